@@ -1,0 +1,754 @@
+package dev.bench4j.core;
+
+import dev.bench4j.core.internal.PlanValidator;
+import dev.bench4j.core.internal.ProviderRegistry;
+import dev.bench4j.core.internal.RunExecution;
+import dev.bench4j.core.spi.ModelProviderFactory;
+import dev.bench4j.core.spi.ResponseCache;
+import dev.bench4j.core.spi.ResultSink;
+import dev.bench4j.core.spi.Scorer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+/**
+ * A benchmark: every prompt × every model config × every trial, repeated, scored. Describe it with
+ * the fluent {@link Builder}, then {@link #run()} it (blocking) or {@link #start()} it.
+ *
+ * <pre>{@code
+ * Run run = BenchmarkPlan.named("triage")
+ *     .prompt(Prompt.named("v1").system("You are a triage nurse.").user("Classify: {{text}}"))
+ *     .model(ModelConfig.of("echo", "echo-1"))
+ *     .trials(List.of(Trial.of("t1", Map.of("text", "chest pain"))))
+ *     .repetitions(3)
+ *     .concurrency(16)
+ *     .build()
+ *     .run();
+ * }</pre>
+ *
+ * <p>A plan is immutable and can run any number of times; each run is a new {@link Run}. Its
+ * response cache outlives its runs, so a second run of the same plan is served from the cache.
+ * Every call goes through the same pipeline: response cache → rate limiter → concurrency limit →
+ * retry → per-attempt timeout → provider.
+ */
+public final class BenchmarkPlan {
+
+    private final Builder settings;
+    private final Map<String, ModelProviderFactory> factoriesByModelId;
+
+    private BenchmarkPlan(Builder settings, Map<String, ModelProviderFactory> factoriesByModelId) {
+        this.settings = settings;
+        this.factoriesByModelId = factoriesByModelId;
+    }
+
+    /**
+     * Starts describing a plan.
+     *
+     * @param name the plan's name, kept with every run
+     * @return a builder
+     * @throws NullPointerException if {@code name} is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /**
+     * Runs the plan and waits for it to end.
+     *
+     * @return the run: completed, or failed / cancelled with a reason
+     * @throws BenchException if the waiting thread is interrupted (the run is cancelled)
+     */
+    public Run run() {
+        RunHandle handle = start();
+        try {
+            return handle.await();
+        } catch (BenchException e) {
+            handle.cancel();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the plan and returns at once.
+     *
+     * @return a handle to watch, cancel or wait for the run
+     */
+    public RunHandle start() {
+        return RunExecution.start(this, factoriesByModelId);
+    }
+
+    /**
+     * Returns a builder holding this plan's settings, to derive a variant.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return settings.copy();
+    }
+
+    /**
+     * Returns the plan's name.
+     *
+     * @return the name
+     */
+    public String name() {
+        return settings.name;
+    }
+
+    /**
+     * Returns the prompts, in order.
+     *
+     * @return the prompts
+     */
+    public List<Prompt> prompts() {
+        return settings.prompts;
+    }
+
+    /**
+     * Returns the model configs, in order.
+     *
+     * @return the configs
+     */
+    public List<ModelConfig> models() {
+        return settings.models;
+    }
+
+    /**
+     * Returns the trials, in order.
+     *
+     * @return the trials
+     */
+    public List<Trial> trials() {
+        return settings.trials;
+    }
+
+    /**
+     * Returns how many times each (prompt, model, trial) is run.
+     *
+     * @return at least 1
+     */
+    public int repetitions() {
+        return settings.repetitions;
+    }
+
+    /**
+     * Returns the most cells in flight at once.
+     *
+     * @return at least 1
+     */
+    public int concurrency() {
+        return settings.concurrency;
+    }
+
+    /**
+     * Returns per-provider limits on cells in flight, by provider name.
+     *
+     * @return the limits, empty if none
+     */
+    public Map<String, Integer> providerConcurrency() {
+        return settings.providerConcurrency;
+    }
+
+    /**
+     * Returns the scorers applied to each successful result.
+     *
+     * @return the scorers
+     */
+    public List<Scorer> scorers() {
+        return settings.scorers;
+    }
+
+    /**
+     * Returns the listeners that receive live events.
+     *
+     * @return the listeners
+     */
+    public List<RunListener> listeners() {
+        return settings.listeners;
+    }
+
+    /**
+     * Returns the sinks that receive every result as its cell finishes.
+     *
+     * @return the sinks
+     */
+    public List<ResultSink> sinks() {
+        return settings.sinks;
+    }
+
+    /**
+     * Returns whether runs keep their results in memory ({@link Run#results()}).
+     *
+     * @return true by default
+     */
+    public boolean retainResults() {
+        return settings.retainResults;
+    }
+
+    /**
+     * Returns the retry policy.
+     *
+     * @return the policy
+     */
+    public RetryPolicy retryPolicy() {
+        return settings.retry;
+    }
+
+    /**
+     * Returns the per-attempt timeout used where a model config sets none.
+     *
+     * @return the timeout
+     */
+    public Duration attemptTimeout() {
+        return settings.attemptTimeout;
+    }
+
+    /**
+     * Returns the longest a cell may take, retries included.
+     *
+     * @return the cell deadline
+     */
+    public Duration cellDeadline() {
+        return settings.cellDeadline;
+    }
+
+    /**
+     * Returns the longest a run may take; when it passes, the run is cancelled.
+     *
+     * @return the run deadline, or empty for none
+     */
+    public Optional<Duration> runDeadline() {
+        return settings.runDeadline;
+    }
+
+    /**
+     * Returns the response cache shared by this plan's runs.
+     *
+     * @return the cache, or empty when caching is off
+     */
+    public Optional<ResponseCache> responseCache() {
+        return settings.cache;
+    }
+
+    /**
+     * Returns the price table used where a model config sets no price.
+     *
+     * @return the table
+     */
+    public PriceTable priceTable() {
+        return settings.priceTable;
+    }
+
+    /**
+     * Returns the folder relative file paths (e.g. replay recordings) resolve against.
+     *
+     * @return an absolute path
+     */
+    public Path baseDirectory() {
+        return settings.baseDirectory;
+    }
+
+    /**
+     * Returns the scheduler given to the builder, if any; otherwise each run makes its own.
+     *
+     * @return the scheduler
+     */
+    public Optional<ScheduledExecutorService> scheduler() {
+        return settings.scheduler;
+    }
+
+    /**
+     * Returns the clock for timestamps, elapsed time and ETA.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return settings.clock;
+    }
+
+    /**
+     * Returns the environment lookup providers read API keys from.
+     *
+     * @return the lookup
+     */
+    public Function<String, Optional<String>> environment() {
+        return settings.environment;
+    }
+
+    /**
+     * Returns the number of cells: prompts × models × trials × repetitions.
+     *
+     * @return the cell count
+     */
+    public long cellCount() {
+        return (long) settings.prompts.size() * settings.models.size() * settings.trials.size() * settings.repetitions;
+    }
+
+    /**
+     * Describes the plan, e.g. {@code BenchmarkPlan[triage: 2 prompts × 3 models × 50 trials × 3 repetitions = 900 cells]}.
+     *
+     * @return the description
+     */
+    @Override
+    public String toString() {
+        return "BenchmarkPlan[" + name() + ": " + prompts().size() + " prompts × " + models().size() + " models × "
+                + trials().size() + " trials × " + repetitions() + " repetitions = " + cellCount() + " cells]";
+    }
+
+    /**
+     * Collects a plan's settings; every setter checks its argument at once, {@link #build()} checks
+     * the whole.
+     */
+    public static final class Builder {
+        private String name;
+        private List<Prompt> prompts = new ArrayList<>();
+        private List<ModelConfig> models = new ArrayList<>();
+        private List<Trial> trials = new ArrayList<>();
+        private int repetitions = 1;
+        private int concurrency = 8;
+        private Map<String, Integer> providerConcurrency = new LinkedHashMap<>();
+        private List<Scorer> scorers = new ArrayList<>();
+        private List<RunListener> listeners = new ArrayList<>();
+        private List<ResultSink> sinks = new ArrayList<>();
+        private boolean retainResults = true;
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private Duration attemptTimeout = Duration.ofMinutes(5);
+        private Duration cellDeadline = Duration.ofMinutes(30);
+        private Optional<Duration> runDeadline = Optional.empty();
+        private Optional<ResponseCache> cache;
+        private boolean cacheSet;
+        private List<ModelProviderFactory> providers = new ArrayList<>();
+        private PriceTable priceTable;
+        private Path baseDirectory = Path.of("").toAbsolutePath();
+        private Optional<ScheduledExecutorService> scheduler = Optional.empty();
+        private Clock clock = Clock.systemUTC();
+        private Function<String, Optional<String>> environment = name -> Optional.ofNullable(System.getenv(name));
+
+        private Builder(String name) {
+            this.name = notBlank(name, "name");
+        }
+
+        private static String notBlank(String value, String what) {
+            Objects.requireNonNull(value, what);
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(what + " must not be blank");
+            }
+            return value;
+        }
+
+        private Builder copy() {
+            Builder b = new Builder(name);
+            b.prompts = new ArrayList<>(prompts);
+            b.models = new ArrayList<>(models);
+            b.trials = new ArrayList<>(trials);
+            b.repetitions = repetitions;
+            b.concurrency = concurrency;
+            b.providerConcurrency = new LinkedHashMap<>(providerConcurrency);
+            b.scorers = new ArrayList<>(scorers);
+            b.listeners = new ArrayList<>(listeners);
+            b.sinks = new ArrayList<>(sinks);
+            b.retainResults = retainResults;
+            b.retry = retry;
+            b.attemptTimeout = attemptTimeout;
+            b.cellDeadline = cellDeadline;
+            b.runDeadline = runDeadline;
+            b.cache = cache;
+            b.cacheSet = cacheSet;
+            b.providers = new ArrayList<>(providers);
+            b.priceTable = priceTable;
+            b.baseDirectory = baseDirectory;
+            b.scheduler = scheduler;
+            b.clock = clock;
+            b.environment = environment;
+            return b;
+        }
+
+        /**
+         * Renames the plan.
+         *
+         * @param newName the name
+         * @return this builder
+         * @throws NullPointerException if {@code newName} is {@code null}
+         * @throws IllegalArgumentException if {@code newName} is blank
+         */
+        public Builder name(String newName) {
+            this.name = notBlank(newName, "name");
+            return this;
+        }
+
+        /**
+         * Adds a prompt.
+         *
+         * @param prompt the prompt
+         * @return this builder
+         * @throws NullPointerException if {@code prompt} is {@code null}
+         */
+        public Builder prompt(Prompt prompt) {
+            prompts.add(Objects.requireNonNull(prompt, "prompt"));
+            return this;
+        }
+
+        /**
+         * Adds prompts.
+         *
+         * @param more the prompts
+         * @return this builder
+         * @throws NullPointerException if {@code more} or an element is {@code null}
+         */
+        public Builder prompts(Collection<Prompt> more) {
+            Objects.requireNonNull(more, "prompts").forEach(this::prompt);
+            return this;
+        }
+
+        /**
+         * Adds a model config.
+         *
+         * @param model the config
+         * @return this builder
+         * @throws NullPointerException if {@code model} is {@code null}
+         */
+        public Builder model(ModelConfig model) {
+            models.add(Objects.requireNonNull(model, "model"));
+            return this;
+        }
+
+        /**
+         * Adds model configs.
+         *
+         * @param more the configs
+         * @return this builder
+         * @throws NullPointerException if {@code more} or an element is {@code null}
+         */
+        public Builder models(Collection<ModelConfig> more) {
+            Objects.requireNonNull(more, "models").forEach(this::model);
+            return this;
+        }
+
+        /**
+         * Adds a trial.
+         *
+         * @param trial the trial
+         * @return this builder
+         * @throws NullPointerException if {@code trial} is {@code null}
+         */
+        public Builder trial(Trial trial) {
+            trials.add(Objects.requireNonNull(trial, "trial"));
+            return this;
+        }
+
+        /**
+         * Adds trials, e.g. from {@link Trials#fromJsonl(Path)}.
+         *
+         * @param more the trials
+         * @return this builder
+         * @throws NullPointerException if {@code more} or an element is {@code null}
+         */
+        public Builder trials(Collection<Trial> more) {
+            Objects.requireNonNull(more, "trials").forEach(this::trial);
+            return this;
+        }
+
+        /**
+         * Sets how many times each (prompt, model, trial) is run; default 1.
+         *
+         * @param count at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder repetitions(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("repetitions must be >= 1 but was " + count);
+            }
+            this.repetitions = count;
+            return this;
+        }
+
+        /**
+         * Sets the most cells in flight at once, across all models; default 8.
+         *
+         * @param limit at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder concurrency(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("concurrency must be >= 1 but was " + limit);
+            }
+            this.concurrency = limit;
+            return this;
+        }
+
+        /**
+         * Limits the calls in flight at once to one provider, across all its models.
+         *
+         * @param provider the provider's name
+         * @param limit at least 1
+         * @return this builder
+         * @throws NullPointerException if {@code provider} is {@code null}
+         * @throws IllegalArgumentException if {@code provider} is blank or {@code limit} below 1
+         */
+        public Builder providerConcurrency(String provider, int limit) {
+            notBlank(provider, "provider");
+            if (limit < 1) {
+                throw new IllegalArgumentException("concurrency for provider '" + provider + "' must be >= 1 but was " + limit);
+            }
+            providerConcurrency.put(provider, limit);
+            return this;
+        }
+
+        /**
+         * Adds a scorer applied to every successful result.
+         *
+         * @param scorer the scorer; its name must be unique in the plan
+         * @return this builder
+         * @throws NullPointerException if {@code scorer} is {@code null}
+         */
+        public Builder scorer(Scorer scorer) {
+            scorers.add(Objects.requireNonNull(scorer, "scorer"));
+            return this;
+        }
+
+        /**
+         * Adds a listener for live events.
+         *
+         * @param listener the listener
+         * @return this builder
+         * @throws NullPointerException if {@code listener} is {@code null}
+         */
+        public Builder listener(RunListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds a sink that receives every result as its cell finishes (e.g. a run store).
+         *
+         * @param sink the sink
+         * @return this builder
+         * @throws NullPointerException if {@code sink} is {@code null}
+         */
+        public Builder sink(ResultSink sink) {
+            sinks.add(Objects.requireNonNull(sink, "sink"));
+            return this;
+        }
+
+        /**
+         * Sets whether runs keep every result in memory for {@link Run#results()}; default true.
+         * With false, results go only to the sinks, and a run's memory does not grow with its cells.
+         *
+         * @param retain whether to keep results in memory
+         * @return this builder
+         */
+        public Builder retainResults(boolean retain) {
+            this.retainResults = retain;
+            return this;
+        }
+
+        /**
+         * Sets the retry policy; default {@link RetryPolicy#defaults()}.
+         *
+         * @param policy the policy
+         * @return this builder
+         * @throws NullPointerException if {@code policy} is {@code null}
+         */
+        public Builder retry(RetryPolicy policy) {
+            this.retry = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets the per-attempt timeout for model configs that set none; default 5 minutes.
+         *
+         * @param timeout more than zero
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is {@code null}
+         * @throws IllegalArgumentException if zero or negative
+         */
+        public Builder attemptTimeout(Duration timeout) {
+            this.attemptTimeout = positive(timeout, "attemptTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the longest a cell may take, retries and waits included; default 30 minutes. A cell
+         * past its deadline gets a {@link ErrorKind#DEADLINE_EXCEEDED} result.
+         *
+         * @param deadline more than zero
+         * @return this builder
+         * @throws NullPointerException if {@code deadline} is {@code null}
+         * @throws IllegalArgumentException if zero or negative
+         */
+        public Builder cellDeadline(Duration deadline) {
+            this.cellDeadline = positive(deadline, "cellDeadline");
+            return this;
+        }
+
+        /**
+         * Sets the longest a run may take; when it passes the run is cancelled (finished results
+         * are kept). Default: none.
+         *
+         * @param deadline more than zero
+         * @return this builder
+         * @throws NullPointerException if {@code deadline} is {@code null}
+         * @throws IllegalArgumentException if zero or negative
+         */
+        public Builder runDeadline(Duration deadline) {
+            this.runDeadline = Optional.of(positive(deadline, "runDeadline"));
+            return this;
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be > 0 but was " + d);
+            }
+            return d;
+        }
+
+        /**
+         * Sets the response cache; default an in-memory cache of 10,000 responses per built plan.
+         *
+         * @param responseCache the cache, e.g. {@link ResponseCache#inMemory(long)} shared by several plans
+         * @return this builder
+         * @throws NullPointerException if {@code responseCache} is {@code null}
+         */
+        public Builder cache(ResponseCache responseCache) {
+            this.cache = Optional.of(Objects.requireNonNull(responseCache, "responseCache"));
+            this.cacheSet = true;
+            return this;
+        }
+
+        /**
+         * Turns the response cache off: every cell calls its provider.
+         *
+         * @return this builder
+         */
+        public Builder noCache() {
+            this.cache = Optional.empty();
+            this.cacheSet = true;
+            return this;
+        }
+
+        /**
+         * Registers a provider factory explicitly, in addition to those found with
+         * {@link java.util.ServiceLoader} (for tests, Spring wiring and shaded jars); it wins over
+         * a discovered one of the same name.
+         *
+         * @param factory the factory
+         * @return this builder
+         * @throws NullPointerException if {@code factory} is {@code null}
+         */
+        public Builder provider(ModelProviderFactory factory) {
+            providers.add(Objects.requireNonNull(factory, "factory"));
+            return this;
+        }
+
+        /**
+         * Sets the price table used where a model config sets no price; default {@link PriceTable#bundled()}.
+         *
+         * @param table the table
+         * @return this builder
+         * @throws NullPointerException if {@code table} is {@code null}
+         */
+        public Builder prices(PriceTable table) {
+            this.priceTable = Objects.requireNonNull(table, "table");
+            return this;
+        }
+
+        /**
+         * Sets the folder relative file paths resolve against; default the working directory.
+         *
+         * @param folder the folder
+         * @return this builder
+         * @throws NullPointerException if {@code folder} is {@code null}
+         */
+        public Builder baseDirectory(Path folder) {
+            this.baseDirectory = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
+            return this;
+        }
+
+        /**
+         * Sets the scheduler for timeouts, backoffs and rate-limit waits; default a one-thread
+         * scheduler per run. A scheduler given here is not shut down by bench4j.
+         *
+         * @param executor the scheduler
+         * @return this builder
+         * @throws NullPointerException if {@code executor} is {@code null}
+         */
+        public Builder scheduler(ScheduledExecutorService executor) {
+            this.scheduler = Optional.of(Objects.requireNonNull(executor, "executor"));
+            return this;
+        }
+
+        /**
+         * Sets the clock for run ids, timestamps, elapsed time and ETA; default UTC system clock.
+         *
+         * @param newClock the clock
+         * @return this builder
+         * @throws NullPointerException if {@code newClock} is {@code null}
+         */
+        public Builder clock(Clock newClock) {
+            this.clock = Objects.requireNonNull(newClock, "newClock");
+            return this;
+        }
+
+        /**
+         * Sets where providers look up environment variables (API keys) at call time; default
+         * {@link System#getenv(String)}. Tests and Spring apps pass their own lookup.
+         *
+         * @param lookup maps a variable's name to its value
+         * @return this builder
+         * @throws NullPointerException if {@code lookup} is {@code null}
+         */
+        public Builder environment(Function<String, Optional<String>> lookup) {
+            this.environment = Objects.requireNonNull(lookup, "lookup");
+            return this;
+        }
+
+        /**
+         * Checks the whole plan and freezes it. Nothing is called.
+         *
+         * @return the plan
+         * @throws InvalidPlanException listing every problem: no prompts, models or trials; a prompt
+         *     without messages; duplicate prompt names, model ids, trial ids or scorer names; a template
+         *     variable a trial lacks (naming prompt, trial and variable); a provider no installed factory
+         *     serves (listing those that are); a parameter a provider cannot take
+         */
+        public BenchmarkPlan build() {
+            Builder frozen = copy();
+            frozen.prompts = List.copyOf(prompts);
+            frozen.models = List.copyOf(models);
+            frozen.trials = List.copyOf(trials);
+            frozen.providerConcurrency = Map.copyOf(providerConcurrency);
+            frozen.scorers = List.copyOf(scorers);
+            frozen.listeners = List.copyOf(listeners);
+            frozen.sinks = List.copyOf(sinks);
+            frozen.providers = List.copyOf(providers);
+            if (!cacheSet) {
+                ResponseCache made = ResponseCache.inMemory(10_000);
+                this.cache = Optional.of(made);   // later builds from this builder share the cache
+                this.cacheSet = true;
+                frozen.cache = this.cache;
+                frozen.cacheSet = true;
+            }
+            if (frozen.priceTable == null) {
+                frozen.priceTable = PriceTable.bundled();
+            }
+            ProviderRegistry registry = ProviderRegistry.discover(frozen.providers);
+            Map<String, ModelProviderFactory> factories = PlanValidator.validate(frozen.name, frozen.prompts,
+                    frozen.models, frozen.trials, frozen.scorers, frozen.providerConcurrency, registry,
+                    frozen.baseDirectory);
+            return new BenchmarkPlan(frozen, factories);
+        }
+    }
+}

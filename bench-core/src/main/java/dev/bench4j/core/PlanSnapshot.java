@@ -1,0 +1,44 @@
+package dev.bench4j.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a run ran, as kept with it: prompts, model configs (never an API key), how many trials and a
+ * fingerprint of their content, repetitions, concurrency and scorer names. Two runs with the same
+ * snapshot ran the same benchmark.
+ *
+ * @param name the plan's name
+ * @param prompts the prompts
+ * @param models the model configs, without secrets
+ * @param trialCount how many trials
+ * @param trialsFingerprint SHA-256 (hex) of the trials' ids, variables and expected answers
+ * @param repetitions repetitions per cell
+ * @param concurrency the plan-wide concurrency
+ * @param scorers the scorers' names
+ */
+public record PlanSnapshot(String name, List<Prompt> prompts, List<ModelConfig> models, int trialCount,
+        String trialsFingerprint, int repetitions, int concurrency, List<String> scorers) {
+
+    /**
+     * Validates and copies the components; model configs are stripped of explicit API keys.
+     *
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public PlanSnapshot {
+        Objects.requireNonNull(name, "name");
+        prompts = List.copyOf(prompts);
+        models = models.stream().map(ModelConfig::withoutSecrets).toList();
+        Objects.requireNonNull(trialsFingerprint, "trialsFingerprint");
+        scorers = List.copyOf(scorers);
+    }
+
+    /**
+     * Returns the number of cells: prompts × models × trials × repetitions.
+     *
+     * @return the cell count
+     */
+    public long cellCount() {
+        return (long) prompts.size() * models.size() * trialCount * repetitions;
+    }
+}

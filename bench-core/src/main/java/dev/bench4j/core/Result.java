@@ -1,0 +1,236 @@
+package dev.bench4j.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * What one cell produced: success or failure, every cell yields exactly one result.
+ *
+ * <p>A successful result has the output text, why the model stopped, the tokens used, latency,
+ * cost, and scores. A failed one has an {@link #error()} (its output is empty and its finish reason
+ * {@link FinishReason#ERROR}). {@link #attempts()} counts provider calls made for the cell; a result
+ * served from the response cache has {@link #cached()} set and 0 attempts.
+ *
+ * <p>Results are made by the runner; build one yourself (e.g. in a test) with {@link #success} or
+ * {@link #failure} and the {@code withX} methods.
+ *
+ * @param cell which cell
+ * @param output the model's text, empty on failure
+ * @param finishReason why the model stopped, normalized
+ * @param rawFinishReason the provider's own finish reason
+ * @param usage the tokens used
+ * @param timing when the cell started, its latency and time to first token
+ * @param costUsd the cost of the response in USD; empty when the price or the usage is unknown
+ * @param cached whether the response came from the response cache
+ * @param attempts provider calls made for the cell (0 when cached)
+ * @param modelVersion the model version the provider reported
+ * @param error why the cell failed
+ * @param scores scores by scorer name
+ */
+public record Result(CellId cell, String output, FinishReason finishReason, Optional<String> rawFinishReason,
+        Usage usage, Timing timing, OptionalDouble costUsd, boolean cached, int attempts,
+        Optional<String> modelVersion, Optional<ResultError> error, Map<String, Score> scores) {
+
+    /**
+     * When a cell started, how long it took, and how soon the first token came (streamed calls).
+     *
+     * @param startedAt when the cell was dispatched
+     * @param latency from the start of the successful attempt (or the last one) to its end
+     * @param timeToFirstToken from the start of the attempt to the first streamed token
+     */
+    public record Timing(Instant startedAt, Duration latency, Optional<Duration> timeToFirstToken) {
+        /**
+         * Validates the components.
+         *
+         * @throws NullPointerException if a component is {@code null}
+         * @throws IllegalArgumentException if a duration is negative
+         */
+        public Timing {
+            Objects.requireNonNull(startedAt, "startedAt");
+            Objects.requireNonNull(latency, "latency");
+            Objects.requireNonNull(timeToFirstToken, "timeToFirstToken");
+            if (latency.isNegative()) {
+                throw new IllegalArgumentException("latency must be >= 0 but was " + latency);
+            }
+            if (timeToFirstToken.isPresent() && timeToFirstToken.get().isNegative()) {
+                throw new IllegalArgumentException("timeToFirstToken must be >= 0 but was " + timeToFirstToken.get());
+            }
+        }
+
+        /**
+         * Creates a timing without time to first token.
+         *
+         * @param startedAt when the cell was dispatched
+         * @param latency how long the call took
+         * @return the timing
+         */
+        public static Timing of(Instant startedAt, Duration latency) {
+            return new Timing(startedAt, latency, Optional.empty());
+        }
+    }
+
+    /**
+     * Validates the components.
+     *
+     * @throws NullPointerException if a component is {@code null}
+     * @throws IllegalArgumentException if attempts is negative, cost is negative or not finite, or a
+     *     failure's finish reason is not {@code ERROR}
+     */
+    public Result {
+        Objects.requireNonNull(cell, "cell");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(finishReason, "finishReason");
+        Objects.requireNonNull(rawFinishReason, "rawFinishReason");
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(costUsd, "costUsd");
+        if (costUsd.isPresent() && !(costUsd.getAsDouble() >= 0 && Double.isFinite(costUsd.getAsDouble()))) {
+            throw new IllegalArgumentException("costUsd must be a finite number >= 0 but was " + costUsd.getAsDouble());
+        }
+        if (attempts < 0) {
+            throw new IllegalArgumentException("attempts must be >= 0 but was " + attempts);
+        }
+        Objects.requireNonNull(modelVersion, "modelVersion");
+        Objects.requireNonNull(error, "error");
+        if (error.isPresent() && finishReason != FinishReason.ERROR) {
+            throw new IllegalArgumentException("a failed result must have finish reason ERROR but had " + finishReason);
+        }
+        scores = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(scores, "scores")));
+    }
+
+    /**
+     * Creates a successful result with no usage, cost, version or scores.
+     *
+     * @param cell which cell
+     * @param output the model's text
+     * @param finishReason why the model stopped
+     * @param timing when and how long
+     * @return the result, with 1 attempt
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static Result success(CellId cell, String output, FinishReason finishReason, Timing timing) {
+        return new Result(cell, output, finishReason, Optional.empty(), Usage.unknown(), timing, OptionalDouble.empty(),
+                false, 1, Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    /**
+     * Creates a failed result.
+     *
+     * @param cell which cell
+     * @param error why it failed
+     * @param timing when and how long
+     * @param attempts provider calls made
+     * @return the result
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code attempts} is negative
+     */
+    public static Result failure(CellId cell, ResultError error, Timing timing, int attempts) {
+        return new Result(cell, "", FinishReason.ERROR, Optional.empty(), Usage.unknown(), timing, OptionalDouble.empty(),
+                false, attempts, Optional.empty(), Optional.of(error), Map.of());
+    }
+
+    /**
+     * Returns whether the cell succeeded (has no error).
+     *
+     * @return true on success
+     */
+    public boolean succeeded() {
+        return error.isEmpty();
+    }
+
+    /**
+     * Returns the latency; shorthand for {@code timing().latency()}.
+     *
+     * @return the latency
+     */
+    public Duration latency() {
+        return timing.latency();
+    }
+
+    /**
+     * Returns the value of one score.
+     *
+     * @param scorer the scorer's name
+     * @return the value, or empty if that scorer gave none (absent or failed)
+     */
+    public OptionalDouble score(String scorer) {
+        Score s = scores.get(scorer);
+        return s == null ? OptionalDouble.empty() : s.value();
+    }
+
+    /**
+     * Returns a copy with a usage.
+     *
+     * @param newUsage the tokens used
+     * @return the new result
+     */
+    public Result withUsage(Usage newUsage) {
+        return new Result(cell, output, finishReason, rawFinishReason, newUsage, timing, costUsd, cached, attempts,
+                modelVersion, error, scores);
+    }
+
+    /**
+     * Returns a copy with a cost.
+     *
+     * @param usd the cost in USD, or empty if unknown
+     * @return the new result
+     */
+    public Result withCostUsd(OptionalDouble usd) {
+        return new Result(cell, output, finishReason, rawFinishReason, usage, timing, usd, cached, attempts,
+                modelVersion, error, scores);
+    }
+
+    /**
+     * Returns a copy with the provider's raw finish reason and the model version it reported.
+     *
+     * @param raw the provider's finish reason, if any
+     * @param version the model version, if any
+     * @return the new result
+     */
+    public Result withProviderDetails(Optional<String> raw, Optional<String> version) {
+        return new Result(cell, output, finishReason, raw, usage, timing, costUsd, cached, attempts, version, error, scores);
+    }
+
+    /**
+     * Returns a copy with the cache flag and attempt count set.
+     *
+     * @param fromCache whether the response came from the cache
+     * @param calls provider calls made for the cell
+     * @return the new result
+     */
+    public Result withCallStats(boolean fromCache, int calls) {
+        return new Result(cell, output, finishReason, rawFinishReason, usage, timing, costUsd, fromCache, calls,
+                modelVersion, error, scores);
+    }
+
+    /**
+     * Returns a copy with one score added or replaced.
+     *
+     * @param scorer the scorer's name
+     * @param score the score
+     * @return the new result
+     */
+    public Result withScore(String scorer, Score score) {
+        Map<String, Score> copy = new LinkedHashMap<>(scores);
+        copy.put(Objects.requireNonNull(scorer, "scorer"), Objects.requireNonNull(score, "score"));
+        return new Result(cell, output, finishReason, rawFinishReason, usage, timing, costUsd, cached, attempts,
+                modelVersion, error, copy);
+    }
+
+    /**
+     * Returns a copy with all scores replaced.
+     *
+     * @param newScores scores by scorer name
+     * @return the new result
+     */
+    public Result withScores(Map<String, Score> newScores) {
+        return new Result(cell, output, finishReason, rawFinishReason, usage, timing, costUsd, cached, attempts,
+                modelVersion, error, newScores);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.bench4j.core;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * What a run amounts to, overall and per model, per prompt and per (prompt, model): counts, success
+ * rate, score means with 95% confidence intervals, latency percentiles, tokens and cost, and
+ * throughput. Computed as results arrive, so memory does not grow with the number of cells.
+ *
+ * <pre>{@code
+ * Summary.Group g = run.summary().byModel().get("openai:gpt-4o-mini");
+ * g.successRate();                       // 0.98
+ * g.scores().get("exact").mean();        // OptionalDouble[0.84]
+ * g.latency().map(Summary.Latency::p95); // Optional[PT1.2S]
+ * }</pre>
+ *
+ * @param overall every result
+ * @param byModel per model config id, in plan order
+ * @param byPrompt per prompt name, in plan order
+ * @param byPromptAndModel per (prompt, model), in plan order
+ * @param elapsed how long the run took
+ * @param cellsPerSecond finished cells per second of run time
+ */
+public record Summary(Group overall, Map<String, Group> byModel, Map<String, Group> byPrompt,
+        Map<PromptModel, Group> byPromptAndModel, Duration elapsed, double cellsPerSecond) {
+
+    /**
+     * Validates and copies the components.
+     *
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public Summary {
+        Objects.requireNonNull(overall, "overall");
+        byModel = Collections.unmodifiableMap(new LinkedHashMap<>(byModel));
+        byPrompt = Collections.unmodifiableMap(new LinkedHashMap<>(byPrompt));
+        byPromptAndModel = Collections.unmodifiableMap(new LinkedHashMap<>(byPromptAndModel));
+        Objects.requireNonNull(elapsed, "elapsed");
+    }
+
+    /**
+     * Returns the group of one (prompt, model) pair.
+     *
+     * @param prompt the prompt's name
+     * @param model the model config's id
+     * @return the group, or empty if the plan has no such pair
+     */
+    public Optional<Group> forPair(String prompt, String model) {
+        return Optional.ofNullable(byPromptAndModel.get(new PromptModel(prompt, model)));
+    }
+
+    /**
+     * A (prompt, model) pair.
+     *
+     * @param prompt the prompt's name
+     * @param model the model config's id
+     */
+    public record PromptModel(String prompt, String model) {
+        /**
+         * Validates the components.
+         *
+         * @throws NullPointerException if a component is {@code null}
+         */
+        public PromptModel {
+            Objects.requireNonNull(prompt, "prompt");
+            Objects.requireNonNull(model, "model");
+        }
+    }
+
+    /**
+     * The figures of one group of results.
+     *
+     * @param cells results in the group
+     * @param succeeded results without error
+     * @param failed results with an error
+     * @param cached results served from the response cache
+     * @param attempts provider calls made
+     * @param scores per scorer name
+     * @param latency latency of the successful calls that were not cached; empty if none
+     * @param tokens token sums
+     * @param cost cost sums
+     */
+    public record Group(long cells, long succeeded, long failed, long cached, long attempts,
+            Map<String, ScoreStats> scores, Optional<Latency> latency, Tokens tokens, Cost cost) {
+
+        /**
+         * Validates and copies the components.
+         *
+         * @throws NullPointerException if a component is {@code null}
+         */
+        public Group {
+            scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+            Objects.requireNonNull(latency, "latency");
+            Objects.requireNonNull(tokens, "tokens");
+            Objects.requireNonNull(cost, "cost");
+        }
+
+        /**
+         * Returns the share of results without error.
+         *
+         * @return succeeded / cells, or empty when the group has no results
+         */
+        public OptionalDouble successRate() {
+            return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) succeeded / cells);
+        }
+    }
+
+    /**
+     * The statistics of one scorer's values in a group.
+     *
+     * @param n values scored
+     * @param errors results the scorer could not score
+     * @param mean the mean value; empty when {@code n} is 0
+     * @param standardDeviation the sample standard deviation; empty when {@code n} is below 2
+     * @param ci95 the 95% t-interval of the mean; empty when {@code n} is below 2
+     */
+    public record ScoreStats(long n, long errors, OptionalDouble mean, OptionalDouble standardDeviation,
+            Optional<Interval> ci95) {
+        /**
+         * Validates the components.
+         *
+         * @throws NullPointerException if a component is {@code null}
+         */
+        public ScoreStats {
+            Objects.requireNonNull(mean, "mean");
+            Objects.requireNonNull(standardDeviation, "standardDeviation");
+            Objects.requireNonNull(ci95, "ci95");
+        }
+
+        /**
+         * Formats the mean as {@code 0.840 ± 0.052 (95% CI, n = 40)}, or says there are too few values.
+         *
+         * @return the text
+         */
+        public String describe() {
+            if (mean.isEmpty()) {
+                return "no values";
+            }
+            String m = String.format(java.util.Locale.ROOT, "%.3f", mean.getAsDouble());
+            return ci95.map(ci -> m + String.format(java.util.Locale.ROOT, " ± %.3f (95%% CI, n = %d)", ci.halfWidth(), n))
+                    .orElse(m + " (n = " + n + ", too few for an interval)");
+        }
+    }
+
+    /**
+     * A confidence interval.
+     *
+     * @param lower the lower bound
+     * @param upper the upper bound
+     * @param level the confidence level, e.g. 0.95
+     */
+    public record Interval(double lower, double upper, double level) {
+        /**
+         * Validates the components.
+         *
+         * @throws IllegalArgumentException if a bound is not finite, lower exceeds upper, or level is not in (0, 1)
+         */
+        public Interval {
+            if (!Double.isFinite(lower) || !Double.isFinite(upper) || lower > upper) {
+                throw new IllegalArgumentException("interval bounds must be finite with lower <= upper but were ["
+                        + lower + ", " + upper + "]");
+            }
+            if (!(level > 0 && level < 1)) {
+                throw new IllegalArgumentException("level must be between 0 and 1 but was " + level);
+            }
+        }
+
+        /**
+         * Returns half the interval's width.
+         *
+         * @return (upper - lower) / 2
+         */
+        public double halfWidth() {
+            return (upper - lower) / 2;
+        }
+    }
+
+    /**
+     * Latency percentiles (about 1% precision) of a group's calls.
+     *
+     * @param n calls measured
+     * @param mean the mean
+     * @param p50 the median
+     * @param p95 the 95th percentile
+     * @param p99 the 99th percentile
+     * @param max the longest
+     */
+    public record Latency(long n, Duration mean, Duration p50, Duration p95, Duration p99, Duration max) {
+        /**
+         * Validates the components.
+         *
+         * @throws NullPointerException if a component is {@code null}
+         */
+        public Latency {
+            Objects.requireNonNull(mean, "mean");
+            Objects.requireNonNull(p50, "p50");
+            Objects.requireNonNull(p95, "p95");
+            Objects.requireNonNull(p99, "p99");
+            Objects.requireNonNull(max, "max");
+        }
+    }
+
+    /**
+     * Token sums over the results that reported them.
+     *
+     * @param input input tokens
+     * @param output output tokens (reasoning included)
+     * @param reasoning reasoning tokens
+     * @param cachedInput cached input tokens
+     * @param total total tokens
+     * @param resultsWithoutUsage successful results whose total tokens are unknown (not counted above)
+     */
+    public record Tokens(long input, long output, long reasoning, long cachedInput, long total, long resultsWithoutUsage) {
+    }
+
+    /**
+     * Cost sums in USD. Unknown is not zero: results whose cost is unknown are counted apart, and
+     * {@link #totalUsd()} is empty while any is.
+     *
+     * @param knownUsd the cost of the results whose cost is known
+     * @param spentUsd the part of it not served from the cache (what this run paid)
+     * @param resultsWithoutCost successful results whose cost is unknown (no price, no usage)
+     */
+    public record Cost(double knownUsd, double spentUsd, long resultsWithoutCost) {
+        /**
+         * Returns the total cost when every successful result's cost is known.
+         *
+         * @return the total, or empty if some cost is unknown
+         */
+        public OptionalDouble totalUsd() {
+            return resultsWithoutCost == 0 ? OptionalDouble.of(knownUsd) : OptionalDouble.empty();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.bench4j.core;
+
+import dev.bench4j.core.internal.JsonValues;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One test case: an id, the input variables a prompt's templates use, the expected (gold) answer
+ * of any JSON shape, and free metadata.
+ *
+ * <p>Values are JSON-like: strings, numbers, booleans, lists and maps of these. A variable is
+ * rendered into a template as it is when it is a string, as JSON otherwise.
+ *
+ * <pre>{@code
+ * Trial t = Trial.of("t1", Map.of("text", "Patient with type 2 diabetes."))
+ *     .withExpected(List.of("diabetes"));
+ * }</pre>
+ *
+ * @param id the id, unique within a plan
+ * @param vars the input variables (values never null)
+ * @param expected the gold answer, if the trial has one
+ * @param metadata free metadata
+ */
+public record Trial(String id, Map<String, Object> vars, Optional<Object> expected, Map<String, Object> metadata) {
+
+    /**
+     * Validates and deep-copies the components.
+     *
+     * @throws NullPointerException if a component, a key or a variable's value is {@code null}
+     * @throws IllegalArgumentException if {@code id} is blank or a value is not JSON-like
+     */
+    public Trial {
+        Objects.requireNonNull(id, "id");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("trial id must not be blank");
+        }
+        vars = JsonValues.immutableObject(Objects.requireNonNull(vars, "vars"), "trial '" + id + "' variable");
+        Objects.requireNonNull(expected, "expected");
+        expected = expected.map(e -> JsonValues.immutableCopy(e, "trial '" + id + "' expected"));
+        metadata = JsonValues.immutableObject(Objects.requireNonNull(metadata, "metadata"), "trial '" + id + "' metadata");
+    }
+
+    /**
+     * Creates a trial with input variables and no expected answer.
+     *
+     * @param id the id, unique within a plan
+     * @param vars the input variables
+     * @return the trial
+     * @throws NullPointerException if an argument, a key or a value is {@code null}
+     * @throws IllegalArgumentException if {@code id} is blank or a value is not JSON-like
+     */
+    public static Trial of(String id, Map<String, ?> vars) {
+        return new Trial(id, Map.copyOf(vars), Optional.empty(), Map.of());
+    }
+
+    /**
+     * Returns a copy with an expected (gold) answer.
+     *
+     * @param gold a JSON-like value: string, number, boolean, list or map
+     * @return the new trial
+     * @throws NullPointerException if {@code gold} is {@code null}
+     * @throws IllegalArgumentException if {@code gold} is not JSON-like
+     */
+    public Trial withExpected(Object gold) {
+        return new Trial(id, vars, Optional.of(Objects.requireNonNull(gold, "gold")), metadata);
+    }
+
+    /**
+     * Returns a copy with one more input variable.
+     *
+     * @param name the variable's name
+     * @param value a JSON-like value
+     * @return the new trial
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code value} is not JSON-like
+     */
+    public Trial withVar(String name, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(vars);
+        copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return new Trial(id, copy, expected, metadata);
+    }
+
+    /**
+     * Returns a copy with one metadata entry added or replaced.
+     *
+     * @param key the key
+     * @param value a JSON-like value
+     * @return the new trial
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code value} is not JSON-like
+     */
+    public Trial withMetadata(String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(metadata);
+        copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return new Trial(id, vars, expected, copy);
+    }
+}

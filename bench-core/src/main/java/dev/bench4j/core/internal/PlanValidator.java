@@ -1,0 +1,111 @@
+package dev.bench4j.core.internal;
+
+import dev.bench4j.core.InvalidPlanException;
+import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Prompt;
+import dev.bench4j.core.Trial;
+import dev.bench4j.core.spi.ModelProviderFactory;
+import dev.bench4j.core.spi.Scorer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Checks a whole plan before anything is called, collecting every problem into one exception. */
+public final class PlanValidator {
+
+    private PlanValidator() {
+    }
+
+    /**
+     * Validates a plan.
+     *
+     * @param plan the plan's name
+     * @param prompts the prompts
+     * @param models the model configs
+     * @param trials the trials
+     * @param scorers the scorers
+     * @param providerConcurrency per-provider limits
+     * @param registry the installed providers
+     * @param baseDirectory where relative paths resolve
+     * @return the factory serving each model config, by config id
+     * @throws InvalidPlanException listing every problem found
+     */
+    public static Map<String, ModelProviderFactory> validate(String plan, List<Prompt> prompts, List<ModelConfig> models,
+            List<Trial> trials, List<Scorer> scorers, Map<String, Integer> providerConcurrency, ProviderRegistry registry,
+            Path baseDirectory) {
+        List<String> problems = new ArrayList<>();
+        if (prompts.isEmpty()) {
+            problems.add("Plan '" + plan + "' has no prompts; add one with .prompt(Prompt.named(\"v1\").user(\"...\"))");
+        }
+        if (models.isEmpty()) {
+            problems.add("Plan '" + plan + "' has no models; add one with .model(ModelConfig.of(\"provider\", \"model\"))");
+        }
+        if (trials.isEmpty()) {
+            problems.add("Plan '" + plan + "' has no trials; add them with .trials(Trials.fromJsonl(path)) or .trial(Trial.of(...))");
+        }
+        duplicates(prompts, Prompt::name, "prompt name", problems);
+        duplicates(models, ModelConfig::id, "model id", problems);
+        duplicates(trials, Trial::id, "trial id", problems);
+        duplicates(scorers, Scorer::name, "scorer name", problems);
+        for (Prompt p : prompts) {
+            if (p.messages().isEmpty()) {
+                problems.add("Prompt '" + p.name() + "' has no messages; add one with .user(\"...\")");
+            }
+        }
+        checkVariables(prompts, trials, problems);
+        Map<String, ModelProviderFactory> factories = new LinkedHashMap<>();
+        for (ModelConfig m : models) {
+            var factory = registry.find(m.provider());
+            if (factory.isEmpty()) {
+                String hint = Names.closest(m.provider(), registry.names()).map(s -> " Did you mean '" + s + "'?").orElse("");
+                problems.add("No provider '" + m.provider() + "' for model '" + m.id() + "'. Installed: "
+                        + String.join(", ", registry.names()) + "." + hint);
+                continue;
+            }
+            try {
+                factory.get().validate(m, baseDirectory);
+                factories.put(m.id(), factory.get());
+            } catch (IllegalArgumentException e) {
+                problems.add("Model '" + m.id() + "' (provider " + m.provider() + "): " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidPlanException(problems);
+        }
+        return Map.copyOf(factories);
+    }
+
+    private static <T> void duplicates(List<T> items, Function<T, String> key, String what, List<String> problems) {
+        Set<String> seen = new HashSet<>();
+        Set<String> reported = new HashSet<>();
+        for (T item : items) {
+            String k = key.apply(item);
+            if (!seen.add(k) && reported.add(k)) {
+                problems.add("Duplicate " + what + " '" + k + "'; each " + what + " must be unique in a plan");
+            }
+        }
+    }
+
+    private static void checkVariables(List<Prompt> prompts, List<Trial> trials, List<String> problems) {
+        for (Prompt p : prompts) {
+            Set<String> needed = p.variables();
+            if (needed.isEmpty()) {
+                continue;
+            }
+            for (Trial t : trials) {
+                for (String v : needed) {
+                    if (!t.vars().containsKey(v)) {
+                        problems.add("Prompt '" + p.name() + "' uses variable '" + v + "' but trial '" + t.id()
+                                + "' has no such variable (it has: "
+                                + (t.vars().isEmpty() ? "none" : String.join(", ", t.vars().keySet())) + ")");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.bench4j.core.spi;
+
+import dev.bench4j.core.Result;
+import dev.bench4j.core.Run;
+import dev.bench4j.core.RunInfo;
+
+/**
+ * Receives every result of a run as its cell finishes, e.g. to append it to a file, so that a crash
+ * loses at most the cells in flight.
+ *
+ * <p>The runner calls a sink from one thread at a time, in the order cells finish:
+ * {@link #runStarted}, then {@link #accept} per result, then {@link #runFinished}. A sink that
+ * throws stops the run: it is marked failed, with the sink's message, because its results could
+ * not be kept. A sink should return quickly; the runner dispatches new cells as results are accepted.
+ */
+public interface ResultSink {
+
+    /**
+     * Called once before the first cell is dispatched.
+     *
+     * @param run the run's id, name, plan and cell count
+     * @throws RuntimeException (e.g. {@link java.io.UncheckedIOException}) if the sink cannot keep results
+     */
+    default void runStarted(RunInfo run) {
+    }
+
+    /**
+     * Receives one result.
+     *
+     * @param result the result, scored
+     * @throws RuntimeException if the result could not be kept; the run then fails
+     */
+    void accept(Result result);
+
+    /**
+     * Called once when the run has ended, whatever its status.
+     *
+     * @param run the finished run with its summary
+     * @throws RuntimeException if the sink could not finish; the run's status becomes failed
+     */
+    default void runFinished(Run run) {
+    }
+}

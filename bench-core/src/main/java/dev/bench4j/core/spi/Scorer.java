@@ -1,0 +1,71 @@
+package dev.bench4j.core.spi;
+
+import dev.bench4j.core.Score;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * Scores one successful result, e.g. against the trial's expected answer. Failed results are not
+ * scored.
+ *
+ * <p>A scorer may complete later (an LLM judge calls a model); a simple one completes at once, as
+ * {@link #of} builds. A scorer that throws or fails gives the result a {@link Score#error} under its
+ * name; it never fails the run.
+ *
+ * <pre>{@code
+ * Scorer exact = Scorer.of("exact", r -> Score.pass(
+ *     r.trial().expected().map(e -> e.equals(r.result().output().trim())).orElse(false)));
+ * }</pre>
+ */
+public interface Scorer {
+
+    /**
+     * Returns the scorer's name, the key of its scores in results and summaries; unique in a plan.
+     *
+     * @return the name
+     */
+    String name();
+
+    /**
+     * Scores one result.
+     *
+     * @param request the result, its trial, prompt and model config
+     * @return the score
+     */
+    CompletionStage<Score> score(ScoreRequest request);
+
+    /**
+     * Creates a scorer from a name and a function that scores at once.
+     *
+     * @param name the scorer's name
+     * @param function computes the score
+     * @return the scorer
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    static Scorer of(String name, Function<ScoreRequest, Score> function) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(function, "function");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("scorer name must not be blank");
+        }
+        return new Scorer() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public CompletionStage<Score> score(ScoreRequest request) {
+                return CompletableFuture.completedFuture(function.apply(request));
+            }
+
+            @Override
+            public String toString() {
+                return "Scorer[" + name + "]";
+            }
+        };
+    }
+}
