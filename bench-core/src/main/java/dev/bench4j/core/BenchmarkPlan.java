@@ -2,7 +2,7 @@ package dev.bench4j.core;
 
 import dev.bench4j.core.internal.PlanValidator;
 import dev.bench4j.core.internal.ProviderRegistry;
-import dev.bench4j.core.internal.RunExecution;
+import dev.bench4j.core.internal.run.RunExecution;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ResponseCache;
 import dev.bench4j.core.spi.ResultSink;

@@ -18,6 +18,11 @@ public enum ErrorKind {
     BAD_REQUEST(false),
     /** The API key is missing, wrong or not allowed (HTTP 401, 403); not retried. */
     AUTH(false),
+    /**
+     * The model reached its output token limit before writing any answer (a reasoning model that
+     * spent its budget thinking); not retried. The result keeps finish reason {@code LENGTH} and the usage.
+     */
+    EMPTY_OUTPUT(false),
     /** The response could not be understood; not retried. */
     MALFORMED_RESPONSE(false),
     /** The replay provider has no recorded answer for the cell; not retried. */
@@ -65,6 +70,6 @@ public enum ErrorKind {
             }
         }
         throw new IllegalArgumentException("error kind must be one of rate_limited, server, timeout, network, "
-                + "bad_request, auth, malformed_response, no_recording, deadline_exceeded, internal but was '" + name + "'");
+                + "bad_request, auth, empty_output, malformed_response, no_recording, deadline_exceeded, internal but was '" + name + "'");
     }
 }

@@ -13,8 +13,9 @@ import java.util.OptionalDouble;
  * What one cell produced: success or failure, every cell yields exactly one result.
  *
  * <p>A successful result has the output text, why the model stopped, the tokens used, latency,
- * cost, and scores. A failed one has an {@link #error()} (its output is empty and its finish reason
- * {@link FinishReason#ERROR}). {@link #attempts()} counts provider calls made for the cell; a result
+ * cost, and scores. A failed one has an {@link #error()}: its output is empty and its finish reason
+ * {@link FinishReason#ERROR}, except for {@link ErrorKind#EMPTY_OUTPUT}, which keeps {@code LENGTH}
+ * and the tokens spent. {@link #attempts()} counts provider calls made for the cell; a result
  * served from the response cache has {@link #cached()} set and 0 attempts.
  *
  * <p>Results are made by the runner; build one yourself (e.g. in a test) with {@link #success} or
@@ -79,8 +80,9 @@ public record Result(CellId cell, String output, FinishReason finishReason, Opti
      * Validates the components.
      *
      * @throws NullPointerException if a component is {@code null}
-     * @throws IllegalArgumentException if attempts is negative, cost is negative or not finite, or a
-     *     failure's finish reason is not {@code ERROR}
+     * @throws IllegalArgumentException if attempts is negative, cost is negative or not finite, a
+     *     failure's finish reason is not {@code ERROR} (or {@code LENGTH} for an empty output), or a
+     *     success's is {@code ERROR}
      */
     public Result {
         Objects.requireNonNull(cell, "cell");
@@ -98,8 +100,11 @@ public record Result(CellId cell, String output, FinishReason finishReason, Opti
         }
         Objects.requireNonNull(modelVersion, "modelVersion");
         Objects.requireNonNull(error, "error");
-        if (error.isPresent() && finishReason != FinishReason.ERROR) {
+        if (error.isPresent() && finishReason != FinishReason.ERROR && error.get().kind() != ErrorKind.EMPTY_OUTPUT) {
             throw new IllegalArgumentException("a failed result must have finish reason ERROR but had " + finishReason);
+        }
+        if (error.isEmpty() && finishReason == FinishReason.ERROR) {
+            throw new IllegalArgumentException("a result with finish reason ERROR must have an error");
         }
         scores = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(scores, "scores")));
     }

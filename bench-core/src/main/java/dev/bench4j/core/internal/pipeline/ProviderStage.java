@@ -1,0 +1,53 @@
+package dev.bench4j.core.internal.pipeline;
+
+import dev.bench4j.core.spi.ModelProvider;
+import dev.bench4j.core.spi.ModelResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The end of the pipeline: makes one attempt with the provider, measures its latency, and turns a
+ * provider that throws or answers {@code null} into a failed attempt instead of a crash.
+ */
+final class ProviderStage implements CallHandler {
+
+    private final String providerName;
+    private final ModelProvider provider;
+
+    ProviderStage(String providerName, ModelProvider provider) {
+        this.providerName = providerName;
+        this.provider = provider;
+    }
+
+    @Override
+    public CompletableFuture<ModelResponse> handle(CellCall call) {
+        if (call.cancelled()) {
+            return CellCall.cancelledFuture();
+        }
+        int attempt = call.nextAttempt();
+        long start = System.nanoTime();
+        CompletableFuture<ModelResponse> f;
+        try {
+            CompletionStage<ModelResponse> stage = provider.call(attempt == 1 ? call.request() : call.request().withAttempt(attempt));
+            f = stage == null
+                    ? CompletableFuture.failedFuture(new IllegalStateException("call(...) returned null"))
+                    : stage.toCompletableFuture();
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        call.attemptStarted(f);
+        return f.handle((response, error) -> {
+            call.attemptFinished(System.nanoTime() - start);
+            if (error != null) {
+                throw Failures.isCancellation(error)
+                        ? new java.util.concurrent.CancellationException("attempt cancelled")
+                        : new java.util.concurrent.CompletionException(Failures.toCallException(error, providerName));
+            }
+            if (response == null) {
+                throw new java.util.concurrent.CompletionException(Failures.toCallException(
+                        new IllegalStateException("the provider completed with null"), providerName));
+            }
+            return response;
+        });
+    }
+}

@@ -1,0 +1,193 @@
+package dev.bench4j.core.internal.replay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bench4j.core.CellId;
+import dev.bench4j.core.FinishReason;
+import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Usage;
+import dev.bench4j.core.internal.JsonValues;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * A JSON Lines file of recorded answers, one per line:
+ * {@code {"model": "gpt-4o-mini", "trial": "t1", "prompt": "v1", "repetition": 0, "output": "...",
+ * "usage": {"input_tokens": 120, "output_tokens": 8}, "finish_reason": "stop", "model_version": "..."}};
+ * {@code prompt}, {@code repetition}, {@code usage}, {@code finish_reason} and {@code model_version}
+ * are optional. A record without {@code prompt} (or {@code repetition}) answers for every prompt
+ * (or repetition); a record that names them wins over one that does not.
+ */
+final class Recordings {
+
+    private static final Set<String> FIELDS = Set.of("model", "trial", "prompt", "repetition", "output", "usage",
+            "finish_reason", "model_version");
+    private static final Set<String> USAGE_FIELDS = Set.of("input_tokens", "output_tokens", "reasoning_tokens",
+            "cached_input_tokens", "total_tokens");
+
+    private final Path file;
+    private final Map<String, List<Recording>> byModelAndTrial;
+
+    private Recordings(Path file, Map<String, List<Recording>> byModelAndTrial) {
+        this.file = file;
+        this.byModelAndTrial = byModelAndTrial;
+    }
+
+    /**
+     * Reads a recordings file.
+     *
+     * @param file the file
+     * @return the recordings
+     * @throws IllegalArgumentException naming the file and line if it cannot be read or a line is invalid
+     */
+    static Recordings read(Path file) {
+        Map<String, List<Recording>> index = new HashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                Recording r = parse(file, line, number);
+                index.computeIfAbsent(key(r.model(), r.trial()), k -> new ArrayList<>()).add(r);
+            }
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("recordings file " + file + " not found");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read recordings file " + file + ": " + e.getMessage());
+        }
+        return new Recordings(file, index);
+    }
+
+    private static Recording parse(Path file, String line, int number) {
+        String where = file.getFileName() + " line " + number;
+        JsonNode n;
+        try {
+            n = JsonValues.MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(where + ": not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!n.isObject()) {
+            throw new IllegalArgumentException(where + ": expected a JSON object but found " + n.getNodeType().name().toLowerCase());
+        }
+        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!FIELDS.contains(f)) {
+                throw new IllegalArgumentException(where + ": unknown field '" + f + "'; a recording has "
+                        + "model, trial, prompt, repetition, output, usage, finish_reason, model_version");
+            }
+        }
+        String model = text(n, "model", where, true).orElseThrow();
+        String trial = n.path("trial").isIntegralNumber() ? n.get("trial").asText() : text(n, "trial", where, true).orElseThrow();
+        Optional<String> prompt = text(n, "prompt", where, false);
+        OptionalInt repetition = OptionalInt.empty();
+        if (n.has("repetition")) {
+            if (!n.get("repetition").canConvertToInt() || n.get("repetition").intValue() < 0) {
+                throw new IllegalArgumentException(where + ": field 'repetition' must be an integer >= 0 but was " + n.get("repetition"));
+            }
+            repetition = OptionalInt.of(n.get("repetition").intValue());
+        }
+        String output = text(n, "output", where, true).orElseThrow();
+        Optional<String> finish = text(n, "finish_reason", where, false);
+        return new Recording(model, trial, prompt, repetition, output, usage(n.get("usage"), where),
+                finish.map(FinishReason::fromWireName).orElse(FinishReason.STOP), finish,
+                text(n, "model_version", where, false), number);
+    }
+
+    private static Optional<String> text(JsonNode n, String field, String where, boolean required) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new IllegalArgumentException(where + ": field '" + field + "' is missing");
+            }
+            return Optional.empty();
+        }
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException(where + ": field '" + field + "' must be a string but was " + v);
+        }
+        return Optional.of(v.textValue());
+    }
+
+    private static Usage usage(JsonNode u, String where) {
+        if (u == null || u.isNull()) {
+            return Usage.unknown();
+        }
+        if (!u.isObject()) {
+            throw new IllegalArgumentException(where + ": field 'usage' must be an object but was " + u);
+        }
+        for (Iterator<String> it = u.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!USAGE_FIELDS.contains(f)) {
+                throw new IllegalArgumentException(where + ": unknown usage field '" + f
+                        + "'; usage has input_tokens, output_tokens, reasoning_tokens, cached_input_tokens, total_tokens");
+            }
+        }
+        OptionalLong in = count(u, "input_tokens", where);
+        OptionalLong out = count(u, "output_tokens", where);
+        OptionalLong total = count(u, "total_tokens", where);
+        if (total.isEmpty() && in.isPresent() && out.isPresent()) {
+            total = OptionalLong.of(in.getAsLong() + out.getAsLong());
+        }
+        return new Usage(in, out, count(u, "reasoning_tokens", where), count(u, "cached_input_tokens", where), total);
+    }
+
+    private static OptionalLong count(JsonNode u, String field, String where) {
+        JsonNode v = u.get(field);
+        if (v == null || v.isNull()) {
+            return OptionalLong.empty();
+        }
+        if (!v.canConvertToLong() || !v.isIntegralNumber() || v.longValue() < 0) {
+            throw new IllegalArgumentException(where + ": usage field '" + field + "' must be an integer >= 0 but was " + v);
+        }
+        return OptionalLong.of(v.longValue());
+    }
+
+    private static String key(String model, String trial) {
+        return model + "\u0000" + trial;
+    }
+
+    /**
+     * Finds the recording for a cell: by config id, else by model name; the most specific match wins.
+     *
+     * @param config the model config
+     * @param cell the cell
+     * @return the recording, or empty if none matches
+     */
+    Optional<Recording> find(ModelConfig config, CellId cell) {
+        Optional<Recording> r = find(config.id(), cell);
+        return r.isPresent() || config.id().equals(config.model()) ? r : find(config.model(), cell);
+    }
+
+    private Optional<Recording> find(String model, CellId cell) {
+        List<Recording> candidates = byModelAndTrial.get(key(model, cell.trial()));
+        if (candidates == null) {
+            return Optional.empty();
+        }
+        return candidates.stream()
+                .filter(r -> r.prompt().map(cell.prompt()::equals).orElse(true))
+                .filter(r -> r.repetition().isEmpty() || r.repetition().getAsInt() == cell.repetition())
+                .max(Comparator.comparingInt((Recording r) -> (r.prompt().isPresent() ? 2 : 0) + (r.repetition().isPresent() ? 1 : 0))
+                        .thenComparingInt(r -> -r.line()));
+    }
+
+    /** @return the file the recordings came from */
+    Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.bench4j.core.internal.run;
+
+import dev.bench4j.core.Result;
+import dev.bench4j.core.Score;
+import dev.bench4j.core.Summary;
+import dev.bench4j.core.Usage;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.HdrHistogram.Histogram;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * Running figures of one group of results, in constant memory: counts, per-scorer mean and
+ * variance (Welford), a latency histogram (HdrHistogram, 2 significant digits), token and cost sums.
+ */
+final class GroupAccumulator {
+
+    private long cells;
+    private long succeeded;
+    private long cached;
+    private long attempts;
+    private final Map<String, ScoreAccumulator> scores = new LinkedHashMap<>();
+    private final Histogram latencyMicros = new Histogram(2);
+    private long latencyNanosSum;
+    private long latencyNanosMax;
+    private long input;
+    private long output;
+    private long reasoning;
+    private long cachedInput;
+    private long total;
+    private long withoutUsage;
+    private double knownUsd;
+    private double spentUsd;
+    private long withoutCost;
+
+    GroupAccumulator(List<String> scorerNames) {
+        for (String name : scorerNames) {
+            scores.put(name, new ScoreAccumulator());
+        }
+    }
+
+    void add(Result r) {
+        cells++;
+        attempts += r.attempts();
+        if (r.cached()) {
+            cached++;
+        }
+        addUsage(r.usage(), r.succeeded());
+        if (r.costUsd().isPresent()) {
+            knownUsd += r.costUsd().getAsDouble();
+            if (!r.cached()) {
+                spentUsd += r.costUsd().getAsDouble();
+            }
+        } else if (r.succeeded()) {
+            withoutCost++;
+        }
+        if (!r.succeeded()) {
+            return;
+        }
+        succeeded++;
+        if (!r.cached()) {
+            long nanos = r.latency().toNanos();
+            latencyMicros.recordValue(Math.max(1, nanos / 1000));
+            latencyNanosSum += nanos;
+            latencyNanosMax = Math.max(latencyNanosMax, nanos);
+        }
+        for (Map.Entry<String, Score> e : r.scores().entrySet()) {
+            scores.computeIfAbsent(e.getKey(), k -> new ScoreAccumulator()).add(e.getValue());
+        }
+    }
+
+    private void addUsage(Usage u, boolean success) {
+        input += u.inputTokens().orElse(0);
+        output += u.outputTokens().orElse(0);
+        reasoning += u.reasoningTokens().orElse(0);
+        cachedInput += u.cachedInputTokens().orElse(0);
+        total += u.totalTokens().orElse(0);
+        if (success && u.totalTokens().isEmpty()) {
+            withoutUsage++;
+        }
+    }
+
+    Summary.Group build() {
+        Map<String, Summary.ScoreStats> stats = new LinkedHashMap<>();
+        scores.forEach((name, acc) -> stats.put(name, acc.build()));
+        long n = latencyMicros.getTotalCount();
+        Optional<Summary.Latency> latency = n == 0 ? Optional.empty() : Optional.of(new Summary.Latency(n,
+                Duration.ofNanos(latencyNanosSum / n), micros(latencyMicros.getValueAtPercentile(50)),
+                micros(latencyMicros.getValueAtPercentile(95)), micros(latencyMicros.getValueAtPercentile(99)),
+                Duration.ofNanos(latencyNanosMax)));
+        return new Summary.Group(cells, succeeded, cells - succeeded, cached, attempts, stats, latency,
+                new Summary.Tokens(input, output, reasoning, cachedInput, total, withoutUsage),
+                new Summary.Cost(knownUsd, spentUsd, withoutCost));
+    }
+
+    private static Duration micros(long v) {
+        return Duration.ofNanos(v * 1000);
+    }
+
+    /** Mean and variance of one scorer's values by Welford's method, and its error count. */
+    static final class ScoreAccumulator {
+        private long n;
+        private long errors;
+        private double mean;
+        private double m2;
+
+        void add(Score s) {
+            if (s.value().isEmpty()) {
+                errors++;
+                return;
+            }
+            double x = s.value().getAsDouble();
+            n++;
+            double delta = x - mean;
+            mean += delta / n;
+            m2 += delta * (x - mean);
+        }
+
+        Summary.ScoreStats build() {
+            if (n == 0) {
+                return new Summary.ScoreStats(0, errors, OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty());
+            }
+            if (n == 1) {
+                return new Summary.ScoreStats(1, errors, OptionalDouble.of(mean), OptionalDouble.empty(), Optional.empty());
+            }
+            double sd = Math.sqrt(m2 / (n - 1));
+            double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975);
+            double half = t * sd / Math.sqrt(n);
+            return new Summary.ScoreStats(n, errors, OptionalDouble.of(mean), OptionalDouble.of(sd),
+                    Optional.of(new Summary.Interval(mean - half, mean + half, 0.95)));
+        }
+    }
+}

@@ -1,0 +1,542 @@
+package dev.bench4j.core.internal.run;
+
+import dev.bench4j.core.BenchException;
+import dev.bench4j.core.BenchmarkPlan;
+import dev.bench4j.core.CellId;
+import dev.bench4j.core.Environment;
+import dev.bench4j.core.ErrorKind;
+import dev.bench4j.core.FinishReason;
+import dev.bench4j.core.Message;
+import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.PlanSnapshot;
+import dev.bench4j.core.Price;
+import dev.bench4j.core.Progress;
+import dev.bench4j.core.Prompt;
+import dev.bench4j.core.Result;
+import dev.bench4j.core.ResultError;
+import dev.bench4j.core.Run;
+import dev.bench4j.core.RunHandle;
+import dev.bench4j.core.RunInfo;
+import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.Score;
+import dev.bench4j.core.Trial;
+import dev.bench4j.core.internal.Template;
+import dev.bench4j.core.internal.pipeline.CallEvents;
+import dev.bench4j.core.internal.pipeline.CallPipeline;
+import dev.bench4j.core.internal.pipeline.CellCall;
+import dev.bench4j.core.internal.pipeline.Durations;
+import dev.bench4j.core.internal.pipeline.Failures;
+import dev.bench4j.core.spi.CallException;
+import dev.bench4j.core.spi.ModelProvider;
+import dev.bench4j.core.spi.ModelProviderFactory;
+import dev.bench4j.core.spi.ModelRequest;
+import dev.bench4j.core.spi.ModelResponse;
+import dev.bench4j.core.spi.ProviderContext;
+import dev.bench4j.core.spi.ResultSink;
+import dev.bench4j.core.spi.ScoreRequest;
+import dev.bench4j.core.spi.Scorer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One run of a plan. Its state lives on one thread of its own (the run thread): cells are
+ * dispatched there, results come back there, are scored, counted, summarized and handed to sinks
+ * and listeners there, so no lock guards it. Provider callbacks hop onto the run thread; nothing
+ * the run does blocks a provider's (e.g. an HTTP client's) thread.
+ *
+ * <p>Cells are numbered so that the model varies fastest, then the prompt, the trial and the
+ * repetition; they are never materialized, so memory does not grow with the plan's size.
+ */
+public final class RunExecution implements RunHandle, CallEvents {
+
+    /** The MDC key holding the run id on bench4j's threads. */
+    public static final String MDC_RUN_ID = "bench4j.run_id";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
+
+    private final BenchmarkPlan plan;
+    private final Map<String, ModelProviderFactory> factories;
+    private final List<Prompt> prompts;
+    private final List<ModelConfig> models;
+    private final List<Trial> trials;
+    private final List<Scorer> scorers;
+    private final List<ResultSink> sinks;
+    private final Template[][] templates;
+    private final OptionalPrice[] prices;
+    private final RunInfo info;
+    private final long total;
+    private final ExecutorService runThread;
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownsScheduler;
+    private final ListenerDispatcher listeners;
+    private final SummaryAccumulator summary;
+    private final List<Result> results;
+    private final CompletableFuture<Run> future = new CompletableFuture<>();
+    private final Map<Long, InFlight> inFlight = new HashMap<>();
+    private final LongAdder retries = new LongAdder();
+    private final long startNanos;
+
+    // run-thread state; volatile where progress() reads it from other threads
+    private CallPipeline pipeline;
+    private List<ModelProvider> openProviders = List.of();
+    private ScheduledFuture<?> runDeadlineTimer;
+    private long next;
+    private volatile long done;
+    private volatile long succeeded;
+    private volatile long failed;
+    private volatile long cached;
+    private volatile long inFlightCount;
+    private volatile long inputTokens;
+    private volatile long outputTokens;
+    private volatile double spentUsd;
+    private boolean stopping;
+    private RunStatus stopStatus = RunStatus.COMPLETED;
+    private Optional<String> stopReason = Optional.empty();
+    private boolean finished;
+
+    private record OptionalPrice(Optional<Price> price) {
+    }
+
+    /** A cell whose call has not come back yet. */
+    private record InFlight(CellCall call, CompletableFuture<ModelResponse> response) {
+        void cancel() {
+            call.cancel();
+            response.cancel(false);
+        }
+    }
+
+    private RunExecution(BenchmarkPlan plan, Map<String, ModelProviderFactory> factories) {
+        this.plan = plan;
+        this.factories = factories;
+        this.prompts = plan.prompts();
+        this.models = plan.models();
+        this.trials = plan.trials();
+        this.scorers = plan.scorers();
+        this.sinks = plan.sinks();
+        this.templates = new Template[prompts.size()][];
+        for (int p = 0; p < prompts.size(); p++) {
+            List<Message> ms = prompts.get(p).messages();
+            templates[p] = new Template[ms.size()];
+            for (int k = 0; k < ms.size(); k++) {
+                templates[p][k] = Template.parse(ms.get(k).content());
+            }
+        }
+        this.prices = new OptionalPrice[models.size()];
+        for (int m = 0; m < models.size(); m++) {
+            ModelConfig c = models.get(m);
+            Optional<Price> price = c.price().or(() -> factories.get(c.id()).price(c))
+                    .or(() -> plan.priceTable().lookup(c.provider(), c.model()));
+            prices[m] = new OptionalPrice(price);
+        }
+        String id = RunIds.next(plan.clock());
+        PlanSnapshot snapshot = new PlanSnapshot(plan.name(), prompts, models, trials.size(),
+                TrialFingerprint.of(trials), plan.repetitions(), plan.concurrency(),
+                scorers.stream().map(Scorer::name).toList());
+        Environment environment = Environment.current();
+        this.info = new RunInfo(id, plan.name(), plan.clock().instant(), snapshot, environment);
+        this.startNanos = System.nanoTime();
+        this.total = plan.cellCount();
+        this.runThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "bench4j-run-" + id);
+            t.setDaemon(true);
+            return t;
+        });
+        this.ownsScheduler = plan.scheduler().isEmpty();
+        this.scheduler = plan.scheduler().orElseGet(() -> {
+            ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "bench4j-timers-" + id);
+                t.setDaemon(true);
+                return t;
+            });
+            s.setRemoveOnCancelPolicy(true);
+            return s;
+        });
+        this.listeners = new ListenerDispatcher(plan.listeners(), id);
+        this.summary = new SummaryAccumulator(prompts, models, scorers.stream().map(Scorer::name).toList());
+        this.results = plan.retainResults() ? new ArrayList<>() : null;
+    }
+
+    /**
+     * Starts a run of a validated plan.
+     *
+     * @param plan the plan
+     * @param factories the factory of each model config, by id
+     * @return the run's handle
+     */
+    public static RunHandle start(BenchmarkPlan plan, Map<String, ModelProviderFactory> factories) {
+        RunExecution run = new RunExecution(plan, factories);
+        run.runThread.execute(run::begin);
+        return run;
+    }
+
+    // ---- run thread ----------------------------------------------------------------------------
+
+    private void begin() {
+        MDC.put(MDC_RUN_ID, info.id());
+        LOG.info("Run {} of plan '{}' started: {} prompts x {} models x {} trials x {} repetitions = {} cells, concurrency {}",
+                info.id(), plan.name(), prompts.size(), models.size(), trials.size(), plan.repetitions(), total,
+                plan.concurrency());
+        listeners.emit(l -> l.onRunStarted(info));
+        for (ResultSink sink : sinks) {
+            try {
+                sink.runStarted(info);
+            } catch (RuntimeException e) {
+                LOG.error("Run {}: result sink {} could not start", info.id(), sink.getClass().getName(), e);
+                stop(RunStatus.FAILED, "result sink " + sink.getClass().getSimpleName() + " could not start: " + e.getMessage());
+                return;
+            }
+        }
+        try {
+            pipeline = new CallPipeline(new CallPipeline.Settings(models, openProviders(), factories,
+                    plan.responseCache(), plan.retryPolicy(), plan.attemptTimeout(), plan.providerConcurrency(), scheduler));
+        } catch (RuntimeException e) {
+            LOG.error("Run {} could not set up its providers", info.id(), e);
+            stop(RunStatus.FAILED, "could not set up the providers: " + e.getMessage());
+            return;
+        }
+        plan.runDeadline().ifPresent(d -> runDeadlineTimer = scheduler.schedule(
+                () -> runThread.execute(() -> stop(RunStatus.CANCELLED, "run deadline of " + Durations.format(d) + " passed")),
+                d.toNanos(), TimeUnit.NANOSECONDS));
+        drain();
+    }
+
+    private Map<String, ModelProvider> openProviders() {
+        ProviderContext context = new ProviderContext(plan.environment(), scheduler, plan.baseDirectory(), plan.concurrency());
+        Map<ModelProviderFactory, ModelProvider> byFactory = new LinkedHashMap<>();
+        Map<String, ModelProvider> byModel = new HashMap<>();
+        for (ModelConfig m : models) {
+            ModelProviderFactory f = factories.get(m.id());
+            byModel.put(m.id(), byFactory.computeIfAbsent(f, x -> x.create(context)));
+        }
+        openProviders = List.copyOf(byFactory.values());
+        return byModel;
+    }
+
+    private void drain() {
+        while (!stopping && inFlightCount < plan.concurrency() && next < total) {
+            startCell(next++);
+        }
+        maybeFinish();
+    }
+
+    private void startCell(long index) {
+        int m = (int) (index % models.size());
+        long rest = index / models.size();
+        int p = (int) (rest % prompts.size());
+        rest /= prompts.size();
+        int t = (int) (rest % trials.size());
+        int rep = (int) (rest / trials.size());
+        ModelConfig model = models.get(m);
+        Trial trial = trials.get(t);
+        CellId cell = new CellId(prompts.get(p).name(), model.id(), trial.id(), rep);
+        Instant startedAt = plan.clock().instant();
+        inFlightCount++;
+        listeners.emit(l -> l.onCellStarted(cell));
+        List<Message> messages;
+        try {
+            messages = render(p, trial);
+        } catch (RuntimeException e) {
+            finishCell(index, p, m, Result.failure(cell, ResultError.of(ErrorKind.INTERNAL, e.getMessage()),
+                    Result.Timing.of(startedAt, Duration.ZERO), 0));
+            return;
+        }
+        CellCall call = new CellCall(new ModelRequest(cell, model, messages, 1), plan.cellDeadline(), this);
+        CompletableFuture<ModelResponse> f = pipeline.call(call);
+        inFlight.put(index, new InFlight(call, f));
+        f.whenCompleteAsync((response, error) -> onCallDone(index, p, m, t, call, startedAt, response, error), runThread);
+    }
+
+    private List<Message> render(int p, Trial trial) {
+        Prompt prompt = prompts.get(p);
+        List<Message> source = prompt.messages();
+        List<Message> out = new ArrayList<>(source.size());
+        for (int k = 0; k < source.size(); k++) {
+            Template tpl = templates[p][k];
+            String content = tpl.isConstant() ? tpl.source() : tpl.render(trial.vars(), v -> new IllegalStateException(
+                    "Prompt '" + prompt.name() + "' uses variable '" + v + "' but trial '" + trial.id() + "' has no such variable"));
+            out.add(new Message(source.get(k).role(), content));
+        }
+        return out;
+    }
+
+    private void onCallDone(long index, int p, int m, int t, CellCall call, Instant startedAt, ModelResponse response,
+            Throwable error) {
+        inFlight.remove(index);
+        if (error != null && Failures.isCancellation(error) && call.cancelled()) {
+            inFlightCount--;
+            maybeFinish();
+            return;
+        }
+        Result result = toResult(call, m, startedAt, response, error);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Cell {} {} in {} ms after {} attempt(s){}", result.cell(),
+                    result.succeeded() ? "ok" : "failed (" + result.error().get().kind().wireName() + ")",
+                    result.latency().toMillis(), result.attempts(), result.cached() ? " from cache" : "");
+        }
+        if (!result.succeeded() || scorers.isEmpty()) {
+            finishCell(index, p, m, result);
+            return;
+        }
+        CompletableFuture<Result> scored = score(result, trials.get(t), prompts.get(p), models.get(m));
+        if (scored.isDone()) {
+            finishCell(index, p, m, scored.join());
+        } else {
+            scored.whenCompleteAsync((r, e) -> finishCell(index, p, m, r), runThread);
+        }
+    }
+
+    private Result toResult(CellCall call, int m, Instant startedAt, ModelResponse response, Throwable error) {
+        long latencyNanos = call.cacheHit() || call.lastAttemptNanos() < 0 ? call.elapsedNanos() : call.lastAttemptNanos();
+        if (error != null) {
+            CallException e = Failures.isCancellation(error)
+                    ? new CallException(ErrorKind.INTERNAL, "the call was cancelled by its provider")
+                    : Failures.toCallException(error, models.get(m).provider());
+            return Result.failure(call.cell(), new ResultError(e.kind(), e.getMessage(), e.httpStatus()),
+                    Result.Timing.of(startedAt, Duration.ofNanos(latencyNanos)), call.attempts());
+        }
+        OptionalDouble cost = prices[m].price().map(pr -> pr.cost(response.usage())).orElse(OptionalDouble.empty());
+        Optional<ResultError> problem = Optional.empty();
+        FinishReason finish = response.finishReason();
+        if (finish == FinishReason.LENGTH && response.text().isBlank()) {
+            problem = Optional.of(ResultError.of(ErrorKind.EMPTY_OUTPUT, "the model reached its output token limit"
+                    + models.get(m).parameters().maxOutputTokens().stream().mapToObj(n -> " (" + n + ")").findFirst().orElse("")
+                    + " before writing any answer; a reasoning model may have spent it all thinking: raise max_output_tokens"));
+        }
+        return new Result(call.cell(), response.text(), finish, response.rawFinishReason(), response.usage(),
+                new Result.Timing(startedAt, Duration.ofNanos(latencyNanos), response.timeToFirstToken()), cost,
+                call.cacheHit(), call.cacheHit() ? 0 : call.attempts(), response.modelVersion(), problem, Map.of());
+    }
+
+    private CompletableFuture<Result> score(Result result, Trial trial, Prompt prompt, ModelConfig model) {
+        ScoreRequest request = new ScoreRequest(result, trial, prompt, model);
+        List<CompletableFuture<Score>> futures = new ArrayList<>(scorers.size());
+        for (Scorer s : scorers) {
+            CompletableFuture<Score> f;
+            try {
+                CompletionStage<Score> stage = s.score(request);
+                f = stage == null ? CompletableFuture.completedFuture(Score.error("scorer returned null"))
+                        : stage.toCompletableFuture();
+            } catch (RuntimeException e) {
+                f = CompletableFuture.failedFuture(e);
+            }
+            futures.add(f.handle((score, e) -> e != null ? Score.error("scorer '" + s.name() + "' failed: "
+                    + Failures.unwrap(e)) : score == null ? Score.error("scorer '" + s.name() + "' returned null") : score));
+        }
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            Map<String, Score> scores = new LinkedHashMap<>();
+            for (int i = 0; i < scorers.size(); i++) {
+                scores.put(scorers.get(i).name(), futures.get(i).join());
+            }
+            return result.withScores(scores);
+        });
+    }
+
+    private void finishCell(long index, int p, int m, Result result) {
+        inFlightCount--;
+        done++;
+        if (result.succeeded()) {
+            succeeded++;
+        } else {
+            failed++;
+        }
+        if (result.cached()) {
+            cached++;
+        }
+        inputTokens += result.usage().inputTokens().orElse(0);
+        outputTokens += result.usage().outputTokens().orElse(0);
+        if (!result.cached() && result.costUsd().isPresent()) {
+            spentUsd += result.costUsd().getAsDouble();
+        }
+        summary.add(result, p, m);
+        if (results != null) {
+            results.add(result);
+        }
+        for (ResultSink sink : sinks) {
+            try {
+                sink.accept(result);
+            } catch (RuntimeException e) {
+                LOG.error("Run {}: result sink {} failed; stopping the run", info.id(), sink.getClass().getName(), e);
+                stop(RunStatus.FAILED, "result sink " + sink.getClass().getSimpleName() + " could not keep a result: "
+                        + e.getMessage());
+                break;
+            }
+        }
+        listeners.emit(l -> l.onCellFinished(result));
+        drain();
+    }
+
+    private void stop(RunStatus status, String reason) {
+        if (stopping || finished) {
+            return;
+        }
+        stopping = true;
+        stopStatus = status;
+        stopReason = Optional.of(reason);
+        LOG.info("Run {} stopping: {}", info.id(), reason);
+        for (InFlight cell : List.copyOf(inFlight.values())) {
+            cell.cancel();
+        }
+        maybeFinish();
+    }
+
+    private void maybeFinish() {
+        if (finished || inFlightCount > 0 || !(stopping || next >= total)) {
+            return;
+        }
+        finished = true;
+        if (runDeadlineTimer != null) {
+            runDeadlineTimer.cancel(false);
+        }
+        RunStatus status = stopping ? stopStatus : RunStatus.COMPLETED;
+        Optional<String> reason = stopping ? stopReason : Optional.empty();
+        Instant end = plan.clock().instant();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        Run run = new Run(info, status, reason, end, results == null ? List.of() : results, summary.build(elapsed));
+        for (ResultSink sink : sinks) {
+            try {
+                sink.runFinished(run);
+            } catch (RuntimeException e) {
+                LOG.error("Run {}: result sink {} could not finish", info.id(), sink.getClass().getName(), e);
+                run = new Run(info, RunStatus.FAILED, Optional.of("result sink " + sink.getClass().getSimpleName()
+                        + " could not finish: " + e.getMessage()), end, run.results(), run.summary());
+            }
+        }
+        Run finalRun = run;
+        listeners.emit(l -> l.onRunFinished(finalRun));
+        listeners.close();
+        for (ModelProvider provider : openProviders) {
+            try {
+                provider.close();
+            } catch (Exception e) {
+                LOG.warn("Run {}: closing provider {} failed: {}", info.id(), provider.getClass().getName(), e.toString());
+            }
+        }
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
+        LOG.info("Run {} {} in {}: {} cells, {} succeeded, {} failed, {} cached", info.id(), status.wireName(),
+                Durations.format(elapsed), done, succeeded, failed, cached);
+        MDC.remove(MDC_RUN_ID);
+        runThread.shutdown();
+        future.complete(finalRun);
+    }
+
+    // ---- pipeline events (any thread) ----------------------------------------------------------
+
+    @Override
+    public void cacheHit(CellCall call) {
+        listeners.emit(l -> l.onCacheHit(call.cell()));
+    }
+
+    @Override
+    public void cacheMiss(CellCall call) {
+        listeners.emit(l -> l.onCacheMiss(call.cell()));
+    }
+
+    @Override
+    public void retry(CellCall call, int failedAttempt, CallException error, Duration delay) {
+        retries.increment();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Cell {} attempt {} failed ({}), retrying in {}", call.cell(), failedAttempt, error.getMessage(),
+                    Durations.format(delay));
+        }
+        if (listeners.active()) {
+            ResultError e = new ResultError(error.kind(), error.getMessage(), error.httpStatus());
+            listeners.emit(l -> l.onRetry(call.cell(), failedAttempt, e, delay));
+        }
+    }
+
+    // ---- RunHandle (any thread) ----------------------------------------------------------------
+
+    @Override
+    public String id() {
+        return info.id();
+    }
+
+    @Override
+    public Progress progress() {
+        long d = done;
+        Duration elapsed = Duration.between(info.startedAt(), plan.clock().instant());
+        if (elapsed.isNegative()) {
+            elapsed = Duration.ZERO;
+        }
+        Optional<Duration> eta = d == 0 || d >= total || future.isDone() ? Optional.empty()
+                : Optional.of(Duration.ofNanos((long) (elapsed.toNanos() * ((double) (total - d) / d))));
+        return new Progress(total, d, succeeded, failed, cached, retries.sum(), inFlightCount, inputTokens, outputTokens,
+                spentUsd, elapsed, eta);
+    }
+
+    @Override
+    public void cancel() {
+        if (!future.isDone()) {
+            try {
+                runThread.execute(() -> stop(RunStatus.CANCELLED, "cancelled"));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the run has just finished
+            }
+        }
+    }
+
+    @Override
+    public boolean isDone() {
+        return future.isDone();
+    }
+
+    @Override
+    public Run await() {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted while waiting for run " + info.id(), e);
+        } catch (ExecutionException e) {
+            throw new BenchException("run " + info.id() + " broke: " + e.getCause(), e.getCause());
+        }
+    }
+
+    @Override
+    public Optional<Run> await(Duration timeout) {
+        try {
+            return Optional.of(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted while waiting for run " + info.id(), e);
+        } catch (ExecutionException e) {
+            throw new BenchException("run " + info.id() + " broke: " + e.getCause(), e.getCause());
+        }
+    }
+
+    @Override
+    public CompletableFuture<Run> future() {
+        return future.copy();
+    }
+
+    @Override
+    public String toString() {
+        return "RunHandle[" + info.id() + " " + (future.isDone() ? "done" : "running") + "]";
+    }
+}
