@@ -11,6 +11,8 @@ import java.time.Duration;
  * and ignored. Per run: {@code onRunStarted}, then per cell {@code onCellStarted}, then
  * {@code onCacheHit} or {@code onCacheMiss} (cacheable providers), {@code onRetry} per retry,
  * {@code onCellFinished}; finally {@code onRunFinished}. Cells overlap, so their events interleave.
+ * Every event has been delivered when {@link BenchmarkPlan#run()} returns (the run waits up to 10
+ * seconds for slow listeners).
  */
 public interface RunListener {
 

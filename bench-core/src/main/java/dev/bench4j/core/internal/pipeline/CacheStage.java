@@ -5,9 +5,9 @@ import dev.bench4j.core.spi.ResponseCache;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Serves a response from the cache, or sends the call on and caches what comes back. A cell that
- * joins an identical call in flight gets its own copy of the future, so cancelling the cell does
- * not cancel the shared call.
+ * Serves a response from the cache, or sends the call on and caches what comes back. Every lookup
+ * gets a future of its own, so cancelling a cell that joined an identical call in flight does not
+ * cancel the shared call.
  */
 final class CacheStage implements CallStage {
 
@@ -31,7 +31,6 @@ final class CacheStage implements CallStage {
         }
         call.markCacheHit();
         call.events().cacheHit(call);
-        CompletableFuture<ModelResponse> shared = lookup.response();
-        return shared.isDone() ? shared : shared.copy();
+        return lookup.response();
     }
 }

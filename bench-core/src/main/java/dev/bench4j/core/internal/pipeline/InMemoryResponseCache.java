@@ -7,10 +7,17 @@ import dev.bench4j.core.spi.ResponseCache;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
-/** The Caffeine-backed in-memory response cache. */
+/**
+ * The Caffeine-backed in-memory response cache. Entries hold the outcome of a call (response or
+ * error) so that a failed call is removed by us, quietly, rather than by Caffeine, which logs a
+ * warning with a stack trace for every failed load.
+ */
 public final class InMemoryResponseCache implements ResponseCache {
 
-    private final AsyncCache<String, ModelResponse> cache;
+    private record Outcome(ModelResponse response, Throwable error) {
+    }
+
+    private final AsyncCache<String, Outcome> cache;
     private final long maxEntries;
 
     /**
@@ -29,11 +36,29 @@ public final class InMemoryResponseCache implements ResponseCache {
     @Override
     public Lookup lookup(String key, Supplier<CompletableFuture<ModelResponse>> loader) {
         boolean[] loaded = {false};
-        CompletableFuture<ModelResponse> f = cache.get(key, (k, executor) -> {
+        CompletableFuture<Outcome> entry = cache.get(key, (k, executor) -> {
             loaded[0] = true;
-            return loader.get();
+            CompletableFuture<ModelResponse> source;
+            try {
+                source = loader.get();
+            } catch (RuntimeException e) {
+                source = CompletableFuture.failedFuture(e);
+            }
+            return source.handle((r, e) -> new Outcome(r, e == null ? null : Failures.unwrap(e)));
         });
-        return new Lookup(f, !loaded[0]);
+        if (loaded[0]) {
+            entry.thenAccept(o -> {
+                if (o.error() != null) {
+                    cache.asMap().remove(key, entry);
+                }
+            });
+        }
+        if (entry.isDone() && entry.join().error() == null) {
+            return new Lookup(CompletableFuture.completedFuture(entry.join().response()), !loaded[0]);
+        }
+        CompletableFuture<ModelResponse> response = entry.thenCompose(o -> o.error() == null
+                ? CompletableFuture.completedFuture(o.response()) : CompletableFuture.failedFuture(o.error()));
+        return new Lookup(response, !loaded[0]);
     }
 
     @Override

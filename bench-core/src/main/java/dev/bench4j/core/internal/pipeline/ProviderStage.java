@@ -36,7 +36,8 @@ final class ProviderStage implements CallHandler {
             f = CompletableFuture.failedFuture(e);
         }
         call.attemptStarted(f);
-        return f.handle((response, error) -> {
+        CompletableFuture<ModelResponse> provided = f;
+        CompletableFuture<ModelResponse> out = f.handle((response, error) -> {
             call.attemptFinished(System.nanoTime() - start);
             if (error != null) {
                 throw Failures.isCancellation(error)
@@ -49,5 +50,11 @@ final class ProviderStage implements CallHandler {
             }
             return response;
         });
+        out.whenComplete((r, e) -> {
+            if (out.isCancelled()) {
+                provided.cancel(true);   // a timed-out or cancelled attempt aborts the provider's call
+            }
+        });
+        return out;
     }
 }

@@ -60,10 +60,21 @@ final class ListenerDispatcher {
         });
     }
 
-    /** Lets queued events finish, then stops the thread. */
+    /**
+     * Delivers the queued events, waiting up to 10 seconds for slow listeners, then stops the
+     * thread; so a run's listeners have seen its end before the run is returned.
+     */
     void close() {
-        if (thread != null) {
-            thread.shutdown();
+        if (thread == null) {
+            return;
+        }
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Run listeners are still busy after 10 s; not waiting for them any longer");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -204,7 +204,7 @@ public final class RunExecution implements RunHandle, CallEvents {
                 sink.runStarted(info);
             } catch (RuntimeException e) {
                 LOG.error("Run {}: result sink {} could not start", info.id(), sink.getClass().getName(), e);
-                stop(RunStatus.FAILED, "result sink " + sink.getClass().getSimpleName() + " could not start: " + e.getMessage());
+                stop(RunStatus.FAILED, "result sink " + describe(sink) + " could not start: " + e.getMessage());
                 return;
             }
         }
@@ -220,6 +220,12 @@ public final class RunExecution implements RunHandle, CallEvents {
                 () -> runThread.execute(() -> stop(RunStatus.CANCELLED, "run deadline of " + Durations.format(d) + " passed")),
                 d.toNanos(), TimeUnit.NANOSECONDS));
         drain();
+    }
+
+    /** Names an object's class for messages: its simple name, or its full name when anonymous. */
+    private static String describe(Object o) {
+        String simple = o.getClass().getSimpleName();
+        return simple.isEmpty() ? o.getClass().getName() : simple;
     }
 
     private Map<String, ModelProvider> openProviders() {
@@ -378,7 +384,7 @@ public final class RunExecution implements RunHandle, CallEvents {
                 sink.accept(result);
             } catch (RuntimeException e) {
                 LOG.error("Run {}: result sink {} failed; stopping the run", info.id(), sink.getClass().getName(), e);
-                stop(RunStatus.FAILED, "result sink " + sink.getClass().getSimpleName() + " could not keep a result: "
+                stop(RunStatus.FAILED, "result sink " + describe(sink) + " could not keep a result: "
                         + e.getMessage());
                 break;
             }
@@ -419,7 +425,7 @@ public final class RunExecution implements RunHandle, CallEvents {
                 sink.runFinished(run);
             } catch (RuntimeException e) {
                 LOG.error("Run {}: result sink {} could not finish", info.id(), sink.getClass().getName(), e);
-                run = new Run(info, RunStatus.FAILED, Optional.of("result sink " + sink.getClass().getSimpleName()
+                run = new Run(info, RunStatus.FAILED, Optional.of("result sink " + describe(sink)
                         + " could not finish: " + e.getMessage()), end, run.results(), run.summary());
             }
         }

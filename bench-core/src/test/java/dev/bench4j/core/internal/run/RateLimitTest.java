@@ -1,0 +1,60 @@
+package dev.bench4j.core.internal.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Run;
+import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.testing.Plans;
+import dev.bench4j.core.testing.ScriptedProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rate limiter holds each endpoint to its requests per second. Only upper bounds on the rate
+ * are asserted (a slow machine only makes the run slower), so the test does not depend on speed.
+ */
+class RateLimitTest {
+
+    @Test
+    void holdsTwentyRequestsPerSecondOverThreeSeconds() {
+        List<Long> starts = new CopyOnWriteArrayList<>();
+        ScriptedProvider p = ScriptedProvider.named("limited", r -> {
+            starts.add(System.nanoTime());
+            return CompletableFuture.completedFuture(ScriptedProvider.answer("ok"));
+        });
+        long t0 = System.nanoTime();
+        Run limited = dev.bench4j.core.BenchmarkPlan.named("rate").provider(p)
+                .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
+                .model(ModelConfig.of("limited", "m").requestsPerSecond(20))
+                .trials(Plans.trials(61)).concurrency(16).noCache().build().run();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+
+        assertThat(limited.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(limited.results()).hasSize(61);
+        assertThat(seconds).as("61 requests at 20 rps need at least 3 s").isGreaterThanOrEqualTo(2.95);
+        assertThat(maxInAnyWindow(new ArrayList<>(starts), 1_000_000_000L)).isLessThanOrEqualTo(21);
+    }
+
+    @Test
+    void requestsPerMinuteAndPerSecondTakeTheStricter() {
+        ModelConfig m = ModelConfig.of("x", "m").requestsPerSecond(5).requestsPerMinute(120);
+        assertThat(m.endpoint().effectiveRequestsPerSecond()).hasValue(2.0);
+    }
+
+    private static int maxInAnyWindow(List<Long> times, long window) {
+        times.sort(Long::compare);
+        int best = 0;
+        int lo = 0;
+        for (int hi = 0; hi < times.size(); hi++) {
+            while (times.get(hi) - times.get(lo) >= window) {
+                lo++;
+            }
+            best = Math.max(best, hi - lo + 1);
+        }
+        return best;
+    }
+}
