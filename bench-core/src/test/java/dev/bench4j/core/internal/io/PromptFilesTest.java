@@ -1,0 +1,293 @@
+package dev.bench4j.core.internal.io;
+
+import static dev.bench4j.core.internal.io.TestFiles.fixture;
+import static dev.bench4j.core.internal.io.TestFiles.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bench4j.core.InvalidPlanException;
+import dev.bench4j.core.Message;
+import dev.bench4j.core.Prompt;
+import dev.bench4j.core.internal.JsonValues;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading prompt files and inline prompts: {@link PromptFiles}. */
+class PromptFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private Path prompt(String json) {
+        return write(dir, "prompt.json", json);
+    }
+
+    private static JsonNode node(String json) throws Exception {
+        return JsonValues.MAPPER.readTree(json);
+    }
+
+    @Test
+    void readsNameMessagesAndMetadataWithNonAsciiText() {
+        Prompt p = PromptFiles.read(fixture("prompt.json"));
+
+        assertThat(p).isEqualTo(new Prompt("extract-v1", List.of(
+                Message.system("Tu es une infirmière de triage. 只回答 JSON. 🩺"),
+                Message.user("Conditions in: {{text}}")),
+                Map.of("description", "Extracts conditions, \"quoted\"", "tags", List.of("clinical", "v1"), "version", 2L)));
+        assertThat(p.variables()).containsExactly("text");
+    }
+
+    @Test
+    void readsAFileWithByteOrderMarkAndCrlfLineEnds() {
+        Path file = prompt("\uFEFF{\r\n  \"name\": \"bom\",\r\n  \"messages\": [{\"role\": \"user\", \"content\": \"a\\r\\nb\"}]\r\n}\r\n");
+
+        assertThat(PromptFiles.read(file)).isEqualTo(Prompt.named("bom").user("a\r\nb"));
+    }
+
+    @Test
+    void acceptsRolesInAnyCase() {
+        Path file = prompt("""
+                {"name": "p", "messages": [{"role": "SYSTEM", "content": "s"}, {"role": "User", "content": "u"},
+                                           {"role": "assistant", "content": "a"}]}
+                """);
+
+        assertThat(PromptFiles.read(file).messages())
+                .containsExactly(Message.system("s"), Message.user("u"), Message.assistant("a"));
+    }
+
+    @Test
+    void joinsTheTextPartsOfArrayContentWithoutSeparator() {
+        Path file = prompt("""
+                {"name": "p", "messages": [{"role": "user", "content": [{"type": "text", "text": "Classify: "},
+                                                                        {"type": "text", "text": "{{text}} é"}]}]}
+                """);
+
+        assertThat(PromptFiles.read(file).messages()).containsExactly(Message.user("Classify: {{text}} é"));
+    }
+
+    @Test
+    void refusesContentPartsThatAreNotText() {
+        Path file = prompt("""
+                {"name": "p", "messages": [{"role": "user", "content": [{"type": "text", "text": "Look"},
+                                                                        {"type": "image_url", "image_url": {"url": "x"}}]}]}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).isInstanceOf(InvalidPlanException.class)
+                .hasMessage(file + ": field 'messages[0].content[1].type' must be \"text\" but was \"image_url\";"
+                        + " only text parts are supported");
+    }
+
+    @Test
+    void refusesAContentPartWhoseTypeIsNotTextAndSaysOnlyTextIsSupported() {
+        Path file = prompt("""
+                {"name": "p", "messages": [{"role": "user", "content": [{"type": "input_audio"}]}]}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file + ": field 'messages[0].content[0].type'"
+                + " must be \"text\" but was \"input_audio\"; only text parts are supported");
+    }
+
+    @Test
+    void refusesATextPartWithoutText() {
+        Path file = prompt("""
+                {"name": "p", "messages": [{"role": "user", "content": [{"type": "text"}]}]}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file))
+                .hasMessage(file + ": missing field 'messages[0].content[0].text'");
+    }
+
+    @Test
+    void refusesAnUnknownTopLevelFieldListingTheAllowedOnes() {
+        Path file = prompt("""
+                {"name": "p", "mesages": []}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file
+                + ": unknown field 'mesages' (did you mean 'messages'?); allowed fields are name, messages, metadata");
+    }
+
+    @Test
+    void refusesAnUnknownFieldInAMessage() {
+        Path file = prompt("""
+                {"name": "p", "messages": [{"rol": "user", "content": "hi"}]}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file
+                + ": unknown field 'messages[0].rol' (did you mean 'role'?); allowed fields are role, content");
+    }
+
+    @Test
+    void refusesAPromptWithoutName() {
+        Path file = prompt("""
+                {"messages": [{"role": "user", "content": "hi"}]}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file + ": missing field 'name'");
+    }
+
+    @Test
+    void refusesABlankName() {
+        Path file = prompt("""
+                {"name": "  ", "messages": [{"role": "user", "content": "hi"}]}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file + ": field 'name' must not be blank");
+    }
+
+    @Test
+    void refusesANameThatIsNotAString() {
+        Path file = prompt("""
+                {"name": ["a"], "messages": [{"role": "user", "content": "hi"}]}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file + ": field 'name' must be a string but was an array");
+    }
+
+    @Test
+    void refusesAnUnknownRoleNamingTheMessage() {
+        Path file = prompt("""
+                {"name": "p", "messages": [{"role": "user", "content": "hi"}, {"role": "robot", "content": "x"}]}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file
+                + ": field 'messages[1].role': role must be one of system, user, assistant but was 'robot'");
+    }
+
+    @Test
+    void refusesAMessageWithoutRole() {
+        Path file = prompt("""
+                {"name": "p", "messages": [{"content": "hi"}]}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file))
+                .hasMessage(file + ": field 'messages[0].role' must be one of system, user, assistant");
+    }
+
+    @Test
+    void refusesContentThatIsNeitherStringNorParts() {
+        Path file = prompt("""
+                {"name": "p", "messages": [{"role": "user", "content": 42}]}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file
+                + ": field 'messages[0].content' must be a string or an array of text parts but was 42");
+    }
+
+    @Test
+    void refusesNullContent() {
+        Path file = prompt("""
+                {"name": "p", "messages": [{"role": "user", "content": null}]}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file))
+                .hasMessage(file + ": field 'messages[0].content' must be a string or an array of text parts");
+    }
+
+    @Test
+    void refusesAMessageThatIsNotAnObject() {
+        Path file = prompt("""
+                {"name": "p", "messages": ["hello"]}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file))
+                .hasMessage(file + ": field 'messages[0]' must be an object but was \"hello\"");
+    }
+
+    @Test
+    void refusesMissingMessages() {
+        Path file = prompt("""
+                {"name": "p"}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file
+                + ": missing field 'messages'; a prompt needs messages like [{\"role\": \"user\", \"content\": \"...\"}]");
+    }
+
+    @Test
+    void refusesEmptyMessages() {
+        Path file = prompt("""
+                {"name": "p", "messages": []}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file + ": field 'messages' must hold at least one message");
+    }
+
+    @Test
+    void refusesANullMetadataValueNamingItsKey() {
+        Path file = prompt("""
+                {"name": "p", "messages": [{"role": "user", "content": "hi"}], "metadata": {"owner": null}}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file
+                + ": field 'metadata' has a null value for 'owner'; remove the entry or give it a value");
+    }
+
+    @Test
+    void refusesMetadataThatIsNotAnObject() {
+        Path file = prompt("""
+                {"name": "p", "messages": [{"role": "user", "content": "hi"}], "metadata": "v1"}
+                """);
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file + ": field 'metadata' must be an object but was \"v1\"");
+    }
+
+    @Test
+    void refusesAFileThatHoldsAnArray() {
+        Path file = prompt("[{\"role\": \"user\", \"content\": \"hi\"}]");
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file + ": expected a JSON object but found an array");
+    }
+
+    @Test
+    void namesTheLineAndColumnOfMalformedJson() {
+        Path file = prompt("{\n  \"name\": \"p\",\n  \"messages\": [{\"role\": \"user\" \"content\": \"hi\"}]\n}\n");
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).isInstanceOf(InvalidPlanException.class)
+                .hasMessage(file + ": line 3, column 32: invalid JSON: Unexpected character ('\"' (code 34)):"
+                        + " was expecting comma to separate Object entries");
+    }
+
+    @Test
+    void refusesARepeatedKey() {
+        Path file = prompt("{\"name\": \"a\", \"name\": \"b\", \"messages\": []}");
+
+        assertThatThrownBy(() -> PromptFiles.read(file))
+                .hasMessage(file + ": line 1, column 21: invalid JSON: Duplicate field 'name'");
+    }
+
+    @Test
+    void reportsAMissingFile() {
+        Path file = dir.resolve("nope.json");
+
+        assertThatThrownBy(() -> PromptFiles.read(file)).isInstanceOf(InvalidPlanException.class)
+                .hasMessage(file + ": file not found");
+    }
+
+    @Test
+    void readsAnInlinePromptFromANode() throws Exception {
+        JsonNode node = node("{\"name\": \"inline\", \"messages\": [{\"role\": \"user\", \"content\": \"{{q}}\"}]}");
+
+        assertThat(PromptFiles.fromNode(node, "plan.json: prompts[1]")).isEqualTo(Prompt.named("inline").user("{{q}}"));
+    }
+
+    @Test
+    void prefixesEveryMessageOfAnInlinePromptWithWhere() throws Exception {
+        assertThatThrownBy(() -> PromptFiles.fromNode(node("{\"messages\": []}"), "plan.json: prompts[1]"))
+                .hasMessage("plan.json: prompts[1]: missing field 'name'");
+        assertThatThrownBy(() -> PromptFiles.fromNode(node("\"extract.json\""), "plan.json: prompts[1]"))
+                .hasMessage("plan.json: prompts[1]: expected a JSON object but found \"extract.json\"");
+    }
+
+    @Test
+    void rejectsNullArguments() {
+        assertThatThrownBy(() -> PromptFiles.read(null)).isInstanceOf(NullPointerException.class).hasMessage("file");
+        assertThatThrownBy(() -> PromptFiles.fromNode(null, "w")).isInstanceOf(NullPointerException.class).hasMessage("node");
+        assertThatThrownBy(() -> PromptFiles.fromNode(node("{}"), null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("where");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.bench4j.core.internal.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes test files into temporary folders and finds the fixtures under {@code src/test/resources/io}. */
+final class TestFiles {
+
+    private TestFiles() {
+    }
+
+    /** Writes UTF-8 text to a new file in a folder and returns its path. */
+    static Path write(Path dir, String name, String text) {
+        try {
+            return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes raw bytes to a new file in a folder and returns its path. */
+    static Path writeBytes(Path dir, String name, byte[] bytes) {
+        try {
+            return Files.write(dir.resolve(name), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Returns the path of a fixture in {@code src/test/resources/io}. */
+    static Path fixture(String name) {
+        URL url = TestFiles.class.getResource("/io/" + name);
+        if (url == null) {
+            throw new IllegalArgumentException("no fixture " + name);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
