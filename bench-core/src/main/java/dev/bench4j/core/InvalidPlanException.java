@@ -64,7 +64,7 @@ public final class InvalidPlanException extends BenchException {
         if (problems.size() == 1) {
             return problems.get(0);
         }
-        StringBuilder sb = new StringBuilder("The plan has ").append(problems.size()).append(" problems:");
+        StringBuilder sb = new StringBuilder().append(problems.size()).append(" problems:");
         problems.stream().limit(SHOWN).forEach(p -> sb.append("\n  - ").append(p));
         if (problems.size() > SHOWN) {
             sb.append("\n  ... and ").append(problems.size() - SHOWN).append(" more");

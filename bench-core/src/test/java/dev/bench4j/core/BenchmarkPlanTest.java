@@ -47,7 +47,7 @@ class BenchmarkPlanTest {
     void anEmptyPlanListsEveryMissingPart() {
         assertThatThrownBy(() -> BenchmarkPlan.named("empty").build())
                 .isInstanceOf(InvalidPlanException.class)
-                .hasMessage("The plan has 3 problems:\n"
+                .hasMessage("3 problems:\n"
                         + "  - Plan 'empty' has no prompts; add one with .prompt(Prompt.named(\"v1\").user(\"...\"))\n"
                         + "  - Plan 'empty' has no models; add one with .model(ModelConfig.of(\"provider\", \"model\"))\n"
                         + "  - Plan 'empty' has no trials; add them with .trials(Trials.fromJsonl(path)) or .trial(Trial.of(...))");

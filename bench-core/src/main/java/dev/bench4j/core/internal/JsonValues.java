@@ -127,7 +127,7 @@ public final class JsonValues {
         }
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> map.put(e.getKey(), fromNode(e.getValue())));
+            node.properties().forEach(e -> map.put(e.getKey(), fromNode(e.getValue())));
             return Collections.unmodifiableMap(map);
         }
         return node.asText();

@@ -1,0 +1,290 @@
+package dev.bench4j.core.internal.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.bench4j.core.BenchmarkPlan;
+import dev.bench4j.core.InvalidPlanException;
+import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Prompt;
+import dev.bench4j.core.RetryPolicy;
+import dev.bench4j.core.Trial;
+import dev.bench4j.core.internal.JsonValues;
+import dev.bench4j.core.internal.Names;
+import dev.bench4j.core.internal.ScorerRegistry;
+import dev.bench4j.core.spi.Scorer;
+import dev.bench4j.core.spi.ScorerFactory;
+import dev.bench4j.core.spi.ResponseCache;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads plan files (JSON, or YAML by extension) into the parts of a {@link BenchmarkPlan}. Paths in
+ * a plan resolve against the plan file's folder; every message names the plan file and the field,
+ * and a message from a file the plan points to names that file too.
+ */
+public final class PlanFiles {
+
+    private static final List<String> FIELDS = List.of("name", "description", "prompts", "models", "trials",
+            "repetitions", "concurrency", "provider_concurrency", "scorers", "store", "retry",
+            "attempt_timeout_seconds", "cell_deadline_seconds", "run_deadline_seconds", "cache");
+    private static final List<String> RETRY_FIELDS = List.of("max_attempts", "initial_backoff_ms", "max_backoff_ms",
+            "multiplier", "jitter");
+    private static final List<String> CACHE_FIELDS = List.of("max_entries");
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    /**
+     * What a plan file declares.
+     *
+     * @param file the plan file
+     * @param baseDirectory the folder its paths resolve against
+     * @param builder applies everything the file declares to a fresh builder
+     * @param store the store folder the file names, resolved
+     */
+    public record Parsed(Path file, Path baseDirectory, Function<BenchmarkPlan.Builder, BenchmarkPlan.Builder> builder,
+            Optional<Path> store, String name) {
+    }
+
+    private PlanFiles() {
+    }
+
+    /**
+     * Reads a plan file.
+     *
+     * @param file a {@code .json}, {@code .yaml} or {@code .yml} file
+     * @return what it declares
+     * @throws InvalidPlanException naming the file and field if anything in it, or in a file it points to, is invalid
+     */
+    public static Parsed read(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        JsonNode root;
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            root = yaml(file);
+        } else if (name.endsWith(".json")) {
+            root = JsonFiles.readTree(file);
+        } else {
+            throw new InvalidPlanException(file + ": a plan file must end in .json, .yaml or .yml");
+        }
+        Path base = file.toAbsolutePath().normalize().getParent();
+        return parse(root, file.toString(), base, file);
+    }
+
+    private static JsonNode yaml(Path file) {
+        String text = JsonFiles.readText(file);
+        if (text.isBlank()) {
+            throw new InvalidPlanException(file + ": the file is empty");
+        }
+        try {
+            return YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            String place = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+            throw new InvalidPlanException(file + ": " + place + "invalid YAML: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Parsed parse(JsonNode root, String where, Path base, Path file) {
+        Fields f = Fields.of(root, where, FIELDS);
+        String planName = f.requiredString("name");
+        List<Prompt> prompts = listOf(f, "prompts", base, PromptFiles::read, PromptFiles::fromNode);
+        List<ModelConfig> models = listOf(f, "models", base, ModelConfigFiles::read, ModelConfigFiles::fromNode);
+        List<Trial> trials = trials(f, base);
+        List<Scorer> scorers = scorers(f);
+        Map<String, Integer> providerConcurrency = providerConcurrency(f);
+        Optional<RetryPolicy> retry = retry(f);
+        Optional<Integer> repetitions = f.integer("repetitions");
+        Optional<Integer> concurrency = f.integer("concurrency");
+        Optional<Duration> attemptTimeout = seconds(f, "attempt_timeout_seconds");
+        Optional<Duration> cellDeadline = seconds(f, "cell_deadline_seconds");
+        Optional<Duration> runDeadline = seconds(f, "run_deadline_seconds");
+        Optional<Optional<Long>> cache = cache(f);
+        Optional<Path> store = f.string("store").map(s -> base.resolve(s).normalize());
+
+        Function<BenchmarkPlan.Builder, BenchmarkPlan.Builder> apply = b -> {
+            b.name(planName).baseDirectory(base).prompts(prompts).models(models).trials(trials);
+            scorers.forEach(b::scorer);
+            applying(f, "repetitions", repetitions, b::repetitions);
+            applying(f, "concurrency", concurrency, b::concurrency);
+            providerConcurrency.forEach((p, n) -> applying(f, "provider_concurrency." + p, Optional.of(n),
+                    limit -> b.providerConcurrency(p, limit)));
+            retry.ifPresent(b::retry);
+            applying(f, "attempt_timeout_seconds", attemptTimeout, b::attemptTimeout);
+            applying(f, "cell_deadline_seconds", cellDeadline, b::cellDeadline);
+            applying(f, "run_deadline_seconds", runDeadline, b::runDeadline);
+            cache.ifPresent(c -> {
+                if (c.isEmpty()) {
+                    b.noCache();
+                } else {
+                    b.cache(ResponseCache.inMemory(c.get()));
+                }
+            });
+            return b;
+        };
+        apply.apply(BenchmarkPlan.named(planName));   // surfaces every setter's refusal now, with the field named
+        return new Parsed(file, base, apply, store, planName);
+    }
+
+    private static <T> void applying(Fields f, String field, Optional<T> value, java.util.function.Consumer<T> setter) {
+        if (value.isEmpty()) {
+            return;
+        }
+        try {
+            setter.accept(value.get());
+        } catch (IllegalArgumentException e) {
+            throw f.refused(field, e);
+        }
+    }
+
+    private static <T> List<T> listOf(Fields f, String field, Path base, Function<Path, T> fromFile,
+            java.util.function.BiFunction<JsonNode, String, T> fromNode) {
+        JsonNode array = f.array(field).orElseThrow(() -> f.missing(field, ""));
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode item = array.get(i);
+            String at = field + "[" + i + "]";
+            if (item.isTextual()) {
+                try {
+                    out.add(fromFile.apply(base.resolve(item.textValue()).normalize()));
+                } catch (InvalidPlanException e) {
+                    throw new InvalidPlanException(f.where() + ": field '" + at + "': " + e.getMessage(), e);
+                }
+            } else if (item.isObject()) {
+                out.add(fromNode.apply(item, f.where() + ": " + at));
+            } else {
+                throw f.problem(at, "must be a file path or an object but was " + Fields.describe(item));
+            }
+        }
+        return out;
+    }
+
+    private static List<Trial> trials(Fields f, Path base) {
+        JsonNode v = f.get("trials").orElseThrow(() -> f.missing("trials", " (a file path or a list of trials)"));
+        if (v.isTextual()) {
+            try {
+                return TrialFiles.read(base.resolve(v.textValue()).normalize());
+            } catch (InvalidPlanException e) {
+                throw new InvalidPlanException(f.where() + ": field 'trials': " + e.getMessage(), e);
+            }
+        }
+        if (v.isArray()) {
+            return TrialFiles.fromNode(v, f.where() + ": trials");
+        }
+        throw f.problem("trials", "must be a file path or a list of trials but was " + Fields.describe(v));
+    }
+
+    private static List<Scorer> scorers(Fields f) {
+        Optional<JsonNode> array = f.array("scorers");
+        if (array.isEmpty()) {
+            return List.of();
+        }
+        ScorerRegistry registry = ScorerRegistry.discover();
+        List<Scorer> out = new ArrayList<>();
+        for (int i = 0; i < array.get().size(); i++) {
+            String at = "scorers[" + i + "]";
+            JsonNode item = array.get().get(i);
+            if (item.isTextual()) {
+                out.add(scorer(f, at, item.textValue(), Map.of(), registry));
+            } else if (item.isObject()) {
+                JsonNode type = item.get("type");
+                if (type == null || !type.isTextual()) {
+                    throw f.problem(at + ".type", "is missing; name a scorer type, one of: " + installed(registry));
+                }
+                Map<String, Object> options = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonNode> e : item.properties()) {
+                    if (!e.getKey().equals("type")) {
+                        options.put(e.getKey(), JsonValues.fromNode(e.getValue()));
+                    }
+                }
+                out.add(scorer(f, at, type.textValue(), options, registry));
+            } else {
+                throw f.problem(at, "must be a scorer type or an object with a \"type\" but was " + Fields.describe(item));
+            }
+        }
+        return out;
+    }
+
+    private static Scorer scorer(Fields f, String at, String type, Map<String, Object> options, ScorerRegistry registry) {
+        ScorerFactory factory = registry.find(type).orElseThrow(() -> f.problem(at + ".type", "names no installed scorer type '"
+                + type + "'; installed: " + installed(registry)
+                + Names.closest(type, registry.types()).map(s -> ". Did you mean '" + s + "'?").orElse("")));
+        try {
+            return factory.create(options);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPlanException(f.where() + ": field '" + at + "' (" + type + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static String installed(ScorerRegistry registry) {
+        return registry.types().isEmpty() ? "none (add the bench-scoring module to the class path)"
+                : String.join(", ", registry.types());
+    }
+
+    private static Map<String, Integer> providerConcurrency(Fields f) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        f.object("provider_concurrency").forEach((provider, v) -> {
+            if (!(v instanceof Long n) || n < 1 || n > Integer.MAX_VALUE) {
+                throw f.problem("provider_concurrency." + provider, "must be an integer >= 1 but was " + v);
+            }
+            out.put(provider, n.intValue());
+        });
+        return out;
+    }
+
+    private static Optional<RetryPolicy> retry(Fields f) {
+        return f.get("retry").map(v -> {
+            Fields r = f.nested(v, "retry", RETRY_FIELDS);
+            RetryPolicy p = RetryPolicy.defaults();
+            try {
+                if (r.has("max_backoff_ms")) {
+                    p = p.maxBackoff(Duration.ofMillis(r.longInteger("max_backoff_ms").orElseThrow()));
+                }
+                if (r.has("initial_backoff_ms")) {
+                    p = p.initialBackoff(Duration.ofMillis(r.longInteger("initial_backoff_ms").orElseThrow()));
+                }
+                if (r.has("max_attempts")) {
+                    p = p.maxAttempts(r.integer("max_attempts").orElseThrow());
+                }
+                if (r.has("multiplier")) {
+                    p = p.multiplier(r.number("multiplier").orElseThrow());
+                }
+                if (r.has("jitter")) {
+                    p = p.jitter(r.number("jitter").orElseThrow());
+                }
+            } catch (IllegalArgumentException e) {
+                throw f.refused("retry", e);
+            }
+            return p;
+        });
+    }
+
+    private static Optional<Duration> seconds(Fields f, String field) {
+        return f.number(field).map(s -> {
+            if (!(s > 0) || s > 1e9) {
+                throw f.problem(field, "must be a number of seconds > 0 but was " + Fields.describe(f.get(field).orElseThrow()));
+            }
+            return Duration.ofNanos(Math.round(s * 1e9));
+        });
+    }
+
+    /** Empty: not set; Optional.empty inside: caching off; a value: the cache size. */
+    private static Optional<Optional<Long>> cache(Fields f) {
+        return f.get("cache").map(v -> {
+            if (v.isBoolean()) {
+                return v.booleanValue() ? Optional.of(10_000L) : Optional.empty();
+            }
+            Fields c = f.nested(v, "cache", CACHE_FIELDS);
+            long n = c.longInteger("max_entries").orElseThrow(() -> c.missing("max_entries", ""));
+            if (n < 1) {
+                throw c.problem("max_entries", "must be >= 1 but was " + n);
+            }
+            return Optional.of(n);
+        });
+    }
+}
