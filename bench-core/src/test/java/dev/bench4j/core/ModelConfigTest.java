@@ -1,0 +1,358 @@
+package dev.bench4j.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/** A model config is immutable, validates every fluent setting, defaults its id and never prints its key. */
+class ModelConfigTest {
+
+    private static final String PLANTED = "sk-test-PLANTED-KEY-123";
+
+    private static ModelConfig mini() {
+        return ModelConfig.of("openai", "gpt-4o-mini");
+    }
+
+    @Test
+    void ofSetsProviderAndModelAndNothingElse() {
+        ModelConfig c = mini();
+
+        assertThat(c.provider()).isEqualTo("openai");
+        assertThat(c.model()).isEqualTo("gpt-4o-mini");
+        assertThat(c.parameters()).isEqualTo(Parameters.none());
+        assertThat(c.extras()).isEmpty();
+        assertThat(c.endpoint()).isEqualTo(Endpoint.defaults());
+        assertThat(c.price()).isEmpty();
+    }
+
+    @Test
+    void idDefaultsToProviderColonModel() {
+        assertThat(mini().id()).isEqualTo("openai:gpt-4o-mini");
+    }
+
+    @Test
+    void explicitIdWinsOverTheDefault() {
+        assertThat(mini().id("mini-hot").id()).isEqualTo("mini-hot");
+    }
+
+    @Test
+    void withModelKeepsAnExplicitId() {
+        ModelConfig c = mini().id("fast").withModel("gpt-4o");
+
+        assertThat(c.id()).isEqualTo("fast");
+        assertThat(c.model()).isEqualTo("gpt-4o");
+    }
+
+    @Test
+    void withModelWithoutExplicitIdDerivesTheIdFromTheNewModel() {
+        assertThat(mini().withModel("gpt-4o").id()).isEqualTo("openai:gpt-4o");
+    }
+
+    @Test
+    void blankOrNullProviderAndModelAreRefusedNamingTheParameter() {
+        assertThatThrownBy(() -> ModelConfig.of(null, "m"))
+                .isInstanceOf(NullPointerException.class).hasMessage("provider");
+        assertThatThrownBy(() -> ModelConfig.of("openai", null))
+                .isInstanceOf(NullPointerException.class).hasMessage("model");
+        assertThatThrownBy(() -> ModelConfig.of(" ", "m"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("provider must not be blank");
+        assertThatThrownBy(() -> ModelConfig.of("openai", ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("model must not be blank");
+        assertThatThrownBy(() -> mini().withModel(" "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("model must not be blank");
+        assertThatThrownBy(() -> mini().withModel(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("model");
+    }
+
+    @Test
+    void idThatIsNullOrBlankIsRefused() {
+        assertThatThrownBy(() -> mini().id(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("id");
+        assertThatThrownBy(() -> mini().id("  "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("id must not be blank");
+    }
+
+    @Test
+    void idWithPathSeparatorsOrControlCharactersIsRefusedShowingItSafely() {
+        assertThatThrownBy(() -> mini().id("a/b"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("id must not contain '/', '\\' or control characters but was 'a/b'");
+        assertThatThrownBy(() -> mini().id("a\\b"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("id must not contain '/', '\\' or control characters but was 'a\\b'");
+        assertThatThrownBy(() -> mini().id("a\nb"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("id must not contain '/', '\\' or control characters but was 'a?b'");
+    }
+
+    @Test
+    void dotAndDotDotIdsAreRefused() {
+        assertThatThrownBy(() -> mini().id("."))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("id must not be '.' or '..'");
+        assertThatThrownBy(() -> mini().id(".."))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("id must not be '.' or '..'");
+    }
+
+    @Test
+    void fluentSettersFillTheParameters() {
+        ModelConfig c = mini().temperature(0.2).topP(0.9).topK(40).maxOutputTokens(256).seed(7L).stop("END", "###")
+                .frequencyPenalty(0.5).presencePenalty(-0.5).reasoningEffort("low").verbosity("high");
+
+        Parameters p = c.parameters();
+        assertThat(p.temperature()).hasValue(0.2);
+        assertThat(p.topP()).hasValue(0.9);
+        assertThat(p.topK()).hasValue(40);
+        assertThat(p.maxOutputTokens()).hasValue(256);
+        assertThat(p.seed()).hasValue(7L);
+        assertThat(p.stop()).containsExactly("END", "###");
+        assertThat(p.frequencyPenalty()).hasValue(0.5);
+        assertThat(p.presencePenalty()).hasValue(-0.5);
+        assertThat(p.reasoningEffort()).hasValue("low");
+        assertThat(p.verbosity()).hasValue("high");
+    }
+
+    @Test
+    void fluentCopiesLeaveTheOriginalUnchanged() {
+        ModelConfig base = mini();
+
+        ModelConfig changed = base.id("x").temperature(1.0).param("num_ctx", 8192).baseUrl("http://localhost:1")
+                .apiKey(Secret.of(PLANTED)).price(Price.FREE).withModel("gpt-4o");
+
+        assertThat(base).isEqualTo(mini());
+        assertThat(base.id()).isEqualTo("openai:gpt-4o-mini");
+        assertThat(base.parameters()).isEqualTo(Parameters.none());
+        assertThat(base.extras()).isEmpty();
+        assertThat(base.endpoint()).isEqualTo(Endpoint.defaults());
+        assertThat(base.price()).isEmpty();
+        assertThat(changed).isNotEqualTo(base);
+    }
+
+    @Test
+    void temperatureOutsideZeroToTwoIsRefusedNamingTheParameter() {
+        assertThatThrownBy(() -> mini().temperature(2.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("temperature must be between 0 and 2 but was 2.5");
+        assertThatThrownBy(() -> mini().temperature(-0.1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("temperature must be between 0 and 2 but was -0.1");
+        assertThatThrownBy(() -> mini().temperature(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("temperature must be between 0 and 2 but was NaN");
+        assertThat(mini().temperature(0).parameters().temperature()).hasValue(0.0);
+        assertThat(mini().temperature(2).parameters().temperature()).hasValue(2.0);
+    }
+
+    @Test
+    void topPOutsideAboveZeroToOneIsRefused() {
+        assertThatThrownBy(() -> mini().topP(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("top_p must be > 0 and <= 1 but was 0.0");
+        assertThatThrownBy(() -> mini().topP(1.01))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("top_p must be > 0 and <= 1 but was 1.01");
+        assertThat(mini().topP(1).parameters().topP()).hasValue(1.0);
+    }
+
+    @Test
+    void topKAndMaxOutputTokensBelowOneAreRefused() {
+        assertThatThrownBy(() -> mini().topK(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("top_k must be >= 1 but was 0");
+        assertThatThrownBy(() -> mini().maxOutputTokens(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("max_output_tokens must be >= 1 but was 0");
+        assertThatThrownBy(() -> mini().maxOutputTokens(-5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("max_output_tokens must be >= 1 but was -5");
+    }
+
+    @Test
+    void penaltiesOutsideMinusTwoToTwoAreRefused() {
+        assertThatThrownBy(() -> mini().frequencyPenalty(2.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("frequency_penalty must be between -2 and 2 but was 2.5");
+        assertThatThrownBy(() -> mini().presencePenalty(-3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("presence_penalty must be between -2 and 2 but was -3.0");
+        assertThat(mini().presencePenalty(-2).parameters().presencePenalty()).hasValue(-2.0);
+    }
+
+    @Test
+    void emptyStopSequenceIsRefused() {
+        assertThatThrownBy(() -> mini().stop("END", ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("stop sequences must not be empty");
+    }
+
+    @Test
+    void stopSequencesAreCopiedFromTheCallersArray() {
+        String[] sequences = {"END"};
+        ModelConfig c = mini().stop(sequences);
+
+        sequences[0] = "CHANGED";
+
+        assertThat(c.parameters().stop()).containsExactly("END");
+    }
+
+    @Test
+    void stopReplacesEarlierSequences() {
+        assertThat(mini().stop("a").stop("b").parameters().stop()).containsExactly("b");
+    }
+
+    @Test
+    @Disabled("bug: stop(\"END\", null) throws a NullPointerException without a message instead of one naming 'stop'")
+    void nullStopSequenceIsRefusedNamingTheParameter() {
+        assertThatThrownBy(() -> mini().stop("END", null))
+                .isInstanceOf(NullPointerException.class).hasMessage("stop");
+    }
+
+    @Test
+    void blankOrNullReasoningEffortAndVerbosityAreRefused() {
+        assertThatThrownBy(() -> mini().reasoningEffort(" "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("reasoning_effort must not be blank");
+        assertThatThrownBy(() -> mini().verbosity(""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("verbosity must not be blank");
+        assertThatThrownBy(() -> mini().reasoningEffort(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("effort");
+        assertThatThrownBy(() -> mini().verbosity(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("verbosity");
+    }
+
+    @Test
+    void nullObjectArgumentsAreRefusedNamingTheParameter() {
+        assertThatThrownBy(() -> mini().withParameters(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("newParameters");
+        assertThatThrownBy(() -> mini().withEndpoint(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("newEndpoint");
+        assertThatThrownBy(() -> mini().price(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("newPrice");
+        assertThatThrownBy(() -> mini().apiKey(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("key");
+        assertThatThrownBy(() -> mini().baseUrl(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("url");
+        assertThatThrownBy(() -> mini().apiKeyEnv(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("variable");
+        assertThatThrownBy(() -> mini().timeout(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("timeout");
+        assertThatThrownBy(() -> mini().param(null, 1))
+                .isInstanceOf(NullPointerException.class).hasMessage("name");
+        assertThatThrownBy(() -> mini().param("num_ctx", null))
+                .isInstanceOf(NullPointerException.class).hasMessage("value");
+    }
+
+    @Test
+    void paramAddsOrReplacesAnExtra() {
+        ModelConfig c = mini().param("num_ctx", "small").param("keep_alive", "5m").param("num_ctx", "large");
+
+        assertThat(c.extras()).containsExactly(Map.entry("num_ctx", "large"), Map.entry("keep_alive", "5m"));
+    }
+
+    @Test
+    void paramWithBlankNameOrNonJsonValueIsRefused() {
+        assertThatThrownBy(() -> mini().param(" ", 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("name must not be blank");
+        assertThatThrownBy(() -> mini().param("when", new Object()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("param 'when' must be a JSON value (string, number, boolean, list or map) but was a java.lang.Object");
+        assertThatThrownBy(() -> mini().param("ratio", Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("param 'ratio' must be a finite number but was NaN");
+    }
+
+    @Test
+    void extrasAreDeepCopiedAndUnmodifiable() {
+        List<Object> layers = new ArrayList<>(List.of("a"));
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("layers", layers);
+        ModelConfig c = mini().param("options", options);
+
+        layers.add("later");
+        options.put("later", true);
+
+        assertThat(c.extras().get("options")).isEqualTo(Map.of("layers", List.of("a")));
+        assertThatThrownBy(() -> c.extras().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> nested = (Map<String, Object>) c.extras().get("options");
+        assertThatThrownBy(() -> nested.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void endpointSettersFillTheEndpoint() {
+        ModelConfig c = mini().baseUrl("http://localhost:8000/v1").apiKeyEnv("VLLM_KEY").timeout(Duration.ofSeconds(30))
+                .requestsPerSecond(5).requestsPerMinute(120).maxConcurrency(4).stream(true);
+
+        Endpoint e = c.endpoint();
+        assertThat(e.baseUrl()).hasValue("http://localhost:8000/v1");
+        assertThat(e.apiKeyEnv()).hasValue("VLLM_KEY");
+        assertThat(e.timeout()).hasValue(Duration.ofSeconds(30));
+        assertThat(e.requestsPerSecond()).hasValue(5.0);
+        assertThat(e.requestsPerMinute()).hasValue(120.0);
+        assertThat(e.maxConcurrency()).hasValue(4);
+        assertThat(e.stream()).isTrue();
+    }
+
+    @Test
+    void endpointSettersValidateWithTheEndpointsMessages() {
+        assertThatThrownBy(() -> mini().baseUrl(" "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("base_url must not be blank");
+        assertThatThrownBy(() -> mini().apiKeyEnv("OPENAI-KEY"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("api_key_env must be an environment variable name (letters, digits, _) but was 'OPENAI-KEY'");
+        assertThatThrownBy(() -> mini().timeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("timeout must be > 0 but was PT0S");
+        assertThatThrownBy(() -> mini().requestsPerSecond(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("requests_per_second must be > 0 but was 0.0");
+        assertThatThrownBy(() -> mini().requestsPerMinute(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("requests_per_minute must be > 0 but was -1.0");
+        assertThatThrownBy(() -> mini().maxConcurrency(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("max_concurrency must be >= 1 but was 0");
+    }
+
+    @Test
+    void priceOverridesAreKept() {
+        Price p = Price.perMillionTokens(1, 2);
+
+        assertThat(mini().price(p).price()).hasValue(p);
+    }
+
+    @Test
+    void toStringShowsIdProviderModelAndSetParameters() {
+        assertThat(mini().temperature(0.0).toString())
+                .isEqualTo("ModelConfig[id=openai:gpt-4o-mini, provider=openai, model=gpt-4o-mini, parameters={temperature=0.0}]");
+        assertThat(mini().toString())
+                .isEqualTo("ModelConfig[id=openai:gpt-4o-mini, provider=openai, model=gpt-4o-mini]");
+    }
+
+    @Test
+    void toStringNeverContainsTheApiKey() {
+        ModelConfig c = mini().apiKey(Secret.of(PLANTED)).baseUrl("https://api.example.test/v1").temperature(0.1);
+
+        assertThat(c.toString()).doesNotContain(PLANTED).doesNotContain("PLANTED").contains("api.example.test");
+    }
+
+    @Test
+    void withoutSecretsDropsTheExplicitKeyAndKeepsEverythingElse() {
+        ModelConfig withKey = mini().id("m").apiKey(Secret.of(PLANTED)).apiKeyEnv("OPENAI_API_KEY").temperature(0.3);
+
+        ModelConfig stripped = withKey.withoutSecrets();
+
+        assertThat(stripped.endpoint().apiKey()).isEmpty();
+        assertThat(stripped.endpoint().apiKeyEnv()).hasValue("OPENAI_API_KEY");
+        assertThat(stripped.id()).isEqualTo("m");
+        assertThat(stripped.parameters()).isEqualTo(withKey.parameters());
+        assertThat(withKey.endpoint().apiKey()).hasValue(Secret.of(PLANTED));
+    }
+
+    @Test
+    void withoutSecretsReturnsTheSameConfigWhenThereIsNoKey() {
+        ModelConfig c = mini();
+
+        assertThat(c.withoutSecrets()).isSameAs(c);
+    }
+
+    @Test
+    void equalConfigsHaveEqualHashes() {
+        ModelConfig a = mini().temperature(0.5).param("k", 1).apiKey(Secret.of(PLANTED));
+        ModelConfig b = mini().temperature(0.5).param("k", 1).apiKey(Secret.of(PLANTED));
+
+        assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+        assertThat(a).isNotEqualTo(b.id("other"));
+        assertThat(a).isNotEqualTo(b.temperature(0.6));
+        assertThat(a).isNotEqualTo(b.apiKey(Secret.of("sk-other")));
+    }
+}
