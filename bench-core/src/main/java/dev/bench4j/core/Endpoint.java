@@ -60,7 +60,7 @@ public record Endpoint(Optional<String> baseUrl, Optional<String> apiKeyEnv, Opt
 
     private static void positive(String name, OptionalDouble v) {
         if (v.isPresent() && !(v.getAsDouble() > 0 && v.getAsDouble() < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException(name + " must be > 0 but was " + v.getAsDouble());
+            throw new IllegalArgumentException(name + " must be a finite number > 0 but was " + v.getAsDouble());
         }
     }
 

@@ -64,6 +64,7 @@ public enum ErrorKind {
      * @throws IllegalArgumentException if the name is not a kind
      */
     public static ErrorKind fromWireName(String name) {
+        java.util.Objects.requireNonNull(name, "name");
         for (ErrorKind k : values()) {
             if (k.wireName().equalsIgnoreCase(name)) {
                 return k;

@@ -37,6 +37,7 @@ public enum FinishReason {
      * @return the finish reason
      */
     public static FinishReason fromWireName(String name) {
+        java.util.Objects.requireNonNull(name, "name");
         for (FinishReason r : values()) {
             if (r.wireName().equalsIgnoreCase(name)) {
                 return r;

@@ -22,7 +22,7 @@ public final class InvalidPlanException extends BenchException {
      * @param problem what is wrong, where, and what was expected
      */
     public InvalidPlanException(String problem) {
-        this(List.of(problem));
+        this(List.of(Objects.requireNonNull(problem, "problem")));
     }
 
     /**
@@ -32,7 +32,7 @@ public final class InvalidPlanException extends BenchException {
      * @param cause the underlying exception, e.g. a JSON parse error
      */
     public InvalidPlanException(String problem, Throwable cause) {
-        super(problem, cause);
+        super(Objects.requireNonNull(problem, "problem"), cause);
         this.problems = List.of(problem);
     }
 

@@ -254,6 +254,9 @@ public final class ModelConfig {
      * @throws IllegalArgumentException if a sequence is empty
      */
     public ModelConfig stop(String... sequences) {
+        for (String s : Objects.requireNonNull(sequences, "stop")) {
+            Objects.requireNonNull(s, "stop");
+        }
         return with(parameters.withStop(Arrays.asList(sequences)));
     }
 

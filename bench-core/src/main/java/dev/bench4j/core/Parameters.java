@@ -44,7 +44,7 @@ public record Parameters(OptionalDouble temperature, OptionalDouble topP, Option
      * @throws IllegalArgumentException if a value is out of its range (the message names it)
      */
     public Parameters {
-        range("temperature", temperature, 0, 2);
+        range("temperature", Objects.requireNonNull(temperature, "temperature"), 0, 2);
         Objects.requireNonNull(topP, "topP");
         if (topP.isPresent() && !(topP.getAsDouble() > 0 && topP.getAsDouble() <= 1)) {
             throw new IllegalArgumentException("top_p must be > 0 and <= 1 but was " + topP.getAsDouble());
@@ -58,14 +58,13 @@ public record Parameters(OptionalDouble temperature, OptionalDouble topP, Option
                 throw new IllegalArgumentException("stop sequences must not be empty");
             }
         }
-        range("frequency_penalty", frequencyPenalty, -2, 2);
-        range("presence_penalty", presencePenalty, -2, 2);
+        range("frequency_penalty", Objects.requireNonNull(frequencyPenalty, "frequencyPenalty"), -2, 2);
+        range("presence_penalty", Objects.requireNonNull(presencePenalty, "presencePenalty"), -2, 2);
         notBlank("reasoning_effort", Objects.requireNonNull(reasoningEffort, "reasoningEffort"));
         notBlank("verbosity", Objects.requireNonNull(verbosity, "verbosity"));
     }
 
     private static void range(String name, OptionalDouble v, double min, double max) {
-        Objects.requireNonNull(v, name);
         if (v.isPresent() && !(v.getAsDouble() >= min && v.getAsDouble() <= max)) {
             throw new IllegalArgumentException(name + " must be between " + fmt(min) + " and " + fmt(max)
                     + " but was " + v.getAsDouble());

@@ -27,10 +27,10 @@ public record PlanSnapshot(String name, List<Prompt> prompts, List<ModelConfig> 
      */
     public PlanSnapshot {
         Objects.requireNonNull(name, "name");
-        prompts = List.copyOf(prompts);
-        models = models.stream().map(ModelConfig::withoutSecrets).toList();
+        prompts = List.copyOf(Objects.requireNonNull(prompts, "prompts"));
+        models = Objects.requireNonNull(models, "models").stream().map(ModelConfig::withoutSecrets).toList();
         Objects.requireNonNull(trialsFingerprint, "trialsFingerprint");
-        scorers = List.copyOf(scorers);
+        scorers = List.copyOf(Objects.requireNonNull(scorers, "scorers"));
     }
 
     /**

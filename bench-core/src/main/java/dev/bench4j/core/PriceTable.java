@@ -39,7 +39,9 @@ public final class PriceTable {
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(prices, "prices");
         this.prices = prices.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
-                e -> e.getKey().toLowerCase(Locale.ROOT), e -> Map.copyOf(e.getValue())));
+                e -> e.getKey().toLowerCase(Locale.ROOT), e -> Map.copyOf(e.getValue()), (a, b) -> {
+                    throw new IllegalArgumentException("prices name one provider twice, in different letter case");
+                }));
     }
 
     /**
@@ -81,6 +83,8 @@ public final class PriceTable {
      * @return the price, or empty if the model is not listed
      */
     public Optional<Price> lookup(String provider, String model) {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(model, "model");
         Map<String, Price> byModel = prices.get(provider.toLowerCase(Locale.ROOT));
         if (byModel == null) {
             return Optional.empty();

@@ -47,7 +47,10 @@ public record Prompt(String name, List<Message> messages, Map<String, Object> me
         if (name.isBlank()) {
             throw new IllegalArgumentException("prompt name must not be blank");
         }
-        messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
+        for (Message m : Objects.requireNonNull(messages, "messages")) {
+            Objects.requireNonNull(m, "messages");
+        }
+        messages = List.copyOf(messages);
         metadata = JsonValues.immutableObject(Objects.requireNonNull(metadata, "metadata"), "metadata");
     }
 

@@ -100,13 +100,21 @@ public record Result(CellId cell, String output, FinishReason finishReason, Opti
         }
         Objects.requireNonNull(modelVersion, "modelVersion");
         Objects.requireNonNull(error, "error");
-        if (error.isPresent() && finishReason != FinishReason.ERROR && error.get().kind() != ErrorKind.EMPTY_OUTPUT) {
-            throw new IllegalArgumentException("a failed result must have finish reason ERROR but had " + finishReason);
+        if (error.isPresent() && finishReason != FinishReason.ERROR) {
+            boolean emptyOutput = error.get().kind() == ErrorKind.EMPTY_OUTPUT;
+            if (!emptyOutput || finishReason != FinishReason.LENGTH) {
+                throw new IllegalArgumentException("a failed result must have finish reason ERROR"
+                        + (emptyOutput ? " (or LENGTH for empty_output)" : "") + " but had " + finishReason);
+            }
         }
         if (error.isEmpty() && finishReason == FinishReason.ERROR) {
             throw new IllegalArgumentException("a result with finish reason ERROR must have an error");
         }
-        scores = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(scores, "scores")));
+        Objects.requireNonNull(scores, "scores").forEach((name, score) -> {
+            Objects.requireNonNull(name, "scores key");
+            Objects.requireNonNull(score, "scores value");
+        });
+        scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
     }
 
     /**

@@ -43,7 +43,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
             throw new IllegalArgumentException("maxBackoff must be >= initialBackoff (" + initialBackoff + ") but was " + maxBackoff);
         }
         if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
-            throw new IllegalArgumentException("multiplier must be >= 1 but was " + multiplier);
+            throw new IllegalArgumentException("multiplier must be a finite number >= 1 but was " + multiplier);
         }
         if (!(jitter >= 0 && jitter <= 1)) {
             throw new IllegalArgumentException("jitter must be between 0 and 1 but was " + jitter);
@@ -84,9 +84,12 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
      *
      * @param backoff the wait before the first retry, at most {@link #maxBackoff()}
      * @return the new policy
-     * @throws IllegalArgumentException if negative or above the maximum
+     * @throws IllegalArgumentException if negative or above the maximum (set a larger maximum first)
      */
     public RetryPolicy initialBackoff(Duration backoff) {
+        if (backoff != null && backoff.compareTo(maxBackoff) > 0) {
+            throw new IllegalArgumentException("initialBackoff must be <= maxBackoff (" + maxBackoff + ") but was " + backoff);
+        }
         return new RetryPolicy(maxAttempts, backoff, multiplier, maxBackoff, jitter);
     }
 
@@ -130,6 +133,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
      * @return initialBackoff × multiplier^(failedAttempt - 1), at most maxBackoff
      */
     public Duration backoff(int failedAttempt) {
+        if (failedAttempt < 1) {
+            throw new IllegalArgumentException("failedAttempt must be >= 1 but was " + failedAttempt);
+        }
         double millis = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, failedAttempt - 1));
         return millis >= maxBackoff.toMillis() ? maxBackoff : Duration.ofMillis(Math.round(millis));
     }

@@ -30,6 +30,7 @@ public enum RunStatus {
      * @throws IllegalArgumentException if the name is not a status
      */
     public static RunStatus fromWireName(String name) {
+        java.util.Objects.requireNonNull(name, "name");
         for (RunStatus s : values()) {
             if (s.wireName().equalsIgnoreCase(name)) {
                 return s;

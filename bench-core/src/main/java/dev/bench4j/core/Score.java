@@ -81,6 +81,7 @@ public record Score(OptionalDouble value, Optional<String> reason, Map<String, D
      * @throws NullPointerException if {@code message} is {@code null}
      */
     public static Score error(String message) {
+        Objects.requireNonNull(message, "message");
         return new Score(OptionalDouble.empty(), Optional.empty(), Map.of(), Optional.of(message));
     }
 

@@ -37,9 +37,10 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
      */
     public Summary {
         Objects.requireNonNull(overall, "overall");
-        byModel = Collections.unmodifiableMap(new LinkedHashMap<>(byModel));
-        byPrompt = Collections.unmodifiableMap(new LinkedHashMap<>(byPrompt));
-        byPromptAndModel = Collections.unmodifiableMap(new LinkedHashMap<>(byPromptAndModel));
+        byModel = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(byModel, "byModel")));
+        byPrompt = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(byPrompt, "byPrompt")));
+        byPromptAndModel = Collections.unmodifiableMap(new LinkedHashMap<>(
+                Objects.requireNonNull(byPromptAndModel, "byPromptAndModel")));
         Objects.requireNonNull(elapsed, "elapsed");
     }
 
@@ -94,7 +95,7 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
          * @throws NullPointerException if a component is {@code null}
          */
         public Group {
-            scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+            scores = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(scores, "scores")));
             Objects.requireNonNull(latency, "latency");
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(cost, "cost");
@@ -142,7 +143,8 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
                 return "no values";
             }
             String m = String.format(java.util.Locale.ROOT, "%.3f", mean.getAsDouble());
-            return ci95.map(ci -> m + String.format(java.util.Locale.ROOT, " ± %.3f (95%% CI, n = %d)", ci.halfWidth(), n))
+            return ci95.map(ci -> m + String.format(java.util.Locale.ROOT, " ± %.3f (%s%% CI, n = %d)", ci.halfWidth(),
+                    new java.math.BigDecimal(Double.toString(ci.level() * 100)).stripTrailingZeros().toPlainString(), n))
                     .orElse(m + " (n = " + n + ", too few for an interval)");
         }
     }

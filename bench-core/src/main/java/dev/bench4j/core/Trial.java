@@ -52,7 +52,7 @@ public record Trial(String id, Map<String, Object> vars, Optional<Object> expect
      * @throws IllegalArgumentException if {@code id} is blank or a value is not JSON-like
      */
     public static Trial of(String id, Map<String, ?> vars) {
-        return new Trial(id, Map.copyOf(vars), Optional.empty(), Map.of());
+        return new Trial(id, new LinkedHashMap<>(Objects.requireNonNull(vars, "vars")), Optional.empty(), Map.of());
     }
 
     /**

@@ -52,7 +52,6 @@ class ErrorKindTest {
     }
 
     @Test
-    @Disabled("bug: fromWireName(null) throws IllegalArgumentException \"... but was 'null'\" instead of a NullPointerException naming 'name'")
     void nullNameIsRefusedNamingTheParameter() {
         assertThatThrownBy(() -> ErrorKind.fromWireName(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("name");

@@ -35,7 +35,6 @@ class FinishReasonTest {
     }
 
     @Test
-    @Disabled("bug: fromWireName(null) silently returns OTHER instead of a NullPointerException naming 'name'")
     void nullNameIsRefusedNamingTheParameter() {
         assertThatThrownBy(() -> FinishReason.fromWireName(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("name");

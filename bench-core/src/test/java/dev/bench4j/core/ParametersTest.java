@@ -132,7 +132,6 @@ class ParametersTest {
     }
 
     @Test
-    @Disabled("bug: a null frequencyPenalty/presencePenalty component is reported as 'frequency_penalty'/'presence_penalty', not by its component name")
     void nullPenaltyComponentsAreRefusedNamingTheJavaComponent() {
         assertThatThrownBy(() -> new Parameters(OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty(),
                 OptionalInt.empty(), OptionalLong.empty(), List.of(), null, OptionalDouble.empty(),

@@ -73,7 +73,6 @@ class PlanSnapshotTest {
     }
 
     @Test
-    @Disabled("bug: null prompts, models or scorers get a bare NullPointerException (List.copyOf / stream) instead of one naming the component")
     void nullListsAreRefusedNamingTheComponent() {
         assertThatThrownBy(() -> new PlanSnapshot("n", null, List.of(), 0, "x", 1, 1, List.of()))
                 .isInstanceOf(NullPointerException.class).hasMessage("prompts");

@@ -120,7 +120,6 @@ class PriceTableTest {
     }
 
     @Test
-    @Disabled("bug: lookup(null, model) and lookup(provider, null) throw a NullPointerException without naming the parameter")
     void nullLookupArgumentsAreRefusedNamingTheParameter() {
         assertThatThrownBy(() -> table().lookup(null, "gpt-4o"))
                 .isInstanceOf(NullPointerException.class).hasMessage("provider");

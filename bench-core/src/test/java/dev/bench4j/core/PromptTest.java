@@ -77,7 +77,6 @@ class PromptTest {
     }
 
     @Test
-    @Disabled("bug: a null element in messages gets a NullPointerException without a message (List.copyOf), not one naming 'messages'")
     void nullMessageElementIsRefusedNamingTheComponent() {
         assertThatThrownBy(() -> new Prompt("v1", Arrays.asList(Message.user("u"), null), Map.of()))
                 .isInstanceOf(NullPointerException.class).hasMessage("messages");

@@ -92,7 +92,6 @@ class ResultTest {
     }
 
     @Test
-    @Disabled("bug: an EMPTY_OUTPUT error is accepted with any finish reason (e.g. STOP), though only LENGTH or ERROR are documented")
     void emptyOutputFailureWithFinishReasonStopIsRefused() {
         assertThatThrownBy(() -> failed(ErrorKind.EMPTY_OUTPUT, FinishReason.STOP))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -205,7 +204,6 @@ class ResultTest {
     }
 
     @Test
-    @Disabled("bug: withScores accepts a map with a null Score (and a null scorer name), breaking the non-null contract")
     void withScoresRefusesANullScore() {
         Map<String, Score> scores = new HashMap<>();
         scores.put("exact", null);

@@ -35,7 +35,6 @@ class RunStatusTest {
     }
 
     @Test
-    @Disabled("bug: fromWireName(null) throws IllegalArgumentException \"... but was 'null'\" instead of a NullPointerException naming 'name'")
     void nullNameIsRefusedNamingTheParameter() {
         assertThatThrownBy(() -> RunStatus.fromWireName(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("name");

@@ -112,7 +112,6 @@ class ScoreTest {
     }
 
     @Test
-    @Disabled("bug: Score.error(null) throws a bare NullPointerException from Optional.of instead of one naming 'message'")
     void errorWithNullMessageIsRefusedNamingTheParameter() {
         assertThatThrownBy(() -> Score.error(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("message");

@@ -181,7 +181,6 @@ class SummaryTest {
     }
 
     @Test
-    @Disabled("bug: a null map in Summary (byModel, byPrompt, byPromptAndModel) or Group (scores) gets a bare NullPointerException from new LinkedHashMap<>(null)")
     void nullMapsAreRefusedNamingTheComponent() {
         assertThatThrownBy(() -> new Summary(group(0, 0), null, Map.of(), Map.of(), Duration.ZERO, 0))
                 .isInstanceOf(NullPointerException.class).hasMessage("byModel");

@@ -85,7 +85,6 @@ class TrialTest {
     }
 
     @Test
-    @Disabled("bug: Trial.of pre-copies vars with Map.copyOf, so a null value gets a bare NullPointerException instead of the constructor's message")
     void ofWithNullVariableValueIsRefusedNamingTheTrialAndVariable() {
         Map<String, Object> vars = new HashMap<>();
         vars.put("text", null);
@@ -95,7 +94,6 @@ class TrialTest {
     }
 
     @Test
-    @Disabled("bug: Trial.of copies vars with Map.copyOf, which loses the caller's key order (the constructor keeps it)")
     void ofKeepsTheVariablesInTheCallersOrder() {
         Map<String, Object> vars = new LinkedHashMap<>();
         for (String k : List.of("k", "j", "i", "h", "g", "f", "e", "d", "c", "b", "a")) {

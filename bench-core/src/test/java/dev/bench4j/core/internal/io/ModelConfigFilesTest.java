@@ -237,7 +237,7 @@ class ModelConfigFilesTest {
         Path file = model("{\"provider\": \"p\", \"model\": \"m\", \"requests_per_minute\": -1}");
 
         assertThatThrownBy(() -> ModelConfigFiles.read(file))
-                .hasMessage(file + ": field 'requests_per_minute': requests_per_minute must be > 0 but was -1.0");
+                .hasMessage(file + ": field 'requests_per_minute': requests_per_minute must be a finite number > 0 but was -1.0");
     }
 
     @Test

@@ -154,7 +154,7 @@ class TrialFilesCsvTest {
         Path file = csv("id,text\n,a\nb\n");
 
         assertThatThrownBy(() -> TrialFiles.readCsv(file)).isInstanceOf(InvalidPlanException.class)
-                .hasMessage("The plan has 2 problems:\n  - " + file + ": row 2 (line 2): the 'id' cell is empty\n  - "
+                .hasMessage("2 problems:\n  - " + file + ": row 2 (line 2): the 'id' cell is empty\n  - "
                         + file + ": row 3 (line 3): has 1 cell but the header has 2");
     }
 

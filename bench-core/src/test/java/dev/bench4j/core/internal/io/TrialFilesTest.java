@@ -161,7 +161,7 @@ class TrialFilesTest {
                     file + ": line 1: trial 'a': variable 'x' is null; use \"\" for an empty value",
                     file + ": line 3, column 2: invalid JSON: Unexpected character ('o' (code 111)):"
                             + " was expecting double-quote to start field name");
-            assertThat(e).hasMessageStartingWith("The plan has 2 problems:\n  - " + file + ": line 1:");
+            assertThat(e).hasMessageStartingWith("2 problems:\n  - " + file + ": line 1:");
         }
 
         @Test
