@@ -71,7 +71,8 @@ public final class Throughput {
         int trials = (int) Math.max(1, cells / 2);
         List<Trial> list = new ArrayList<>(trials);
         for (int i = 0; i < trials; i++) {
-            list.add(Trial.of("t" + i, Map.of("text", "case " + i + ": patient with type 2 diabetes and hypertension")));
+            list.add(Trial.of("t" + i, Map.of("text", "case " + i + ": patient with type 2 diabetes and hypertension"))
+                    .withExpected("diabetes"));
         }
         ModelConfig a = ModelConfig.of("echo", "echo-a");
         ModelConfig b = ModelConfig.of("echo", "echo-b").temperature(0.7);

@@ -1,0 +1,49 @@
+package dev.bench4j.examples.cli;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/** Number and duration formats for people, the same under every default locale. */
+final class Format {
+
+    private Format() {
+    }
+
+    static String duration(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 10) {
+            return String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
+        }
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        }
+        long s = d.toSeconds();
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+    }
+
+    static String usd(double usd) {
+        if (usd == 0) {
+            return "$0";
+        }
+        return usd < 0.01 ? String.format(Locale.ROOT, "$%.5f", usd) : String.format(Locale.ROOT, "$%.4f", usd);
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String percent(OptionalDouble share) {
+        return share.isPresent() ? String.format(Locale.ROOT, "%.0f%%", share.getAsDouble() * 100) : "-";
+    }
+
+    static String number(double d) {
+        return String.format(Locale.ROOT, "%.3f", d);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.bench4j.examples.cli;
+
+import dev.bench4j.core.BenchmarkPlan;
+import dev.bench4j.core.PlanFile;
+import dev.bench4j.core.Run;
+import dev.bench4j.core.RunHandle;
+import dev.bench4j.core.RunStatus;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code bench run PLAN}: runs a plan file with a live progress line (on a terminal) and prints the
+ * summary table. Exit code 0 when the run completed (some cells may have failed: they are in the
+ * table), 1 when it failed or was cancelled, 2 on bad input.
+ */
+@Command(name = "run", description = "Run a plan file and print its summary.", mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PLAN", description = "the plan file (.json, .yaml or .yml)")
+    Path plan;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "cells in flight at once (overrides the plan)")
+    Integer concurrency;
+
+    @Option(names = "--repetitions", paramLabel = "N", description = "repetitions of every cell (overrides the plan)")
+    Integer repetitions;
+
+    @Option(names = "--no-progress", description = "no live progress line, even on a terminal")
+    boolean noProgress;
+
+    private final Bench.Io io;
+
+    RunCommand(Bench.Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        PlanFile file = PlanFile.load(plan);
+        BenchmarkPlan.Builder builder = file.toBuilder();
+        try {
+            if (concurrency != null) {
+                builder.concurrency(concurrency);
+            }
+            if (repetitions != null) {
+                builder.repetitions(repetitions);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new Bench.UsageException("--" + (e.getMessage().startsWith("concurrency") ? "concurrency" : "repetitions")
+                    + ": " + e.getMessage());
+        }
+        BenchmarkPlan built = builder.build();
+        PrintStream err = io.err();
+        file.store().ifPresent(store -> err.println("note: the plan names a store (" + store + "); this version of bench "
+                + "does not save runs yet, so the results are only printed"));
+        Terminal terminal = noProgress ? new Terminal(false, io.terminal().colour()) : io.terminal();
+        err.println("Running " + Terminal.clean(built.name()) + ": " + built.prompts().size() + " prompts × "
+                + built.models().size() + " models × " + built.trials().size() + " trials × " + built.repetitions()
+                + " repetitions = " + built.cellCount() + " cells, concurrency " + built.concurrency());
+        RunHandle handle = built.start();
+        Thread onInterrupt = new Thread(() -> {
+            handle.cancel();
+            handle.await(Duration.ofSeconds(10));
+        }, "bench-cancel");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        Run run;
+        try (ProgressLine line = new ProgressLine(handle, err, terminal)) {
+            run = handle.await();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook cancelled the run; print what finished
+        }
+        io.out().print(SummaryTable.render(run, io.terminal()));
+        io.out().flush();
+        return run.status() == RunStatus.COMPLETED ? 0 : 1;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.bench4j.examples.cli;
+
+import dev.bench4j.core.Result;
+import dev.bench4j.core.Run;
+import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.Summary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The summary a person reads after {@code bench run}: one row per (prompt, model) with cells,
+ * success rate, each score's mean ± 95% half-width, latency, tokens and cost; then the run's
+ * totals and what failed.
+ */
+final class SummaryTable {
+
+    private static final int ERROR_EXAMPLES = 3;
+
+    private SummaryTable() {
+    }
+
+    /**
+     * Renders a run's summary.
+     *
+     * @param run the run
+     * @param t the terminal (for colours)
+     * @return the text, ending with a newline
+     */
+    static String render(Run run, Terminal t) {
+        Summary s = run.summary();
+        Set<String> scorers = new LinkedHashSet<>(run.info().plan().scorers());
+        s.overall().scores().keySet().forEach(scorers::add);
+
+        List<String> header = new ArrayList<>(List.of("prompt", "model", "cells", "ok"));
+        scorers.forEach(header::add);
+        header.addAll(List.of("p50", "p95", "tokens in/out", "cost"));
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<Summary.PromptModel, Summary.Group> e : s.byPromptAndModel().entrySet()) {
+            rows.add(row(Terminal.clean(e.getKey().prompt()), Terminal.clean(e.getKey().model()), e.getValue(), scorers));
+        }
+        rows.add(row("all", "", s.overall(), scorers));
+
+        StringBuilder sb = new StringBuilder();
+        sb.append(table(header, rows, t));
+        sb.append('\n').append(footer(run, t));
+        if (!scorers.isEmpty()) {
+            sb.append("; scores are mean ± half-width of the 95% t-interval");
+        }
+        sb.append('\n');
+        errors(run, s, t, sb);
+        return sb.toString();
+    }
+
+    private static List<String> row(String prompt, String model, Summary.Group g, Set<String> scorers) {
+        List<String> r = new ArrayList<>(List.of(prompt, model, Format.count(g.cells()), Format.percent(g.successRate())));
+        for (String name : scorers) {
+            Summary.ScoreStats st = g.scores().get(name);
+            if (st == null || st.mean().isEmpty()) {
+                r.add(st != null && st.errors() > 0 ? "- (" + st.errors() + " errors)" : "-");
+            } else {
+                String m = Format.number(st.mean().getAsDouble());
+                String cell = st.ci95().map(ci -> m + " ± " + Format.number(ci.halfWidth())).orElse(m);
+                r.add(st.errors() > 0 ? cell + " (" + st.errors() + " err)" : cell);
+            }
+        }
+        r.add(g.latency().map(l -> Format.duration(l.p50())).orElse("-"));
+        r.add(g.latency().map(l -> Format.duration(l.p95())).orElse("-"));
+        r.add(Format.count(g.tokens().input()) + " / " + Format.count(g.tokens().output()));
+        r.add(g.cost().totalUsd().isPresent() ? Format.usd(g.cost().totalUsd().getAsDouble())
+                : g.cost().knownUsd() > 0 ? ">= " + Format.usd(g.cost().knownUsd()) : "unknown");
+        return r;
+    }
+
+    private static String table(List<String> header, List<List<String>> rows, Terminal t) {
+        int[] width = new int[header.size()];
+        for (int i = 0; i < header.size(); i++) {
+            width[i] = header.get(i).length();
+            for (List<String> r : rows) {
+                width[i] = Math.max(width[i], r.get(i).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(t.bold(line(header, width))).append('\n');
+        for (int i = 0; i < rows.size(); i++) {
+            String l = line(rows.get(i), width);
+            sb.append(i == rows.size() - 1 && rows.size() > 2 ? t.bold(l) : l).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String line(List<String> cells, int[] width) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String c = cells.get(i);
+            boolean left = i < 2;
+            String pad = " ".repeat(width[i] - c.length());
+            sb.append(left ? c + pad : pad + c);
+            if (i < cells.size() - 1) {
+                sb.append("  ");
+            }
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static String footer(Run run, Terminal t) {
+        Summary.Group all = run.summary().overall();
+        String status = run.status().wireName() + run.statusReason().map(r -> " (" + Terminal.clean(r) + ")").orElse("");
+        status = run.status() == RunStatus.COMPLETED ? t.green(status) : t.red(status);
+        return "Run " + run.id() + " " + status + " in " + Format.duration(run.duration()) + ": "
+                + Format.count(all.cells()) + " cells, " + Format.count(all.succeeded()) + " ok, "
+                + Format.count(all.failed()) + " failed, " + Format.count(all.cached()) + " cached, "
+                + Format.count(all.attempts()) + " calls; "
+                + String.format(java.util.Locale.ROOT, "%.1f cells/s", run.summary().cellsPerSecond());
+    }
+
+    private static void errors(Run run, Summary s, Terminal t, StringBuilder sb) {
+        if (s.overall().failed() == 0) {
+            return;
+        }
+        List<Result> failed = run.results().stream().filter(r -> !r.succeeded()).toList();
+        if (failed.isEmpty()) {
+            sb.append(t.red(Format.count(s.overall().failed()) + " cells failed")).append('\n');
+            return;
+        }
+        Map<String, Long> byKind = failed.stream().collect(Collectors.groupingBy(
+                r -> r.error().orElseThrow().kind().wireName(), LinkedHashMap::new, Collectors.counting()));
+        sb.append(t.red("Failed cells: " + byKind.entrySet().stream().map(e -> e.getKey() + " × " + e.getValue())
+                .collect(Collectors.joining(", ")))).append('\n');
+        failed.stream().limit(ERROR_EXAMPLES).forEach(r -> sb.append("  ").append(Terminal.clean(r.cell().toString()))
+                .append(": ").append(Terminal.clean(r.error().orElseThrow().message())).append('\n'));
+        if (failed.size() > ERROR_EXAMPLES) {
+            sb.append("  ... and ").append(failed.size() - ERROR_EXAMPLES).append(" more\n");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Runnable, self-contained examples of bench4j (numbered, each with comments), and the
+ * {@code bench} command-line runner in {@link dev.bench4j.examples.cli}.
+ */
+package dev.bench4j.examples;

@@ -1,0 +1,59 @@
+package dev.bench4j.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bench4j.core.BenchmarkPlan;
+import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Progress;
+import dev.bench4j.core.Prompt;
+import dev.bench4j.core.Run;
+import dev.bench4j.core.Score;
+import dev.bench4j.core.Trial;
+import dev.bench4j.core.spi.Scorer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The summary table and the progress line read the same under every locale and escape hostile names. */
+class SummaryTableTest {
+
+    @Test
+    void numbersUseDotsUnderACommaDecimalLocale() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try {
+            Run run = BenchmarkPlan.named("locale")
+                    .prompt(Prompt.named("p, \"quoted\" <script>").user("{{x}}"))
+                    .model(ModelConfig.of("echo", "é-模型"))
+                    .trials(List.of(Trial.of("a", Map.of("x", "1234")), Trial.of("b", Map.of("x", "12"))))
+                    .scorer(Scorer.of("len", r -> Score.of(r.output().length() / 8.0)))
+                    .build().run();
+            String table = SummaryTable.render(run, Terminal.plain());
+
+            assertThat(table).contains("p, \"quoted\" <script>  echo:é-模型").contains("0.375 ± 1.588").contains("$0")
+                    .doesNotContain("0,375");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void progressLineShowsCountsTokensCostAndEta() {
+        Progress p = new Progress(800, 312, 310, 2, 5, 3, 8, 40_000, 1_230, 0.0123, Duration.ofMillis(12_400),
+                Optional.of(Duration.ofMillis(19_300)));
+
+        assertThat(ProgressLine.render(p, Terminal.plain())).isEqualTo("[#########...............] 312/800 cells  ok 310  "
+                + "failed 2  cached 5  retries 3  41,230 tok  $0.0123  12.4 s  ETA 19.3 s");
+    }
+
+    @Test
+    void coloursOnlyWhenTheTerminalAllowsThem() {
+        Progress p = new Progress(2, 1, 0, 1, 0, 0, 1, 0, 0, 0, Duration.ZERO, Optional.empty());
+
+        assertThat(ProgressLine.render(p, new Terminal(true, true))).contains("\u001b[31mfailed 1\u001b[0m");
+        assertThat(ProgressLine.render(p, new Terminal(true, false))).doesNotContain("\u001b");
+    }
+}
