@@ -1,0 +1,114 @@
+package dev.bench4j.scoring.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** JSON for the scorers: parsing model output, trees of expected values, JSON text of values. */
+final class Json {
+
+    /** The module's one mapper, configured here and never changed; rejects text after the JSON value. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** A whole text that is one fenced block, e.g. {@code ```json\n[...]\n```}; group 1 is its body. */
+    private static final Pattern FENCE = Pattern.compile("\\A```[\\w-]*[ \\t]*\\R(.*?)\\R?[ \\t]*```\\z", Pattern.DOTALL);
+
+    private static final int SHOWN_CHARS = 80;
+
+    private Json() {
+    }
+
+    /** Returns the body of a text that is one fenced block (surrounding whitespace aside), else the text. */
+    static String unfence(String text) {
+        Matcher m = FENCE.matcher(text.strip());
+        return m.matches() ? m.group(1) : text;
+    }
+
+    /** Parses a model's output, without a surrounding fenced block, as one JSON value. */
+    static JsonNode parseOutput(String output) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(unfence(output));
+        } catch (JsonProcessingException e) {
+            node = null;
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new Unscorable("output is not JSON: " + head(output));
+        }
+        return node;
+    }
+
+    /** Converts a JSON-like Java value (a trial's expected value) into a tree. */
+    static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    /** Returns the JSON text of a value, e.g. {@code 42}, {@code true}, {@code "x"}; {@code null} for null. */
+    static String text(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
+    }
+
+    /** Says what a JSON-like Java value is: "a string", "a number", "an array", ... */
+    static String kind(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String) {
+            return "a string";
+        }
+        if (value instanceof Number) {
+            return "a number";
+        }
+        if (value instanceof Boolean) {
+            return "a boolean";
+        }
+        if (value instanceof List) {
+            return "an array";
+        }
+        if (value instanceof Map) {
+            return "an object";
+        }
+        return "a " + value.getClass().getName();
+    }
+
+    /** Says what a tree node is: "a string", "a number", "an array", ... */
+    static String kind(JsonNode node) {
+        if (node.isTextual()) {
+            return "a string";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        if (node.isBoolean()) {
+            return "a boolean";
+        }
+        if (node.isArray()) {
+            return "an array";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        return node.isMissingNode() ? "missing" : "null";
+    }
+
+    /** Returns the first 80 characters of a text, never splitting a surrogate pair. */
+    private static String head(String text) {
+        if (text.length() <= SHOWN_CHARS) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(SHOWN_CHARS - 1)) ? SHOWN_CHARS - 1 : SHOWN_CHARS;
+        return text.substring(0, end);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.bench4j.scoring.internal;
+
+import dev.bench4j.scoring.Normalization;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads a scorer's plan-file options (snake_case, JSON-like values), rejecting unknown keys and
+ * values of the wrong type with messages that name the scorer type and the option.
+ */
+final class ScorerOptions {
+
+    /** The options of every text scorer. */
+    static final List<String> TEXT_KEYS = List.of("name", "trim", "ignore_case", "collapse_whitespace", "unicode_nfc");
+
+    /** The options of {@code set_f1}. */
+    static final List<String> SET_F1_KEYS = concat(TEXT_KEYS, "pointer", "expected_pointer", "field", "zero_division");
+
+    private final String type;
+    private final Map<String, Object> options;
+
+    private ScorerOptions(String type, Map<String, Object> options) {
+        this.type = type;
+        this.options = options;
+    }
+
+    /**
+     * Starts reading options, checking that every key is allowed.
+     *
+     * @throws NullPointerException if {@code options} is {@code null}
+     * @throws IllegalArgumentException naming an unknown key and listing the allowed ones
+     */
+    static ScorerOptions read(String type, Map<String, Object> options, List<String> allowed) {
+        Objects.requireNonNull(options, "options");
+        for (String key : options.keySet()) {
+            if (key == null || !allowed.contains(key)) {
+                throw new IllegalArgumentException(type + " scorer has no option '" + key + "'; allowed: "
+                        + String.join(", ", allowed));
+            }
+        }
+        return new ScorerOptions(type, options);
+    }
+
+    /** Returns option {@code name}, a non-blank string, or the type. */
+    String name() {
+        return string("name").orElse(type);
+    }
+
+    /** Returns the normalization from the four boolean options, each defaulting to {@code defaults}. */
+    Normalization normalization(Normalization defaults) {
+        return new Normalization(bool("trim", defaults.trim()), bool("ignore_case", defaults.ignoreCase()),
+                bool("collapse_whitespace", defaults.collapseWhitespace()), bool("unicode_nfc", defaults.unicodeNfc()));
+    }
+
+    /** Returns a boolean option, or the fallback when absent. */
+    boolean bool(String key, boolean fallback) {
+        if (!options.containsKey(key)) {
+            return fallback;
+        }
+        if (options.get(key) instanceof Boolean b) {
+            return b;
+        }
+        throw wrong(key, "true or false");
+    }
+
+    /** Returns a non-blank string option, if present. */
+    Optional<String> string(String key) {
+        if (!options.containsKey(key)) {
+            return Optional.empty();
+        }
+        if (options.get(key) instanceof String s && !s.isBlank()) {
+            return Optional.of(s);
+        }
+        throw wrong(key, "a non-blank string");
+    }
+
+    /** Returns a JSON Pointer option ({@code ""} or starting with {@code /}), if present. */
+    Optional<String> pointer(String key) {
+        if (!options.containsKey(key)) {
+            return Optional.empty();
+        }
+        if (options.get(key) instanceof String s && (s.isEmpty() || s.startsWith("/"))) {
+            return Optional.of(s);
+        }
+        throw wrong(key, "a JSON Pointer (\"\" or starting with \"/\")");
+    }
+
+    /** Returns a number option that must be 0 or 1, or the fallback when absent. */
+    double zeroOrOne(String key, double fallback) {
+        if (!options.containsKey(key)) {
+            return fallback;
+        }
+        if (options.get(key) instanceof Number n && (n.doubleValue() == 0.0 || n.doubleValue() == 1.0)) {
+            return n.doubleValue();
+        }
+        throw wrong(key, "0 or 1");
+    }
+
+    private IllegalArgumentException wrong(String key, String expected) {
+        return new IllegalArgumentException(type + " scorer option '" + key + "' must be " + expected + " but was "
+                + Json.text(options.get(key)));
+    }
+
+    private static List<String> concat(List<String> first, String... more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return List.copyOf(all);
+    }
+}
