@@ -51,8 +51,8 @@ public final class Example01Quickstart {
         }
         for (Map.Entry<String, Summary.Group> e : run.summary().byModel().entrySet()) {
             Summary.Group g = e.getValue();
-            System.out.printf("%s: %d cells, contains %s, p50 %s%n", e.getKey(), g.cells(),
-                    g.scores().get("contains").describe(), g.latency().map(Summary.Latency::p50).orElseThrow());
+            System.out.printf("%s: %d cells, contains %s, p50 %d ms%n", e.getKey(), g.cells(),
+                    g.scores().get("contains").describe(), g.latency().map(Summary.Latency::p50).orElseThrow().toMillis());
         }
         System.out.println(run);
     }

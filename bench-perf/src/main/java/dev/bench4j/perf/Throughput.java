@@ -114,11 +114,15 @@ public final class Throughput {
         AtomicLong seen = new AtomicLong();
         ResultSink counting = r -> seen.incrementAndGet();
         BenchmarkPlan plan = plan(cells, 0, 64).noCache().retainResults(false).sink(counting).build();
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = (rt.totalMemory() - rt.freeMemory()) >> 20;
         long t0 = System.nanoTime();
         Run run = plan.run();
-        Runtime rt = Runtime.getRuntime();
-        report("memory", run, t0, Map.of("max_heap_mb", rt.maxMemory() >> 20, "results_seen_by_sink", seen.get(),
-                "peak_heap_used_mb", peakHeapMb()));
+        double wall = (System.nanoTime() - t0) / 1e9;
+        System.gc();
+        report("memory", run, t0, wall, Map.of("max_heap_mb", rt.maxMemory() >> 20, "results_seen_by_sink", seen.get(),
+                "heap_used_after_gc_mb", (rt.totalMemory() - rt.freeMemory()) >> 20, "plan_heap_before_run_mb", before, "results_retained", run.results().size()));
     }
 
     private static void cached(long cells) {
@@ -161,7 +165,10 @@ public final class Throughput {
     }
 
     private static void report(String scenario, Run run, long t0, Map<String, Object> extra) {
-        double wall = (System.nanoTime() - t0) / 1e9;
+        report(scenario, run, t0, (System.nanoTime() - t0) / 1e9, extra);
+    }
+
+    private static void report(String scenario, Run run, long t0, double wall, Map<String, Object> extra) {
         long cells = run.summary().overall().cells();
         StringBuilder sb = new StringBuilder("{\"scenario\":\"").append(scenario).append('"')
                 .append(",\"status\":\"").append(run.status().wireName()).append('"')
@@ -181,16 +188,6 @@ public final class Throughput {
     private static double cpuSeconds() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : -1;
-    }
-
-    private static long peakHeapMb() {
-        long peak = 0;
-        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak >> 20;
     }
 
     private static String round(double d) {

@@ -54,7 +54,8 @@ final class RunCommand implements Callable<Integer> {
             throw new Bench.UsageException("--" + (e.getMessage().startsWith("concurrency") ? "concurrency" : "repetitions")
                     + ": " + e.getMessage());
         }
-        BenchmarkPlan built = builder.build();
+        FailureSample failures = new FailureSample();
+        BenchmarkPlan built = builder.retainResults(false).sink(failures).build();
         PrintStream err = io.err();
         file.store().ifPresent(store -> err.println("note: the plan names a store (" + store + "); this version of bench "
                 + "does not save runs yet, so the results are only printed"));
@@ -77,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // Ctrl-C: the hook cancelled the run; print what finished
         }
-        io.out().print(SummaryTable.render(run, io.terminal()));
+        io.out().print(SummaryTable.render(run, failures, io.terminal()));
         io.out().flush();
         return run.status() == RunStatus.COMPLETED ? 0 : 1;
     }

@@ -5,7 +5,6 @@ import dev.bench4j.core.Run;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Summary;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,6 @@ import java.util.stream.Collectors;
  */
 final class SummaryTable {
 
-    private static final int ERROR_EXAMPLES = 3;
-
     private SummaryTable() {
     }
 
@@ -28,10 +25,11 @@ final class SummaryTable {
      * Renders a run's summary.
      *
      * @param run the run
+     * @param failures what was kept of the failed cells
      * @param t the terminal (for colours)
      * @return the text, ending with a newline
      */
-    static String render(Run run, Terminal t) {
+    static String render(Run run, FailureSample failures, Terminal t) {
         Summary s = run.summary();
         Set<String> scorers = new LinkedHashSet<>(run.info().plan().scorers());
         s.overall().scores().keySet().forEach(scorers::add);
@@ -52,7 +50,7 @@ final class SummaryTable {
             sb.append("; scores are mean ± half-width of the 95% t-interval");
         }
         sb.append('\n');
-        errors(run, s, t, sb);
+        errors(s, failures, t, sb);
         return sb.toString();
     }
 
@@ -118,23 +116,19 @@ final class SummaryTable {
                 + String.format(java.util.Locale.ROOT, "%.1f cells/s", run.summary().cellsPerSecond());
     }
 
-    private static void errors(Run run, Summary s, Terminal t, StringBuilder sb) {
-        if (s.overall().failed() == 0) {
+    private static void errors(Summary s, FailureSample failures, Terminal t, StringBuilder sb) {
+        long failed = s.overall().failed();
+        if (failed == 0) {
             return;
         }
-        List<Result> failed = run.results().stream().filter(r -> !r.succeeded()).toList();
-        if (failed.isEmpty()) {
-            sb.append(t.red(Format.count(s.overall().failed()) + " cells failed")).append('\n');
-            return;
-        }
-        Map<String, Long> byKind = failed.stream().collect(Collectors.groupingBy(
-                r -> r.error().orElseThrow().kind().wireName(), LinkedHashMap::new, Collectors.counting()));
-        sb.append(t.red("Failed cells: " + byKind.entrySet().stream().map(e -> e.getKey() + " × " + e.getValue())
+        sb.append(t.red("Failed cells: " + failures.byKind().entrySet().stream().map(e -> e.getKey() + " × " + e.getValue())
                 .collect(Collectors.joining(", ")))).append('\n');
-        failed.stream().limit(ERROR_EXAMPLES).forEach(r -> sb.append("  ").append(Terminal.clean(r.cell().toString()))
-                .append(": ").append(Terminal.clean(r.error().orElseThrow().message())).append('\n'));
-        if (failed.size() > ERROR_EXAMPLES) {
-            sb.append("  ... and ").append(failed.size() - ERROR_EXAMPLES).append(" more\n");
+        for (Result r : failures.first()) {
+            sb.append("  ").append(Terminal.clean(r.cell().toString())).append(": ")
+                    .append(Terminal.clean(r.error().orElseThrow().message())).append('\n');
+        }
+        if (failed > failures.first().size()) {
+            sb.append("  ... and ").append(Format.count(failed - failures.first().size())).append(" more\n");
         }
     }
 }

@@ -86,7 +86,7 @@ class BenchTest {
     @Test
     void anUnknownFlagOrNoArgumentsShowsUsage() throws IOException {
         assertThat(bench("run", plan("").toString(), "--concurency", "3")).isEqualTo(2);
-        assertThat(err()).contains("Unknown option: '--concurency'").contains("Usage: bench run");
+        assertThat(err()).contains("Unknown options: '--concurency'").contains("Possible solutions: --concurrency");
         assertThat(bench()).isEqualTo(2);
     }
 

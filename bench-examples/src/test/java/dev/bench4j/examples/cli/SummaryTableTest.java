@@ -31,7 +31,7 @@ class SummaryTableTest {
                     .trials(List.of(Trial.of("a", Map.of("x", "1234")), Trial.of("b", Map.of("x", "12"))))
                     .scorer(Scorer.of("len", r -> Score.of(r.output().length() / 8.0)))
                     .build().run();
-            String table = SummaryTable.render(run, Terminal.plain());
+            String table = SummaryTable.render(run, new FailureSample(), Terminal.plain());
 
             assertThat(table).contains("p, \"quoted\" <script>  echo:é-模型").contains("0.375 ± 1.588").contains("$0")
                     .doesNotContain("0,375");
