@@ -616,7 +616,9 @@ public final class BenchmarkPlan {
         }
 
         /**
-         * Sets the response cache; default an in-memory cache of 10,000 responses per built plan.
+         * Sets the response cache. By default the first {@code build()} makes an in-memory cache of
+         * 10,000 responses, shared by every plan built from this builder and their {@code toBuilder()}
+         * variants.
          *
          * @param responseCache the cache, e.g. {@link ResponseCache#inMemory(long)} shared by several plans
          * @return this builder

@@ -187,7 +187,7 @@ public final class RunExecution implements RunHandle, CallEvents {
      */
     public static RunHandle start(BenchmarkPlan plan, Map<String, ModelProviderFactory> factories) {
         RunExecution run = new RunExecution(plan, factories);
-        run.runThread.execute(run::begin);
+        run.runThread.execute(() -> run.guarded(run::begin));
         return run;
     }
 
@@ -217,12 +217,41 @@ public final class RunExecution implements RunHandle, CallEvents {
             return;
         }
         plan.runDeadline().ifPresent(d -> runDeadlineTimer = scheduler.schedule(
-                () -> runThread.execute(() -> stop(RunStatus.CANCELLED, "run deadline of " + Durations.format(d) + " passed")),
+                () -> runThread.execute(() -> guarded(() -> stop(RunStatus.CANCELLED,
+                        "run deadline of " + Durations.format(d) + " passed"))),
                 d.toNanos(), TimeUnit.NANOSECONDS));
         drain();
     }
 
     /** Names an object's class for messages: its simple name, or its full name when anonymous. */
+    /**
+     * Runs a task on the run thread so that a bug (an exception nobody expected) fails the run with
+     * a reason instead of leaving it, and whoever waits for it, hanging.
+     */
+    private void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException | Error e) {
+            LOG.error("Run {}: internal error; failing the run", info.id(), e);
+            if (!finished) {
+                stopping = true;
+                stopStatus = RunStatus.FAILED;
+                stopReason = Optional.of("internal error: " + e);
+                inFlight.values().forEach(InFlight::cancel);
+                inFlightCount = 0;   // the run cannot be trusted any more: do not wait for cells in flight
+                try {
+                    maybeFinish();
+                } catch (RuntimeException | Error again) {
+                    e.addSuppressed(again);
+                }
+            }
+            if (!future.isDone()) {
+                future.completeExceptionally(e);
+                runThread.shutdown();
+            }
+        }
+    }
+
     private static String describe(Object o) {
         String simple = o.getClass().getSimpleName();
         return simple.isEmpty() ? o.getClass().getName() : simple;
@@ -271,7 +300,8 @@ public final class RunExecution implements RunHandle, CallEvents {
         CellCall call = new CellCall(new ModelRequest(cell, model, messages, 1), plan.cellDeadline(), this);
         CompletableFuture<ModelResponse> f = pipeline.call(call);
         inFlight.put(index, new InFlight(call, f));
-        f.whenCompleteAsync((response, error) -> onCallDone(index, p, m, t, call, startedAt, response, error), runThread);
+        f.whenCompleteAsync((response, error) -> guarded(() -> onCallDone(index, p, m, t, call, startedAt, response, error)),
+                runThread);
     }
 
     private List<Message> render(int p, Trial trial) {
@@ -289,6 +319,9 @@ public final class RunExecution implements RunHandle, CallEvents {
 
     private void onCallDone(long index, int p, int m, int t, CellCall call, Instant startedAt, ModelResponse response,
             Throwable error) {
+        if (finished) {
+            return;   // the run failed on an internal error and is over
+        }
         inFlight.remove(index);
         if (error != null && Failures.isCancellation(error) && call.cancelled()) {
             inFlightCount--;
@@ -309,7 +342,7 @@ public final class RunExecution implements RunHandle, CallEvents {
         if (scored.isDone()) {
             finishCell(index, p, m, scored.join());
         } else {
-            scored.whenCompleteAsync((r, e) -> finishCell(index, p, m, r), runThread);
+            scored.whenCompleteAsync((r, e) -> guarded(() -> finishCell(index, p, m, r)), runThread);
         }
     }
 
@@ -498,7 +531,7 @@ public final class RunExecution implements RunHandle, CallEvents {
     public void cancel() {
         if (!future.isDone()) {
             try {
-                runThread.execute(() -> stop(RunStatus.CANCELLED, "cancelled"));
+                runThread.execute(() -> guarded(() -> stop(RunStatus.CANCELLED, "cancelled")));
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // the run has just finished
             }
@@ -512,20 +545,22 @@ public final class RunExecution implements RunHandle, CallEvents {
 
     @Override
     public Run await() {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("interrupted while waiting for run " + info.id(), e);
-        } catch (ExecutionException e) {
-            throw new BenchException("run " + info.id() + " broke: " + e.getCause(), e.getCause());
-        }
+        return waitFor(future::get).orElseThrow();
     }
 
     @Override
     public Optional<Run> await(Duration timeout) {
+        return waitFor(() -> future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    /** How {@link #waitFor} reads the future. */
+    private interface FutureRead {
+        Run get() throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    private Optional<Run> waitFor(FutureRead read) {
         try {
-            return Optional.of(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+            return Optional.of(read.get());
         } catch (TimeoutException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
