@@ -82,7 +82,7 @@ class EchoProviderFactoryTest {
     }
 
     @Test
-    void latencyIsAddedWithoutBlockingAThread() {
+    void latencyIsAddedToEveryAnswer() {
         Run run = plan(ModelConfig.of("echo", "e").param("latency_ms", 30), 4).concurrency(4).build().run();
 
         assertThat(run.results()).allSatisfy(r -> assertThat(r.latency()).isGreaterThanOrEqualTo(Duration.ofMillis(30)));

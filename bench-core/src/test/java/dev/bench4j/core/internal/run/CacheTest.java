@@ -105,12 +105,4 @@ class CacheTest {
         assertThat(p.calls()).isEqualTo(8);
         assertThat(plan.responseCache()).isEmpty();
     }
-
-    @Test
-    void aReplayingProviderIsNeverCached() {
-        ScriptedProvider p = ScriptedProvider.echoing("echoing");
-        assertThat(p.cacheable()).isTrue();
-        dev.bench4j.core.spi.ModelProviderFactory replay = new dev.bench4j.core.internal.replay.ReplayProviderFactory();
-        assertThat(replay.cacheable()).isFalse();
-    }
 }
