@@ -13,13 +13,11 @@ final class AsyncSemaphore {
     private static final CompletableFuture<Void> GRANTED = CompletableFuture.completedFuture(null);
 
     private final String name;
-    private final int permits;
     private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>();
     private int available;
 
     AsyncSemaphore(String name, int permits) {
         this.name = name;
-        this.permits = permits;
         this.available = permits;
     }
 
@@ -57,13 +55,8 @@ final class AsyncSemaphore {
         }
     }
 
-    /** @return permits in use */
-    synchronized int inUse() {
-        return permits - available;
-    }
-
     @Override
     public String toString() {
-        return "AsyncSemaphore[" + name + ", " + permits + " permits]";
+        return "AsyncSemaphore[" + name + "]";
     }
 }

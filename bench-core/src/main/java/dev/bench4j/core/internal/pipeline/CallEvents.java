@@ -29,19 +29,4 @@ public interface CallEvents {
      * @param delay the wait before the next attempt
      */
     void retry(CellCall call, int failedAttempt, CallException error, Duration delay);
-
-    /** Events that go nowhere. */
-    CallEvents NONE = new CallEvents() {
-        @Override
-        public void cacheHit(CellCall call) {
-        }
-
-        @Override
-        public void cacheMiss(CellCall call) {
-        }
-
-        @Override
-        public void retry(CellCall call, int failedAttempt, CallException error, Duration delay) {
-        }
-    };
 }

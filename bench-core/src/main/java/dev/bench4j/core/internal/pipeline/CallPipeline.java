@@ -49,7 +49,7 @@ public final class CallPipeline {
             Duration attemptTimeout, Map<String, Integer> providerConcurrency, ScheduledExecutorService scheduler) {
     }
 
-    private record Endpoint(String key, Optional<RateLimiter> limiter, Optional<AsyncSemaphore> limit, RetryStage retry) {
+    private record Endpoint(Optional<RateLimiter> limiter, Optional<AsyncSemaphore> limit, RetryStage retry) {
     }
 
     /**
@@ -97,7 +97,7 @@ public final class CallPipeline {
             Optional<AsyncSemaphore> limit = conc.isPresent()
                     ? Optional.of(new AsyncSemaphore("endpoint " + k, conc.getAsInt())) : Optional.empty();
             RetryStage retry = new RetryStage(k, settings.retry(), settings.scheduler(), limiter);
-            return new Endpoint(k, limiter, limit, retry);
+            return new Endpoint(limiter, limit, retry);
         });
     }
 

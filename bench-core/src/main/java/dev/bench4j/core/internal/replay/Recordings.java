@@ -39,11 +39,9 @@ final class Recordings {
     private static final Set<String> USAGE_FIELDS = Set.of("input_tokens", "output_tokens", "reasoning_tokens",
             "cached_input_tokens", "total_tokens");
 
-    private final Path file;
     private final Map<String, List<Recording>> byModelAndTrial;
 
-    private Recordings(Path file, Map<String, List<Recording>> byModelAndTrial) {
-        this.file = file;
+    private Recordings(Map<String, List<Recording>> byModelAndTrial) {
         this.byModelAndTrial = byModelAndTrial;
     }
 
@@ -72,7 +70,7 @@ final class Recordings {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read recordings file " + file + ": " + e.getMessage());
         }
-        return new Recordings(file, index);
+        return new Recordings(index);
     }
 
     private static Recording parse(Path file, String line, int number) {
@@ -184,10 +182,5 @@ final class Recordings {
                 .filter(r -> r.repetition().isEmpty() || r.repetition().getAsInt() == cell.repetition())
                 .max(Comparator.comparingInt((Recording r) -> (r.prompt().isPresent() ? 2 : 0) + (r.repetition().isPresent() ? 1 : 0))
                         .thenComparingInt(r -> -r.line()));
-    }
-
-    /** @return the file the recordings came from */
-    Path file() {
-        return file;
     }
 }

@@ -17,6 +17,7 @@ final class ReplayProvider implements ModelProvider {
 
     private final Path baseDirectory;
     private final Map<Path, Recordings> files = new ConcurrentHashMap<>();
+    private final Map<String, Path> fileByConfig = new ConcurrentHashMap<>();
 
     ReplayProvider(Path baseDirectory) {
         this.baseDirectory = baseDirectory;
@@ -24,7 +25,8 @@ final class ReplayProvider implements ModelProvider {
 
     @Override
     public CompletionStage<ModelResponse> call(ModelRequest request) {
-        Path file = ReplayProviderFactory.recordingsFile(request.config(), baseDirectory);
+        Path file = fileByConfig.computeIfAbsent(request.config().id(),
+                id -> ReplayProviderFactory.recordingsFile(request.config(), baseDirectory));
         Recordings recordings = files.computeIfAbsent(file, Recordings::read);
         Optional<Recording> found = recordings.find(request.config(), request.cell());
         if (found.isEmpty()) {

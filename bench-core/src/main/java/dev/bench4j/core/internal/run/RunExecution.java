@@ -84,7 +84,7 @@ public final class RunExecution implements RunHandle, CallEvents {
     private final List<Scorer> scorers;
     private final List<ResultSink> sinks;
     private final Template[][] templates;
-    private final OptionalPrice[] prices;
+    private final List<Optional<Price>> prices;
     private final RunInfo info;
     private final long total;
     private final ExecutorService runThread;
@@ -116,9 +116,6 @@ public final class RunExecution implements RunHandle, CallEvents {
     private Optional<String> stopReason = Optional.empty();
     private boolean finished;
 
-    private record OptionalPrice(Optional<Price> price) {
-    }
-
     /** A cell whose call has not come back yet. */
     private record InFlight(CellCall call, CompletableFuture<ModelResponse> response) {
         void cancel() {
@@ -143,13 +140,8 @@ public final class RunExecution implements RunHandle, CallEvents {
                 templates[p][k] = Template.parse(ms.get(k).content());
             }
         }
-        this.prices = new OptionalPrice[models.size()];
-        for (int m = 0; m < models.size(); m++) {
-            ModelConfig c = models.get(m);
-            Optional<Price> price = c.price().or(() -> factories.get(c.id()).price(c))
-                    .or(() -> plan.priceTable().lookup(c.provider(), c.model()));
-            prices[m] = new OptionalPrice(price);
-        }
+        this.prices = models.stream().map(c -> c.price().or(() -> factories.get(c.id()).price(c))
+                .or(() -> plan.priceTable().lookup(c.provider(), c.model()))).toList();
         String id = RunIds.next(plan.clock());
         PlanSnapshot snapshot = new PlanSnapshot(plan.name(), prompts, models, trials.size(),
                 TrialFingerprint.of(trials), plan.repetitions(), plan.concurrency(),
@@ -288,7 +280,9 @@ public final class RunExecution implements RunHandle, CallEvents {
         CellId cell = new CellId(prompts.get(p).name(), model.id(), trial.id(), rep);
         Instant startedAt = plan.clock().instant();
         inFlightCount++;
-        listeners.emit(l -> l.onCellStarted(cell));
+        if (listeners.active()) {
+            listeners.emit(l -> l.onCellStarted(cell));
+        }
         List<Message> messages;
         try {
             messages = render(p, trial);
@@ -355,7 +349,7 @@ public final class RunExecution implements RunHandle, CallEvents {
             return Result.failure(call.cell(), new ResultError(e.kind(), e.getMessage(), e.httpStatus()),
                     Result.Timing.of(startedAt, Duration.ofNanos(latencyNanos)), call.attempts());
         }
-        OptionalDouble cost = prices[m].price().map(pr -> pr.cost(response.usage())).orElse(OptionalDouble.empty());
+        OptionalDouble cost = prices.get(m).map(pr -> pr.cost(response.usage())).orElse(OptionalDouble.empty());
         Optional<ResultError> problem = Optional.empty();
         FinishReason finish = response.finishReason();
         if (finish == FinishReason.LENGTH && response.text().isBlank()) {
@@ -422,7 +416,9 @@ public final class RunExecution implements RunHandle, CallEvents {
                 break;
             }
         }
-        listeners.emit(l -> l.onCellFinished(result));
+        if (listeners.active()) {
+            listeners.emit(l -> l.onCellFinished(result));
+        }
         drain();
     }
 

@@ -2,7 +2,9 @@ package dev.bench4j.core.internal.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunHandle;
 import dev.bench4j.core.RunStatus;
@@ -29,6 +31,12 @@ class ConcurrencyLimitTest {
         Run run = handle.await();
         assertThat(p.maxInFlight()).isEqualTo(limit);
         return run;
+    }
+
+    /** Starts 10 trials × two model configs of the provider, with a plan-wide concurrency of 10. */
+    private static RunHandle twoModels(ScriptedProvider p, ModelConfig a, ModelConfig b) {
+        return BenchmarkPlan.named("two-models").provider(p).prompt(Prompt.named("p").user("Q {{x}}"))
+                .model(a).model(b).trials(Plans.trials(10)).concurrency(10).noCache().build().start();
     }
 
     @Test
@@ -69,11 +77,8 @@ class ConcurrencyLimitTest {
     void endpointMaxConcurrencyTakesTheStrictestOfItsConfigs() {
         HeldCalls held = new HeldCalls();
         ScriptedProvider p = ScriptedProvider.named("held", held::hold);
-        RunHandle handle = dev.bench4j.core.BenchmarkPlan.named("endpoint").provider(p)
-                .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
-                .model(ModelConfig.of("held", "a").maxConcurrency(5))
-                .model(ModelConfig.of("held", "b").maxConcurrency(3))
-                .trials(Plans.trials(10)).concurrency(10).noCache().build().start();
+        RunHandle handle = twoModels(p, ModelConfig.of("held", "a").maxConcurrency(5),
+                ModelConfig.of("held", "b").maxConcurrency(3));
         Run run = drive(handle, held, 20, 3, p);
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
     }
@@ -82,11 +87,8 @@ class ConcurrencyLimitTest {
     void configsOnDifferentBaseUrlsHaveTheirOwnLimits() {
         HeldCalls held = new HeldCalls();
         ScriptedProvider p = ScriptedProvider.named("held", held::hold);
-        RunHandle handle = dev.bench4j.core.BenchmarkPlan.named("endpoints").provider(p)
-                .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
-                .model(ModelConfig.of("held", "a").baseUrl("http://one").maxConcurrency(2))
-                .model(ModelConfig.of("held", "b").baseUrl("http://two").maxConcurrency(2))
-                .trials(Plans.trials(10)).concurrency(10).noCache().build().start();
+        RunHandle handle = twoModels(p, ModelConfig.of("held", "a").baseUrl("http://one").maxConcurrency(2),
+                ModelConfig.of("held", "b").baseUrl("http://two").maxConcurrency(2));
         Run run = drive(handle, held, 20, 4, p);
         assertThat(run.results()).hasSize(20);
     }
