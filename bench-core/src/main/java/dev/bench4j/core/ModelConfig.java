@@ -78,6 +78,28 @@ public final class ModelConfig {
         return ModelConfigFiles.read(file);
     }
 
+    /**
+     * Reads a config from JSON-like values in the same format as {@link #fromJson(Path)}, e.g. an
+     * object written inline in a plan file (a judge's config in a scorer's options).
+     *
+     * <pre>{@code
+     * ModelConfig judge = ModelConfig.fromMap(Map.of("provider", "openai", "model", "gpt-4.1-mini",
+     *     "temperature", 0), "scorers[0].judge");
+     * }</pre>
+     *
+     * @param fields the config's fields (maps, lists, strings, numbers, booleans)
+     * @param where what every message starts with, e.g. {@code plan.json: scorers[0].judge}
+     * @return the config
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws InvalidPlanException if the values are not a valid config or hold an API key; the
+     *     message starts with {@code where} and names the field
+     */
+    public static ModelConfig fromMap(Map<String, ?> fields, String where) {
+        Objects.requireNonNull(fields, "fields");
+        Objects.requireNonNull(where, "where");
+        return ModelConfigFiles.fromNode(JsonValues.toNode(fields), where);
+    }
+
     private static String notBlank(String name, String value) {
         Objects.requireNonNull(value, name);
         if (value.isBlank()) {

@@ -166,4 +166,34 @@ public record Prompt(String name, List<Message> messages, Map<String, Object> me
         }
         return Collections.unmodifiableSet(names);
     }
+
+    /**
+     * Returns the messages with every {@code {{variable}}} replaced by its value (a string as is,
+     * any other value as JSON), as the runner sends them.
+     *
+     * <pre>{@code
+     * Prompt.named("v1").user("Classify: {{text}}").render(Map.of("text", "chest pain"));
+     * // [Message[role=USER, content=Classify: chest pain]]
+     * }</pre>
+     *
+     * @param vars the values by variable name
+     * @return the rendered messages, in order
+     * @throws NullPointerException if {@code vars} is {@code null}
+     * @throws IllegalArgumentException if a message uses a variable {@code vars} lacks; the message
+     *     names the prompt and the variable
+     */
+    public List<Message> render(Map<String, ?> vars) {
+        Objects.requireNonNull(vars, "vars");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) vars;
+        List<Message> out = new ArrayList<>(messages.size());
+        for (Message m : messages) {
+            Template t = Template.parse(m.content());
+            String content = t.isConstant() ? t.source() : t.render(values, v -> new IllegalArgumentException(
+                    "prompt '" + name + "' uses variable '" + v + "' but no value was given for it (given: "
+                            + (vars.isEmpty() ? "none" : String.join(", ", vars.keySet())) + ")"));
+            out.add(new Message(m.role(), content));
+        }
+        return List.copyOf(out);
+    }
 }

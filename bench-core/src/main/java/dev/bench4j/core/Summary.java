@@ -86,11 +86,35 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
      * @param timeToFirstToken time to first token of the successful streamed calls that were not
      *     cached; empty if none
      * @param tokens token sums
-     * @param cost cost sums
+     * @param cost cost sums of the candidates' calls
+     * @param scorerCalls the model calls scorers made (LLM judges), their tokens and cost, kept
+     *     apart from the candidates'
      */
     public record Group(long cells, long succeeded, long failed, long cached, long attempts,
             Map<String, ScoreStats> scores, Optional<Latency> latency, Optional<Latency> timeToFirstToken,
-            Tokens tokens, Cost cost) {
+            Tokens tokens, Cost cost, ScorerCalls scorerCalls) {
+
+        /**
+         * Creates a group in which no scorer called a model.
+         *
+         * @param cells results in the group
+         * @param succeeded results without error
+         * @param failed results with an error
+         * @param cached results served from the response cache
+         * @param attempts provider calls made
+         * @param scores per scorer name
+         * @param latency latency of the successful calls that were not cached
+         * @param timeToFirstToken time to first token of the successful streamed calls not cached
+         * @param tokens token sums
+         * @param cost cost sums
+         * @throws NullPointerException if a component is {@code null}
+         */
+        public Group(long cells, long succeeded, long failed, long cached, long attempts,
+                Map<String, ScoreStats> scores, Optional<Latency> latency, Optional<Latency> timeToFirstToken,
+                Tokens tokens, Cost cost) {
+            this(cells, succeeded, failed, cached, attempts, scores, latency, timeToFirstToken, tokens, cost,
+                    ScorerCalls.NONE);
+        }
 
         /**
          * Validates and copies the components.
@@ -103,6 +127,7 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
             Objects.requireNonNull(timeToFirstToken, "timeToFirstToken");
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(cost, "cost");
+            Objects.requireNonNull(scorerCalls, "scorerCalls");
         }
 
         /**
@@ -135,6 +160,17 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
             Objects.requireNonNull(mean, "mean");
             Objects.requireNonNull(standardDeviation, "standardDeviation");
             Objects.requireNonNull(ci95, "ci95");
+        }
+
+        /**
+         * Returns the standard error of the mean: the sample standard deviation over the square
+         * root of {@code n}.
+         *
+         * @return the standard error; empty when {@code n} is below 2
+         */
+        public OptionalDouble standardError() {
+            return standardDeviation.isPresent() && n >= 2
+                    ? OptionalDouble.of(standardDeviation.getAsDouble() / Math.sqrt(n)) : OptionalDouble.empty();
         }
 
         /**
@@ -241,6 +277,38 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
          */
         public OptionalDouble totalUsd() {
             return resultsWithoutCost == 0 ? OptionalDouble.of(knownUsd) : OptionalDouble.empty();
+        }
+    }
+
+    /**
+     * The model calls scorers made (an LLM judge's), counted apart from the candidates' so that the
+     * price of judging is visible on its own.
+     *
+     * @param calls calls made
+     * @param cached calls served from the response cache
+     * @param failed calls that ended in an error
+     * @param inputTokens input tokens of the calls that reported usage
+     * @param outputTokens output tokens of the calls that reported usage
+     * @param cost cost sums; {@code resultsWithoutCost} counts successful calls whose cost is unknown
+     */
+    public record ScorerCalls(long calls, long cached, long failed, long inputTokens, long outputTokens, Cost cost) {
+
+        /** No calls. */
+        public static final ScorerCalls NONE = new ScorerCalls(0, 0, 0, 0, 0, new Cost(0, 0, 0));
+
+        /**
+         * Validates the components.
+         *
+         * @throws NullPointerException if {@code cost} is {@code null}
+         * @throws IllegalArgumentException if a count is negative
+         */
+        public ScorerCalls {
+            Objects.requireNonNull(cost, "cost");
+            if (calls < 0 || cached < 0 || failed < 0 || inputTokens < 0 || outputTokens < 0) {
+                throw new IllegalArgumentException("scorer call counts must be >= 0 but were calls=" + calls
+                        + ", cached=" + cached + ", failed=" + failed + ", inputTokens=" + inputTokens
+                        + ", outputTokens=" + outputTokens);
+            }
         }
     }
 }

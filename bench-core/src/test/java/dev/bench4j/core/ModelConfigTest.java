@@ -354,4 +354,17 @@ class ModelConfigTest {
         assertThat(a).isNotEqualTo(b.temperature(0.6));
         assertThat(a).isNotEqualTo(b.apiKey(Secret.of("sk-other")));
     }
+
+    @Test
+    void fromMapReadsAnInlineConfigAndRefusesAnApiKeyNamingWhere() {
+        ModelConfig judge = ModelConfig.fromMap(java.util.Map.of("provider", "openai", "model", "gpt-4.1-mini",
+                "temperature", 0, "id", "judge"), "scorers[0].judge");
+
+        org.assertj.core.api.Assertions.assertThat(judge).isEqualTo(ModelConfig.of("openai", "gpt-4.1-mini")
+                .temperature(0).id("judge"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelConfig.fromMap(java.util.Map.of("provider", "openai",
+                "model", "m", "api_key", "sk-x"), "scorers[0].judge"))
+                .isInstanceOf(InvalidPlanException.class).hasMessageStartingWith("scorers[0].judge")
+                .hasMessageNotContaining("sk-x");
+    }
 }

@@ -153,4 +153,14 @@ class PromptTest {
 
         assertThat(p.variables()).containsExactly("lang", "text");
     }
+
+    @Test
+    void renderReplacesVariablesAndNamesAMissingOne() {
+        Prompt p = Prompt.named("v1").system("Be brief.").user("Classify: {{text}} ({{n}})");
+
+        assertThat(p.render(Map.of("text", "chest pain", "n", 3)))
+                .containsExactly(Message.system("Be brief."), Message.user("Classify: chest pain (3)"));
+        assertThatThrownBy(() -> p.render(Map.of("text", "x"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("prompt 'v1' uses variable 'n' but no value was given for it (given: text)");
+    }
 }

@@ -207,4 +207,19 @@ class SummaryTest {
         assertThatThrownBy(() -> new Latency(1, d, d, d, d, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("max");
     }
+
+    @Test
+    void standardErrorIsTheStandardDeviationOverTheRootOfN() {
+        ScoreStats s = new ScoreStats(16, 0, OptionalDouble.of(0.5), OptionalDouble.of(0.2), Optional.empty());
+
+        assertThat(s.standardError()).hasValue(0.05);
+        assertThat(stats(1, 1.0, Optional.empty()).standardError()).isEmpty();
+    }
+
+    @Test
+    void scorerCallsRefuseNegativeCounts() {
+        assertThatThrownBy(() -> new Summary.ScorerCalls(-1, 0, 0, 0, 0, new Summary.Cost(0, 0, 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("calls=-1");
+        assertThat(Summary.ScorerCalls.NONE.calls()).isZero();
+    }
 }

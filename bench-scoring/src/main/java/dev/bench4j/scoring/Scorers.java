@@ -1,5 +1,6 @@
 package dev.bench4j.scoring;
 
+import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.scoring.internal.BuiltInScorers;
 import java.time.Duration;
@@ -10,7 +11,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The built-in scorers: exact match, substring containment, set F1, regular expression, JSON
  * validity, JSON field equality, numeric tolerance and classification label, each comparing the
- * model's output with the trial's expected value; and thresholds on latency, cost and tokens. Each has a default name (the key of its scores in results
+ * model's output with the trial's expected value; thresholds on latency, cost and tokens; and an LLM
+ * judge. Each has a default name (the key of its scores in results
  * and summaries); give another with {@link #named(String, Scorer)}, e.g. to use one type twice in a
  * plan.
  *
@@ -344,6 +346,19 @@ public final class Scorers {
      */
     public static Scorer tokensUnder(long maxTokens) {
         return BuiltInScorers.tokensUnder("tokens_under", maxTokens);
+    }
+
+    /**
+     * Returns the scorer {@code llm_judge}: a judge model grades each output on the scale 1 to 5 by
+     * general correctness criteria, normalized to 0..1; refine it with {@link LlmJudge#withCriteria},
+     * {@link LlmJudge#withScale}, {@link LlmJudge#withTemplate} and {@link LlmJudge#named}.
+     *
+     * @param judge the judge's model config, called through the run's pipeline
+     * @return the scorer
+     * @throws NullPointerException if {@code judge} is {@code null}
+     */
+    public static LlmJudge llmJudge(ModelConfig judge) {
+        return LlmJudge.of(judge);
     }
 
     /**

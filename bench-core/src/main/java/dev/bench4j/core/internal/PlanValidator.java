@@ -8,6 +8,7 @@ import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.Scorer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,24 +61,74 @@ public final class PlanValidator {
         checkVariables(prompts, trials, problems);
         Map<String, ModelProviderFactory> factories = new LinkedHashMap<>();
         for (ModelConfig m : models) {
-            var factory = registry.find(m.provider());
-            if (factory.isEmpty()) {
-                String hint = Names.closest(m.provider(), registry.names()).map(s -> " Did you mean '" + s + "'?").orElse("");
-                problems.add("No provider '" + m.provider() + "' for model '" + m.id() + "'. Installed: "
-                        + String.join(", ", registry.names()) + "." + hint);
+            resolve(m, "", registry, baseDirectory, factories, problems);
+        }
+        Map<String, ModelConfig> candidates = new HashMap<>();
+        models.forEach(m -> candidates.putIfAbsent(m.id(), m));
+        Map<String, ModelConfig> judges = new LinkedHashMap<>();
+        for (Scorer s : scorers) {
+            List<ModelConfig> called;
+            try {
+                called = s.models() == null ? List.of() : s.models();
+            } catch (RuntimeException e) {
+                problems.add("Scorer '" + s.name() + "' could not list the models it calls: " + e.getMessage());
                 continue;
             }
-            try {
-                factory.get().validate(m, baseDirectory);
-                factories.put(m.id(), factory.get());
-            } catch (IllegalArgumentException e) {
-                problems.add("Model '" + m.id() + "' (provider " + m.provider() + "): " + e.getMessage());
+            for (ModelConfig m : called) {
+                ModelConfig same = candidates.containsKey(m.id()) ? candidates.get(m.id()) : judges.get(m.id());
+                if (same == null) {
+                    judges.put(m.id(), m);
+                    resolve(m, " of scorer '" + s.name() + "'", registry, baseDirectory, factories,
+                            problems);
+                } else if (!same.equals(m)) {
+                    problems.add("Scorer '" + s.name() + "' calls model '" + m.id() + "', but the plan has a different "
+                            + "config of that id; give one of them its own id with .id(\"...\")");
+                }
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidPlanException(problems);
         }
         return Map.copyOf(factories);
+    }
+
+    /**
+     * Returns the configs the scorers call that are not among the plan's models, once per id, in
+     * order of first mention.
+     *
+     * @param models the plan's model configs
+     * @param scorers the plan's scorers
+     * @return the scorers' own configs
+     */
+    public static List<ModelConfig> scorerModels(List<ModelConfig> models, List<Scorer> scorers) {
+        Set<String> seen = new HashSet<>();
+        models.forEach(m -> seen.add(m.id()));
+        List<ModelConfig> out = new ArrayList<>();
+        for (Scorer s : scorers) {
+            for (ModelConfig m : s.models()) {
+                if (seen.add(m.id())) {
+                    out.add(m);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static void resolve(ModelConfig m, String ofScorer, ProviderRegistry registry, Path baseDirectory,
+            Map<String, ModelProviderFactory> factories, List<String> problems) {
+        var factory = registry.find(m.provider());
+        if (factory.isEmpty()) {
+            String hint = Names.closest(m.provider(), registry.names()).map(s -> " Did you mean '" + s + "'?").orElse("");
+            problems.add("No provider '" + m.provider() + "' for model '" + m.id() + "'" + ofScorer + ". Installed: "
+                    + String.join(", ", registry.names()) + "." + hint);
+            return;
+        }
+        try {
+            factory.get().validate(m, baseDirectory);
+            factories.put(m.id(), factory.get());
+        } catch (IllegalArgumentException e) {
+            problems.add("Model '" + m.id() + "' (provider " + m.provider() + ")" + ofScorer + ": " + e.getMessage());
+        }
     }
 
     private static <T> void duplicates(List<T> items, Function<T, String> key, String what, List<String> problems) {

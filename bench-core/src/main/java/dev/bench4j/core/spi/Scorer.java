@@ -1,6 +1,8 @@
 package dev.bench4j.core.spi;
 
+import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Score;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -35,6 +37,19 @@ public interface Scorer {
      * @return the score
      */
     CompletionStage<Score> score(ScoreRequest request);
+
+    /**
+     * Returns the model configs this scorer calls through {@link ScoreRequest#caller()}, e.g. its
+     * judge. The plan validates them like its own models (an installed provider, parameters it can
+     * take) and the run opens their providers and sends their calls through the same pipeline as the
+     * candidates': cached, rate limited per endpoint, retried, timed out and priced. A config whose id
+     * is also a candidate's must be that same config.
+     *
+     * @return the configs, empty (the default) for a scorer that calls no model
+     */
+    default List<ModelConfig> models() {
+        return List.of();
+    }
 
     /**
      * Creates a scorer from a name and a function that scores at once.

@@ -1,8 +1,10 @@
 package dev.bench4j.scoring.internal;
 
+import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
@@ -17,5 +19,10 @@ record NamedScorer(String name, Scorer delegate) implements Scorer {
     @Override
     public CompletionStage<Score> score(ScoreRequest request) {
         return delegate.score(request);
+    }
+
+    @Override
+    public List<ModelConfig> models() {
+        return delegate.models();
     }
 }

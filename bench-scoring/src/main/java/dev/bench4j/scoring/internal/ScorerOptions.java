@@ -31,6 +31,9 @@ final class ScorerOptions {
     /** The options of {@code numeric}. */
     static final List<String> NUMERIC_KEYS = List.of("name", "abs_tol", "rel_tol", "extract");
 
+    /** The options of {@code llm_judge}. */
+    static final List<String> LLM_JUDGE_KEYS = List.of("name", "judge", "criteria", "scale", "system", "template");
+
     /** The options of {@code classification}. */
     static final List<String> CLASSIFICATION_KEYS = TEXT_KEYS;
 
@@ -150,6 +153,32 @@ final class ScorerOptions {
             throw new IllegalArgumentException(type + " scorer needs option '" + key + "'");
         }
         return nonNegative(key, 0);
+    }
+
+    /** Returns an object option (a JSON object in the plan file), if present. */
+    Optional<Map<String, Object>> object(String key) {
+        if (!options.containsKey(key)) {
+            return Optional.empty();
+        }
+        if (options.get(key) instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+            return Optional.of(copy);
+        }
+        throw wrong(key, "an object");
+    }
+
+    /** Returns an option that is an array of two finite numbers, the first below the second, if present. */
+    Optional<double[]> range(String key) {
+        if (!options.containsKey(key)) {
+            return Optional.empty();
+        }
+        if (options.get(key) instanceof List<?> l && l.size() == 2 && l.get(0) instanceof Number a
+                && l.get(1) instanceof Number b && Double.isFinite(a.doubleValue()) && Double.isFinite(b.doubleValue())
+                && a.doubleValue() < b.doubleValue()) {
+            return Optional.of(new double[] {a.doubleValue(), b.doubleValue()});
+        }
+        throw wrong(key, "[min, max]: two finite numbers, min < max");
     }
 
     /** Throws an error naming the option, its value and what was expected. */

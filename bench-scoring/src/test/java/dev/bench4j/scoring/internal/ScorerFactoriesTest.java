@@ -21,10 +21,10 @@ class ScorerFactoriesTest {
     private static final String TEXT_OPTIONS = "name, trim, ignore_case, collapse_whitespace, unicode_nfc";
 
     private static final Map<String, String> REQUIRED = Map.of("regex", "pattern", "json_field_equals", "pointer",
-            "latency_under", "max_ms", "cost_under", "max_usd", "tokens_under", "max_tokens");
+            "latency_under", "max_ms", "cost_under", "max_usd", "tokens_under", "max_tokens", "llm_judge", "judge");
 
     private static final Map<String, Object> REQUIRED_VALUE = Map.of("regex", "x", "json_field_equals", "",
-            "latency_under", 1, "cost_under", 1, "tokens_under", 1);
+            "latency_under", 1, "cost_under", 1, "tokens_under", 1, "llm_judge", Map.of("provider", "echo", "model", "judge"));
 
     private static Stream<ScorerFactory> factories() {
         return ServiceLoader.load(ScorerFactory.class).stream().map(ServiceLoader.Provider::get);
@@ -48,7 +48,7 @@ class ScorerFactoriesTest {
     void serviceLoaderFindsAllTypes() {
         assertThat(factories().map(ScorerFactory::type))
                 .containsExactlyInAnyOrder("exact", "contains", "contains_all", "contains_any", "set_f1", "regex", "json_valid",
-                        "json_field_equals", "numeric", "classification", "latency_under", "cost_under", "tokens_under");
+                        "json_field_equals", "numeric", "classification", "latency_under", "cost_under", "tokens_under", "llm_judge");
     }
 
     @ParameterizedTest

@@ -116,7 +116,7 @@ class JsonRunStoreTest {
         assertThat(s.get("by_prompt_and_model")).hasSize(4);
         assertThat(s.get("by_prompt_and_model").get(3).get("prompt").textValue()).isEqualTo("p2");
         assertThat(s.get("by_prompt_and_model").get(3).get("model").textValue()).isEqualTo("second");
-        assertThat(names(s.get("scores").get("len"))).containsExactly("n", "errors", "mean", "standard_deviation", "ci95");
+        assertThat(names(s.get("scores").get("len"))).containsExactly("n", "errors", "mean", "standard_deviation", "standard_error", "ci95");
         assertThat(s.get("scores").get("len").get("n").longValue()).isEqualTo(24);
         assertThat(names(s.get("latency_ms"))).containsExactly("n", "mean", "p50", "p95", "p99", "max");
         assertThat(s.get("requests_per_second").doubleValue()).isPositive();

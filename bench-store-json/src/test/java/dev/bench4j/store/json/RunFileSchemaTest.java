@@ -110,4 +110,49 @@ class RunFileSchemaTest {
             }
         }
     }
+
+    /** Asks a judge provider "grade: OUTPUT" and takes its answer as the score, recording the call. */
+    private record Grader(dev.bench4j.core.ModelConfig judge) implements dev.bench4j.core.spi.Scorer {
+        @Override
+        public String name() {
+            return "grade";
+        }
+
+        @Override
+        public List<dev.bench4j.core.ModelConfig> models() {
+            return List.of(judge);
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<dev.bench4j.core.Score> score(dev.bench4j.core.spi.ScoreRequest request) {
+            return request.caller().call(judge, List.of(dev.bench4j.core.Message.user("grade: " + request.output())))
+                    .thenApply(r -> dev.bench4j.core.Score.of(0.5).withCall(r));
+        }
+    }
+
+    @Test
+    void aJudgedRunKeepsItsJudgeCallsApartConformsToTheSchemasAndReadsBackEqual() throws Exception {
+        JsonRunStore store = JsonRunStore.at(dir);
+        ScriptedProvider judge = ScriptedProvider.named("judge", r -> CompletableFuture.completedFuture(
+                ScriptedProvider.answer("0.5")));
+        var judgeConfig = dev.bench4j.core.ModelConfig.of("judge", "j").price(dev.bench4j.core.Price.perMillionTokens(3, 15));
+        Run run = StorePlans.rich(varied()).provider(judge).retry(dev.bench4j.core.RetryPolicy.none())
+                .scorer(new Grader(judgeConfig)).store(store).build().run();
+        var calls = run.summary().overall().scorerCalls();
+        assertThat(calls.calls()).isEqualTo(run.summary().overall().succeeded()).isPositive();
+
+        JsonNode runJson = JsonValues.MAPPER.readTree(dir.resolve(run.id()).resolve("run.json").toFile());
+        assertValid(schema("run.schema.json"), runJson, "run.json");
+        assertThat(runJson.get("summary").get("scorer_calls").get("calls").longValue()).isEqualTo(calls.calls());
+        assertThat(runJson.get("summary").get("scores").get("grade").get("standard_error").isNumber()).isTrue();
+        JsonSchema resultSchema = schema("result.schema.json");
+        for (String line : Files.readAllLines(dir.resolve(run.id()).resolve("results.jsonl"), StandardCharsets.UTF_8)) {
+            assertValid(resultSchema, JsonValues.MAPPER.readTree(line), "result line");
+        }
+        assertThat(store.load(run.id()).orElseThrow().summary().orElseThrow().overall().scorerCalls()).isEqualTo(calls);
+        assertThat(store.summarize(run.id()).overall().scorerCalls()).isEqualTo(calls);
+        List<dev.bench4j.core.Result> back = new java.util.ArrayList<>();
+        store.forEachResult(run.id(), back::add);
+        assertThat(back).containsExactlyInAnyOrderElementsOf(run.results());
+    }
 }

@@ -34,6 +34,14 @@ final class GroupAccumulator {
     private double knownUsd;
     private double spentUsd;
     private long withoutCost;
+    private long judgeCalls;
+    private long judgeCached;
+    private long judgeFailed;
+    private long judgeInput;
+    private long judgeOutput;
+    private double judgeKnownUsd;
+    private double judgeSpentUsd;
+    private long judgeWithoutCost;
 
     GroupAccumulator(List<String> scorerNames) {
         for (String name : scorerNames) {
@@ -66,6 +74,29 @@ final class GroupAccumulator {
         }
         for (Map.Entry<String, Score> e : r.scores().entrySet()) {
             scores.computeIfAbsent(e.getKey(), k -> new ScoreAccumulator()).add(e.getValue());
+            for (Score.Call c : e.getValue().calls()) {
+                addCall(c);
+            }
+        }
+    }
+
+    private void addCall(Score.Call c) {
+        judgeCalls++;
+        if (c.cached()) {
+            judgeCached++;
+        }
+        if (c.error().isPresent()) {
+            judgeFailed++;
+        }
+        judgeInput += c.usage().inputTokens().orElse(0);
+        judgeOutput += c.usage().outputTokens().orElse(0);
+        if (c.costUsd().isPresent()) {
+            judgeKnownUsd += c.costUsd().getAsDouble();
+            if (!c.cached()) {
+                judgeSpentUsd += c.costUsd().getAsDouble();
+            }
+        } else if (c.error().isEmpty()) {
+            judgeWithoutCost++;
         }
     }
 
@@ -85,7 +116,9 @@ final class GroupAccumulator {
         scores.forEach((name, acc) -> stats.put(name, acc.build()));
         return new Summary.Group(cells, succeeded, cells - succeeded, cached, attempts, stats, latency.build(),
                 timeToFirstToken.build(), new Summary.Tokens(input, output, reasoning, cachedInput, total, withoutUsage),
-                new Summary.Cost(knownUsd, spentUsd, withoutCost));
+                new Summary.Cost(knownUsd, spentUsd, withoutCost), judgeCalls == 0 ? Summary.ScorerCalls.NONE
+                : new Summary.ScorerCalls(judgeCalls, judgeCached, judgeFailed, judgeInput, judgeOutput,
+                        new Summary.Cost(judgeKnownUsd, judgeSpentUsd, judgeWithoutCost)));
     }
 
 

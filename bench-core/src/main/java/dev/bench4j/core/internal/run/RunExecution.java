@@ -21,6 +21,7 @@ import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.internal.PlanValidator;
 import dev.bench4j.core.internal.Template;
 import dev.bench4j.core.internal.pipeline.CallEvents;
 import dev.bench4j.core.internal.pipeline.CallPipeline;
@@ -28,6 +29,7 @@ import dev.bench4j.core.internal.pipeline.CellCall;
 import dev.bench4j.core.internal.pipeline.Durations;
 import dev.bench4j.core.internal.pipeline.Failures;
 import dev.bench4j.core.spi.CallException;
+import dev.bench4j.core.spi.ModelCaller;
 import dev.bench4j.core.spi.ModelProvider;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ModelRequest;
@@ -45,10 +47,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -88,6 +93,9 @@ public final class RunExecution implements RunHandle, CallEvents {
     private final List<ResultSink> sinks;
     private final Template[][] templates;
     private final List<Optional<Price>> prices;
+    private final Map<String, ModelConfig> judges = new HashMap<>();
+    private final Map<String, Optional<Price>> judgePrices = new HashMap<>();
+    private final Set<CellCall> judgeCalls = ConcurrentHashMap.newKeySet();
     private final RunInfo info;
     private final long total;
     private final ExecutorService runThread;
@@ -149,8 +157,14 @@ public final class RunExecution implements RunHandle, CallEvents {
                 templates[p][k] = Template.parse(ms.get(k).content());
             }
         }
-        this.prices = models.stream().map(c -> c.price().or(() -> factories.get(c.id()).price(c))
-                .or(() -> plan.priceTable().lookup(factories.get(c.id()).name(), c.model()))).toList();
+        this.prices = models.stream().map(this::priceOf).toList();
+        for (Scorer s : scorers) {
+            for (ModelConfig j : s.models()) {
+                if (judges.putIfAbsent(j.id(), j) == null) {
+                    judgePrices.put(j.id(), priceOf(j));
+                }
+            }
+        }
         PlanSnapshot snapshot = new PlanSnapshot(plan.name(), prompts, models, trials.size(),
                 TrialFingerprint.of(trials), plan.repetitions(), plan.concurrency(),
                 scorers.stream().map(Scorer::name).toList());
@@ -186,6 +200,11 @@ public final class RunExecution implements RunHandle, CallEvents {
         this.listeners = new ListenerDispatcher(plan.listeners(), id);
         this.summary = new SummaryAccumulator(prompts, models, scorers.stream().map(Scorer::name).toList());
         this.results = plan.retainResults() ? new ArrayList<>() : null;
+    }
+
+    private Optional<Price> priceOf(ModelConfig c) {
+        return c.price().or(() -> factories.get(c.id()).price(c))
+                .or(() -> plan.priceTable().lookup(factories.get(c.id()).name(), c.model()));
     }
 
     /**
@@ -233,7 +252,9 @@ public final class RunExecution implements RunHandle, CallEvents {
             LOG.info("Run {} resumed: {} of {} cells already done", info.id(), done, total);
         }
         try {
-            pipeline = new CallPipeline(new CallPipeline.Settings(models, openProviders(), factories,
+            List<ModelConfig> callable = new ArrayList<>(models);
+            callable.addAll(PlanValidator.scorerModels(models, scorers));
+            pipeline = new CallPipeline(new CallPipeline.Settings(callable, openProviders(callable), factories,
                     plan.responseCache(), plan.retryPolicy(), plan.attemptTimeout(), plan.providerConcurrency(), scheduler));
         } catch (RuntimeException e) {
             LOG.error("Run {} could not set up its providers", info.id(), e);
@@ -262,6 +283,7 @@ public final class RunExecution implements RunHandle, CallEvents {
                 stopStatus = RunStatus.FAILED;
                 stopReason = Optional.of("internal error: " + e);
                 inFlight.values().forEach(InFlight::cancel);
+                judgeCalls.forEach(CellCall::cancel);
                 inFlightCount = 0;   // the run cannot be trusted any more: do not wait for cells in flight
                 try {
                     maybeFinish();
@@ -281,11 +303,11 @@ public final class RunExecution implements RunHandle, CallEvents {
         return simple.isEmpty() ? o.getClass().getName() : simple;
     }
 
-    private Map<String, ModelProvider> openProviders() {
+    private Map<String, ModelProvider> openProviders(List<ModelConfig> callable) {
         ProviderContext context = new ProviderContext(plan.environment(), scheduler, plan.baseDirectory(), plan.concurrency());
         Map<ModelProviderFactory, ModelProvider> byFactory = new LinkedHashMap<>();
         Map<String, ModelProvider> byModel = new HashMap<>();
-        for (ModelConfig m : models) {
+        for (ModelConfig m : callable) {
             ModelProviderFactory f = factories.get(m.id());
             byModel.put(m.id(), byFactory.computeIfAbsent(f, x -> x.create(context)));
         }
@@ -391,7 +413,7 @@ public final class RunExecution implements RunHandle, CallEvents {
             maybeFinish();
             return;
         }
-        Result result = toResult(call, m, startedAt, response, error);
+        Result result = toResult(call, models.get(m), prices.get(m), startedAt, response, error);
         if (LOG.isDebugEnabled()) {
             LOG.debug("Cell {} {} in {} ms after {} attempt(s){}", result.cell(),
                     result.succeeded() ? "ok" : "failed (" + result.error().get().kind().wireName() + ")",
@@ -401,7 +423,7 @@ public final class RunExecution implements RunHandle, CallEvents {
             finishCell(index, p, m, result);
             return;
         }
-        CompletableFuture<Result> scored = score(result, trials.get(t), prompts.get(p), models.get(m));
+        CompletableFuture<Result> scored = score(result, trials.get(t), p, models.get(m), call.request().messages());
         if (scored.isDone()) {
             finishCell(index, p, m, scored.join());
         } else {
@@ -409,21 +431,22 @@ public final class RunExecution implements RunHandle, CallEvents {
         }
     }
 
-    private Result toResult(CellCall call, int m, Instant startedAt, ModelResponse response, Throwable error) {
+    private static Result toResult(CellCall call, ModelConfig model, Optional<Price> price, Instant startedAt,
+            ModelResponse response, Throwable error) {
         long latencyNanos = call.cacheHit() || call.lastAttemptNanos() < 0 ? call.elapsedNanos() : call.lastAttemptNanos();
         if (error != null) {
             CallException e = Failures.isCancellation(error)
                     ? new CallException(ErrorKind.INTERNAL, "the call was cancelled by its provider")
-                    : Failures.toCallException(error, models.get(m).provider());
+                    : Failures.toCallException(error, model.provider());
             return Result.failure(call.cell(), new ResultError(e.kind(), e.getMessage(), e.httpStatus()),
                     Result.Timing.of(startedAt, Duration.ofNanos(latencyNanos)), call.attempts());
         }
-        OptionalDouble cost = prices.get(m).map(pr -> pr.cost(response.usage())).orElse(OptionalDouble.empty());
+        OptionalDouble cost = price.map(pr -> pr.cost(response.usage())).orElse(OptionalDouble.empty());
         Optional<ResultError> problem = Optional.empty();
         FinishReason finish = response.finishReason();
         if (finish == FinishReason.LENGTH && response.text().isBlank()) {
             problem = Optional.of(ResultError.of(ErrorKind.EMPTY_OUTPUT, "the model reached its output token limit"
-                    + models.get(m).parameters().maxOutputTokens().stream().mapToObj(n -> " (" + n + ")").findFirst().orElse("")
+                    + model.parameters().maxOutputTokens().stream().mapToObj(n -> " (" + n + ")").findFirst().orElse("")
                     + " before writing any answer; a reasoning model may have spent it all thinking: raise max_output_tokens"));
         }
         boolean hit = call.cacheHit();
@@ -433,8 +456,9 @@ public final class RunExecution implements RunHandle, CallEvents {
                 hit ? Map.of() : response.metrics());
     }
 
-    private CompletableFuture<Result> score(Result result, Trial trial, Prompt prompt, ModelConfig model) {
-        ScoreRequest request = new ScoreRequest(result, trial, prompt, model);
+    private CompletableFuture<Result> score(Result result, Trial trial, int p, ModelConfig model, List<Message> messages) {
+        ScoreRequest request = new ScoreRequest(result, trial, prompts.get(p), model, messages,
+                judges.isEmpty() ? ModelCaller.none() : new JudgeCaller(result.cell()));
         List<CompletableFuture<Score>> futures = new ArrayList<>(scorers.size());
         for (Scorer s : scorers) {
             CompletableFuture<Score> f;
@@ -509,6 +533,7 @@ public final class RunExecution implements RunHandle, CallEvents {
         for (InFlight cell : List.copyOf(inFlight.values())) {
             cell.cancel();
         }
+        judgeCalls.forEach(CellCall::cancel);
         maybeFinish();
     }
 
@@ -553,6 +578,82 @@ public final class RunExecution implements RunHandle, CallEvents {
         runThread.shutdown();
         future.complete(finalRun);
     }
+
+    /**
+     * Sends a scorer's calls through the run's pipeline. A call starts on the run thread (where the
+     * pipeline's state lives) and its result is built there; it never completes exceptionally.
+     */
+    private final class JudgeCaller implements ModelCaller {
+        private final CellId scored;
+
+        JudgeCaller(CellId scored) {
+            this.scored = scored;
+        }
+
+        @Override
+        public CompletionStage<Result> call(ModelConfig config, List<Message> messages) {
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(messages, "messages");
+            CellId cell = new CellId(scored.prompt(), config.id(), scored.trial(), scored.repetition());
+            Instant startedAt = plan.clock().instant();
+            CompletableFuture<Result> out = new CompletableFuture<>();
+            ModelConfig known = judges.get(config.id());
+            if (known == null || !known.equals(config)) {
+                out.complete(Result.failure(cell, ResultError.of(ErrorKind.INTERNAL, "model '" + config.id()
+                        + "' is not one a scorer of this plan declared in Scorer.models(), so the run cannot call it"),
+                        Result.Timing.of(startedAt, Duration.ZERO), 0));
+                return out;
+            }
+            try {
+                runThread.execute(() -> guarded(() -> startJudgeCall(cell, config, messages, startedAt, out)));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                out.complete(cancelled(cell, startedAt, "the run is over"));
+            }
+            return out;
+        }
+    }
+
+    private void startJudgeCall(CellId cell, ModelConfig config, List<Message> messages, Instant startedAt,
+            CompletableFuture<Result> out) {
+        if (stopping || finished) {
+            out.complete(cancelled(cell, startedAt, "the run is stopping: " + stopReason.orElse("stopped")));
+            return;
+        }
+        CellCall call = new CellCall(new ModelRequest(cell, config, messages, 1), plan.cellDeadline(), judgeEvents);
+        judgeCalls.add(call);
+        pipeline.call(call).whenCompleteAsync((response, error) -> {
+            judgeCalls.remove(call);
+            Result r = error != null && Failures.isCancellation(error) && call.cancelled()
+                    ? cancelled(cell, startedAt, "the run stopped: " + stopReason.orElse("stopped"))
+                    : toResult(call, config, judgePrices.get(config.id()), startedAt, response, error);
+            out.complete(r);
+        }, runThread);
+    }
+
+    private static Result cancelled(CellId cell, Instant startedAt, String why) {
+        return Result.failure(cell, ResultError.of(ErrorKind.INTERNAL, "judge call not made: " + why),
+                Result.Timing.of(startedAt, Duration.ZERO), 0);
+    }
+
+    /** Judge calls count their retries with the run's but send no cell events to listeners. */
+    private final CallEvents judgeEvents = new CallEvents() {
+        @Override
+        public void cacheHit(CellCall call) {
+            // a judge's cache hit shows in its Score.Call
+        }
+
+        @Override
+        public void cacheMiss(CellCall call) {
+            // nothing to report
+        }
+
+        @Override
+        public void retry(CellCall call, int failedAttempt, CallException error, Duration delay) {
+            retries.increment();
+            LOG.debug("Judge call {} attempt {} failed ({}), retrying in {}", call.cell(), failedAttempt,
+                    error.getMessage(), Durations.format(delay));
+        }
+    };
 
     // ---- pipeline events (any thread) ----------------------------------------------------------
 

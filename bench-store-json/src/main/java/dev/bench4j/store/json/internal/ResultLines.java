@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -67,14 +69,7 @@ public final class ResultLines {
         g.writeStringField("output", r.output());
         g.writeStringField("finish_reason", r.finishReason().wireName());
         text(g, "raw_finish_reason", r.rawFinishReason());
-        Usage u = r.usage();
-        g.writeObjectFieldStart("usage");
-        count(g, "input_tokens", u.inputTokens());
-        count(g, "output_tokens", u.outputTokens());
-        count(g, "reasoning_tokens", u.reasoningTokens());
-        count(g, "cached_input_tokens", u.cachedInputTokens());
-        count(g, "total_tokens", u.totalTokens());
-        g.writeEndObject();
+        usage(g, r.usage());
         g.writeStringField("started_at", r.timing().startedAt().toString());
         g.writeNumberField("latency_ms", millis(r.timing().latency()));
         g.writeFieldName("time_to_first_token_ms");
@@ -83,31 +78,11 @@ public final class ResultLines {
         } else {
             g.writeNull();
         }
-        g.writeFieldName("cost_usd");
-        if (r.costUsd().isPresent()) {
-            g.writeNumber(r.costUsd().getAsDouble());
-        } else {
-            g.writeNull();
-        }
+        cost(g, r.costUsd());
         g.writeBooleanField("cached", r.cached());
         g.writeNumberField("attempts", r.attempts());
         text(g, "model_version", r.modelVersion());
-        g.writeFieldName("error");
-        if (r.error().isPresent()) {
-            ResultError e = r.error().get();
-            g.writeStartObject();
-            g.writeStringField("kind", e.kind().wireName());
-            g.writeStringField("message", e.message());
-            g.writeFieldName("http_status");
-            if (e.httpStatus().isPresent()) {
-                g.writeNumber(e.httpStatus().getAsInt());
-            } else {
-                g.writeNull();
-            }
-            g.writeEndObject();
-        } else {
-            g.writeNull();
-        }
+        error(g, r.error());
         g.writeObjectFieldStart("scores");
         for (Map.Entry<String, Score> e : r.scores().entrySet()) {
             Score s = e.getValue();
@@ -130,6 +105,13 @@ public final class ResultLines {
             }
             if (s.error().isPresent()) {
                 g.writeStringField("error", s.error().get());
+            }
+            if (!s.calls().isEmpty()) {
+                g.writeArrayFieldStart("calls");
+                for (Score.Call call : s.calls()) {
+                    call(g, call);
+                }
+                g.writeEndArray();
             }
             g.writeEndObject();
         }
@@ -156,6 +138,57 @@ public final class ResultLines {
         } else {
             g.writeNullField(name);
         }
+    }
+
+    private static void usage(JsonGenerator g, Usage u) throws IOException {
+        g.writeObjectFieldStart("usage");
+        count(g, "input_tokens", u.inputTokens());
+        count(g, "output_tokens", u.outputTokens());
+        count(g, "reasoning_tokens", u.reasoningTokens());
+        count(g, "cached_input_tokens", u.cachedInputTokens());
+        count(g, "total_tokens", u.totalTokens());
+        g.writeEndObject();
+    }
+
+    private static void cost(JsonGenerator g, OptionalDouble cost) throws IOException {
+        g.writeFieldName("cost_usd");
+        if (cost.isPresent()) {
+            g.writeNumber(cost.getAsDouble());
+        } else {
+            g.writeNull();
+        }
+    }
+
+    private static void error(JsonGenerator g, Optional<ResultError> error) throws IOException {
+        g.writeFieldName("error");
+        if (error.isEmpty()) {
+            g.writeNull();
+            return;
+        }
+        ResultError e = error.get();
+        g.writeStartObject();
+        g.writeStringField("kind", e.kind().wireName());
+        g.writeStringField("message", e.message());
+        g.writeFieldName("http_status");
+        if (e.httpStatus().isPresent()) {
+            g.writeNumber(e.httpStatus().getAsInt());
+        } else {
+            g.writeNull();
+        }
+        g.writeEndObject();
+    }
+
+    /** Writes a scorer's model call: {@code {"model", "usage", "cost_usd", "cached", "attempts", "latency_ms", "error"}}. */
+    private static void call(JsonGenerator g, Score.Call c) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("model", c.model());
+        usage(g, c.usage());
+        cost(g, c.costUsd());
+        g.writeBooleanField("cached", c.cached());
+        g.writeNumberField("attempts", c.attempts());
+        g.writeNumberField("latency_ms", millis(c.latency()));
+        error(g, c.error());
+        g.writeEndObject();
     }
 
     /**
@@ -357,6 +390,7 @@ public final class ResultLines {
             Optional<String> reason = Optional.empty();
             Optional<String> error = Optional.empty();
             Map<String, Double> details = Map.of();
+            List<Score.Call> calls = List.of();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken v = p.nextToken();
@@ -366,16 +400,61 @@ public final class ResultLines {
                     case "reason" -> reason = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(string(p, v, path + ".reason"));
                     case "error" -> error = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(string(p, v, path + ".error"));
                     case "details" -> details = v == JsonToken.VALUE_NULL ? Map.of() : numbers(p, v, path + ".details");
+                    case "calls" -> calls = v == JsonToken.VALUE_NULL ? List.of() : calls(p, v, path + ".calls");
                     default -> p.skipChildren();
                 }
             }
             try {
-                scores.put(name, new Score(value, reason, details, error));
+                scores.put(name, new Score(value, reason, details, error, calls));
             } catch (IllegalArgumentException e) {
                 throw new BadLineException("field '" + path + "': " + e.getMessage(), e);
             }
         }
         return scores;
+    }
+
+    private static List<Score.Call> calls(JsonParser p, JsonToken start, String path) throws IOException {
+        if (start != JsonToken.START_ARRAY) {
+            throw problem(path, "must be an array", p, start);
+        }
+        List<Score.Call> calls = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            String at = path + "[" + calls.size() + "]";
+            expectObject(p, t, at);
+            String model = null;
+            Usage usage = Usage.unknown();
+            OptionalDouble cost = OptionalDouble.empty();
+            Boolean cached = null;
+            Integer attempts = null;
+            Duration latency = null;
+            Optional<ResultError> error = Optional.empty();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "model" -> model = string(p, v, at + ".model");
+                    case "usage" -> usage = v == JsonToken.VALUE_NULL ? Usage.unknown() : usage(p, v);
+                    case "cost_usd" -> cost = v == JsonToken.VALUE_NULL ? OptionalDouble.empty()
+                            : OptionalDouble.of(nonNegative(p, v, at + ".cost_usd"));
+                    case "cached" -> cached = bool(p, v, at + ".cached");
+                    case "attempts" -> attempts = nonNegativeInt(p, v, at + ".attempts");
+                    case "latency_ms" -> latency = duration(nonNegative(p, v, at + ".latency_ms"));
+                    case "error" -> error = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(error(p, v));
+                    default -> p.skipChildren();
+                }
+            }
+            required(model, at + ".model");
+            required(cached, at + ".cached");
+            required(attempts, at + ".attempts");
+            required(latency, at + ".latency_ms");
+            try {
+                calls.add(new Score.Call(model, usage, cost, cached, attempts, latency, error));
+            } catch (IllegalArgumentException e) {
+                throw new BadLineException("field '" + at + "': " + e.getMessage(), e);
+            }
+        }
+        return calls;
     }
 
     private static Map<String, Double> metrics(JsonParser p, JsonToken start) throws IOException {

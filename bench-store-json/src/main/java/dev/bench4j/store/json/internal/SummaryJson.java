@@ -16,7 +16,8 @@ import java.util.OptionalDouble;
  *
  * <p>The object holds the overall group's figures at its top ({@code cells}, {@code succeeded},
  * {@code failed}, {@code cached}, {@code attempts}, {@code success_rate}, {@code tokens},
- * {@code cost_usd} and its parts, {@code scores}, {@code latency_ms}, {@code time_to_first_token_ms}),
+ * {@code cost_usd} and its parts, {@code scores}, {@code latency_ms}, {@code time_to_first_token_ms},
+ * and {@code scorer_calls} when a scorer called a model: an LLM judge's calls, tokens and cost),
  * then {@code elapsed_seconds}, {@code requests_per_second} (finished cells per second),
  * {@code by_model} and {@code by_prompt} (objects keyed by model id and prompt name) and
  * {@code by_prompt_and_model} (an array of groups with {@code prompt} and {@code model}).
@@ -62,10 +63,7 @@ final class SummaryJson {
         t.put("cached_input_tokens", g.tokens().cachedInput());
         t.put("total_tokens", g.tokens().total());
         t.put("results_without_usage", g.tokens().resultsWithoutUsage());
-        number(n, "cost_usd", g.cost().totalUsd());
-        n.put("cost_known_usd", g.cost().knownUsd());
-        n.put("cost_spent_usd", g.cost().spentUsd());
-        n.put("results_without_cost", g.cost().resultsWithoutCost());
+        cost(n, g.cost(), "results_without_cost");
         ObjectNode scores = n.putObject("scores");
         g.scores().forEach((name, st) -> {
             ObjectNode o = scores.putObject(name);
@@ -73,6 +71,7 @@ final class SummaryJson {
             o.put("errors", st.errors());
             number(o, "mean", st.mean());
             number(o, "standard_deviation", st.standardDeviation());
+            number(o, "standard_error", st.standardError());
             if (st.ci95().isPresent()) {
                 ObjectNode ci = o.putObject("ci95");
                 ci.put("lower", st.ci95().get().lower());
@@ -84,6 +83,23 @@ final class SummaryJson {
         });
         latency(n, "latency_ms", g.latency());
         latency(n, "time_to_first_token_ms", g.timeToFirstToken());
+        Summary.ScorerCalls calls = g.scorerCalls();
+        if (calls.calls() > 0) {
+            ObjectNode o = n.putObject("scorer_calls");
+            o.put("calls", calls.calls());
+            o.put("cached", calls.cached());
+            o.put("failed", calls.failed());
+            o.put("input_tokens", calls.inputTokens());
+            o.put("output_tokens", calls.outputTokens());
+            cost(o, calls.cost(), "calls_without_cost");
+        }
+    }
+
+    private static void cost(ObjectNode n, Summary.Cost cost, String without) {
+        number(n, "cost_usd", cost.totalUsd());
+        n.put("cost_known_usd", cost.knownUsd());
+        n.put("cost_spent_usd", cost.spentUsd());
+        n.put(without, cost.resultsWithoutCost());
     }
 
     private static void latency(ObjectNode n, String name, Optional<Summary.Latency> l) {
@@ -132,8 +148,7 @@ final class SummaryJson {
         Summary.Tokens tokens = new Summary.Tokens(t.count("input_tokens"), t.count("output_tokens"),
                 t.count("reasoning_tokens"), t.count("cached_input_tokens"), t.count("total_tokens"),
                 t.count("results_without_usage"));
-        Summary.Cost cost = new Summary.Cost(f.number("cost_known_usd"), f.number("cost_spent_usd"),
-                f.count("results_without_cost"));
+        Summary.Cost cost = cost(f, "results_without_cost");
         Map<String, Summary.ScoreStats> scores = new LinkedHashMap<>();
         JsonFields s = f.object("scores");
         s.node().fieldNames().forEachRemaining(name -> {
@@ -154,8 +169,15 @@ final class SummaryJson {
         if (succeeded + failed != cells) {
             throw f.problem("cells", "must be succeeded + failed (" + succeeded + " + " + failed + ") but was " + cells);
         }
+        Summary.ScorerCalls calls = f.optObject("scorer_calls").map(c -> new Summary.ScorerCalls(c.count("calls"),
+                c.count("cached"), c.count("failed"), c.count("input_tokens"), c.count("output_tokens"),
+                cost(c, "calls_without_cost"))).orElse(Summary.ScorerCalls.NONE);
         return new Summary.Group(cells, succeeded, failed, f.count("cached"), f.count("attempts"), scores,
-                latency(f, "latency_ms"), latency(f, "time_to_first_token_ms"), tokens, cost);
+                latency(f, "latency_ms"), latency(f, "time_to_first_token_ms"), tokens, cost, calls);
+    }
+
+    private static Summary.Cost cost(JsonFields f, String without) {
+        return new Summary.Cost(f.number("cost_known_usd"), f.number("cost_spent_usd"), f.count(without));
     }
 
     private static Optional<Summary.Latency> latency(JsonFields f, String name) {

@@ -54,6 +54,13 @@ public final class SampleResults {
         scores.put("judge", Score.error("judge answer is not JSON: 'Sure!'"));
         scores.put("set_f1", Score.of(0.8).withReason("one missed").withDetail("tp", 4).withDetail("fp", 1).withDetail("fn", 1));
         scores.put("judge_reasoned", Score.error("timeout").withReason("the judge did not answer"));
+        Result verdict = Result.success(new CellId("p", "anthropic:judge", "t1", 0), "{\"score\": 4}", FinishReason.STOP,
+                Result.Timing.of(T0, Duration.ofNanos(640_000_001))).withUsage(Usage.of(900, 12))
+                .withCostUsd(OptionalDouble.of(0.00288));
+        Result judgeDown = Result.failure(new CellId("p", "anthropic:judge", "t1", 0),
+                new ResultError(ErrorKind.SERVER, "overloaded", OptionalInt.of(529)), Result.Timing.of(T0, Duration.ofSeconds(3)), 3);
+        scores.put("llm_judge", Score.of(0.75).withReason("misses one condition").withDetail("judge_score", 4)
+                .withCall(judgeDown).withCall(verdict.withCallStats(true, 0)));
         Result scored = success.withScores(scores);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("load_duration_ms", 12.5);

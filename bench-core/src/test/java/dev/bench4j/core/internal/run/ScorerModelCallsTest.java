@@ -1,0 +1,261 @@
+package dev.bench4j.core.internal.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.bench4j.core.BenchmarkPlan;
+import dev.bench4j.core.ErrorKind;
+import dev.bench4j.core.InvalidPlanException;
+import dev.bench4j.core.Message;
+import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Price;
+import dev.bench4j.core.Result;
+import dev.bench4j.core.Run;
+import dev.bench4j.core.RunHandle;
+import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.Score;
+import dev.bench4j.core.Summary;
+import dev.bench4j.core.Usage;
+import dev.bench4j.core.spi.CallException;
+import dev.bench4j.core.spi.ModelResponse;
+import dev.bench4j.core.spi.ScoreRequest;
+import dev.bench4j.core.spi.Scorer;
+import dev.bench4j.core.testing.HeldCalls;
+import dev.bench4j.core.testing.Plans;
+import dev.bench4j.core.testing.ScriptedProvider;
+import dev.bench4j.core.testing.VirtualScheduler;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A scorer that asks a model (an LLM judge) sends its calls through the run's pipeline: cached,
+ * retried, priced, cancelled with the run; their cost is kept apart from the candidates'.
+ */
+class ScorerModelCallsTest {
+
+    private static final Price JUDGE_PRICE = Price.perMillionTokens(2.0, 8.0);
+    private static final Price CANDIDATE_PRICE = Price.perMillionTokens(1.0, 1.0);
+
+    private final VirtualScheduler scheduler = new VirtualScheduler();
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    /** Asks the judge "grade: OUTPUT" and reads its answer as the score. */
+    private record Grader(ModelConfig judge) implements Scorer {
+        @Override
+        public String name() {
+            return "grade";
+        }
+
+        @Override
+        public List<ModelConfig> models() {
+            return List.of(judge);
+        }
+
+        @Override
+        public CompletionStage<Score> score(ScoreRequest request) {
+            return request.caller().call(judge, List.of(Message.user("grade: " + request.output())))
+                    .thenApply(r -> r.succeeded() ? Score.of(Double.parseDouble(r.output())).withCall(r)
+                            : Score.error("judge failed: " + r.error().get().message()).withCall(r));
+        }
+    }
+
+    private static ScriptedProvider judgeAnswering(String verdict) {
+        return ScriptedProvider.named("judge", r -> CompletableFuture.completedFuture(
+                ModelResponse.of(verdict, dev.bench4j.core.FinishReason.STOP, Usage.of(100, 3))));
+    }
+
+    private static ModelConfig judgeConfig() {
+        return ModelConfig.of("judge", "j1").price(JUDGE_PRICE);
+    }
+
+    private static BenchmarkPlan.Builder plan(ScriptedProvider candidates, ScriptedProvider judge, int trials) {
+        return BenchmarkPlan.named("judged").provider(candidates).provider(judge)
+                .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
+                .model(ModelConfig.of(candidates.name(), "m").price(CANDIDATE_PRICE))
+                .trials(Plans.trials(trials))
+                .scorer(new Grader(judgeConfig()));
+    }
+
+    @Test
+    void judgeCallsArePricedAndTheirCostIsKeptApartFromTheCandidates() {
+        ScriptedProvider candidates = ScriptedProvider.echoing("cand");
+        ScriptedProvider judge = judgeAnswering("0.75");
+
+        Run run = plan(candidates, judge, 4).build().run();
+
+        double judgeCost = JUDGE_PRICE.cost(Usage.of(100, 3)).getAsDouble();
+        double candidateCost = CANDIDATE_PRICE.cost(Usage.of(10, 5)).getAsDouble();
+        assertThat(judge.calls()).isEqualTo(4);
+        assertThat(judge.requests()).extracting(r -> r.messages().get(0).content())
+                .containsExactlyInAnyOrder("grade: Q 0", "grade: Q 1", "grade: Q 2", "grade: Q 3");
+        assertThat(run.results()).allSatisfy(r -> {
+            assertThat(r.score("grade")).hasValue(0.75);
+            assertThat(r.costUsd().getAsDouble()).isCloseTo(candidateCost, within(1e-15));
+            Score.Call call = r.scores().get("grade").calls().get(0);
+            assertThat(call.model()).isEqualTo("judge:j1");
+            assertThat(call.usage()).isEqualTo(Usage.of(100, 3));
+            assertThat(call.costUsd().getAsDouble()).isCloseTo(judgeCost, within(1e-15));
+            assertThat(call.cached()).isFalse();
+            assertThat(call.attempts()).isEqualTo(1);
+            assertThat(call.error()).isEmpty();
+        });
+        Summary.Group overall = run.summary().overall();
+        assertThat(overall.cost().knownUsd()).isCloseTo(4 * candidateCost, within(1e-12));
+        assertThat(overall.tokens().input()).isEqualTo(40);
+        Summary.ScorerCalls calls = overall.scorerCalls();
+        assertThat(calls.calls()).isEqualTo(4);
+        assertThat(calls.inputTokens()).isEqualTo(400);
+        assertThat(calls.outputTokens()).isEqualTo(12);
+        assertThat(calls.cost().totalUsd().getAsDouble()).isCloseTo(4 * judgeCost, within(1e-12));
+        assertThat(calls.cost().spentUsd()).isCloseTo(4 * judgeCost, within(1e-12));
+        assertThat(run.summary().byModel().get("cand:m").scorerCalls().calls()).isEqualTo(4);
+    }
+
+    @Test
+    void aSecondRunServesTheJudgeFromTheResponseCache() {
+        ScriptedProvider judge = judgeAnswering("1");
+        BenchmarkPlan.Builder builder = plan(ScriptedProvider.echoing("cand"), judge, 3);
+        builder.build().run();
+
+        Run again = builder.build().run();
+
+        assertThat(judge.calls()).isEqualTo(3);
+        assertThat(again.results()).allSatisfy(r -> {
+            Score.Call call = r.scores().get("grade").calls().get(0);
+            assertThat(call.cached()).isTrue();
+            assertThat(call.attempts()).isZero();
+            assertThat(r.score("grade")).hasValue(1.0);
+        });
+        Summary.ScorerCalls calls = again.summary().overall().scorerCalls();
+        assertThat(calls.cached()).isEqualTo(3);
+        assertThat(calls.cost().spentUsd()).isZero();
+        assertThat(calls.cost().knownUsd()).isPositive();
+    }
+
+    @Test
+    void aRateLimitedJudgeCallIsRetriedAfterItsRetryAfter() {
+        ScriptedProvider judge = ScriptedProvider.named("judge", r -> r.attempt() == 1
+                ? CompletableFuture.failedFuture(CallException.forHttpStatus(429, "slow down",
+                        Optional.of(Duration.ofMillis(700))))
+                : CompletableFuture.completedFuture(ScriptedProvider.answer("0.5")));
+
+        Run run = plan(ScriptedProvider.echoing("cand"), judge, 1).scheduler(scheduler).build().run();
+
+        Score score = run.results().get(0).scores().get("grade");
+        assertThat(score.value()).hasValue(0.5);
+        assertThat(score.calls().get(0).attempts()).isEqualTo(2);
+        assertThat(scheduler.delays()).contains(Duration.ofMillis(700));
+        assertThat(run.results().get(0).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedJudgeCallIsAScoringErrorAndTheRunCompletes() {
+        ScriptedProvider judge = ScriptedProvider.named("judge", r -> CompletableFuture.failedFuture(
+                CallException.forHttpStatus(400, "model not found", Optional.empty())));
+
+        Run run = plan(ScriptedProvider.echoing("cand"), judge, 3).build().run();
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.results()).allSatisfy(r -> {
+            assertThat(r.succeeded()).isTrue();
+            Score s = r.scores().get("grade");
+            assertThat(s.error()).contains("judge failed: model not found");
+            assertThat(s.calls().get(0).error().get().kind()).isEqualTo(ErrorKind.BAD_REQUEST);
+        });
+        assertThat(judge.calls()).isEqualTo(3);
+        assertThat(run.summary().overall().scorerCalls().failed()).isEqualTo(3);
+        assertThat(run.summary().overall().scores().get("grade").errors()).isEqualTo(3);
+    }
+
+    @Test
+    void aConfigNoScorerDeclaredIsRefusedWithAFailedResult() {
+        ModelConfig undeclared = ModelConfig.of("judge", "other");
+        Scorer sneaky = new Scorer() {
+            @Override
+            public String name() {
+                return "sneaky";
+            }
+
+            @Override
+            public CompletionStage<Score> score(ScoreRequest request) {
+                return request.caller().call(undeclared, List.of(Message.user("hi")))
+                        .thenApply(r -> Score.error(r.error().get().kind().wireName() + ": " + r.error().get().message()));
+            }
+        };
+        ScriptedProvider judge = judgeAnswering("1");
+
+        Run run = plan(ScriptedProvider.echoing("cand"), judge, 1).scorer(sneaky).build().run();
+
+        assertThat(run.results().get(0).scores().get("sneaky").error()).contains("internal: model 'judge:other' is not one a "
+                + "scorer of this plan declared in Scorer.models(), so the run cannot call it");
+    }
+
+    @Test
+    void theJudgeIsValidatedWithThePlanAndProblemsNameTheScorer() {
+        ScriptedProvider candidates = ScriptedProvider.echoing("cand");
+        BenchmarkPlan.Builder unknownProvider = Plans.over(candidates, 1).scorer(new Grader(ModelConfig.of("nope", "j")));
+        BenchmarkPlan.Builder clash = Plans.over(candidates, 1)
+                .scorer(new Grader(ModelConfig.of("cand", "m").temperature(0.3)));
+
+        assertThatThrownBy(unknownProvider::build).isInstanceOf(InvalidPlanException.class)
+                .hasMessageContaining("No provider 'nope' for model 'nope:j' of scorer 'grade'");
+        assertThatThrownBy(clash::build).isInstanceOf(InvalidPlanException.class)
+                .hasMessageContaining("Scorer 'grade' calls model 'cand:m', but the plan has a different config of that id");
+    }
+
+    @Test
+    void aJudgeThatIsAlsoACandidateSharesItsConfig() {
+        ScriptedProvider both = ScriptedProvider.named("both", r -> CompletableFuture.completedFuture(
+                ScriptedProvider.answer(r.messages().get(0).content().startsWith("grade:") ? "0.25" : "answer")));
+        ModelConfig m = ModelConfig.of("both", "m");
+
+        Run run = Plans.over(both, 2).scorer(new Grader(m)).build().run();
+
+        assertThat(run.results()).allSatisfy(r -> assertThat(r.score("grade")).hasValue(0.25));
+        // two candidate calls; both outputs are "answer", so the two identical judge requests share one call
+        assertThat(both.calls()).isEqualTo(3);
+        assertThat(run.results()).extracting(r -> r.scores().get("grade").calls().get(0).cached())
+                .containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
+    void cancellingTheRunCancelsJudgeCallsInFlight() {
+        HeldCalls held = new HeldCalls();
+        ScriptedProvider judge = ScriptedProvider.named("judge", held::hold);
+        RunHandle handle = plan(ScriptedProvider.echoing("cand"), judge, 1).build().start();
+        HeldCalls.Held call = held.next();
+
+        handle.cancel();
+        Run run = handle.await();
+
+        assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(call.future()).isCancelled();
+        Result r = run.results().get(0);
+        assertThat(r.scores().get("grade").error().get()).startsWith("judge failed: judge call not made: the run stopped");
+    }
+
+    @Test
+    void aScoreRequestMadeOutsideARunRendersThePromptAndRefusesModelCalls() {
+        var trial = dev.bench4j.core.Trial.of("t", java.util.Map.of("x", "7"));
+        var prompt = dev.bench4j.core.Prompt.named("p").system("be brief").user("Q {{x}}");
+        Result result = Result.success(new dev.bench4j.core.CellId("p", "a:b", "t", 0), "out",
+                dev.bench4j.core.FinishReason.STOP, Result.Timing.of(java.time.Instant.EPOCH, Duration.ZERO));
+
+        ScoreRequest request = new ScoreRequest(result, trial, prompt, ModelConfig.of("a", "b"));
+
+        assertThat(request.messages()).containsExactly(Message.system("be brief"), Message.user("Q 7"));
+        assertThatThrownBy(() -> request.caller().call(judgeConfig(), List.of(Message.user("x"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot call 'judge:j1': it was made outside a run");
+    }
+}

@@ -1,0 +1,271 @@
+package dev.bench4j.scoring;
+
+import dev.bench4j.core.Message;
+import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Prompt;
+import dev.bench4j.core.Result;
+import dev.bench4j.core.Score;
+import dev.bench4j.core.spi.ScoreRequest;
+import dev.bench4j.core.spi.Scorer;
+import dev.bench4j.scoring.internal.JudgeVerdicts;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+/**
+ * A scorer that asks a judge model to grade each output: it renders a review prompt, sends it to
+ * the judge config through the run's own call pipeline (cached, rate limited, retried, priced), and
+ * reads the verdict as JSON {@code {"score": 4, "reason": "..."}} or a bare number on a declared
+ * scale, normalized to 0..1. The raw score is kept as detail {@code judge_score}, the judge's reason
+ * as the score's reason, and the call (tokens, cost, cache hit) in {@link Score#calls()}, so the
+ * judge's cost is summed apart from the candidates'. An unparseable verdict, a score off the scale or
+ * a failed judge call is a scoring error on that result; the run goes on.
+ *
+ * <p>The review prompt's messages may use {@code {{input}}} (the messages the candidate was sent),
+ * {@code {{output}}}, {@code {{expected}}} (the trial's expected value; a note saying there is none
+ * otherwise), {@code {{criteria}}}, {@code {{min}}} and {@code {{max}}}, and the trial's own
+ * variables by name. An instance is immutable; each {@code withX} method returns a copy.
+ *
+ * <pre>{@code
+ * ModelConfig judge = ModelConfig.of("openai", "gpt-4.1-mini").temperature(0);
+ * BenchmarkPlan plan = BenchmarkPlan.named("summaries")
+ *     ...
+ *     .scorer(LlmJudge.of(judge).named("faithfulness")
+ *         .withCriteria("Every statement in the summary is supported by the input.")
+ *         .withScale(1, 5))
+ *     .build();
+ * }</pre>
+ */
+public final class LlmJudge implements Scorer {
+
+    /** The variables bench4j provides to the review prompt; they take precedence over a trial's own. */
+    public static final Set<String> VARIABLES = Set.of("input", "output", "expected", "criteria", "min", "max");
+
+    private static final String DEFAULT_CRITERIA =
+            "The answer is correct, complete and responsive to the input; if a reference answer is given, it agrees with it.";
+
+    private static final Prompt DEFAULT_TEMPLATE = Prompt.named("llm_judge")
+            .system("You are an impartial judge. You grade one answer against the criteria you are given. "
+                    + "Reply with one JSON object and nothing else: "
+                    + "{\"score\": <a number from {{min}} to {{max}}>, \"reason\": \"<one or two sentences>\"}.")
+            .user("## Criteria\n{{criteria}}\n\n## Input the model was given\n{{input}}\n\n"
+                    + "## Reference answer\n{{expected}}\n\n## Answer to grade\n{{output}}\n\n"
+                    + "Grade the answer from {{min}} (worst) to {{max}} (best) by the criteria. Reply with JSON only.");
+
+    private final String name;
+    private final ModelConfig judge;
+    private final String criteria;
+    private final double min;
+    private final double max;
+    private final Prompt template;
+    private final JudgeVerdicts verdicts;
+
+    private LlmJudge(String name, ModelConfig judge, String criteria, double min, double max, Prompt template) {
+        this.name = name;
+        this.judge = judge;
+        this.criteria = criteria;
+        this.min = min;
+        this.max = max;
+        this.template = template;
+        this.verdicts = new JudgeVerdicts(min, max);
+    }
+
+    /**
+     * Creates a judge scorer named {@code llm_judge} with the default review prompt, general
+     * correctness criteria and the scale 1 to 5.
+     *
+     * @param judge the judge model config; give it {@code temperature(0)} for repeatable verdicts
+     * @return the scorer
+     * @throws NullPointerException if {@code judge} is {@code null}
+     */
+    public static LlmJudge of(ModelConfig judge) {
+        return new LlmJudge("llm_judge", Objects.requireNonNull(judge, "judge"), DEFAULT_CRITERIA, 1, 5, DEFAULT_TEMPLATE);
+    }
+
+    /**
+     * Returns the default review prompt: a system message asking for one JSON object and a user
+     * message with the criteria, the input, the reference answer and the answer to grade.
+     *
+     * @return the prompt
+     */
+    public static Prompt defaultTemplate() {
+        return DEFAULT_TEMPLATE;
+    }
+
+    /**
+     * Returns a copy with another name, the key of its scores in results and summaries.
+     *
+     * @param newName the name
+     * @return the copy
+     * @throws NullPointerException if {@code newName} is {@code null}
+     * @throws IllegalArgumentException if {@code newName} is blank
+     */
+    public LlmJudge named(String newName) {
+        Objects.requireNonNull(newName, "newName");
+        if (newName.isBlank()) {
+            throw new IllegalArgumentException("scorer name must not be blank");
+        }
+        return new LlmJudge(newName, judge, criteria, min, max, template);
+    }
+
+    /**
+     * Returns a copy with other criteria, the text that replaces {@code {{criteria}}}.
+     *
+     * @param newCriteria what a good answer does, in words
+     * @return the copy
+     * @throws NullPointerException if {@code newCriteria} is {@code null}
+     * @throws IllegalArgumentException if {@code newCriteria} is blank
+     */
+    public LlmJudge withCriteria(String newCriteria) {
+        Objects.requireNonNull(newCriteria, "newCriteria");
+        if (newCriteria.isBlank()) {
+            throw new IllegalArgumentException("judge criteria must not be blank");
+        }
+        return new LlmJudge(name, judge, newCriteria, min, max, template);
+    }
+
+    /**
+     * Returns a copy with another scale: the judge answers from {@code newMin} (worst) to
+     * {@code newMax} (best), and a verdict {@code s} becomes {@code (s - newMin) / (newMax - newMin)}.
+     *
+     * @param newMin the worst score
+     * @param newMax the best score
+     * @return the copy
+     * @throws IllegalArgumentException if a bound is not finite or {@code newMax <= newMin}
+     */
+    public LlmJudge withScale(double newMin, double newMax) {
+        return new LlmJudge(name, judge, criteria, newMin, newMax, template);
+    }
+
+    /**
+     * Returns a copy with another review prompt. Its messages may use the variables in
+     * {@link #VARIABLES} and the trial's own; it should ask for JSON {@code {"score", "reason"}} or a
+     * bare number on the scale.
+     *
+     * @param newTemplate the review prompt
+     * @return the copy
+     * @throws NullPointerException if {@code newTemplate} is {@code null}
+     * @throws IllegalArgumentException if the prompt has no messages or does not use {@code {{output}}}
+     */
+    public LlmJudge withTemplate(Prompt newTemplate) {
+        Objects.requireNonNull(newTemplate, "newTemplate");
+        if (newTemplate.messages().isEmpty()) {
+            throw new IllegalArgumentException("judge template '" + newTemplate.name() + "' has no messages");
+        }
+        if (!newTemplate.variables().contains("output")) {
+            throw new IllegalArgumentException("judge template '" + newTemplate.name()
+                    + "' never shows the judge the answer: it must use {{output}}");
+        }
+        return new LlmJudge(name, judge, criteria, min, max, newTemplate);
+    }
+
+    /**
+     * Returns a copy that asks another judge config.
+     *
+     * @param newJudge the judge
+     * @return the copy
+     * @throws NullPointerException if {@code newJudge} is {@code null}
+     */
+    public LlmJudge withJudge(ModelConfig newJudge) {
+        return new LlmJudge(name, Objects.requireNonNull(newJudge, "newJudge"), criteria, min, max, template);
+    }
+
+    /**
+     * Returns the scorer's name.
+     *
+     * @return the name
+     */
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns the judge config, so the plan validates it and the run opens its provider.
+     *
+     * @return a list of the one judge config
+     */
+    @Override
+    public List<ModelConfig> models() {
+        return List.of(judge);
+    }
+
+    /**
+     * Returns the judge config.
+     *
+     * @return the judge
+     */
+    public ModelConfig judge() {
+        return judge;
+    }
+
+    /**
+     * Returns the review prompt's messages for one request, as the judge will get them.
+     *
+     * @param request the result to grade
+     * @return the rendered messages
+     * @throws NullPointerException if {@code request} is {@code null}
+     * @throws IllegalArgumentException if the review prompt uses a variable neither bench4j nor the trial provides
+     */
+    public List<Message> reviewMessages(ScoreRequest request) {
+        Objects.requireNonNull(request, "request");
+        Map<String, Object> vars = new HashMap<>(request.trial().vars());
+        vars.put("input", input(request.messages()));
+        vars.put("output", request.output());
+        vars.put("expected", request.trial().expected().orElse("(no reference answer is given; judge by the criteria alone)"));
+        vars.put("criteria", criteria);
+        vars.put("min", number(min));
+        vars.put("max", number(max));
+        return template.render(vars);
+    }
+
+    /**
+     * Grades one result: renders the review prompt, calls the judge through the request's
+     * {@link ScoreRequest#caller() caller} and reads its verdict. Never completes exceptionally for
+     * a bad verdict or a failed call; those become {@link Score#error scoring errors}.
+     *
+     * @param request the result to grade
+     * @return the score, with the judge's call recorded
+     */
+    @Override
+    public CompletionStage<Score> score(ScoreRequest request) {
+        List<Message> messages;
+        try {
+            messages = reviewMessages(request);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(Score.error("judge template: " + e.getMessage()));
+        }
+        return request.caller().call(judge, messages).thenApply(this::verdict);
+    }
+
+    private Score verdict(Result call) {
+        if (!call.succeeded()) {
+            var e = call.error().orElseThrow();
+            return Score.error("judge '" + judge.id() + "' failed (" + e.kind().wireName() + "): " + e.message())
+                    .withCall(call);
+        }
+        return verdicts.read(call.output()).withCall(call);
+    }
+
+    private static String input(List<Message> messages) {
+        if (messages.size() == 1) {
+            return messages.get(0).content();
+        }
+        return messages.stream().map(m -> "[" + m.role().wireName() + "]\n" + m.content())
+                .collect(Collectors.joining("\n\n"));
+    }
+
+    private static Object number(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? (Object) (long) x : (Object) x;
+    }
+
+    @Override
+    public String toString() {
+        return "LlmJudge[" + name + ", judge=" + judge.id() + ", scale=" + number(min) + ".." + number(max) + "]";
+    }
+}
