@@ -164,14 +164,15 @@ public record Agreement(Optional<Correlation> kendallTauB, Optional<Correlation>
         }
         List<String> parts = new ArrayList<>();
         Correlation tau = kendallTauB.get();
-        parts.add(String.format(Locale.ROOT, "Kendall tau-b %.2f (p = %s)", tau.coefficient(), p(tau.pValue())));
+        parts.add(String.format(Locale.ROOT, "Kendall tau-b %.2f (%s)", tau.coefficient(), p(tau.pValue())));
         parts.add(spearman.map(r -> String.format(Locale.ROOT, "Spearman %.2f", r.coefficient()))
                 .orElse("Spearman undefined (needs 3 names)"));
         parts.add("n = " + n);
         return String.join(", ", parts);
     }
 
+    /** Formats a p-value as {@code p = 0.004}, or {@code p < 0.001} below that. */
     static String p(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+        return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
     }
 }

@@ -70,11 +70,7 @@ public record PairedComparison(String metric, int n, Estimate difference, TestRe
     public String describe() {
         double d = difference.value();
         String who = d > 0 ? "B is better" : d < 0 ? "A is better" : "A and B are even";
-        return String.format(Locale.ROOT, "%s by %.3f %s, 95%% CI [%.3f, %.3f], p = %s (%s, n = %d)", who, Math.abs(d),
-                metric, difference.interval().low(), difference.interval().high(), p(test.pValue()), testName, n);
-    }
-
-    private static String p(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+        return String.format(Locale.ROOT, "%s by %.3f %s, 95%% CI [%.3f, %.3f], %s (%s, n = %d)", who, Math.abs(d),
+                metric, difference.interval().low(), difference.interval().high(), Agreement.p(test.pValue()), testName, n);
     }
 }

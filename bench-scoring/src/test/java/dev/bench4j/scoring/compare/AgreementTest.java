@@ -185,4 +185,15 @@ class AgreementTest {
     private static Leaderboard.Entry entry(String name, double mean) {
         return new Leaderboard.Entry(1, name, OptionalDouble.of(mean), Optional.empty(), 1, false);
     }
+
+    @Test
+    void aTinyPValueReadsPBelowOneThousandthNotPEqualsBelow() {
+        Map<String, Double> human = new java.util.HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            human.put("c" + i, (double) i);
+        }
+
+        // n = 12, all 66 pairs concordant: exact p = 2 / 12! (scipy.stats.kendalltau: 4.2e-9)
+        assertThat(Agreement.of(human, human).describe()).isEqualTo("Kendall tau-b 1.00 (p < 0.001), Spearman 1.00, n = 12");
+    }
 }
