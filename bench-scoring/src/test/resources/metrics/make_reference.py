@@ -3,14 +3,24 @@
 
 Run from this directory with a Python that has scikit-learn and NumPy (Debian:
 apt-get install python3-sklearn python3-numpy; then /usr/bin/python3 make_reference.py).
-The cases are seeded, so a rerun with the same scikit-learn gives the same file.
+The cases are seeded, so a rerun with the same scikit-learn gives the same file (random draws
+over a set's items go through them in sorted order: a set's own order changes from one Python
+process to the next with string hashing).
 
 Each classification case has labels y_true / y_pred and, per zero_division in (0, 1, "warn"):
 accuracy_score, precision_recall_fscore_support with average micro, macro and weighted,
 and, for binary cases, average="binary" with pos_label.
 Each set case has per-trial gold and predicted item sets; they are binarized with
-MultiLabelBinarizer and scored with average="micro" (sum of counts over trials) and
-average="samples" (mean of per-trial values).
+MultiLabelBinarizer fitted on the union of the gold and predicted items plus the case's
+extra_labels (labels no trial has; they count in the macro average), whose classes_ are written as
+"labels". Per zero_division the case has precision_recall_fscore_support with average="micro"
+(sum of counts over labels and trials), "samples" (mean of per-trial values), "macro" (mean of
+per-label values) and "weighted" (per-label values weighted by support), and, as "per_label", each
+label's tp, predicted and support counts and its average=None precision, recall and F1.
+The cases of "sets" have extra_labels __unused_1__ and __unused_2__ and are also checked through
+set_f1 scores; those of "multilabel_sets" are checked through Aggregates.multilabel only, most of
+them with no extra labels (the binarizer knows only the labels some trial has). A case with no
+label at all is left out: scikit-learn refuses an indicator matrix with no columns.
 """
 import json
 import random
@@ -19,10 +29,11 @@ import warnings
 import numpy
 import sklearn
 from sklearn.exceptions import UndefinedMetricWarning
-from sklearn.metrics import accuracy_score, precision_recall_fscore_support
+from sklearn.metrics import accuracy_score, multilabel_confusion_matrix, precision_recall_fscore_support
 from sklearn.preprocessing import MultiLabelBinarizer
 
 ZERO_DIVISIONS = [0, 1, "warn"]
+UNUSED_LABELS = ["__unused_1__", "__unused_2__"]
 
 warnings.simplefilter("ignore", UndefinedMetricWarning)
 
@@ -50,20 +61,46 @@ def classification_case(name, y_true, y_pred, pos_label=None):
     return case
 
 
-def set_case(name, gold, predicted):
+def per_label(labels, y_true, y_pred, zero_division):
+    mcm = multilabel_confusion_matrix(y_true, y_pred)
+    p, r, f, support = precision_recall_fscore_support(y_true, y_pred, average=None,
+                                                       zero_division=zero_division)
+    return [{"label": label, "true_positives": int(mcm[i, 1, 1]), "predicted": int(mcm[i, 1, 1] + mcm[i, 0, 1]),
+             "support": int(support[i]), "precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i])}
+            for i, label in enumerate(labels)]
+
+
+def set_case(name, gold, predicted, extra_labels=UNUSED_LABELS):
     mlb = MultiLabelBinarizer()
-    mlb.fit([set(g) | set(p) for g, p in zip(gold, predicted)] + [{"__unused_1__", "__unused_2__"}])
+    mlb.fit([set(g) | set(p) for g, p in zip(gold, predicted)] + [set(extra_labels)])
     y_true = mlb.transform(gold)
     y_pred = mlb.transform(predicted)
+    labels = [str(label) for label in mlb.classes_]
     case = {"name": name, "gold": [sorted(g) for g in gold], "predicted": [sorted(p) for p in predicted],
-            "results": []}
+            "extra_labels": sorted(extra_labels), "labels": labels, "results": []}
     for zd in ZERO_DIVISIONS:
         case["results"].append({
             "zero_division": zd,
             "micro": prf(y_true, y_pred, "micro", zd),
             "samples": prf(y_true, y_pred, "samples", zd),
+            "macro": prf(y_true, y_pred, "macro", zd),
+            "weighted": prf(y_true, y_pred, "weighted", zd),
+            "per_label": per_label(labels, y_true, y_pred, zd),
         })
     return case
+
+
+def random_sets(rng, items, n, gold_rates, keep_rate, extra_rates):
+    """n trials: gold holds each item with its rate; predicted keeps a gold item with keep_rate and adds
+    each item with its extra rate."""
+    gold, predicted = [], []
+    for _ in range(n):
+        g = {i for i, rate in zip(items, gold_rates) if rng.random() < rate}
+        p = {i for i in sorted(g) if rng.random() < keep_rate} | {i for i, rate in zip(items, extra_rates)
+                                                                if rng.random() < rate}
+        gold.append(g)
+        predicted.append(p)
+    return gold, predicted
 
 
 def random_labels(rng, labels, n):
@@ -101,7 +138,7 @@ def main():
     gold, predicted = [], []
     for _ in range(150):
         g = {i for i in items if rng.random() < 0.35}
-        p = {i for i in g if rng.random() < 0.75} | {i for i in items if rng.random() < 0.1}
+        p = {i for i in sorted(g) if rng.random() < 0.75} | {i for i in items if rng.random() < 0.1}
         gold.append(g)
         predicted.append(p)
     sets.append(set_case("sets_seeded_with_empty_trials", gold, predicted))
@@ -110,6 +147,28 @@ def main():
     sets.append(set_case("sets_no_predictions", [{"a"}, {"b", "c"}], [set(), set()]))
     sets.append(set_case("sets_no_gold", [set(), set()], [{"a"}, {"b"}]))
 
+    # Drawn after the cases above, so their values do not change.
+    multilabel = []
+    items = ["anemia", "asthma", "copd", "diabetes", "gout", "hypertension", "lupus", "migraine"]
+    # Rare and common labels, so that the macro, weighted and micro averages differ; "lupus" is never
+    # expected (only predicted) and "copd" never predicted by chance (only kept from gold).
+    gold, predicted = random_sets(rng, items, 200, [0.05, 0.4, 0.1, 0.5, 0.02, 0.6, 0.0, 0.25], 0.7,
+                                  [0.02, 0.05, 0.0, 0.1, 0.03, 0.05, 0.04, 0.1])
+    multilabel.append(set_case("multilabel_seeded", gold, predicted, extra_labels=[]))
+    multilabel.append(set_case("multilabel_seeded_with_extra_labels", gold, predicted,
+                               extra_labels=["aaa_unused", "zzz_unused"]))
+    for case in sets:
+        if any(case["gold"]) or any(case["predicted"]):
+            multilabel.append(set_case(case["name"] + "_union_labels", case["gold"], case["predicted"],
+                                       extra_labels=[]))
+    multilabel.append(set_case("label_only_predicted", [{"a"}, {"a", "b"}, {"b"}], [{"a", "c"}, {"b", "c"}, {"b"}],
+                               extra_labels=[]))
+    multilabel.append(set_case("trial_without_gold", [set(), {"a"}, {"a", "b"}, set()], [{"a"}, {"a"}, {"b"}, set()],
+                               extra_labels=[]))
+    multilabel.append(set_case("single_trial", [{"a", "b", "c"}], [{"b", "c", "d"}], extra_labels=[]))
+    multilabel.append(set_case("all_empty_with_labels", [set(), set(), set()], [set(), set(), set()],
+                               extra_labels=["a", "b", "c"]))
+
     reference = {
         "tool": "scikit-learn",
         "sklearn_version": sklearn.__version__,
@@ -117,6 +176,7 @@ def main():
         "generator": "make_reference.py",
         "classification": classification,
         "sets": sets,
+        "multilabel_sets": multilabel,
     }
     with open("reference.json", "w", encoding="utf-8") as out:
         json.dump(reference, out, indent=1, sort_keys=False)

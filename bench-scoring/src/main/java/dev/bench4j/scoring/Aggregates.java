@@ -3,26 +3,37 @@ package dev.bench4j.scoring;
 import dev.bench4j.core.Score;
 import dev.bench4j.scoring.internal.BuiltInScorers;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Aggregate metrics computed as scikit-learn computes them: F1 over the per-trial counts of
- * {@link Scorers#setF1(SetF1Options) set_f1} scores, and multiclass classification metrics over
- * (expected, predicted) label pairs.
+ * {@link Scorers#setF1(SetF1Options) set_f1} scores, multiclass classification metrics over
+ * (expected, predicted) label pairs, and multilabel metrics over (gold, predicted) item sets.
  *
  * <p>A ratio whose denominator is zero is {@code zeroDivision}, 0 or 1, as scikit-learn's
  * {@code zero_division} parameter ({@code "warn"} there gives 0). F1 is {@code 2tp / (2tp + fp + fn)},
  * so it is {@code zeroDivision} only when there are neither predictions nor gold items.
+ *
+ * <p>Set F1 scores carry only per-trial counts, so {@link #micro micro} and {@link #macro macro}
+ * (scikit-learn's {@code "samples"}) are all they give; {@link #multilabel(List, List, double)
+ * multilabel} takes the item sets themselves and adds the per-label {@code "macro"} and
+ * {@code "weighted"} averages.
  *
  * <pre>{@code
  * List<Score> f1Scores = ...;   // the set_f1 scores of one configuration's results
  * Aggregates.micro(f1Scores, 0.0).f1();   // F1 of the summed tp, fp, fn
  * Aggregates.macro(f1Scores, 0.0).f1();   // mean of the per-trial F1s
  * Aggregates.classification(List.of("pos", "neg"), List.of("pos", "pos"), 0.0).macro().f1();
+ * Aggregates.multilabel(List.of(Set.of("a", "b")), List.of(Set.of("a")), 0.0).macro().f1();
  * }</pre>
  */
 public final class Aggregates {
@@ -71,11 +82,43 @@ public final class Aggregates {
          * @throws NullPointerException if a component is {@code null}
          */
         public Classification {
-            Objects.requireNonNull(micro, "micro");
-            Objects.requireNonNull(macro, "macro");
-            Objects.requireNonNull(weighted, "weighted");
-            perLabel = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(perLabel, "perLabel")));
+            perLabel = checkedLabelAverages(micro, macro, weighted, perLabel);
         }
+    }
+
+    /**
+     * Multilabel metrics of (gold, predicted) item sets, as scikit-learn's
+     * {@code precision_recall_fscore_support} on the {@code MultiLabelBinarizer} indicator matrices
+     * with {@code average} {@code "micro"}, {@code "macro"}, {@code "weighted"} and
+     * {@code "samples"}; each item is a label.
+     *
+     * @param micro precision, recall and F1 of the counts summed over labels and trials
+     * @param macro the unweighted mean over labels of their precision, recall and F1
+     * @param weighted the mean over labels weighted by their support (in how many trials each is gold)
+     * @param samples the mean over trials of each trial's precision, recall and F1
+     * @param perLabel the counts and metrics of each label, in label order
+     */
+    public record Multilabel(PrecisionRecallF1 micro, PrecisionRecallF1 macro, PrecisionRecallF1 weighted,
+            PrecisionRecallF1 samples, Map<String, LabelMetrics> perLabel) {
+
+        /**
+         * Checks that no component is {@code null} and copies {@code perLabel}, in label order.
+         *
+         * @throws NullPointerException if a component is {@code null}
+         */
+        public Multilabel {
+            Objects.requireNonNull(samples, "samples");
+            perLabel = checkedLabelAverages(micro, macro, weighted, perLabel);
+        }
+    }
+
+    /** Checks that no average is null; returns an unmodifiable copy of {@code perLabel} in label order. */
+    private static Map<String, LabelMetrics> checkedLabelAverages(PrecisionRecallF1 micro, PrecisionRecallF1 macro,
+            PrecisionRecallF1 weighted, Map<String, LabelMetrics> perLabel) {
+        Objects.requireNonNull(micro, "micro");
+        Objects.requireNonNull(macro, "macro");
+        Objects.requireNonNull(weighted, "weighted");
+        return Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(perLabel, "perLabel")));
     }
 
     /**
@@ -91,13 +134,7 @@ public final class Aggregates {
      *     value lacks a count or has a negative one, or no score has a value
      */
     public static PrecisionRecallF1 micro(Iterable<Score> scores, double zeroDivision) {
-        double[] sums = new double[3];
-        forEachCount(scores, zeroDivision, (tp, fp, fn) -> {
-            sums[0] += tp;
-            sums[1] += fp;
-            sums[2] += fn;
-        });
-        return prf(sums[0], sums[1], sums[2], zeroDivision);
+        return sumTrials(scores, zeroDivision).micro();
     }
 
     /**
@@ -114,36 +151,58 @@ public final class Aggregates {
      *     value lacks a count or has a negative one, or no score has a value
      */
     public static PrecisionRecallF1 macro(Iterable<Score> scores, double zeroDivision) {
-        double[] sums = new double[3];
-        long n = forEachCount(scores, zeroDivision, (tp, fp, fn) -> {
-            sums[0] += ratio(tp, tp + fp, zeroDivision);
-            sums[1] += ratio(tp, tp + fn, zeroDivision);
-            sums[2] += ratio(2 * tp, 2 * tp + fp + fn, zeroDivision);
-        });
-        return new PrecisionRecallF1(sums[0] / n, sums[1] / n, sums[2] / n);
+        return sumTrials(scores, zeroDivision).samples();
     }
 
-    /** Receives one trial's counts. */
-    private interface Counts {
-        void accept(double tp, double fp, double fn);
-    }
-
-    /** Passes the tp, fp and fn of every score with a value to {@code action}; returns how many there were. */
-    private static long forEachCount(Iterable<Score> scores, double zeroDivision, Counts action) {
+    /** Adds the tp, fp and fn of every score with a value; throws if there is none. */
+    private static TrialSums sumTrials(Iterable<Score> scores, double zeroDivision) {
         checkZeroDivision(zeroDivision);
         Objects.requireNonNull(scores, "scores");
-        long n = 0;
+        TrialSums sums = new TrialSums(zeroDivision);
         for (Score s : scores) {
             Objects.requireNonNull(s, "score");
             if (s.value().isEmpty()) {
                 continue;
             }
             Map<String, Double> d = s.details();
-            action.accept(count(d, "tp"), count(d, "fp"), count(d, "fn"));
-            n++;
+            sums.add(count(d, "tp"), count(d, "fp"), count(d, "fn"));
         }
-        requireSome(n);
-        return n;
+        requireSome(sums.trials);
+        return sums;
+    }
+
+    /** Per-trial counts summed (for the micro average) and per-trial ratios summed (for the samples average). */
+    private static final class TrialSums {
+        private final double zeroDivision;
+        private double tp;
+        private double fp;
+        private double fn;
+        private double precision;
+        private double recall;
+        private double f1;
+        private long trials;
+
+        TrialSums(double zeroDivision) {
+            this.zeroDivision = zeroDivision;
+        }
+
+        void add(double trialTp, double trialFp, double trialFn) {
+            tp += trialTp;
+            fp += trialFp;
+            fn += trialFn;
+            precision += ratio(trialTp, trialTp + trialFp, zeroDivision);
+            recall += ratio(trialTp, trialTp + trialFn, zeroDivision);
+            f1 += ratio(2 * trialTp, 2 * trialTp + trialFp + trialFn, zeroDivision);
+            trials++;
+        }
+
+        PrecisionRecallF1 micro() {
+            return prf(tp, fp, fn, zeroDivision);
+        }
+
+        PrecisionRecallF1 samples() {
+            return new PrecisionRecallF1(precision / trials, recall / trials, f1 / trials);
+        }
     }
 
     /**
@@ -161,16 +220,7 @@ public final class Aggregates {
      *     {@code zeroDivision} is neither 0 nor 1
      */
     public static Classification classification(List<String> expected, List<String> predicted, double zeroDivision) {
-        Objects.requireNonNull(expected, "expected");
-        Objects.requireNonNull(predicted, "predicted");
-        checkZeroDivision(zeroDivision);
-        if (expected.size() != predicted.size()) {
-            throw new IllegalArgumentException("expected has " + expected.size() + " labels but predicted has "
-                    + predicted.size());
-        }
-        if (expected.isEmpty()) {
-            throw new IllegalArgumentException("there are no label pairs to measure");
-        }
+        checkPairs(expected, "expected", predicted, "labels", "label pairs", zeroDivision);
         Map<String, long[]> counts = new TreeMap<>();
         long correct = 0;
         for (int i = 0; i < expected.size(); i++) {
@@ -183,6 +233,145 @@ public final class Aggregates {
                 correct++;
             }
         }
+        double n = expected.size();
+        LabelAverages labels = labelAverages(counts, zeroDivision);
+        return new Classification(correct / n, prf(correct, n - correct, n - correct, zeroDivision),
+                labels.macro(), labels.weighted(), labels.perLabel());
+    }
+
+    /**
+     * Returns multilabel metrics of (gold, predicted) item sets, one pair per trial, as scikit-learn's
+     * {@code precision_recall_fscore_support} gives them for the indicator matrices of a
+     * {@code MultiLabelBinarizer} fitted on every gold and predicted item: each distinct item is a
+     * label, in {@link String#compareTo} order, and a trial holds an item once however often its
+     * collection lists it. Items are compared with {@link String#equals}, without normalization. A
+     * label never predicted has precision {@code zeroDivision}, one never gold recall
+     * {@code zeroDivision} and weight 0 in the weighted average. Labels that no trial has also count
+     * in the macro average: to include them, call
+     * {@link #multilabel(List, List, Collection, double)} with the full label set. When no trial has
+     * a gold item the weighted average is, as scikit-learn 1.2 gives it, {@code zeroDivision} if
+     * nothing is predicted either and else precision 0, recall {@code zeroDivision} and F1 0. With no
+     * label at all (every set empty) every average is {@code zeroDivision}, as scikit-learn gives for
+     * any label set that no trial uses (scikit-learn itself refuses an empty one). Runs in time
+     * linear in the number of items, plus sorting the labels.
+     *
+     * @param gold the gold items of each trial
+     * @param predicted the predicted items of each trial, in the same order
+     * @param zeroDivision what a ratio with a zero denominator is: 0 or 1 (scikit-learn's
+     *     {@code "warn"} gives 0)
+     * @return the metrics
+     * @throws NullPointerException if {@code gold} or {@code predicted} is {@code null}
+     * @throws IllegalArgumentException if the lists differ in size or are empty, a trial's
+     *     collection or one of its items is {@code null} (the message names the list and the index),
+     *     or {@code zeroDivision} is neither 0 nor 1
+     */
+    public static Multilabel multilabel(List<? extends Collection<String>> gold,
+            List<? extends Collection<String>> predicted, double zeroDivision) {
+        return multilabel(gold, predicted, new HashMap<>(), false, zeroDivision);
+    }
+
+    /**
+     * Returns multilabel metrics of (gold, predicted) item sets over a given label set, as
+     * scikit-learn gives them for a {@code MultiLabelBinarizer} whose classes are {@code labels}; see
+     * {@link #multilabel(List, List, double)}. A label that no trial has gets precision, recall and
+     * F1 {@code zeroDivision} and counts in the macro average (it changes neither the micro,
+     * weighted nor samples average). Where scikit-learn's binarizer ignores an item that is not a
+     * class, this method refuses it. Repeated labels count once.
+     *
+     * @param gold the gold items of each trial
+     * @param predicted the predicted items of each trial, in the same order
+     * @param labels every label, including those no trial has
+     * @param zeroDivision what a ratio with a zero denominator is: 0 or 1 (scikit-learn's
+     *     {@code "warn"} gives 0)
+     * @return the metrics
+     * @throws NullPointerException if {@code gold}, {@code predicted} or {@code labels} is
+     *     {@code null}
+     * @throws IllegalArgumentException if the lists differ in size or are empty, a trial's
+     *     collection or one of its items is {@code null} or an item is not in {@code labels} (the
+     *     message names the list and the index), a label is {@code null}, or {@code zeroDivision} is
+     *     neither 0 nor 1
+     */
+    public static Multilabel multilabel(List<? extends Collection<String>> gold,
+            List<? extends Collection<String>> predicted, Collection<String> labels, double zeroDivision) {
+        Objects.requireNonNull(labels, "labels");
+        Map<String, long[]> counts = new HashMap<>();
+        int index = 0;
+        for (String label : labels) {
+            if (label == null) {
+                throw new IllegalArgumentException("labels[" + index + "] is null");
+            }
+            counts.putIfAbsent(label, new long[3]);
+            index++;
+        }
+        return multilabel(gold, predicted, counts, true, zeroDivision);
+    }
+
+    /**
+     * Counts the item sets into {@code counts} (label to {tp, predicted, support}), which holds the
+     * given labels; with {@code closed} an item must be one of them, else it adds a label.
+     */
+    private static Multilabel multilabel(List<? extends Collection<String>> gold,
+            List<? extends Collection<String>> predicted, Map<String, long[]> counts, boolean closed,
+            double zeroDivision) {
+        checkPairs(gold, "gold", predicted, "trials", "trials", zeroDivision);
+        TrialSums trials = new TrialSums(zeroDivision);
+        Iterator<? extends Collection<String>> goldSets = gold.iterator();
+        Iterator<? extends Collection<String>> predictedSets = predicted.iterator();
+        for (int i = 0; goldSets.hasNext(); i++) {
+            Set<String> g = itemSet(goldSets.next(), "gold", i, counts, closed);
+            Set<String> p = itemSet(predictedSets.next(), "predicted", i, counts, closed);
+            for (String item : g) {
+                counts.computeIfAbsent(item, k -> new long[3])[2]++;
+            }
+            long tp = 0;
+            for (String item : p) {
+                long[] c = counts.computeIfAbsent(item, k -> new long[3]);
+                c[1]++;
+                if (g.contains(item)) {
+                    c[0]++;
+                    tp++;
+                }
+            }
+            trials.add(tp, p.size() - tp, g.size() - tp);
+        }
+        LabelAverages labels = labelAverages(counts, zeroDivision);
+        return new Multilabel(trials.micro(), labels.macro(), labels.weighted(), trials.samples(),
+                labels.perLabel());
+    }
+
+    /** Copies one trial's items into a set, refusing a null collection or item and, if closed, an unknown item. */
+    private static Set<String> itemSet(Collection<String> items, String list, int index, Map<String, long[]> labels,
+            boolean closed) {
+        if (items == null) {
+            throw new IllegalArgumentException(list + "[" + index + "] is null");
+        }
+        Set<String> set = new HashSet<>();
+        for (String item : items) {
+            if (item == null) {
+                throw new IllegalArgumentException(list + "[" + index + "] has a null item");
+            }
+            if (closed && !labels.containsKey(item)) {
+                throw new IllegalArgumentException(list + "[" + index + "] has the item '" + item
+                        + "', which is not one of the labels");
+            }
+            set.add(item);
+        }
+        return set;
+    }
+
+    /** Each label's metrics and their macro and weighted averages. */
+    private record LabelAverages(Map<String, LabelMetrics> perLabel, PrecisionRecallF1 macro,
+            PrecisionRecallF1 weighted) {
+    }
+
+    /**
+     * Computes each label's metrics from its counts {tp, predicted, support}, in label order, and
+     * their macro and weighted averages. With no label the macro average is {@code zeroDivision};
+     * when no label has support the weighted average is what scikit-learn 1.2 returns then:
+     * {@code zeroDivision} if nothing was predicted either, else precision 0, recall
+     * {@code zeroDivision} and F1 0.
+     */
+    private static LabelAverages labelAverages(Map<String, long[]> counts, double zeroDivision) {
         Map<String, LabelMetrics> perLabel = new TreeMap<>();
         double sumP = 0;
         double sumR = 0;
@@ -190,7 +379,9 @@ public final class Aggregates {
         double wP = 0;
         double wR = 0;
         double wF = 0;
-        for (Map.Entry<String, long[]> entry : counts.entrySet()) {
+        long support = 0;
+        long predictions = 0;
+        for (Map.Entry<String, long[]> entry : new TreeMap<>(counts).entrySet()) {
             long[] c = entry.getValue();
             double tp = c[0];
             PrecisionRecallF1 m = prf(tp, c[1] - tp, c[2] - tp, zeroDivision);
@@ -201,15 +392,23 @@ public final class Aggregates {
             wP += c[2] * m.precision();
             wR += c[2] * m.recall();
             wF += c[2] * m.f1();
+            support += c[2];
+            predictions += c[1];
         }
-        double n = expected.size();
         int labels = counts.size();
-        double accuracy = correct / n;
-        return new Classification(accuracy,
-                prf(correct, n - correct, n - correct, zeroDivision),
-                new PrecisionRecallF1(sumP / labels, sumR / labels, sumF / labels),
-                new PrecisionRecallF1(wP / n, wR / n, wF / n),
-                perLabel);
+        PrecisionRecallF1 macro = labels == 0
+                ? new PrecisionRecallF1(zeroDivision, zeroDivision, zeroDivision)
+                : new PrecisionRecallF1(sumP / labels, sumR / labels, sumF / labels);
+        PrecisionRecallF1 weighted;
+        if (support > 0) {
+            double n = support;
+            weighted = new PrecisionRecallF1(wP / n, wR / n, wF / n);
+        } else if (predictions == 0) {
+            weighted = new PrecisionRecallF1(zeroDivision, zeroDivision, zeroDivision);
+        } else {
+            weighted = new PrecisionRecallF1(0, zeroDivision, 0);
+        }
+        return new LabelAverages(perLabel, macro, weighted);
     }
 
     /**
@@ -262,6 +461,25 @@ public final class Aggregates {
     private static void requireSome(long n) {
         if (n == 0) {
             throw new IllegalArgumentException("there are no scores with a value to aggregate");
+        }
+    }
+
+    /**
+     * Checks that {@code first} (named {@code name}) and {@code predicted} are non-null lists of one
+     * size, holding {@code elements}, with at least one of the {@code pairs}, and that
+     * {@code zeroDivision} is 0 or 1.
+     */
+    private static void checkPairs(List<?> first, String name, List<?> predicted, String elements, String pairs,
+            double zeroDivision) {
+        Objects.requireNonNull(first, name);
+        Objects.requireNonNull(predicted, "predicted");
+        checkZeroDivision(zeroDivision);
+        if (first.size() != predicted.size()) {
+            throw new IllegalArgumentException(name + " has " + first.size() + " " + elements + " but predicted has "
+                    + predicted.size());
+        }
+        if (first.isEmpty()) {
+            throw new IllegalArgumentException("there are no " + pairs + " to measure");
         }
     }
 

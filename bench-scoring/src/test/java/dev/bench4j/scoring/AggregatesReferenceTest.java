@@ -11,6 +11,7 @@ import dev.bench4j.scoring.testing.Requests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,12 @@ class AggregatesReferenceTest {
         return out;
     }
 
+    private static List<List<String>> stringLists(JsonNode arrays) {
+        List<List<String>> out = new ArrayList<>();
+        arrays.forEach(a -> out.add(strings(a)));
+        return out;
+    }
+
     private static void assertPrf(Aggregates.PrecisionRecallF1 actual, JsonNode expected, String what) {
         assertThat(actual.precision()).as(what + " precision").isCloseTo(expected.get("precision").doubleValue(), within(TOLERANCE));
         assertThat(actual.recall()).as(what + " recall").isCloseTo(expected.get("recall").doubleValue(), within(TOLERANCE));
@@ -48,6 +55,7 @@ class AggregatesReferenceTest {
         assertThat(reference().get("sklearn_version").textValue()).isNotBlank();
         assertThat(reference().get("classification")).hasSizeGreaterThanOrEqualTo(7);
         assertThat(reference().get("sets")).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(reference().get("multilabel_sets")).hasSizeGreaterThanOrEqualTo(10);
     }
 
     @Test
@@ -92,5 +100,57 @@ class AggregatesReferenceTest {
             }
         }
         assertThat(checked).isEqualTo(15);
+    }
+
+    @Test
+    void multilabelAveragesEqualScikitLearnWithAndWithoutExtraLabels() throws IOException {
+        int checked = 0;
+        int withExtraLabels = 0;
+        for (String array : List.of("sets", "multilabel_sets")) {
+            for (JsonNode c : reference().get(array)) {
+                List<List<String>> gold = stringLists(c.get("gold"));
+                // A linked list too: the trials are read in order, not by index.
+                List<List<String>> predicted = new LinkedList<>(stringLists(c.get("predicted")));
+                List<String> labels = strings(c.get("labels"));
+                boolean extraLabels = !c.get("extra_labels").isEmpty();
+                for (JsonNode r : c.get("results")) {
+                    String what = c.get("name").textValue() + " zero_division=" + r.get("zero_division");
+                    double zd = zeroDivision(r);
+                    Aggregates.Multilabel m = extraLabels
+                            ? Aggregates.multilabel(gold, predicted, labels, zd)
+                            : Aggregates.multilabel(gold, predicted, zd);
+                    assertPrf(m.micro(), r.get("micro"), what + " micro");
+                    assertPrf(m.macro(), r.get("macro"), what + " macro");
+                    assertPrf(m.weighted(), r.get("weighted"), what + " weighted");
+                    assertPrf(m.samples(), r.get("samples"), what + " samples");
+                    assertThat(m.perLabel().keySet()).as(what + " labels").containsExactlyElementsOf(labels);
+                    for (JsonNode l : r.get("per_label")) {
+                        Aggregates.LabelMetrics actual = m.perLabel().get(l.get("label").textValue());
+                        String label = what + " label " + l.get("label");
+                        assertThat(actual.truePositives()).as(label + " tp")
+                                .isEqualTo(l.get("true_positives").longValue());
+                        assertThat(actual.predicted()).as(label + " predicted")
+                                .isEqualTo(l.get("predicted").longValue());
+                        assertThat(actual.support()).as(label + " support").isEqualTo(l.get("support").longValue());
+                        assertPrf(actual.metrics(), l, label);
+                    }
+                    if (extraLabels) {
+                        // Labels no trial has change only the macro average.
+                        Aggregates.Multilabel union = Aggregates.multilabel(gold, predicted, zd);
+                        assertPrf(union.micro(), r.get("micro"), what + " micro, union of labels");
+                        assertPrf(union.weighted(), r.get("weighted"), what + " weighted, union of labels");
+                        assertPrf(union.samples(), r.get("samples"), what + " samples, union of labels");
+                        assertThat(union.perLabel()).hasSize(labels.size() - c.get("extra_labels").size());
+                        withExtraLabels++;
+                    } else {
+                        assertThat(Aggregates.multilabel(gold, predicted, labels, zd)).as(what + " given labels")
+                                .isEqualTo(m);
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(45);
+        assertThat(withExtraLabels).isEqualTo(21);
     }
 }
