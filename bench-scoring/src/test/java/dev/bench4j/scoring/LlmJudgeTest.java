@@ -210,4 +210,29 @@ class LlmJudgeTest {
         assertThatThrownBy(() -> factory.create(Map.of("judge", Map.of("provider", "openai", "model", "m"), "rubric", "x")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no option 'rubric'");
     }
+
+    @Test
+    void aPlanFileWithAJudgeRunsAndItsJudgeIsValidatedWithThePlan(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String plan = """
+                {"name": "judged", "prompts": [{"name": "p", "messages": [{"role": "user", "content": "{{x}}"}]}],
+                 "models": [{"provider": "echo", "model": "candidate"}],
+                 "trials": [{"id": "a", "vars": {"x": "5"}}, {"id": "b", "vars": {"x": "3"}}],
+                 "scorers": [{"type": "llm_judge", "name": "quality", "template": "{{output}}",
+                              "judge": {"provider": "%s", "model": "judge", "temperature": 0}}]}
+                """;
+        java.nio.file.Path good = dir.resolve("good.json");
+        java.nio.file.Files.writeString(good, plan.formatted("echo"));
+        java.nio.file.Path bad = dir.resolve("bad.json");
+        java.nio.file.Files.writeString(bad, plan.formatted("ecko"));
+
+        dev.bench4j.core.Run run = dev.bench4j.core.PlanFile.load(good).build().run();
+
+        assertThat(run.results()).extracting(r -> r.score("quality").orElseThrow()).containsExactlyInAnyOrder(1.0, 0.5);
+        assertThat(run.summary().overall().scorerCalls().calls()).isEqualTo(2);
+        assertThatThrownBy(() -> dev.bench4j.core.PlanFile.load(bad).build())
+                .isInstanceOf(dev.bench4j.core.InvalidPlanException.class)
+                .hasMessageContaining("No provider 'ecko' for model 'ecko:judge' of scorer 'quality'")
+                .hasMessageContaining("Did you mean 'echo'?");
+    }
 }

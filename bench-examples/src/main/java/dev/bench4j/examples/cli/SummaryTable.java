@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * The summary a person reads after {@code bench run}: one row per (prompt, model) with cells,
  * success rate, each score's mean ± 95% half-width, latency, tokens and cost; then the run's
- * totals and what failed.
+ * totals, the LLM judges' calls and cost (kept apart), and what failed.
  */
 final class SummaryTable {
 
@@ -39,6 +39,7 @@ final class SummaryTable {
             sb.append("; scores are mean ± half-width of the 95% t-interval");
         }
         sb.append('\n');
+        judges(s.overall().scorerCalls(), sb);
         errors(s, failures, t, sb);
         return sb.toString();
     }
@@ -101,6 +102,26 @@ final class SummaryTable {
                 + Format.count(all.failed()) + " failed, " + Format.count(all.cached()) + " cached, "
                 + Format.count(all.attempts()) + " calls; "
                 + String.format(java.util.Locale.ROOT, "%.1f cells/s", run.summary().cellsPerSecond());
+    }
+
+    /**
+     * Appends one line on the scorers' own model calls (LLM judges), whose cost is not in the cost
+     * column; nothing when no scorer called a model.
+     *
+     * @param c the calls
+     * @param sb where to append
+     */
+    static void judges(Summary.ScorerCalls c, StringBuilder sb) {
+        if (c.calls() == 0) {
+            return;
+        }
+        Summary.Cost cost = c.cost();
+        sb.append("Judge calls (not in the cost column): ").append(Format.count(c.calls())).append(" calls, ")
+                .append(Format.count(c.cached())).append(" cached, ").append(Format.count(c.failed())).append(" failed, ")
+                .append(Format.count(c.inputTokens())).append(" / ").append(Format.count(c.outputTokens()))
+                .append(" tokens, cost ").append(cost.totalUsd().isPresent() ? Format.usd(cost.totalUsd().getAsDouble())
+                        : cost.knownUsd() > 0 ? ">= " + Format.usd(cost.knownUsd()) : "unknown")
+                .append('\n');
     }
 
     private static void errors(Summary s, FailureSample failures, Terminal t, StringBuilder sb) {

@@ -65,6 +65,22 @@ class SummaryTableTest {
     }
 
     @Test
+    void aJudgedRunShowsTheJudgesCallsAndCostOnALineOfTheirOwn() {
+        // the echo judge repeats its review prompt, which is just the answer: a bare number on the scale
+        ModelConfig judge = ModelConfig.of("echo", "judge").price(dev.bench4j.core.Price.perMillionTokens(1000, 1000));
+        Run run = BenchmarkPlan.named("judged").prompt(Prompt.named("p").user("{{x}}"))
+                .model(ModelConfig.of("echo", "candidate"))
+                .trials(List.of(Trial.of("a", Map.of("x", "4")), Trial.of("b", Map.of("x", "2"))))
+                .scorer(dev.bench4j.scoring.Scorers.llmJudge(judge).withTemplate(Prompt.named("t").user("{{output}}")))
+                .build().run();
+
+        String table = SummaryTable.render(run, new FailureSample(), Terminal.plain());
+
+        assertThat(table).contains("0.500 ± 3.177");
+        assertThat(table).contains("Judge calls (not in the cost column): 2 calls, 0 cached, 0 failed, 2 / 2 tokens, cost $0.004");
+    }
+
+    @Test
     void progressLineShowsCountsTokensCostAndEta() {
         Progress p = new Progress(800, 312, 310, 2, 5, 3, 8, 40_000, 1_230, 0.0123, Duration.ofMillis(12_400),
                 Optional.of(Duration.ofMillis(19_300)));
