@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * What a run ran, as kept with it: prompts, model configs (never an API key), how many trials and a
- * fingerprint of their content, repetitions, concurrency and scorer names. Two runs with the same
- * snapshot ran the same benchmark.
+ * fingerprint of their content, repetitions, concurrency, scorer names and the model configs the
+ * scorers call (LLM judges). Two runs with the same snapshot ran the same benchmark.
  *
  * @param name the plan's name
  * @param prompts the prompts
@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param repetitions repetitions per cell
  * @param concurrency the plan-wide concurrency
  * @param scorers the scorers' names
+ * @param scorerModels the model configs the scorers call (their judges), once per id, without secrets
  */
 public record PlanSnapshot(String name, List<Prompt> prompts, List<ModelConfig> models, int trialCount,
-        String trialsFingerprint, int repetitions, int concurrency, List<String> scorers) {
+        String trialsFingerprint, int repetitions, int concurrency, List<String> scorers, List<ModelConfig> scorerModels) {
 
     /**
      * Validates and copies the components; model configs are stripped of explicit API keys.
@@ -31,6 +32,26 @@ public record PlanSnapshot(String name, List<Prompt> prompts, List<ModelConfig> 
         models = Objects.requireNonNull(models, "models").stream().map(ModelConfig::withoutSecrets).toList();
         Objects.requireNonNull(trialsFingerprint, "trialsFingerprint");
         scorers = List.copyOf(Objects.requireNonNull(scorers, "scorers"));
+        scorerModels = Objects.requireNonNull(scorerModels, "scorerModels").stream().map(ModelConfig::withoutSecrets)
+                .toList();
+    }
+
+    /**
+     * Creates a snapshot of a plan whose scorers call no model.
+     *
+     * @param name the plan's name
+     * @param prompts the prompts
+     * @param models the model configs
+     * @param trialCount how many trials
+     * @param trialsFingerprint SHA-256 (hex) of the trials
+     * @param repetitions repetitions per cell
+     * @param concurrency the plan-wide concurrency
+     * @param scorers the scorers' names
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public PlanSnapshot(String name, List<Prompt> prompts, List<ModelConfig> models, int trialCount,
+            String trialsFingerprint, int repetitions, int concurrency, List<String> scorers) {
+        this(name, prompts, models, trialCount, trialsFingerprint, repetitions, concurrency, scorers, List.of());
     }
 
     /**

@@ -47,6 +47,10 @@ final class ShowCommand implements Callable<Integer> {
                 .collect(Collectors.joining(", "))).append('\n');
         sb.append("  models    ").append(info.plan().models().stream().map(ModelConfig::id).map(Terminal::clean)
                 .collect(Collectors.joining(", "))).append('\n');
+        if (!info.plan().scorerModels().isEmpty()) {
+            sb.append("  judges    ").append(info.plan().scorerModels().stream().map(m -> m.id() + " (" + m.provider()
+                    + " " + m.model() + ")").map(Terminal::clean).collect(Collectors.joining(", "))).append('\n');
+        }
         sb.append("  trials    ").append(info.plan().trialCount()).append(" × ").append(info.plan().repetitions())
                 .append(" repetitions\n");
         sb.append("  folder    ").append(run.folder()).append("\n\n");

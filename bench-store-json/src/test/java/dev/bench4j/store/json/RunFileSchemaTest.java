@@ -149,6 +149,8 @@ class RunFileSchemaTest {
         for (String line : Files.readAllLines(dir.resolve(run.id()).resolve("results.jsonl"), StandardCharsets.UTF_8)) {
             assertValid(resultSchema, JsonValues.MAPPER.readTree(line), "result line");
         }
+        assertThat(runJson.get("plan").get("scorer_models").get(0).get("model").textValue()).isEqualTo("j");
+        assertThat(store.load(run.id()).orElseThrow().info().plan().scorerModels()).containsExactly(judgeConfig);
         assertThat(store.load(run.id()).orElseThrow().summary().orElseThrow().overall().scorerCalls()).isEqualTo(calls);
         assertThat(store.summarize(run.id()).overall().scorerCalls()).isEqualTo(calls);
         List<dev.bench4j.core.Result> back = new java.util.ArrayList<>();

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * Says how a plan differs from the plan a stored run was started with, in the parts that decide
  * what its cells ask: prompts, models (provider, model, parameters, extras, base URL, streaming),
- * trials, repetitions and scorers. Concurrency, timeouts, rate limits and keys may change.
+ * trials, repetitions, scorers and the models scorers call. Concurrency, timeouts, rate limits and keys may change.
  */
 final class ResumeCheck {
 
@@ -32,18 +32,7 @@ final class ResumeCheck {
                 }
             });
         }
-        Map<String, ModelConfig> storedModels = byName(stored.models(), ModelConfig::id);
-        Map<String, ModelConfig> nowModels = byName(now.models(), ModelConfig::id);
-        if (!storedModels.keySet().equals(nowModels.keySet())) {
-            out.add("its models were " + storedModels.keySet() + " and are now " + nowModels.keySet());
-        } else {
-            storedModels.forEach((id, m) -> {
-                String changed = changed(m, nowModels.get(id));
-                if (!changed.isEmpty()) {
-                    out.add("model '" + id + "' changed its " + changed);
-                }
-            });
-        }
+        models(stored.models(), now.models(), "models", "model", out);
         if (stored.trialCount() != now.trialCount() || !stored.trialsFingerprint().equals(now.trialsFingerprint())) {
             out.add("its trials changed (" + stored.trialCount() + " trials then, " + now.trialCount()
                     + " now, with " + (stored.trialsFingerprint().equals(now.trialsFingerprint()) ? "the same" : "different")
@@ -55,7 +44,24 @@ final class ResumeCheck {
         if (!stored.scorers().equals(now.scorers())) {
             out.add("its scorers were " + stored.scorers() + " and are now " + now.scorers());
         }
+        models(stored.scorerModels(), now.scorerModels(), "scorers' models (judges)", "judge", out);
         return out;
+    }
+
+    private static void models(List<ModelConfig> stored, List<ModelConfig> now, String what, String one,
+            List<String> out) {
+        Map<String, ModelConfig> storedModels = byName(stored, ModelConfig::id);
+        Map<String, ModelConfig> nowModels = byName(now, ModelConfig::id);
+        if (!storedModels.keySet().equals(nowModels.keySet())) {
+            out.add("its " + what + " were " + storedModels.keySet() + " and are now " + nowModels.keySet());
+        } else {
+            storedModels.forEach((id, m) -> {
+                String changed = changed(m, nowModels.get(id));
+                if (!changed.isEmpty()) {
+                    out.add(one + " '" + id + "' changed its " + changed);
+                }
+            });
+        }
     }
 
     private static String changed(ModelConfig a, ModelConfig b) {

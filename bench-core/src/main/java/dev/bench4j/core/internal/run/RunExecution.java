@@ -93,7 +93,7 @@ public final class RunExecution implements RunHandle, CallEvents {
     private final List<ResultSink> sinks;
     private final Template[][] templates;
     private final List<Optional<Price>> prices;
-    private final Map<String, ModelConfig> judges = new HashMap<>();
+    private final Map<String, ModelConfig> judges = new LinkedHashMap<>();
     private final Map<String, Optional<Price>> judgePrices = new HashMap<>();
     private final Set<CellCall> judgeCalls = ConcurrentHashMap.newKeySet();
     private final RunInfo info;
@@ -167,7 +167,7 @@ public final class RunExecution implements RunHandle, CallEvents {
         }
         PlanSnapshot snapshot = new PlanSnapshot(plan.name(), prompts, models, trials.size(),
                 TrialFingerprint.of(trials), plan.repetitions(), plan.concurrency(),
-                scorers.stream().map(Scorer::name).toList());
+                scorers.stream().map(Scorer::name).toList(), List.copyOf(judges.values()));
         this.resumed = resumed;
         if (resumed.isPresent()) {
             List<String> differences = ResumeCheck.differences(resumed.get().info().plan(), snapshot);

@@ -258,4 +258,23 @@ class ScorerModelCallsTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot call 'judge:j1': it was made outside a run");
     }
+
+    @Test
+    void theRunRecordsItsJudgesAndAChangedJudgeIsADifferenceForResume() {
+        ScriptedProvider judge = judgeAnswering("1");
+        Run run = plan(ScriptedProvider.echoing("cand"), judge, 1).build().run();
+        var stored = run.info().plan();
+        var changed = new dev.bench4j.core.PlanSnapshot(stored.name(), stored.prompts(), stored.models(),
+                stored.trialCount(), stored.trialsFingerprint(), stored.repetitions(), stored.concurrency(),
+                stored.scorers(), List.of(judgeConfig().temperature(0.7)));
+        var other = new dev.bench4j.core.PlanSnapshot(stored.name(), stored.prompts(), stored.models(),
+                stored.trialCount(), stored.trialsFingerprint(), stored.repetitions(), stored.concurrency(),
+                stored.scorers(), List.of(ModelConfig.of("judge", "j2")));
+
+        assertThat(stored.scorerModels()).containsExactly(judgeConfig());
+        assertThat(ResumeCheck.differences(stored, stored)).isEmpty();
+        assertThat(ResumeCheck.differences(stored, changed)).containsExactly("judge 'judge:j1' changed its parameters");
+        assertThat(ResumeCheck.differences(stored, other))
+                .containsExactly("its scorers' models (judges) were [judge:j1] and are now [judge:j2]");
+    }
 }

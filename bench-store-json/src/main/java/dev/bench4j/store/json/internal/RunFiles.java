@@ -132,6 +132,12 @@ public final class RunFiles {
         n.put("concurrency", p.concurrency());
         ArrayNode scorers = n.putArray("scorers");
         p.scorers().forEach(scorers::add);
+        if (!p.scorerModels().isEmpty()) {
+            ArrayNode judges = n.putArray("scorer_models");
+            for (ModelConfig m : p.scorerModels()) {
+                judges.add(model(m));
+            }
+        }
         return n;
     }
 
@@ -259,21 +265,27 @@ public final class RunFiles {
                 throw new InvalidRunFileException(e.getMessage(), e);
             }
         }
-        JsonNode modelArray = p.array("models");
-        List<ModelConfig> models = new ArrayList<>(modelArray.size());
-        for (int i = 0; i < modelArray.size(); i++) {
-            try {
-                models.add(ModelConfigFiles.fromNode(modelArray.get(i), p.where() + ": " + p.path("models") + "[" + i + "]"));
-            } catch (InvalidPlanException e) {
-                throw new InvalidRunFileException(e.getMessage(), e);
-            }
-        }
+        List<ModelConfig> models = models(p, p.array("models"), "models");
+        List<ModelConfig> judges = p.node().has("scorer_models")
+                ? models(p, p.array("scorer_models"), "scorer_models") : List.of();
         int trialCount = p.intCount("trial_count");
         String fingerprint = p.string("trials_fingerprint");
         int repetitions = p.intCount("repetitions");
         int concurrency = p.intCount("concurrency");
         List<String> scorers = p.strings("scorers");
-        return new PlanSnapshot(name, prompts, models, trialCount, fingerprint, repetitions, concurrency, scorers);
+        return new PlanSnapshot(name, prompts, models, trialCount, fingerprint, repetitions, concurrency, scorers, judges);
+    }
+
+    private static List<ModelConfig> models(JsonFields p, JsonNode array, String field) {
+        List<ModelConfig> models = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            try {
+                models.add(ModelConfigFiles.fromNode(array.get(i), p.where() + ": " + p.path(field) + "[" + i + "]"));
+            } catch (InvalidPlanException e) {
+                throw new InvalidRunFileException(e.getMessage(), e);
+            }
+        }
+        return models;
     }
 
     private static Environment environment(JsonFields e) {
