@@ -97,7 +97,14 @@ public final class ModelConfig {
     public static ModelConfig fromMap(Map<String, ?> fields, String where) {
         Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(where, "where");
-        return ModelConfigFiles.fromNode(JsonValues.toNode(fields), where);
+        com.fasterxml.jackson.databind.JsonNode node;
+        try {
+            node = JsonValues.toNode(fields);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPlanException(where + ": is not JSON-like (maps, lists, strings, numbers, booleans): "
+                    + e.getMessage(), e);
+        }
+        return ModelConfigFiles.fromNode(node, where);
     }
 
     private static String notBlank(String name, String value) {

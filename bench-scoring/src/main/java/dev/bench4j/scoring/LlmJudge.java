@@ -231,9 +231,11 @@ public final class LlmJudge implements Scorer {
      *
      * @param request the result to grade
      * @return the score, with the judge's call recorded
+     * @throws NullPointerException if {@code request} is {@code null}
      */
     @Override
     public CompletionStage<Score> score(ScoreRequest request) {
+        Objects.requireNonNull(request, "request");
         List<Message> messages;
         try {
             messages = reviewMessages(request);

@@ -69,9 +69,14 @@ public final class PlanValidator {
         for (Scorer s : scorers) {
             List<ModelConfig> called;
             try {
-                called = s.models() == null ? List.of() : s.models();
+                called = s.models();
             } catch (RuntimeException e) {
                 problems.add("Scorer '" + s.name() + "' could not list the models it calls: " + e.getMessage());
+                continue;
+            }
+            if (called == null || called.stream().anyMatch(java.util.Objects::isNull)) {
+                problems.add("Scorer '" + s.name() + "' returned " + (called == null ? "null" : "a null config")
+                        + " from models(); return the configs it calls, or List.of() for none");
                 continue;
             }
             for (ModelConfig m : called) {

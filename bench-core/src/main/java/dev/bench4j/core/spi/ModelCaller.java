@@ -8,18 +8,23 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Lets a {@link Scorer} call a model (an LLM judge) through the run's own call pipeline: the
- * response cache, the endpoint's rate limiter and concurrency limit, retries with backoff, the
- * attempt timeout and the cell deadline all apply, and the call is priced like a candidate's.
+ * response cache, the endpoint's rate limiter and concurrency limit, retries with backoff and the
+ * attempt timeout apply, each call has a deadline as long as the plan's cell deadline, and the
+ * call is priced like a candidate's. A judge is asked once per distinct request: the same review
+ * of the same output in another repetition is answered from the response cache. When the run
+ * stops, calls in flight are cancelled and their cells dropped, so a resume scores them again.
  *
  * <p>A scorer may only call the configs it declares in {@link Scorer#models()}; the run opens their
  * providers before the first cell. The call never fails its stage: a failed call completes with a
  * {@link Result} that has an {@link Result#error() error}, so a scorer turns it into a
- * {@link dev.bench4j.core.Score#error scoring error}. The result's cell is the scored cell with the
- * judge's config id as its model.
+ * {@link dev.bench4j.core.Score#error scoring error}. The result's cell is the scored cell's
+ * prompt and trial with the judge's config id as its model (and repetition 0). Record each call in
+ * the score with {@link dev.bench4j.core.Score#withCall}; the run records them for a scorer that
+ * does not, so a judge's cost is never hidden.
  *
  * <pre>{@code
  * request.caller().call(judge, List.of(Message.user("Rate 1-5: " + request.output())))
- *     .thenApply(verdict -> verdict.succeeded() ? parse(verdict) : Score.error("judge failed"));
+ *     .thenApply(verdict -> (verdict.succeeded() ? parse(verdict) : Score.error("judge failed")).withCall(verdict));
  * }</pre>
  */
 public interface ModelCaller {

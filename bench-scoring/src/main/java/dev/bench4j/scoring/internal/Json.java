@@ -47,6 +47,23 @@ final class Json {
         return node;
     }
 
+    /** Reads one JSON value and refuses an object that repeats a field name. */
+    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = MAPPER.reader()
+            .with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /**
+     * Parses a text as one JSON value, refusing repeated field names.
+     *
+     * @throws JsonProcessingException if the text is not one JSON value or an object repeats a field
+     */
+    static JsonNode parseStrict(String text) throws JsonProcessingException {
+        JsonNode node = STRICT.readTree(text);
+        if (node == null || node.isMissingNode()) {
+            throw new com.fasterxml.jackson.core.JsonParseException(null, "no JSON value");
+        }
+        return node;
+    }
+
     /** Parses a text as one JSON value, or returns empty if it is not JSON. */
     static Optional<JsonNode> parseQuietly(String text) {
         try {

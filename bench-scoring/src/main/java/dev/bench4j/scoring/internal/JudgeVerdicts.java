@@ -1,5 +1,6 @@
 package dev.bench4j.scoring.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.Score;
 import java.math.BigDecimal;
@@ -49,41 +50,70 @@ public final class JudgeVerdicts {
      */
     public Score read(String verdict) {
         String text = Json.unfence(verdict).strip();
-        Optional<JsonNode> object = Json.parseQuietly(text).filter(JsonNode::isObject)
-                .or(() -> embeddedObject(text));
-        if (object.isPresent()) {
-            return fromObject(object.get(), verdict);
+        Optional<Score> fromJson = object(text, verdict, true);
+        if (fromJson.isEmpty()) {
+            int start = text.indexOf('{');
+            int end = text.lastIndexOf('}');
+            if (start >= 0 && end > start) {
+                fromJson = object(text.substring(start, end + 1), verdict, false);
+            }
+        }
+        if (fromJson.isPresent()) {
+            return fromJson.get();
         }
         Matcher m = BARE.matcher(text);
         if (m.matches()) {
-            if (m.group(2) != null && new BigDecimal(m.group(2)).compareTo(BigDecimal.valueOf(max)) != 0) {
-                return Score.error("judge verdict " + quote(verdict) + " is out of " + m.group(2) + " but the scale is "
-                        + scale());
-            }
-            return scored(Double.parseDouble(m.group(1)), Optional.empty(), verdict);
+            return bare(m, verdict);
         }
         return Score.error("judge verdict is neither JSON {\"score\": ..., \"reason\": ...} nor a bare number: "
                 + quote(verdict));
     }
 
-    private Score fromObject(JsonNode o, String verdict) {
+    /**
+     * Reads a JSON object verdict: the whole text ({@code whole}) or the one object in prose, which
+     * counts only if it has a score. Empty when the text is not such an object.
+     */
+    private Optional<Score> object(String json, String verdict, boolean whole) {
+        JsonNode o;
+        try {
+            o = Json.parseStrict(json);
+        } catch (JsonProcessingException e) {
+            String why = e.getOriginalMessage();
+            return why != null && why.startsWith("Duplicate field")
+                    ? Optional.of(Score.error("judge verdict repeats a field (" + why + "): " + quote(verdict)))
+                    : Optional.empty();
+        }
+        if (!o.isObject() || (!whole && !o.has("score"))) {
+            return Optional.empty();
+        }
         JsonNode score = o.get("score");
         if (score == null) {
-            return Score.error("judge verdict has no \"score\" field: " + quote(verdict));
-        }
-        double value;
-        if (score.isNumber()) {
-            value = score.doubleValue();
-        } else if (score.isTextual() && BARE.matcher(score.textValue()).matches()) {
-            value = Double.parseDouble(BARE.matcher(score.textValue()).replaceFirst("$1"));
-        } else {
-            return Score.error("judge verdict's \"score\" must be a number but was " + Json.kind(score) + ": "
-                    + quote(verdict));
+            return Optional.of(Score.error("judge verdict has no \"score\" field: " + quote(verdict)));
         }
         JsonNode reason = o.get("reason");
-        Optional<String> why = reason != null && reason.isTextual() && !reason.textValue().isBlank()
-                ? Optional.of(reason.textValue().strip()) : Optional.empty();
-        return scored(value, why, verdict);
+        Optional<String> why = reason == null || reason.isNull() ? Optional.empty()
+                : Optional.of(reason.isTextual() ? reason.textValue().strip() : reason.toString()).filter(r -> !r.isBlank());
+        if (score.isNumber()) {
+            return Optional.of(scored(score.doubleValue(), why, verdict));
+        }
+        if (score.isTextual()) {
+            Matcher m = BARE.matcher(score.textValue());
+            if (m.matches()) {
+                Score s = bare(m, verdict);
+                return Optional.of(why.isPresent() && s.error().isEmpty() ? s.withReason(why.get()) : s);
+            }
+        }
+        return Optional.of(Score.error("judge verdict's \"score\" must be a number but was " + Json.kind(score) + ": "
+                + quote(verdict)));
+    }
+
+    /** Reads a bare number, checking that a denominator ({@code 4/5}) is the scale's maximum. */
+    private Score bare(Matcher m, String verdict) {
+        if (m.group(2) != null && new BigDecimal(m.group(2)).compareTo(BigDecimal.valueOf(max)) != 0) {
+            return Score.error("judge verdict " + quote(verdict) + " is out of " + m.group(2) + " but the scale is "
+                    + scale());
+        }
+        return scored(Double.parseDouble(m.group(1)), Optional.empty(), verdict);
     }
 
     private Score scored(double raw, Optional<String> reason, String verdict) {
@@ -93,16 +123,6 @@ public final class JudgeVerdicts {
         }
         Score s = Score.of((raw - min) / (max - min)).withDetail("judge_score", raw);
         return reason.isPresent() ? s.withReason(reason.get()) : s;
-    }
-
-    /** Finds the single {...} object in a text with prose around it, if it parses and has a score. */
-    private static Optional<JsonNode> embeddedObject(String text) {
-        int start = text.indexOf('{');
-        int end = text.lastIndexOf('}');
-        if (start < 0 || end <= start) {
-            return Optional.empty();
-        }
-        return Json.parseQuietly(text.substring(start, end + 1)).filter(n -> n.isObject() && n.has("score"));
     }
 
     private String scale() {

@@ -50,6 +50,13 @@ class JudgeVerdictsTest {
         "{\"score\": 7}|judge score 7 is outside the declared scale 1..5: '{\"score\": 7}'",
         "0|judge score 0 is outside the declared scale 1..5",
         "8/10|judge verdict '8/10' is out of 10 but the scale is 1..5",
+        "{\"score\": \"4/10\"}|judge verdict '{\"score\": \"4/10\"}' is out of 10 but the scale is 1..5",
+        "{\"score\": 4, \"score\": 1}|judge verdict repeats a field (Duplicate field 'score')",
+        "{\"score\": [4]}|judge verdict's \"score\" must be a number but was an array",
+        "{\"score\": {\"value\": 4}}|judge verdict's \"score\" must be a number but was an object",
+        "{\"score\": true}|judge verdict's \"score\" must be a number but was a boolean",
+        "[4]|judge verdict is neither JSON",
+        "{\"score\": 1e400}|judge score",
         "{\"score\": 4|judge verdict is neither JSON",
         "''|judge verdict is neither JSON",
     })
@@ -80,5 +87,16 @@ class JudgeVerdictsTest {
         assertThatThrownBy(() -> new JudgeVerdicts(5, 5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("judge scale must be finite numbers with min < max but was 5.0..5.0");
         assertThatThrownBy(() -> new JudgeVerdicts(0, Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aScoreWrittenAsAFractionOfTheMaximumKeepsTheReasonAndAReasonThatIsNotTextIsKeptAsJson() {
+        Score fraction = oneToFive.read("{\"score\": \"4/5\", \"reason\": \"close\"}");
+        Score structured = oneToFive.read("{\"score\": 2, \"reason\": [\"misses asthma\", \"adds flu\"]}");
+
+        assertThat(fraction.value()).hasValue(0.75);
+        assertThat(fraction.reason()).contains("close");
+        assertThat(structured.value()).hasValue(0.25);
+        assertThat(structured.reason()).contains("[\"misses asthma\",\"adds flu\"]");
     }
 }

@@ -49,7 +49,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -95,7 +94,7 @@ public final class RunExecution implements RunHandle, CallEvents {
     private final List<Optional<Price>> prices;
     private final Map<String, ModelConfig> judges = new LinkedHashMap<>();
     private final Map<String, Optional<Price>> judgePrices = new HashMap<>();
-    private final Set<CellCall> judgeCalls = ConcurrentHashMap.newKeySet();
+    private final Map<CellCall, CompletableFuture<ModelResponse>> judgeCalls = new ConcurrentHashMap<>();
     private final RunInfo info;
     private final long total;
     private final ExecutorService runThread;
@@ -283,7 +282,7 @@ public final class RunExecution implements RunHandle, CallEvents {
                 stopStatus = RunStatus.FAILED;
                 stopReason = Optional.of("internal error: " + e);
                 inFlight.values().forEach(InFlight::cancel);
-                judgeCalls.forEach(CellCall::cancel);
+                cancelJudgeCalls();
                 inFlightCount = 0;   // the run cannot be trusted any more: do not wait for cells in flight
                 try {
                     maybeFinish();
@@ -423,12 +422,28 @@ public final class RunExecution implements RunHandle, CallEvents {
             finishCell(index, p, m, result);
             return;
         }
-        CompletableFuture<Result> scored = score(result, trials.get(t), p, models.get(m), call.request().messages());
+        List<JudgeCaller> callers = new ArrayList<>(scorers.size());
+        CompletableFuture<Result> scored = score(result, trials.get(t), p, models.get(m), call.request().messages(), callers);
         if (scored.isDone()) {
-            finishCell(index, p, m, scored.join());
+            finishScored(index, p, m, scored.join(), callers);
         } else {
-            scored.whenCompleteAsync((r, e) -> guarded(() -> finishCell(index, p, m, r)), runThread);
+            scored.whenCompleteAsync((r, e) -> guarded(() -> finishScored(index, p, m, r, callers)), runThread);
         }
+    }
+
+    /**
+     * Finishes a scored cell, unless a judge call of it was cancelled because the run stopped: then
+     * the cell is dropped like a cancelled call, so that a resume scores it again.
+     */
+    private void finishScored(long index, int p, int m, Result result, List<JudgeCaller> callers) {
+        for (JudgeCaller c : callers) {
+            if (c.cancelled) {
+                inFlightCount--;
+                maybeFinish();
+                return;
+            }
+        }
+        finishCell(index, p, m, result);
     }
 
     private static Result toResult(CellCall call, ModelConfig model, Optional<Price> price, Instant startedAt,
@@ -456,11 +471,13 @@ public final class RunExecution implements RunHandle, CallEvents {
                 hit ? Map.of() : response.metrics());
     }
 
-    private CompletableFuture<Result> score(Result result, Trial trial, int p, ModelConfig model, List<Message> messages) {
-        ScoreRequest request = new ScoreRequest(result, trial, prompts.get(p), model, messages,
-                judges.isEmpty() ? ModelCaller.none() : new JudgeCaller(result.cell()));
+    private CompletableFuture<Result> score(Result result, Trial trial, int p, ModelConfig model, List<Message> messages,
+            List<JudgeCaller> callers) {
         List<CompletableFuture<Score>> futures = new ArrayList<>(scorers.size());
         for (Scorer s : scorers) {
+            JudgeCaller caller = new JudgeCaller(result.cell());
+            callers.add(caller);
+            ScoreRequest request = new ScoreRequest(result, trial, prompts.get(p), model, messages, caller);
             CompletableFuture<Score> f;
             try {
                 CompletionStage<Score> stage = s.score(request);
@@ -469,8 +486,8 @@ public final class RunExecution implements RunHandle, CallEvents {
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);
             }
-            futures.add(f.handle((score, e) -> e != null ? Score.error("scorer '" + s.name() + "' failed: "
-                    + Failures.unwrap(e)) : score == null ? Score.error("scorer '" + s.name() + "' returned null") : score));
+            futures.add(f.handle((score, e) -> caller.recordCalls(e != null ? Score.error("scorer '" + s.name() + "' failed: "
+                    + Failures.unwrap(e)) : score == null ? Score.error("scorer '" + s.name() + "' returned null") : score)));
         }
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply(v -> {
             Map<String, Score> scores = new LinkedHashMap<>();
@@ -533,7 +550,7 @@ public final class RunExecution implements RunHandle, CallEvents {
         for (InFlight cell : List.copyOf(inFlight.values())) {
             cell.cancel();
         }
-        judgeCalls.forEach(CellCall::cancel);
+        cancelJudgeCalls();
         maybeFinish();
     }
 
@@ -580,11 +597,16 @@ public final class RunExecution implements RunHandle, CallEvents {
     }
 
     /**
-     * Sends a scorer's calls through the run's pipeline. A call starts on the run thread (where the
-     * pipeline's state lives) and its result is built there; it never completes exceptionally.
+     * Sends one scorer's calls for one cell through the run's pipeline. A call starts on the run
+     * thread (where the pipeline's state lives) and its result is built there; the returned stage
+     * always completes, with a failed {@link Result} when the call could not be made. The calls it
+     * made are kept, so the run records them in the score even if the scorer did not.
      */
     private final class JudgeCaller implements ModelCaller {
         private final CellId scored;
+        private final List<Result> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** Set when a call was cancelled or refused because the run is stopping. */
+        volatile boolean cancelled;
 
         JudgeCaller(CellId scored) {
             this.scored = scored;
@@ -594,45 +616,93 @@ public final class RunExecution implements RunHandle, CallEvents {
         public CompletionStage<Result> call(ModelConfig config, List<Message> messages) {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(messages, "messages");
-            CellId cell = new CellId(scored.prompt(), config.id(), scored.trial(), scored.repetition());
+            // repetition 0: a judge is asked once per distinct review prompt, whichever repetition it grades
+            CellId cell = new CellId(scored.prompt(), config.id(), scored.trial(), 0);
             Instant startedAt = plan.clock().instant();
             CompletableFuture<Result> out = new CompletableFuture<>();
             ModelConfig known = judges.get(config.id());
+            List<Message> copy = messages.stream().anyMatch(Objects::isNull) ? List.of() : List.copyOf(messages);
             if (known == null || !known.equals(config)) {
-                out.complete(Result.failure(cell, ResultError.of(ErrorKind.INTERNAL, "model '" + config.id()
-                        + "' is not one a scorer of this plan declared in Scorer.models(), so the run cannot call it"),
-                        Result.Timing.of(startedAt, Duration.ZERO), 0));
-                return out;
-            }
-            try {
-                runThread.execute(() -> guarded(() -> startJudgeCall(cell, config, messages, startedAt, out)));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                out.complete(cancelled(cell, startedAt, "the run is over"));
+                finish(out, refused(cell, startedAt, "model '" + config.id() + "' is not one a scorer of this plan "
+                        + "declared in Scorer.models(), so the run cannot call it"));
+            } else if (copy.isEmpty()) {
+                finish(out, refused(cell, startedAt, "a call to '" + config.id() + "' needs at least one message and no "
+                        + "null ones, but got " + messages.size() + " message(s)"));
+            } else {
+                try {
+                    runThread.execute(() -> startJudgeCall(this, cell, config, copy, startedAt, out));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    cancelled = true;
+                    finish(out, cancelled(cell, startedAt, 0, "the run is over"));
+                }
             }
             return out;
         }
-    }
 
-    private void startJudgeCall(CellId cell, ModelConfig config, List<Message> messages, Instant startedAt,
-            CompletableFuture<Result> out) {
-        if (stopping || finished) {
-            out.complete(cancelled(cell, startedAt, "the run is stopping: " + stopReason.orElse("stopped")));
-            return;
+        /** Keeps a call's result, then hands it to the scorer: kept first, so {@link #recordCalls} sees it. */
+        void finish(CompletableFuture<Result> out, Result result) {
+            made.add(result);
+            out.complete(result);
         }
-        CellCall call = new CellCall(new ModelRequest(cell, config, messages, 1), plan.cellDeadline(), judgeEvents);
-        judgeCalls.add(call);
-        pipeline.call(call).whenCompleteAsync((response, error) -> {
-            judgeCalls.remove(call);
-            Result r = error != null && Failures.isCancellation(error) && call.cancelled()
-                    ? cancelled(cell, startedAt, "the run stopped: " + stopReason.orElse("stopped"))
-                    : toResult(call, config, judgePrices.get(config.id()), startedAt, response, error);
-            out.complete(r);
-        }, runThread);
+
+        /** Adds the calls this caller made to a score that records none itself. */
+        Score recordCalls(Score score) {
+            if (!score.calls().isEmpty() || made.isEmpty()) {
+                return score;
+            }
+            Score with = score;
+            for (Result r : made) {
+                with = with.withCall(r);
+            }
+            return with;
+        }
     }
 
-    private static Result cancelled(CellId cell, Instant startedAt, String why) {
-        return Result.failure(cell, ResultError.of(ErrorKind.INTERNAL, "judge call not made: " + why),
-                Result.Timing.of(startedAt, Duration.ZERO), 0);
+    private void startJudgeCall(JudgeCaller caller, CellId cell, ModelConfig config, List<Message> messages,
+            Instant startedAt, CompletableFuture<Result> out) {
+        try {
+            if (stopping || finished) {
+                caller.cancelled = true;
+                caller.finish(out, cancelled(cell, startedAt, 0, "the run is stopping: " + stopReason.orElse("stopped")));
+                return;
+            }
+            CellCall call = new CellCall(new ModelRequest(cell, config, messages, 1), plan.cellDeadline(), judgeEvents);
+            CompletableFuture<ModelResponse> response = pipeline.call(call);
+            judgeCalls.put(call, response);
+            response.whenCompleteAsync((r, error) -> {
+                try {
+                    judgeCalls.remove(call);
+                    if (error != null && Failures.isCancellation(error) && call.cancelled()) {
+                        caller.cancelled = true;
+                        caller.finish(out, cancelled(cell, startedAt, call.attempts(), "the run stopped: "
+                                + stopReason.orElse("stopped")));
+                    } else {
+                        caller.finish(out, toResult(call, config, judgePrices.get(config.id()), startedAt, r, error));
+                    }
+                } catch (RuntimeException | Error e) {
+                    caller.finish(out, refused(cell, startedAt, "the judge's answer could not be handled: " + e));
+                }
+            }, runThread);
+        } catch (RuntimeException | Error e) {
+            LOG.error("Run {}: a judge call could not start", info.id(), e);
+            caller.finish(out, refused(cell, startedAt, "the call could not start: " + e));
+        }
+    }
+
+    private void cancelJudgeCalls() {
+        judgeCalls.forEach((call, response) -> {
+            call.cancel();
+            response.cancel(false);
+        });
+    }
+
+    private static Result refused(CellId cell, Instant startedAt, String why) {
+        return Result.failure(cell, ResultError.of(ErrorKind.INTERNAL, why), Result.Timing.of(startedAt, Duration.ZERO), 0);
+    }
+
+    private static Result cancelled(CellId cell, Instant startedAt, int attempts, String why) {
+        return Result.failure(cell, ResultError.of(ErrorKind.INTERNAL, "judge call cancelled: " + why),
+                Result.Timing.of(startedAt, Duration.ZERO), attempts);
     }
 
     /** Judge calls count their retries with the run's but send no cell events to listeners. */

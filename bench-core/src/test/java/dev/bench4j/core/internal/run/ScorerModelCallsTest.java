@@ -211,6 +211,24 @@ class ScorerModelCallsTest {
                 .hasMessageContaining("No provider 'nope' for model 'nope:j' of scorer 'grade'");
         assertThatThrownBy(clash::build).isInstanceOf(InvalidPlanException.class)
                 .hasMessageContaining("Scorer 'grade' calls model 'cand:m', but the plan has a different config of that id");
+        Scorer nullModels = new Scorer() {
+            @Override
+            public String name() {
+                return "careless";
+            }
+
+            @Override
+            public List<ModelConfig> models() {
+                return null;
+            }
+
+            @Override
+            public CompletionStage<Score> score(ScoreRequest request) {
+                return CompletableFuture.completedFuture(Score.of(1));
+            }
+        };
+        assertThatThrownBy(() -> Plans.over(candidates, 1).scorer(nullModels).build()).isInstanceOf(InvalidPlanException.class)
+                .hasMessageContaining("Scorer 'careless' returned null from models(); return the configs it calls, or List.of() for none");
     }
 
     @Test
@@ -229,10 +247,11 @@ class ScorerModelCallsTest {
     }
 
     @Test
-    void cancellingTheRunCancelsJudgeCallsInFlight() {
+    void cancellingTheRunCancelsJudgeCallsInFlightAndDropsTheirCellsForAResume() {
         HeldCalls held = new HeldCalls();
         ScriptedProvider judge = ScriptedProvider.named("judge", held::hold);
-        RunHandle handle = plan(ScriptedProvider.echoing("cand"), judge, 1).build().start();
+        ResumeTest.MemoryStore store = new ResumeTest.MemoryStore();
+        RunHandle handle = plan(ScriptedProvider.echoing("cand"), judge, 1).store(store).build().start();
         HeldCalls.Held call = held.next();
 
         handle.cancel();
@@ -240,8 +259,114 @@ class ScorerModelCallsTest {
 
         assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(call.future()).isCancelled();
-        Result r = run.results().get(0);
-        assertThat(r.scores().get("grade").error().get()).startsWith("judge failed: judge call not made: the run stopped");
+        assertThat(run.results()).as("a cell whose judge was cancelled is not kept half-scored").isEmpty();
+        assertThat(store.results.get(run.id())).isEmpty();
+
+        Run resumed = plan(ScriptedProvider.echoing("cand"), judgeAnswering("1"), 1).store(store).build()
+                .resume(run.id());
+        assertThat(resumed.results()).singleElement().satisfies(r -> assertThat(r.score("grade")).hasValue(1.0));
+    }
+
+    @Test
+    void cancellingTheRunDoesNotWaitForAJudgeBackingOffAfterA429() {
+        ScriptedProvider judge = ScriptedProvider.named("judge", r -> CompletableFuture.failedFuture(
+                CallException.forHttpStatus(429, "slow down", Optional.of(Duration.ofMinutes(5)))));
+        RunHandle handle = plan(ScriptedProvider.echoing("cand"), judge, 1).build().start();
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (judge.calls() < 1 && System.nanoTime() < giveUp) {
+            Thread.onSpinWait();
+        }
+        assertThat(judge.calls()).as("the judge was called and is now backing off").isEqualTo(1);
+
+        handle.cancel();
+
+        Run run = handle.await(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("cancel waited for the backoff"));
+        assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(run.results()).isEmpty();
+    }
+
+    @Test
+    void theRunDeadlineStopsJudgesWaitingForTheirRateLimit() {
+        ScriptedProvider judge = judgeAnswering("1");
+        ModelConfig slowJudge = judgeConfig().requestsPerMinute(1);
+        Run run = BenchmarkPlan.named("judged").provider(ScriptedProvider.echoing("cand")).provider(judge)
+                .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
+                .model(ModelConfig.of("cand", "m")).trials(Plans.trials(3))
+                .scorer(new Grader(slowJudge)).runDeadline(Duration.ofMillis(300))
+                .build().start().await(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("the deadline waited"));
+
+        assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(judge.calls()).isEqualTo(1);
+        assertThat(run.results()).hasSize(1).allSatisfy(r -> assertThat(r.score("grade")).hasValue(1.0));
+    }
+
+    /** Calls its judge but records nothing in the score itself. */
+    private record Forgetful(ModelConfig judge) implements Scorer {
+        @Override
+        public String name() {
+            return "forgetful";
+        }
+
+        @Override
+        public List<ModelConfig> models() {
+            return List.of(judge);
+        }
+
+        @Override
+        public CompletionStage<Score> score(ScoreRequest request) {
+            return request.caller().call(judge, List.of(Message.user("grade: " + request.output())))
+                    .thenApply(r -> Score.of(Double.parseDouble(r.output())));
+        }
+    }
+
+    @Test
+    void theRunRecordsJudgeCallsAScorerForgotSoTheirCostIsNeverHidden() {
+        Run run = plan(ScriptedProvider.echoing("cand"), judgeAnswering("0.5"), 2).scorer(new Forgetful(judgeConfig()))
+                .build().run();
+
+        assertThat(run.results()).allSatisfy(r -> assertThat(r.scores().get("forgetful").calls()).singleElement()
+                .satisfies(c -> assertThat(c.model()).isEqualTo("judge:j1")));
+        // the grader's call and the forgetful scorer's identical one (served from the cache) both count
+        assertThat(run.summary().overall().scorerCalls().calls()).isEqualTo(4);
+        assertThat(run.summary().overall().scorerCalls().cached()).isEqualTo(2);
+    }
+
+    @Test
+    void aJudgeIsAskedOnceForTheSameReviewInEveryRepetition() {
+        ScriptedProvider judge = judgeAnswering("1");
+
+        Run run = plan(ScriptedProvider.echoing("cand"), judge, 2).repetitions(3).build().run();
+
+        assertThat(run.results()).hasSize(6);
+        assertThat(judge.calls()).isEqualTo(2);
+        assertThat(run.summary().overall().scorerCalls().cached()).isEqualTo(4);
+    }
+
+    @Test
+    void aCallWithoutMessagesIsAFailedResultNotABrokenRun() {
+        Scorer empty = new Scorer() {
+            @Override
+            public String name() {
+                return "empty";
+            }
+
+            @Override
+            public List<ModelConfig> models() {
+                return List.of(judgeConfig());
+            }
+
+            @Override
+            public CompletionStage<Score> score(ScoreRequest request) {
+                return request.caller().call(judgeConfig(), List.of())
+                        .thenApply(r -> Score.error(r.error().get().message()));
+            }
+        };
+
+        Run run = plan(ScriptedProvider.echoing("cand"), judgeAnswering("1"), 1).scorer(empty).build().run();
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.results().get(0).scores().get("empty").error())
+                .contains("a call to 'judge:j1' needs at least one message and no null ones, but got 0 message(s)");
     }
 
     @Test
