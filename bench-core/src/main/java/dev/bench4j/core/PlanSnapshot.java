@@ -1,6 +1,10 @@
 package dev.bench4j.core;
 
+import dev.bench4j.core.internal.JsonValues;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,14 +21,18 @@ import java.util.Objects;
  * @param concurrency the plan-wide concurrency
  * @param scorers the scorers' names
  * @param scorerModels the model configs the scorers call (their judges), once per id, without secrets
+ * @param scorerSettings the settings of the scorers that report any ({@code Scorer.settings()}), by
+ *     scorer name: e.g. a judge's criteria, scale and review prompt
  */
 public record PlanSnapshot(String name, List<Prompt> prompts, List<ModelConfig> models, int trialCount,
-        String trialsFingerprint, int repetitions, int concurrency, List<String> scorers, List<ModelConfig> scorerModels) {
+        String trialsFingerprint, int repetitions, int concurrency, List<String> scorers, List<ModelConfig> scorerModels,
+        Map<String, Map<String, Object>> scorerSettings) {
 
     /**
      * Validates and copies the components; model configs are stripped of explicit API keys.
      *
      * @throws NullPointerException if a component is {@code null}
+     * @throws IllegalArgumentException if a scorer's settings are not JSON-like values
      */
     public PlanSnapshot {
         Objects.requireNonNull(name, "name");
@@ -34,6 +42,11 @@ public record PlanSnapshot(String name, List<Prompt> prompts, List<ModelConfig> 
         scorers = List.copyOf(Objects.requireNonNull(scorers, "scorers"));
         scorerModels = Objects.requireNonNull(scorerModels, "scorerModels").stream().map(ModelConfig::withoutSecrets)
                 .toList();
+        Map<String, Map<String, Object>> settings = new LinkedHashMap<>();
+        Objects.requireNonNull(scorerSettings, "scorerSettings").forEach((scorer, values) -> settings.put(
+                Objects.requireNonNull(scorer, "scorerSettings key"),
+                JsonValues.immutableObject(values, "settings of scorer '" + scorer + "'")));
+        scorerSettings = Collections.unmodifiableMap(settings);
     }
 
     /**
@@ -51,7 +64,7 @@ public record PlanSnapshot(String name, List<Prompt> prompts, List<ModelConfig> 
      */
     public PlanSnapshot(String name, List<Prompt> prompts, List<ModelConfig> models, int trialCount,
             String trialsFingerprint, int repetitions, int concurrency, List<String> scorers) {
-        this(name, prompts, models, trialCount, trialsFingerprint, repetitions, concurrency, scorers, List.of());
+        this(name, prompts, models, trialCount, trialsFingerprint, repetitions, concurrency, scorers, List.of(), Map.of());
     }
 
     /**

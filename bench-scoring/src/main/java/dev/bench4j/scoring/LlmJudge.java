@@ -196,6 +196,25 @@ public final class LlmJudge implements Scorer {
     }
 
     /**
+     * Returns the judge's settings as the run keeps them: {@code type}, {@code judge} (the config
+     * id), {@code criteria}, {@code scale} ({@code [min, max]}) and {@code template} (the review
+     * prompt's messages as {@code {"role", "content"}} objects).
+     *
+     * @return the settings
+     */
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> s = new java.util.LinkedHashMap<>();
+        s.put("type", "llm_judge");
+        s.put("judge", judge.id());
+        s.put("criteria", criteria);
+        s.put("scale", List.of(number(min), number(max)));
+        s.put("template", template.messages().stream()
+                .map(m -> Map.<String, Object>of("role", m.role().wireName(), "content", m.content())).toList());
+        return s;
+    }
+
+    /**
      * Returns the judge config.
      *
      * @return the judge

@@ -230,6 +230,11 @@ class LlmJudgeTest {
 
         assertThat(run.results()).extracting(r -> r.score("quality").orElseThrow()).containsExactlyInAnyOrder(1.0, 0.5);
         assertThat(run.summary().overall().scorerCalls().calls()).isEqualTo(2);
+        assertThat(run.info().plan().scorerModels()).containsExactly(ModelConfig.of("echo", "judge").temperature(0));
+        assertThat(run.info().plan().scorerSettings().get("quality")).containsEntry("type", "llm_judge")
+                .containsEntry("judge", "echo:judge").containsEntry("scale", List.of(1L, 5L))
+                .containsEntry("template", List.of(Map.of("role", "system", "content",
+                        LlmJudge.defaultTemplate().messages().get(0).content()), Map.of("role", "user", "content", "{{output}}")));
         assertThatThrownBy(() -> dev.bench4j.core.PlanFile.load(bad).build())
                 .isInstanceOf(dev.bench4j.core.InvalidPlanException.class)
                 .hasMessageContaining("No provider 'ecko' for model 'ecko:judge' of scorer 'quality'")

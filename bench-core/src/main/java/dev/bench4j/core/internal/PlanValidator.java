@@ -74,6 +74,16 @@ public final class PlanValidator {
                 problems.add("Scorer '" + s.name() + "' could not list the models it calls: " + e.getMessage());
                 continue;
             }
+            try {
+                Map<String, Object> settings = s.settings();
+                if (settings == null) {
+                    problems.add("Scorer '" + s.name() + "' returned null from settings(); return Map.of() for none");
+                } else {
+                    JsonValues.immutableObject(settings, "setting");
+                }
+            } catch (RuntimeException e) {
+                problems.add("Scorer '" + s.name() + "' has settings that cannot be kept with the run: " + e.getMessage());
+            }
             if (called == null || called.stream().anyMatch(java.util.Objects::isNull)) {
                 problems.add("Scorer '" + s.name() + "' returned " + (called == null ? "null" : "a null config")
                         + " from models(); return the configs it calls, or List.of() for none");

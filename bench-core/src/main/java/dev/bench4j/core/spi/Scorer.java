@@ -3,6 +3,7 @@ package dev.bench4j.core.spi;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Score;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -49,6 +50,18 @@ public interface Scorer {
      */
     default List<ModelConfig> models() {
         return List.of();
+    }
+
+    /**
+     * Returns what the scorer is set to do, as JSON-like values (maps, lists, strings, numbers,
+     * booleans), e.g. a judge's criteria, scale and review prompt. The run keeps them with its plan
+     * ({@link dev.bench4j.core.PlanSnapshot#scorerSettings()}), so a run file says how it was scored,
+     * and a resume whose scorer settings changed is refused.
+     *
+     * @return the settings, empty (the default) when there is nothing to record beyond the name
+     */
+    default Map<String, Object> settings() {
+        return Map.of();
     }
 
     /**

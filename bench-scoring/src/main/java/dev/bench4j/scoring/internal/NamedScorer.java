@@ -25,4 +25,9 @@ record NamedScorer(String name, Scorer delegate) implements Scorer {
     public List<ModelConfig> models() {
         return delegate.models();
     }
+
+    @Override
+    public java.util.Map<String, Object> settings() {
+        return delegate.settings();
+    }
 }

@@ -112,10 +112,19 @@ class RunFileSchemaTest {
     }
 
     /** Asks a judge provider "grade: OUTPUT" and takes its answer as the score, recording the call. */
-    private record Grader(dev.bench4j.core.ModelConfig judge) implements dev.bench4j.core.spi.Scorer {
+    private record Grader(dev.bench4j.core.ModelConfig judge, String criteria) implements dev.bench4j.core.spi.Scorer {
+        Grader(dev.bench4j.core.ModelConfig judge) {
+            this(judge, "complete and correct");
+        }
+
         @Override
         public String name() {
             return "grade";
+        }
+
+        @Override
+        public java.util.Map<String, Object> settings() {
+            return java.util.Map.of("criteria", criteria, "scale", List.of(1L, 5L));
         }
 
         @Override
@@ -153,6 +162,17 @@ class RunFileSchemaTest {
         assertThat(store.load(run.id()).orElseThrow().info().plan().scorerModels()).containsExactly(judgeConfig);
         assertThat(store.load(run.id()).orElseThrow().summary().orElseThrow().overall().scorerCalls()).isEqualTo(calls);
         assertThat(store.summarize(run.id()).overall().scorerCalls()).isEqualTo(calls);
+        assertThat(runJson.get("plan").get("scorer_settings").get("grade").get("scale").toString()).isEqualTo("[1,5]");
+        assertThat(store.load(run.id()).orElseThrow().info().plan().scorerSettings().get("grade"))
+                .containsEntry("criteria", "complete and correct");
+        var same = StorePlans.rich(varied()).provider(judge).retry(dev.bench4j.core.RetryPolicy.none())
+                .scorer(new Grader(judgeConfig)).store(store).build();
+        assertThat(same.resume(run.id()).status()).isEqualTo(dev.bench4j.core.RunStatus.COMPLETED);
+        var otherCriteria = StorePlans.rich(varied()).provider(judge).retry(dev.bench4j.core.RetryPolicy.none())
+                .scorer(new Grader(judgeConfig, "brief")).store(store).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> otherCriteria.resume(run.id()))
+                .isInstanceOf(dev.bench4j.core.InvalidPlanException.class)
+                .hasMessageContaining("scorer 'grade' changed its criteria");
         List<dev.bench4j.core.Result> back = new java.util.ArrayList<>();
         store.forEachResult(run.id(), back::add);
         assertThat(back).containsExactlyInAnyOrderElementsOf(run.results());

@@ -45,6 +45,17 @@ final class ResumeCheck {
             out.add("its scorers were " + stored.scorers() + " and are now " + now.scorers());
         }
         models(stored.scorerModels(), now.scorerModels(), "scorers' models (judges)", "judge", out);
+        for (String scorer : now.scorers()) {
+            Map<String, Object> before = stored.scorerSettings().getOrDefault(scorer, Map.of());
+            Map<String, Object> after = now.scorerSettings().getOrDefault(scorer, Map.of());
+            // compared as JSON text: a stored 1 reads back as an Integer where the scorer gave a Long
+            java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+            keys.addAll(after.keySet());
+            keys.removeIf(k -> json(before.get(k)).equals(json(after.get(k))));
+            if (!keys.isEmpty()) {
+                out.add("scorer '" + scorer + "' changed its " + String.join(", ", keys));
+            }
+        }
         return out;
     }
 
@@ -62,6 +73,10 @@ final class ResumeCheck {
                 }
             });
         }
+    }
+
+    private static String json(Object value) {
+        return value == null ? "" : dev.bench4j.core.internal.JsonValues.toJson(value);
     }
 
     private static String changed(ModelConfig a, ModelConfig b) {

@@ -166,7 +166,7 @@ public final class RunExecution implements RunHandle, CallEvents {
         }
         PlanSnapshot snapshot = new PlanSnapshot(plan.name(), prompts, models, trials.size(),
                 TrialFingerprint.of(trials), plan.repetitions(), plan.concurrency(),
-                scorers.stream().map(Scorer::name).toList(), List.copyOf(judges.values()));
+                scorers.stream().map(Scorer::name).toList(), List.copyOf(judges.values()), scorerSettings(scorers));
         this.resumed = resumed;
         if (resumed.isPresent()) {
             List<String> differences = ResumeCheck.differences(resumed.get().info().plan(), snapshot);
@@ -199,6 +199,17 @@ public final class RunExecution implements RunHandle, CallEvents {
         this.listeners = new ListenerDispatcher(plan.listeners(), id);
         this.summary = new SummaryAccumulator(prompts, models, scorers.stream().map(Scorer::name).toList());
         this.results = plan.retainResults() ? new ArrayList<>() : null;
+    }
+
+    private static Map<String, Map<String, Object>> scorerSettings(List<Scorer> scorers) {
+        Map<String, Map<String, Object>> settings = new LinkedHashMap<>();
+        for (Scorer s : scorers) {
+            Map<String, Object> values = s.settings();
+            if (!values.isEmpty()) {
+                settings.put(s.name(), values);
+            }
+        }
+        return settings;
     }
 
     private Optional<Price> priceOf(ModelConfig c) {

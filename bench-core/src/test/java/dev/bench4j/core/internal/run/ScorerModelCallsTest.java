@@ -391,15 +391,64 @@ class ScorerModelCallsTest {
         var stored = run.info().plan();
         var changed = new dev.bench4j.core.PlanSnapshot(stored.name(), stored.prompts(), stored.models(),
                 stored.trialCount(), stored.trialsFingerprint(), stored.repetitions(), stored.concurrency(),
-                stored.scorers(), List.of(judgeConfig().temperature(0.7)));
+                stored.scorers(), List.of(judgeConfig().temperature(0.7)), stored.scorerSettings());
         var other = new dev.bench4j.core.PlanSnapshot(stored.name(), stored.prompts(), stored.models(),
                 stored.trialCount(), stored.trialsFingerprint(), stored.repetitions(), stored.concurrency(),
-                stored.scorers(), List.of(ModelConfig.of("judge", "j2")));
+                stored.scorers(), List.of(ModelConfig.of("judge", "j2")), stored.scorerSettings());
 
         assertThat(stored.scorerModels()).containsExactly(judgeConfig());
         assertThat(ResumeCheck.differences(stored, stored)).isEmpty();
         assertThat(ResumeCheck.differences(stored, changed)).containsExactly("judge 'judge:j1' changed its parameters");
         assertThat(ResumeCheck.differences(stored, other))
                 .containsExactly("its scorers' models (judges) were [judge:j1] and are now [judge:j2]");
+    }
+
+    @Test
+    void scorerSettingsAreKeptWithTheRunAndSettingsThatAreNotJsonAreRefused() {
+        Scorer rubric = new Scorer() {
+            @Override
+            public String name() {
+                return "rubric";
+            }
+
+            @Override
+            public java.util.Map<String, Object> settings() {
+                return java.util.Map.of("criteria", "brief", "scale", List.of(1, 5));
+            }
+
+            @Override
+            public CompletionStage<Score> score(ScoreRequest request) {
+                return CompletableFuture.completedFuture(Score.of(1));
+            }
+        };
+        Scorer odd = new Scorer() {
+            @Override
+            public String name() {
+                return "odd";
+            }
+
+            @Override
+            public java.util.Map<String, Object> settings() {
+                return java.util.Map.of("clock", new Object());
+            }
+
+            @Override
+            public CompletionStage<Score> score(ScoreRequest request) {
+                return CompletableFuture.completedFuture(Score.of(1));
+            }
+        };
+        ScriptedProvider candidates = ScriptedProvider.echoing("cand");
+
+        Run run = Plans.over(candidates, 1).scorer(rubric).build().run();
+
+        assertThat(run.info().plan().scorerSettings()).containsOnlyKeys("rubric");
+        assertThat(run.info().plan().scorerSettings().get("rubric")).containsEntry("criteria", "brief");
+        var changed = new dev.bench4j.core.PlanSnapshot(run.info().plan().name(), run.info().plan().prompts(),
+                run.info().plan().models(), 1, run.info().plan().trialsFingerprint(), 1, run.info().plan().concurrency(),
+                run.info().plan().scorers(), List.of(), java.util.Map.of("rubric", java.util.Map.of("criteria", "long",
+                        "scale", List.of(1L, 5L))));
+        assertThat(ResumeCheck.differences(run.info().plan(), changed)).containsExactly("scorer 'rubric' changed its criteria");
+        assertThatThrownBy(() -> Plans.over(candidates, 1).scorer(odd).build()).isInstanceOf(InvalidPlanException.class)
+                .hasMessageContaining("Scorer 'odd' has settings that cannot be kept with the run");
     }
 }

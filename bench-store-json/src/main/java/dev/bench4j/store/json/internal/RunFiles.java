@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,6 +138,9 @@ public final class RunFiles {
             for (ModelConfig m : p.scorerModels()) {
                 judges.add(model(m));
             }
+        }
+        if (!p.scorerSettings().isEmpty()) {
+            n.set("scorer_settings", JsonValues.toNode(p.scorerSettings()));
         }
         return n;
     }
@@ -273,7 +277,18 @@ public final class RunFiles {
         int repetitions = p.intCount("repetitions");
         int concurrency = p.intCount("concurrency");
         List<String> scorers = p.strings("scorers");
-        return new PlanSnapshot(name, prompts, models, trialCount, fingerprint, repetitions, concurrency, scorers, judges);
+        Map<String, Map<String, Object>> settings = new LinkedHashMap<>();
+        if (p.node().has("scorer_settings")) {
+            JsonFields all = p.object("scorer_settings");
+            all.node().fieldNames().forEachRemaining(scorer -> {
+                JsonFields one = all.object(scorer);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> values = (Map<String, Object>) JsonValues.fromNode(one.node());
+                settings.put(scorer, values);
+            });
+        }
+        return new PlanSnapshot(name, prompts, models, trialCount, fingerprint, repetitions, concurrency, scorers, judges,
+                settings);
     }
 
     private static List<ModelConfig> models(JsonFields p, JsonNode array, String field) {
