@@ -525,9 +525,34 @@ public final class OpenAiBatch {
             return live.aliases();
         }
 
+        /**
+         * Answers the candidates' calls from the batch output; a scorer's call (an LLM judge grading
+         * an imported answer) goes to the live provider, made on the first such call.
+         */
         @Override
         public ModelProvider create(ProviderContext context) {
-            return answers::reply;
+            return new ModelProvider() {
+                private ModelProvider judges;
+
+                @Override
+                public CompletionStage<ModelResponse> call(ModelRequest request) {
+                    return request.grades().isEmpty() ? answers.reply(request) : judges().call(request);
+                }
+
+                private synchronized ModelProvider judges() {
+                    if (judges == null) {
+                        judges = live.create(context);
+                    }
+                    return judges;
+                }
+
+                @Override
+                public synchronized void close() {
+                    if (judges != null) {
+                        judges.close();
+                    }
+                }
+            };
         }
 
         @Override

@@ -361,4 +361,37 @@ class OpenAiBatchTest {
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("cannot write batch input file " + blocker.resolve("batch.jsonl"));
     }
+
+    @Test
+    void aJudgeGradesTheImportedAnswersLiveWhileTheCandidatesComeFromTheFile() throws IOException {
+        api.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson(fixture("openai/success.json")
+                .replace("diabetes, hypertension", "4"))));
+        ModelConfig judge = ModelConfig.of("openai-compatible", "judge-model").id("judge").baseUrl(api.baseUrl() + "/v1");
+        Scorer grade = new Scorer() {
+            @Override
+            public String name() {
+                return "grade";
+            }
+
+            @Override
+            public List<ModelConfig> models() {
+                return List.of(judge);
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<Score> score(dev.bench4j.core.spi.ScoreRequest request) {
+                return request.caller().call(judge, List.of(dev.bench4j.core.Message.user("Grade 1-5: " + request.output())))
+                        .thenApply(r -> r.succeeded() ? Score.of(Double.parseDouble(r.output())).withCall(r)
+                                : Score.error(r.error().get().message()).withCall(r));
+            }
+        };
+        BenchmarkPlan plan = importPlan().toBuilder().scorer(grade).build();
+
+        Run run = OpenAiBatch.importOutput(plan, fixtureFile()).build().run();
+
+        List<Result> answered = run.results().stream().filter(Result::succeeded).toList();
+        assertThat(answered).isNotEmpty().allSatisfy(r -> assertThat(r.score("grade")).hasValue(4.0));
+        api.verify(answered.size(), postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertThat(run.summary().overall().scorerCalls().calls()).isEqualTo(answered.size());
+    }
 }

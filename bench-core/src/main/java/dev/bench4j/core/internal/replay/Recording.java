@@ -7,8 +7,9 @@ import java.util.OptionalInt;
 
 /**
  * One recorded answer: for a model (config id or model name) and trial, optionally only for one
- * prompt and one repetition.
+ * prompt and one repetition; a judge's verdict names the candidate model it grades.
  */
-record Recording(String model, String trial, Optional<String> prompt, OptionalInt repetition, String output,
+record Recording(String model, Optional<String> grades, String trial, Optional<String> prompt, OptionalInt repetition,
+        String output,
         Usage usage, FinishReason finishReason, Optional<String> rawFinishReason, Optional<String> modelVersion, int line) {
 }

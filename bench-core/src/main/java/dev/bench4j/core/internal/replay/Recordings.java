@@ -30,12 +30,15 @@ import java.util.Set;
  * "usage": {"input_tokens": 120, "output_tokens": 8}, "finish_reason": "stop", "model_version": "..."}};
  * {@code prompt}, {@code repetition}, {@code usage}, {@code finish_reason} and {@code model_version}
  * are optional. A record without {@code prompt} (or {@code repetition}) answers for every prompt
- * (or repetition); a record that names them wins over one that does not.
+ * (or repetition); a record that names them wins over one that does not. A judge's recorded verdict
+ * names the config id of the candidate model whose answer it grades in {@code grades}: it answers only
+ * that judge's calls grading that model's cell, and a record without {@code grades} answers only
+ * candidates' calls.
  */
 final class Recordings {
 
-    private static final Set<String> FIELDS = Set.of("model", "trial", "prompt", "repetition", "output", "usage",
-            "finish_reason", "model_version");
+    private static final Set<String> FIELDS = Set.of("model", "grades", "trial", "prompt", "repetition", "output",
+            "usage", "finish_reason", "model_version");
     private static final Set<String> USAGE_FIELDS = Set.of("input_tokens", "output_tokens", "reasoning_tokens",
             "cached_input_tokens", "total_tokens");
 
@@ -88,7 +91,7 @@ final class Recordings {
             String f = it.next();
             if (!FIELDS.contains(f)) {
                 throw new IllegalArgumentException(where + ": unknown field '" + f + "'; a recording has "
-                        + "model, trial, prompt, repetition, output, usage, finish_reason, model_version");
+                        + "model, grades, trial, prompt, repetition, output, usage, finish_reason, model_version");
             }
         }
         String model = text(n, "model", where, true).orElseThrow();
@@ -103,7 +106,7 @@ final class Recordings {
         }
         String output = text(n, "output", where, true).orElseThrow();
         Optional<String> finish = text(n, "finish_reason", where, false);
-        return new Recording(model, trial, prompt, repetition, output, usage(n.get("usage"), where),
+        return new Recording(model, text(n, "grades", where, false), trial, prompt, repetition, output, usage(n.get("usage"), where),
                 finish.map(FinishReason::fromWireName).orElse(FinishReason.STOP), finish,
                 text(n, "model_version", where, false), number);
     }
@@ -161,23 +164,29 @@ final class Recordings {
     }
 
     /**
-     * Finds the recording for a cell: by config id, else by model name; the most specific match wins.
+     * Finds the recording for a call: by config id, else by model name; the most specific match
+     * wins. A judge's call (one that grades a cell) matches only verdicts for the graded cell's model,
+     * prompt, trial and repetition; a candidate's call only records without {@code grades}.
      *
      * @param config the model config
-     * @param cell the cell
+     * @param cell the cell the call serves
+     * @param grades the cell a judge's call grades, if it is one
      * @return the recording, or empty if none matches
      */
-    Optional<Recording> find(ModelConfig config, CellId cell) {
-        Optional<Recording> r = find(config.id(), cell);
-        return r.isPresent() || config.id().equals(config.model()) ? r : find(config.model(), cell);
+    Optional<Recording> find(ModelConfig config, CellId cell, Optional<CellId> grades) {
+        CellId lookup = grades.orElse(cell);
+        Optional<String> graded = grades.map(CellId::model);
+        Optional<Recording> r = find(config.id(), lookup, graded);
+        return r.isPresent() || config.id().equals(config.model()) ? r : find(config.model(), lookup, graded);
     }
 
-    private Optional<Recording> find(String model, CellId cell) {
+    private Optional<Recording> find(String model, CellId cell, Optional<String> graded) {
         List<Recording> candidates = byModelAndTrial.get(key(model, cell.trial()));
         if (candidates == null) {
             return Optional.empty();
         }
         return candidates.stream()
+                .filter(r -> r.grades().equals(graded))
                 .filter(r -> r.prompt().map(cell.prompt()::equals).orElse(true))
                 .filter(r -> r.repetition().isEmpty() || r.repetition().getAsInt() == cell.repetition())
                 .max(Comparator.comparingInt((Recording r) -> (r.prompt().isPresent() ? 2 : 0) + (r.repetition().isPresent() ? 1 : 0))

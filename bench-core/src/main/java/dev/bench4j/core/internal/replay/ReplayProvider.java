@@ -28,12 +28,13 @@ final class ReplayProvider implements ModelProvider {
         Path file = fileByConfig.computeIfAbsent(request.config().id(),
                 id -> ReplayProviderFactory.recordingsFile(request.config(), baseDirectory));
         Recordings recordings = files.computeIfAbsent(file, Recordings::read);
-        Optional<Recording> found = recordings.find(request.config(), request.cell());
+        Optional<Recording> found = recordings.find(request.config(), request.cell(), request.grades());
         if (found.isEmpty()) {
-            var cell = request.cell();
+            var cell = request.grades().orElse(request.cell());
             return CompletableFuture.failedFuture(new CallException(ErrorKind.NO_RECORDING, "no recording in "
                     + file.getFileName() + " for model '" + request.config().id() + "'"
                     + (request.config().id().equals(request.config().model()) ? "" : " (or '" + request.config().model() + "')")
+                    + request.grades().map(g -> " grading model '" + g.model() + "'").orElse("")
                     + ", trial '" + cell.trial() + "', prompt '" + cell.prompt() + "', repetition " + cell.repetition()));
         }
         Recording r = found.get();

@@ -677,7 +677,8 @@ public final class RunExecution implements RunHandle, CallEvents {
                 caller.finish(out, cancelled(cell, startedAt, 0, "the run is stopping: " + stopReason.orElse("stopped")));
                 return;
             }
-            CellCall call = new CellCall(new ModelRequest(cell, config, messages, 1), plan.cellDeadline(), judgeEvents);
+            CellCall call = new CellCall(new ModelRequest(cell, config, messages, 1, Optional.of(caller.scored)),
+                    plan.cellDeadline(), judgeEvents);
             CompletableFuture<ModelResponse> response = pipeline.call(call);
             judgeCalls.put(call, response);
             response.whenCompleteAsync((r, error) -> {

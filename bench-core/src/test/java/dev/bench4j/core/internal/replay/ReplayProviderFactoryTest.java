@@ -118,4 +118,55 @@ class ReplayProviderFactoryTest {
 
         assertThat(second.results()).noneMatch(Result::cached);
     }
+
+    /** Asks its judge about the output and takes the verdict as the score. */
+    private record RecordedJudge(ModelConfig judge) implements dev.bench4j.core.spi.Scorer {
+        @Override
+        public String name() {
+            return "judge";
+        }
+
+        @Override
+        public java.util.List<ModelConfig> models() {
+            return java.util.List.of(judge);
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<dev.bench4j.core.Score> score(dev.bench4j.core.spi.ScoreRequest request) {
+            return request.caller().call(judge, java.util.List.of(dev.bench4j.core.Message.user(request.output())))
+                    .thenApply(r -> r.succeeded() ? dev.bench4j.core.Score.of(Double.parseDouble(r.output()))
+                            : dev.bench4j.core.Score.error(r.error().get().message()));
+        }
+    }
+
+    @Test
+    void aRecordedJudgeGivesEachGradedModelItsOwnVerdict() throws IOException {
+        write("{\"model\": \"a\", \"trial\": \"t0\", \"output\": \"same answer\"}",
+                "{\"model\": \"b\", \"trial\": \"t0\", \"output\": \"same answer\"}",
+                "{\"model\": \"judge\", \"grades\": \"replay:a\", \"trial\": \"t0\", \"output\": \"0.9\"}",
+                "{\"model\": \"judge\", \"grades\": \"replay:b\", \"trial\": \"t0\", \"prompt\": \"v1\", \"output\": \"0.2\"}");
+        ModelConfig judge = ModelConfig.of("replay", "judge").param("recordings", "recordings.jsonl");
+        Run run = BenchmarkPlan.named("judged").baseDirectory(dir).prompt(Prompt.named("v1").user("Q {{x}}"))
+                .prompt(Prompt.named("v2").user("Question: {{x}}"))
+                .model(ModelConfig.of("replay", "a").param("recordings", "recordings.jsonl"))
+                .model(ModelConfig.of("replay", "b").param("recordings", "recordings.jsonl"))
+                .trials(Plans.trials(1)).scorer(new RecordedJudge(judge)).build().run();
+
+        Map<String, Result> byModel = run.results().stream().collect(Collectors.toMap(
+                r -> r.cell().prompt() + "/" + r.cell().model(), Function.identity()));
+        assertThat(byModel.get("v1/replay:a").score("judge")).hasValue(0.9);
+        assertThat(byModel.get("v2/replay:a").score("judge")).hasValue(0.9);
+        assertThat(byModel.get("v1/replay:b").score("judge")).hasValue(0.2);
+        assertThat(byModel.get("v2/replay:b").scores().get("judge").error()).contains("no recording in recordings.jsonl "
+                + "for model 'replay:judge' (or 'judge') grading model 'replay:b', trial 't0', prompt 'v2', repetition 0");
+    }
+
+    @Test
+    void aVerdictNeverAnswersACandidatesCall() throws IOException {
+        write("{\"model\": \"m\", \"grades\": \"replay:m\", \"trial\": \"t0\", \"output\": \"5\"}");
+
+        Run run = plan(ModelConfig.of("replay", "m").param("recordings", "recordings.jsonl"), 1).build().run();
+
+        assertThat(run.results()).allSatisfy(r -> assertThat(r.error().orElseThrow().kind()).isEqualTo(ErrorKind.NO_RECORDING));
+    }
 }
