@@ -451,4 +451,41 @@ class ScorerModelCallsTest {
         assertThatThrownBy(() -> Plans.over(candidates, 1).scorer(odd).build()).isInstanceOf(InvalidPlanException.class)
                 .hasMessageContaining("Scorer 'odd' has settings that cannot be kept with the run");
     }
+
+    /** Asks its judge with a rubric, so that changing the rubric changes the judge's request. */
+    private record Rubric(ModelConfig judge, String criteria) implements Scorer {
+        @Override
+        public String name() {
+            return "rubric";
+        }
+
+        @Override
+        public List<ModelConfig> models() {
+            return List.of(judge);
+        }
+
+        @Override
+        public CompletionStage<Score> score(ScoreRequest request) {
+            return request.caller().call(judge, List.of(Message.user(criteria + ": " + request.output())))
+                    .thenApply(r -> Score.of(Double.parseDouble(r.output())).withCall(r));
+        }
+    }
+
+    @Test
+    void changingTheRubricReAsksOnlyTheJudgeWhileTheCandidatesComeFromTheCache() {
+        ScriptedProvider candidates = ScriptedProvider.echoing("cand");
+        ScriptedProvider judge = judgeAnswering("1");
+        dev.bench4j.core.spi.ResponseCache cache = dev.bench4j.core.spi.ResponseCache.inMemory(100);
+        java.util.function.Function<String, BenchmarkPlan> plan = criteria -> BenchmarkPlan.named("iterate")
+                .provider(candidates).provider(judge).prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
+                .model(ModelConfig.of("cand", "m")).trials(Plans.trials(5)).cache(cache)
+                .scorer(new Rubric(judgeConfig(), criteria)).build();
+        plan.apply("strict").run();
+
+        Run second = plan.apply("lenient").run();
+
+        assertThat(candidates.calls()).as("the candidates were answered from the response cache").isEqualTo(5);
+        assertThat(judge.calls()).as("the judge was asked again with the new rubric").isEqualTo(10);
+        assertThat(second.results()).allSatisfy(r -> assertThat(r.cached()).isTrue());
+    }
 }
