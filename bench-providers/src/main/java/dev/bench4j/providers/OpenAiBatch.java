@@ -533,6 +533,7 @@ public final class OpenAiBatch {
         public ModelProvider create(ProviderContext context) {
             return new ModelProvider() {
                 private ModelProvider judges;
+                private boolean closed;
 
                 @Override
                 public CompletionStage<ModelResponse> call(ModelRequest request) {
@@ -540,6 +541,9 @@ public final class OpenAiBatch {
                 }
 
                 private synchronized ModelProvider judges() {
+                    if (closed) {
+                        throw new IllegalStateException("the batch answers' provider is closed");
+                    }
                     if (judges == null) {
                         judges = live.create(context);
                     }
@@ -548,6 +552,7 @@ public final class OpenAiBatch {
 
                 @Override
                 public synchronized void close() {
+                    closed = true;
                     if (judges != null) {
                         judges.close();
                     }

@@ -209,8 +209,12 @@ public final class LlmJudge implements Scorer {
         s.put("judge", judge.id());
         s.put("criteria", criteria);
         s.put("scale", List.of(number(min), number(max)));
-        s.put("template", template.messages().stream()
-                .map(m -> Map.<String, Object>of("role", m.role().wireName(), "content", m.content())).toList());
+        s.put("template", template.messages().stream().map(m -> {
+            Map<String, Object> message = new java.util.LinkedHashMap<>();
+            message.put("role", m.role().wireName());
+            message.put("content", m.content());
+            return message;
+        }).toList());
         return s;
     }
 

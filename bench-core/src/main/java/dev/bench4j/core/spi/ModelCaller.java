@@ -22,6 +22,9 @@ import java.util.concurrent.CompletionStage;
  * the score with {@link dev.bench4j.core.Score#withCall}; the run records them for a scorer that
  * does not, so a judge's cost is never hidden.
  *
+ * <p>Never wait for the returned stage inside {@link Scorer#score} (it runs on the run's thread, which
+ * the call needs): return a stage chained on it.
+ *
  * <pre>{@code
  * request.caller().call(judge, List.of(Message.user("Rate 1-5: " + request.output())))
  *     .thenApply(verdict -> (verdict.succeeded() ? parse(verdict) : Score.error("judge failed")).withCall(verdict));

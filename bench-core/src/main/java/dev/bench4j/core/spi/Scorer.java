@@ -14,7 +14,9 @@ import java.util.function.Function;
  * scored.
  *
  * <p>A scorer may complete later (an LLM judge calls a model); a simple one completes at once, as
- * {@link #of} builds. A scorer that throws or fails gives the result a {@link Score#error} under its
+ * {@link #of} builds. {@link #score} runs on the run's own thread: it must never block (no
+ * {@code join()} or {@code get()} on a model call), or the run stops making progress; chain on the
+ * returned stage instead. A scorer that throws or fails gives the result a {@link Score#error} under its
  * name; it never fails the run.
  *
  * <pre>{@code

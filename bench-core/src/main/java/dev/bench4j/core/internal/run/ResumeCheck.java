@@ -45,10 +45,12 @@ final class ResumeCheck {
             out.add("its scorers were " + stored.scorers() + " and are now " + now.scorers());
         }
         models(stored.scorerModels(), now.scorerModels(), "scorers' models (judges)", "judge", out);
-        for (String scorer : now.scorers()) {
+        // a run stored before scorers reported settings has none: nothing to compare against
+        for (String scorer : stored.scorerSettings().isEmpty() ? List.<String>of() : now.scorers()) {
             Map<String, Object> before = stored.scorerSettings().getOrDefault(scorer, Map.of());
             Map<String, Object> after = now.scorerSettings().getOrDefault(scorer, Map.of());
-            // compared as JSON text: a stored 1 reads back as an Integer where the scorer gave a Long
+            // compared as canonical JSON text (keys sorted at every level): a stored 1 reads back as an
+            // Integer where the scorer gave a Long, and a map's key order may differ between JVMs
             java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
             keys.addAll(after.keySet());
             keys.removeIf(k -> json(before.get(k)).equals(json(after.get(k))));
@@ -75,8 +77,18 @@ final class ResumeCheck {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectWriter CANONICAL = dev.bench4j.core.internal.JsonValues.MAPPER
+            .writer().with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
     private static String json(Object value) {
-        return value == null ? "" : dev.bench4j.core.internal.JsonValues.toJson(value);
+        if (value == null) {
+            return "";
+        }
+        try {
+            return CANONICAL.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("scorer settings that were checked as JSON-like cannot be written: " + e, e);
+        }
     }
 
     private static String changed(ModelConfig a, ModelConfig b) {

@@ -447,6 +447,9 @@ public final class RunExecution implements RunHandle, CallEvents {
      * the cell is dropped like a cancelled call, so that a resume scores it again.
      */
     private void finishScored(long index, int p, int m, Result result, List<JudgeCaller> callers) {
+        if (finished) {
+            return;   // the run failed on an internal error and is over
+        }
         for (JudgeCaller c : callers) {
             if (c.cancelled) {
                 inFlightCount--;
@@ -656,14 +659,17 @@ public final class RunExecution implements RunHandle, CallEvents {
             out.complete(result);
         }
 
-        /** Adds the calls this caller made to a score that records none itself. */
+        /** Adds the calls this caller made that the score does not record itself. */
         Score recordCalls(Score score) {
-            if (!score.calls().isEmpty() || made.isEmpty()) {
+            if (made.isEmpty()) {
                 return score;
             }
+            List<Score.Call> recorded = new ArrayList<>(score.calls());
             Score with = score;
             for (Result r : made) {
-                with = with.withCall(r);
+                if (!recorded.remove(Score.Call.of(r))) {
+                    with = with.withCall(r);
+                }
             }
             return with;
         }

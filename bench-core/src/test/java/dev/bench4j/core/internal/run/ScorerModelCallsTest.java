@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,26 +50,44 @@ class ScorerModelCallsTest {
         scheduler.shutdownNow();
     }
 
-    /** Asks the judge "grade: OUTPUT" and reads its answer as the score. */
-    private record Grader(ModelConfig judge) implements Scorer {
-        @Override
-        public String name() {
-            return "grade";
-        }
-
-        @Override
-        public List<ModelConfig> models() {
-            return List.of(judge);
-        }
-
-        @Override
-        public CompletionStage<Score> score(ScoreRequest request) {
-            return request.caller().call(judge, List.of(Message.user("grade: " + request.output())))
-                    .thenApply(r -> r.succeeded() ? Score.of(Double.parseDouble(r.output())).withCall(r)
-                            : Score.error("judge failed: " + r.error().get().message()).withCall(r));
-        }
+    /** A scorer named {@code name} that declares one judge and scores with the function. */
+    private static Scorer judging(String name, ModelConfig judge, Function<ScoreRequest, CompletionStage<Score>> score) {
+        return scorer(name, List.of(judge), score);
     }
 
+    /** A scorer named {@code name} that declares the models and scores with the function. */
+    private static Scorer scorer(String name, List<ModelConfig> models, Function<ScoreRequest, CompletionStage<Score>> score) {
+        return new Scorer() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<ModelConfig> models() {
+                return models;
+            }
+
+            @Override
+            public CompletionStage<Score> score(ScoreRequest request) {
+                return score.apply(request);
+            }
+        };
+    }
+
+    /** Asks the judge "PREFIX: OUTPUT". */
+    private static CompletionStage<Result> ask(ScoreRequest request, ModelConfig judge, String prefix) {
+        return request.caller().call(judge, List.of(Message.user(prefix + ": " + request.output())));
+    }
+
+    /** Asks the judge "grade: OUTPUT" and reads its answer as the score, recording the call. */
+    private static Scorer grader(ModelConfig judge) {
+        return judging("grade", judge, request -> ask(request, judge, "grade")
+                .thenApply(r -> r.succeeded() ? Score.of(Double.parseDouble(r.output())).withCall(r)
+                        : Score.error("judge failed: " + r.error().get().message()).withCall(r)));
+    }
+
+    /** Asks the judge "grade: OUTPUT" and reads its answer as the score. */
     private static ScriptedProvider judgeAnswering(String verdict) {
         return ScriptedProvider.named("judge", r -> CompletableFuture.completedFuture(
                 ModelResponse.of(verdict, dev.bench4j.core.FinishReason.STOP, Usage.of(100, 3))));
@@ -83,7 +102,7 @@ class ScorerModelCallsTest {
                 .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
                 .model(ModelConfig.of(candidates.name(), "m").price(CANDIDATE_PRICE))
                 .trials(Plans.trials(trials))
-                .scorer(new Grader(judgeConfig()));
+                .scorer(grader(judgeConfig()));
     }
 
     @Test
@@ -180,18 +199,8 @@ class ScorerModelCallsTest {
     @Test
     void aConfigNoScorerDeclaredIsRefusedWithAFailedResult() {
         ModelConfig undeclared = ModelConfig.of("judge", "other");
-        Scorer sneaky = new Scorer() {
-            @Override
-            public String name() {
-                return "sneaky";
-            }
-
-            @Override
-            public CompletionStage<Score> score(ScoreRequest request) {
-                return request.caller().call(undeclared, List.of(Message.user("hi")))
-                        .thenApply(r -> Score.error(r.error().get().kind().wireName() + ": " + r.error().get().message()));
-            }
-        };
+        Scorer sneaky = scorer("sneaky", List.of(), request -> request.caller().call(undeclared, List.of(Message.user("hi")))
+                .thenApply(r -> Score.error(r.error().get().kind().wireName() + ": " + r.error().get().message())));
         ScriptedProvider judge = judgeAnswering("1");
 
         Run run = plan(ScriptedProvider.echoing("cand"), judge, 1).scorer(sneaky).build().run();
@@ -203,9 +212,9 @@ class ScorerModelCallsTest {
     @Test
     void theJudgeIsValidatedWithThePlanAndProblemsNameTheScorer() {
         ScriptedProvider candidates = ScriptedProvider.echoing("cand");
-        BenchmarkPlan.Builder unknownProvider = Plans.over(candidates, 1).scorer(new Grader(ModelConfig.of("nope", "j")));
+        BenchmarkPlan.Builder unknownProvider = Plans.over(candidates, 1).scorer(grader(ModelConfig.of("nope", "j")));
         BenchmarkPlan.Builder clash = Plans.over(candidates, 1)
-                .scorer(new Grader(ModelConfig.of("cand", "m").temperature(0.3)));
+                .scorer(grader(ModelConfig.of("cand", "m").temperature(0.3)));
 
         assertThatThrownBy(unknownProvider::build).isInstanceOf(InvalidPlanException.class)
                 .hasMessageContaining("No provider 'nope' for model 'nope:j' of scorer 'grade'");
@@ -237,7 +246,7 @@ class ScorerModelCallsTest {
                 ScriptedProvider.answer(r.messages().get(0).content().startsWith("grade:") ? "0.25" : "answer")));
         ModelConfig m = ModelConfig.of("both", "m");
 
-        Run run = Plans.over(both, 2).scorer(new Grader(m)).build().run();
+        Run run = Plans.over(both, 2).scorer(grader(m)).build().run();
 
         assertThat(run.results()).allSatisfy(r -> assertThat(r.score("grade")).hasValue(0.25));
         // two candidate calls; both outputs are "answer", so the two identical judge requests share one call
@@ -292,7 +301,7 @@ class ScorerModelCallsTest {
         Run run = BenchmarkPlan.named("judged").provider(ScriptedProvider.echoing("cand")).provider(judge)
                 .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
                 .model(ModelConfig.of("cand", "m")).trials(Plans.trials(3))
-                .scorer(new Grader(slowJudge)).runDeadline(Duration.ofMillis(300))
+                .scorer(grader(slowJudge)).runDeadline(Duration.ofMillis(1500))
                 .build().start().await(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("the deadline waited"));
 
         assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
@@ -301,27 +310,10 @@ class ScorerModelCallsTest {
     }
 
     /** Calls its judge but records nothing in the score itself. */
-    private record Forgetful(ModelConfig judge) implements Scorer {
-        @Override
-        public String name() {
-            return "forgetful";
-        }
-
-        @Override
-        public List<ModelConfig> models() {
-            return List.of(judge);
-        }
-
-        @Override
-        public CompletionStage<Score> score(ScoreRequest request) {
-            return request.caller().call(judge, List.of(Message.user("grade: " + request.output())))
-                    .thenApply(r -> Score.of(Double.parseDouble(r.output())));
-        }
-    }
-
     @Test
     void theRunRecordsJudgeCallsAScorerForgotSoTheirCostIsNeverHidden() {
-        Run run = plan(ScriptedProvider.echoing("cand"), judgeAnswering("0.5"), 2).scorer(new Forgetful(judgeConfig()))
+        Run run = plan(ScriptedProvider.echoing("cand"), judgeAnswering("0.5"), 2).scorer(judging("forgetful", judgeConfig(),
+                request -> ask(request, judgeConfig(), "grade").thenApply(r -> Score.of(Double.parseDouble(r.output())))))
                 .build().run();
 
         assertThat(run.results()).allSatisfy(r -> assertThat(r.scores().get("forgetful").calls()).singleElement()
@@ -344,23 +336,8 @@ class ScorerModelCallsTest {
 
     @Test
     void aCallWithoutMessagesIsAFailedResultNotABrokenRun() {
-        Scorer empty = new Scorer() {
-            @Override
-            public String name() {
-                return "empty";
-            }
-
-            @Override
-            public List<ModelConfig> models() {
-                return List.of(judgeConfig());
-            }
-
-            @Override
-            public CompletionStage<Score> score(ScoreRequest request) {
-                return request.caller().call(judgeConfig(), List.of())
-                        .thenApply(r -> Score.error(r.error().get().message()));
-            }
-        };
+        Scorer empty = judging("empty", judgeConfig(), request -> request.caller().call(judgeConfig(), List.of())
+                .thenApply(r -> Score.error(r.error().get().message())));
 
         Run run = plan(ScriptedProvider.echoing("cand"), judgeAnswering("1"), 1).scorer(empty).build().run();
 
@@ -453,24 +430,6 @@ class ScorerModelCallsTest {
     }
 
     /** Asks its judge with a rubric, so that changing the rubric changes the judge's request. */
-    private record Rubric(ModelConfig judge, String criteria) implements Scorer {
-        @Override
-        public String name() {
-            return "rubric";
-        }
-
-        @Override
-        public List<ModelConfig> models() {
-            return List.of(judge);
-        }
-
-        @Override
-        public CompletionStage<Score> score(ScoreRequest request) {
-            return request.caller().call(judge, List.of(Message.user(criteria + ": " + request.output())))
-                    .thenApply(r -> Score.of(Double.parseDouble(r.output())).withCall(r));
-        }
-    }
-
     @Test
     void changingTheRubricReAsksOnlyTheJudgeWhileTheCandidatesComeFromTheCache() {
         ScriptedProvider candidates = ScriptedProvider.echoing("cand");
@@ -479,7 +438,8 @@ class ScorerModelCallsTest {
         java.util.function.Function<String, BenchmarkPlan> plan = criteria -> BenchmarkPlan.named("iterate")
                 .provider(candidates).provider(judge).prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
                 .model(ModelConfig.of("cand", "m")).trials(Plans.trials(5)).cache(cache)
-                .scorer(new Rubric(judgeConfig(), criteria)).build();
+                .scorer(judging("rubric", judgeConfig(), request -> ask(request, judgeConfig(), criteria)
+                        .thenApply(r -> Score.of(Double.parseDouble(r.output())).withCall(r)))).build();
         plan.apply("strict").run();
 
         Run second = plan.apply("lenient").run();
@@ -487,5 +447,39 @@ class ScorerModelCallsTest {
         assertThat(candidates.calls()).as("the candidates were answered from the response cache").isEqualTo(5);
         assertThat(judge.calls()).as("the judge was asked again with the new rubric").isEqualTo(10);
         assertThat(second.results()).allSatisfy(r -> assertThat(r.cached()).isTrue());
+    }
+
+    @Test
+    void settingsAreComparedWhateverTheKeyOrderAndNumberTypeAndOldRunsWithoutSettingsStillResume() {
+        Run run = Plans.over(ScriptedProvider.echoing("cand"), 1).build().run();
+        var base = run.info().plan();
+        java.util.Map<String, Object> message = new java.util.LinkedHashMap<>();
+        message.put("role", "user");
+        message.put("content", "{{output}}");
+        java.util.Map<String, Object> reversed = new java.util.LinkedHashMap<>();
+        reversed.put("content", "{{output}}");
+        reversed.put("role", "user");
+        java.util.function.Function<java.util.Map<String, java.util.Map<String, Object>>, dev.bench4j.core.PlanSnapshot> with =
+                settings -> new dev.bench4j.core.PlanSnapshot(base.name(), base.prompts(), base.models(), base.trialCount(),
+                        base.trialsFingerprint(), base.repetitions(), base.concurrency(), List.of("judge"), List.of(), settings);
+        var stored = with.apply(java.util.Map.of("judge", java.util.Map.of("scale", List.of(1, 5),
+                "template", List.of(reversed))));
+        var now = with.apply(java.util.Map.of("judge", java.util.Map.of("template", List.of(message),
+                "scale", List.of(1L, 5L))));
+
+        assertThat(ResumeCheck.differences(stored, now)).isEmpty();
+        assertThat(ResumeCheck.differences(with.apply(java.util.Map.of()), now)).as("a run stored before settings").isEmpty();
+    }
+
+    /** Calls its judge twice but records only the first call. */
+    @Test
+    void callsAScorerLeftOutAreRecordedBesideThoseItRecorded() {
+        Run run = plan(ScriptedProvider.echoing("cand"), judgeAnswering("1"), 2).scorer(judging("half", judgeConfig(),
+                request -> ask(request, judgeConfig(), "first").thenCompose(first -> ask(request, judgeConfig(), "second")
+                        .thenApply(second -> Score.of(1).withCall(first)))))
+                .build().run();
+
+        assertThat(run.results()).allSatisfy(r -> assertThat(r.scores().get("half").calls()).hasSize(2));
+        assertThat(run.summary().overall().scorerCalls().calls()).isEqualTo(2 + 4);
     }
 }
