@@ -82,7 +82,7 @@ public final class Scorers {
      * @throws NullPointerException if {@code normalization} is {@code null}
      */
     public static Scorer contains(Normalization normalization) {
-        return BuiltInScorers.containsAll("contains", Objects.requireNonNull(normalization, "normalization"));
+        return BuiltInScorers.contains("contains", Objects.requireNonNull(normalization, "normalization"));
     }
 
     /**

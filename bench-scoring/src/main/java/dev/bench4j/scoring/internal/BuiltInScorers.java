@@ -19,7 +19,7 @@ public final class BuiltInScorers {
      * @param name the scorer's name
      * @param normalization how output and expected value are normalized
      * @return the scorer
-     * @throws NullPointerException if {@code name} is {@code null}
+     * @throws NullPointerException if an argument is {@code null}
      * @throws IllegalArgumentException if {@code name} is blank
      */
     public static Scorer exact(String name, Normalization normalization) {
@@ -27,29 +27,44 @@ public final class BuiltInScorers {
     }
 
     /**
-     * Makes a scorer that passes when the output contains every expected string.
+     * Makes the scorer {@code contains}, which passes when the output contains the expected string or
+     * every expected string.
      *
      * @param name the scorer's name
      * @param normalization how output and expected strings are normalized
      * @return the scorer
-     * @throws NullPointerException if {@code name} is {@code null}
+     * @throws NullPointerException if an argument is {@code null}
      * @throws IllegalArgumentException if {@code name} is blank
      */
-    public static Scorer containsAll(String name, Normalization normalization) {
-        return new ContainsScorer(name, normalization, true);
+    public static Scorer contains(String name, Normalization normalization) {
+        return new ContainsScorer(name, normalization, ContainsScorer.Kind.CONTAINS);
     }
 
     /**
-     * Makes a scorer that passes when the output contains at least one expected string.
+     * Makes the scorer {@code contains_all}, which passes when the output contains every expected string.
      *
      * @param name the scorer's name
      * @param normalization how output and expected strings are normalized
      * @return the scorer
-     * @throws NullPointerException if {@code name} is {@code null}
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public static Scorer containsAll(String name, Normalization normalization) {
+        return new ContainsScorer(name, normalization, ContainsScorer.Kind.CONTAINS_ALL);
+    }
+
+    /**
+     * Makes the scorer {@code contains_any}, which passes when the output contains at least one
+     * expected string.
+     *
+     * @param name the scorer's name
+     * @param normalization how output and expected strings are normalized
+     * @return the scorer
+     * @throws NullPointerException if an argument is {@code null}
      * @throws IllegalArgumentException if {@code name} is blank
      */
     public static Scorer containsAny(String name, Normalization normalization) {
-        return new ContainsScorer(name, normalization, false);
+        return new ContainsScorer(name, normalization, ContainsScorer.Kind.CONTAINS_ANY);
     }
 
     /**
@@ -72,9 +87,11 @@ public final class BuiltInScorers {
      * @param pattern the pattern
      * @param full whether the whole output must match, rather than a part of it
      * @return the scorer
+     * @throws NullPointerException if {@code name} or {@code pattern} is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank
      */
     public static Scorer regex(String name, java.util.regex.Pattern pattern, boolean full) {
-        return new RegexScorer(name, pattern, full);
+        return RegexScorer.of(name, pattern, full);
     }
 
     /**
@@ -83,6 +100,8 @@ public final class BuiltInScorers {
      * @param name the scorer's name
      * @param object whether the JSON must be an object
      * @return the scorer
+     * @throws NullPointerException if {@code name} is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank
      */
     public static Scorer jsonValid(String name, boolean object) {
         return new JsonValidScorer(name, object);
@@ -95,6 +114,9 @@ public final class BuiltInScorers {
      * @param pointer the JSON Pointer into the output
      * @param expectedPointer the JSON Pointer into the expected value
      * @return the scorer
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank or a pointer is neither {@code ""} nor
+     *     starts with {@code /}
      */
     public static Scorer jsonFieldEquals(String name, String pointer, String expectedPointer) {
         return new JsonFieldEqualsScorer(name, pointer, expectedPointer);
@@ -108,6 +130,8 @@ public final class BuiltInScorers {
      * @param relTol the relative tolerance
      * @param whole whether the whole output must be the number, rather than its first number
      * @return the scorer
+     * @throws NullPointerException if {@code name} is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank or a tolerance is negative or not finite
      */
     public static Scorer numeric(String name, double absTol, double relTol, boolean whole) {
         return new NumericScorer(name, absTol, relTol, whole);
@@ -119,6 +143,8 @@ public final class BuiltInScorers {
      * @param name the scorer's name
      * @param normalization how output and expected label are normalized
      * @return the scorer
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank
      */
     public static Scorer classification(String name, Normalization normalization) {
         return new ClassificationScorer(name, normalization);
@@ -141,6 +167,8 @@ public final class BuiltInScorers {
      * @param name the scorer's name
      * @param maxMs the highest passing latency in milliseconds
      * @return the scorer
+     * @throws NullPointerException if {@code name} is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank or the limit is negative or not finite
      */
     public static Scorer latencyUnder(String name, double maxMs) {
         return new ThresholdScorer(name, ThresholdScorer.Figure.LATENCY_MS, maxMs);
@@ -152,6 +180,8 @@ public final class BuiltInScorers {
      * @param name the scorer's name
      * @param maxUsd the highest passing cost in USD
      * @return the scorer
+     * @throws NullPointerException if {@code name} is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank or the limit is negative or not finite
      */
     public static Scorer costUnder(String name, double maxUsd) {
         return new ThresholdScorer(name, ThresholdScorer.Figure.COST_USD, maxUsd);
@@ -163,6 +193,8 @@ public final class BuiltInScorers {
      * @param name the scorer's name
      * @param maxTokens the highest passing number of total tokens
      * @return the scorer
+     * @throws NullPointerException if {@code name} is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank or the limit is negative or not finite
      */
     public static Scorer tokensUnder(String name, long maxTokens) {
         return new ThresholdScorer(name, ThresholdScorer.Figure.TOTAL_TOKENS, maxTokens);

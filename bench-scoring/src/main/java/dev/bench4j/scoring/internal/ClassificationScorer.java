@@ -45,6 +45,11 @@ record ClassificationScorer(String name, Normalization normalization) implements
         return CompletableFuture.completedFuture(score);
     }
 
+    @Override
+    public Map<String, Object> settings() {
+        return ScorerSettings.of("classification").normalization(normalization).map();
+    }
+
     /**
      * Reads the (predicted, expected) labels of a classification score, or empty for an error score.
      *

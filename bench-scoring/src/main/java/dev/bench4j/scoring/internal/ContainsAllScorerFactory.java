@@ -39,6 +39,7 @@ public final class ContainsAllScorerFactory implements ScorerFactory {
     @Override
     public Scorer create(Map<String, Object> options) {
         ScorerOptions o = ScorerOptions.read(type(), options, ScorerOptions.TEXT_KEYS);
-        return new ContainsScorer(o.name(), o.normalization(Normalization.standard()), true);
+        return new ContainsScorer(o.name(), o.normalization(Normalization.standard()),
+                ContainsScorer.Kind.CONTAINS_ALL);
     }
 }

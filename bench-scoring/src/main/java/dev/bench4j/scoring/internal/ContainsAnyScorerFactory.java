@@ -39,6 +39,7 @@ public final class ContainsAnyScorerFactory implements ScorerFactory {
     @Override
     public Scorer create(Map<String, Object> options) {
         ScorerOptions o = ScorerOptions.read(type(), options, ScorerOptions.TEXT_KEYS);
-        return new ContainsScorer(o.name(), o.normalization(Normalization.standard()), false);
+        return new ContainsScorer(o.name(), o.normalization(Normalization.standard()),
+                ContainsScorer.Kind.CONTAINS_ANY);
     }
 }

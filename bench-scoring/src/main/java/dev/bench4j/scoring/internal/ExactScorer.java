@@ -4,6 +4,8 @@ import dev.bench4j.core.Score;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.scoring.Normalization;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -12,6 +14,7 @@ record ExactScorer(String name, Normalization normalization) implements Scorer {
 
     ExactScorer {
         Names.check(name);
+        Objects.requireNonNull(normalization, "normalization");
     }
 
     @Override
@@ -25,5 +28,10 @@ record ExactScorer(String name, Normalization normalization) implements Scorer {
             score = Score.error(e.getMessage());
         }
         return CompletableFuture.completedFuture(score);
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return ScorerSettings.of("exact").normalization(normalization).map();
     }
 }

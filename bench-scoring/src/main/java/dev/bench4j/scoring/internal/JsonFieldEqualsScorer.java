@@ -5,6 +5,7 @@ import dev.bench4j.core.Score;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -64,5 +65,10 @@ record JsonFieldEqualsScorer(String name, String pointer, String expectedPointer
             score = Score.error(e.getMessage());
         }
         return CompletableFuture.completedFuture(score);
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return ScorerSettings.of("json_field_equals").put("pointer", pointer).put("expected_pointer", expectedPointer).map();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -25,5 +26,10 @@ record JsonValidScorer(String name, boolean object) implements Scorer {
             score = Score.pass(false).withReason(e.getMessage());
         }
         return CompletableFuture.completedFuture(score);
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return ScorerSettings.of("json_valid").put("object", object).map();
     }
 }

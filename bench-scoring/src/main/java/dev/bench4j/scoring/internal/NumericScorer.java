@@ -3,6 +3,7 @@ package dev.bench4j.scoring.internal;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -52,6 +53,12 @@ record NumericScorer(String name, double absTol, double relTol, boolean whole) i
             score = Score.error(e.getMessage());
         }
         return CompletableFuture.completedFuture(score);
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return ScorerSettings.of("numeric").putNumber("abs_tol", absTol).putNumber("rel_tol", relTol)
+                .put("extract", whole ? "whole" : "first").map();
     }
 
     private static double expected(Object value, String what) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code match}: {@code find} (default, anywhere in the output) or {@code full} (the whole
  * output), and {@code flags}, letters of {@code i} (ignore case, Unicode-aware), {@code m}
  * (multiline), {@code s} (dot matches line breaks), {@code x} (comments), {@code u} (Unicode
- * character classes).
+ * character classes), default {@code ""} (none).
  */
 public final class RegexScorerFactory implements ScorerFactory {
 
@@ -43,18 +43,15 @@ public final class RegexScorerFactory implements ScorerFactory {
         String pattern = o.requiredString("pattern");
         boolean full = o.oneOf("match", "find", java.util.List.of("find", "full")).equals("full");
         int flags = 0;
-        for (char c : o.string("flags").orElse("").toCharArray()) {
-            flags |= switch (c) {
-                case 'i' -> java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE;
-                case 'm' -> java.util.regex.Pattern.MULTILINE;
-                case 's' -> java.util.regex.Pattern.DOTALL;
-                case 'x' -> java.util.regex.Pattern.COMMENTS;
-                case 'u' -> java.util.regex.Pattern.UNICODE_CHARACTER_CLASS;
-                default -> throw o.wrong("flags", "letters of i, m, s, x, u");
-            };
+        for (char c : o.text("flags", "").toCharArray()) {
+            Integer flag = RegexScorer.LETTERS.get(c);
+            if (flag == null) {
+                throw o.wrong("flags", "letters of i, m, s, x, u");
+            }
+            flags |= flag;
         }
         try {
-            return new RegexScorer(o.name(), java.util.regex.Pattern.compile(pattern, flags), full);
+            return new RegexScorer(o.name(), java.util.regex.Pattern.compile(pattern, flags), flags, full);
         } catch (java.util.regex.PatternSyntaxException e) {
             throw o.wrong("pattern", "a regular expression (" + e.getDescription() + " near index " + e.getIndex() + ")");
         }

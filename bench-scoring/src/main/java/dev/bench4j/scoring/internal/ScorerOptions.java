@@ -75,13 +75,7 @@ final class ScorerOptions {
 
     /** Returns a boolean option, or the fallback when absent. */
     boolean bool(String key, boolean fallback) {
-        if (!options.containsKey(key)) {
-            return fallback;
-        }
-        if (options.get(key) instanceof Boolean b) {
-            return b;
-        }
-        throw wrong(key, "true or false");
+        return typed(key, fallback, Boolean.class, "true or false");
     }
 
     /** Returns a non-blank string option, if present. */
@@ -93,6 +87,21 @@ final class ScorerOptions {
             return Optional.of(s);
         }
         throw wrong(key, "a non-blank string");
+    }
+
+    /** Returns a string option, which may be empty, or the fallback when absent. */
+    String text(String key, String fallback) {
+        return typed(key, fallback, String.class, "a string");
+    }
+
+    private <T> T typed(String key, T fallback, Class<T> type, String expected) {
+        if (!options.containsKey(key)) {
+            return fallback;
+        }
+        if (type.isInstance(options.get(key))) {
+            return type.cast(options.get(key));
+        }
+        throw wrong(key, expected);
     }
 
     /** Returns a JSON Pointer option ({@code ""} or starting with {@code /}), if present. */

@@ -6,6 +6,7 @@ import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.scoring.SetF1Options;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,13 @@ record SetF1Scorer(String name, SetF1Options options) implements Scorer {
             score = Score.error(e.getMessage());
         }
         return CompletableFuture.completedFuture(score);
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return ScorerSettings.of("set_f1").normalization(options.normalization())
+                .putIfPresent("pointer", options.pointer()).putIfPresent("expected_pointer", options.expectedPointer())
+                .putIfPresent("field", options.field()).putNumber("zero_division", options.zeroDivision()).map();
     }
 
     /** Computes the score from two sets; a ratio with a zero denominator is {@code zeroDivision}. */

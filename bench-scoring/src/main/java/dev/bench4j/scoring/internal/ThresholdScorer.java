@@ -4,6 +4,7 @@ import dev.bench4j.core.Result;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
@@ -18,18 +19,22 @@ record ThresholdScorer(String name, Figure figure, double limit) implements Scor
     /** The figure a threshold is on. */
     enum Figure {
         /** The latency, in milliseconds. */
-        LATENCY_MS("latency_ms", "latency"),
+        LATENCY_MS("latency_ms", "latency", "latency_under", "max_ms"),
         /** The cost, in USD. */
-        COST_USD("cost_usd", "cost"),
+        COST_USD("cost_usd", "cost", "cost_under", "max_usd"),
         /** The total tokens. */
-        TOTAL_TOKENS("total_tokens", "total tokens");
+        TOTAL_TOKENS("total_tokens", "total tokens", "tokens_under", "max_tokens");
 
         private final String detail;
         private final String words;
+        private final String type;
+        private final String option;
 
-        Figure(String detail, String words) {
+        Figure(String detail, String words, String type, String option) {
             this.detail = detail;
             this.words = words;
+            this.type = type;
+            this.option = option;
         }
 
         OptionalDouble of(Result result) {
@@ -59,5 +64,10 @@ record ThresholdScorer(String name, Figure figure, double limit) implements Scor
                 : Score.pass(value.getAsDouble() <= limit).withDetail(figure.detail, value.getAsDouble())
                         .withDetail("limit", limit);
         return CompletableFuture.completedFuture(score);
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return ScorerSettings.of(figure.type).putNumber(figure.option, limit).map();
     }
 }
