@@ -45,9 +45,11 @@ final class ResumeCheck {
             out.add("its scorers were " + stored.scorers() + " and are now " + now.scorers());
         }
         models(stored.scorerModels(), now.scorerModels(), "scorers' models (judges)", "judge", out);
-        // a run stored before scorers reported settings has none: nothing to compare against
-        for (String scorer : stored.scorerSettings().isEmpty() ? List.<String>of() : now.scorers()) {
-            Map<String, Object> before = stored.scorerSettings().getOrDefault(scorer, Map.of());
+        for (String scorer : now.scorers()) {
+            if (!stored.scorerSettings().containsKey(scorer)) {
+                continue;   // stored before this scorer reported settings: nothing to compare against
+            }
+            Map<String, Object> before = stored.scorerSettings().get(scorer);
             Map<String, Object> after = now.scorerSettings().getOrDefault(scorer, Map.of());
             // compared as canonical JSON text (keys sorted at every level): a stored 1 reads back as an
             // Integer where the scorer gave a Long, and a map's key order may differ between JVMs

@@ -469,6 +469,14 @@ class ScorerModelCallsTest {
 
         assertThat(ResumeCheck.differences(stored, now)).isEmpty();
         assertThat(ResumeCheck.differences(with.apply(java.util.Map.of()), now)).as("a run stored before settings").isEmpty();
+        var judgeOnly = new dev.bench4j.core.PlanSnapshot(base.name(), base.prompts(), base.models(), base.trialCount(),
+                base.trialsFingerprint(), base.repetitions(), base.concurrency(), List.of("judge", "set_f1"), List.of(),
+                java.util.Map.of("judge", java.util.Map.of("scale", List.of(1, 5))));
+        var both = new dev.bench4j.core.PlanSnapshot(base.name(), base.prompts(), base.models(), base.trialCount(),
+                base.trialsFingerprint(), base.repetitions(), base.concurrency(), List.of("judge", "set_f1"), List.of(),
+                java.util.Map.of("judge", java.util.Map.of("scale", List.of(1, 5)), "set_f1", java.util.Map.of("trim", true)));
+        assertThat(ResumeCheck.differences(judgeOnly, both)).as("a scorer that reported no settings then").isEmpty();
+        assertThat(ResumeCheck.differences(both, judgeOnly)).containsExactly("scorer 'set_f1' changed its trim");
     }
 
     /** Calls its judge twice but records only the first call. */
