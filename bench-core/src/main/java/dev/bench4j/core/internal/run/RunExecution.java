@@ -618,7 +618,8 @@ public final class RunExecution implements RunHandle, CallEvents {
      */
     private final class JudgeCaller implements ModelCaller {
         private final CellId scored;
-        private final List<Result> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** The calls made, in order; made on the first call, as most scorers call no model. */
+        private List<Result> made;
         /** Set when a call was cancelled or refused because the run is stopping. */
         volatile boolean cancelled;
 
@@ -655,18 +656,27 @@ public final class RunExecution implements RunHandle, CallEvents {
 
         /** Keeps a call's result, then hands it to the scorer: kept first, so {@link #recordCalls} sees it. */
         void finish(CompletableFuture<Result> out, Result result) {
-            made.add(result);
+            synchronized (this) {
+                if (made == null) {
+                    made = new ArrayList<>(1);
+                }
+                made.add(result);
+            }
             out.complete(result);
         }
 
         /** Adds the calls this caller made that the score does not record itself. */
         Score recordCalls(Score score) {
-            if (made.isEmpty()) {
-                return score;
+            List<Result> calls;
+            synchronized (this) {
+                if (made == null) {
+                    return score;
+                }
+                calls = List.copyOf(made);
             }
             List<Score.Call> recorded = new ArrayList<>(score.calls());
             Score with = score;
-            for (Result r : made) {
+            for (Result r : calls) {
                 if (!recorded.remove(Score.Call.of(r))) {
                     with = with.withCall(r);
                 }
