@@ -208,7 +208,7 @@ public final class LlmJudge implements Scorer {
         s.put("type", "llm_judge");
         s.put("judge", judge.id());
         s.put("criteria", criteria);
-        s.put("scale", List.of(number(min), number(max)));
+        s.put("scale", verdicts.bounds());
         s.put("template", template.messages().stream().map(m -> {
             Map<String, Object> message = new java.util.LinkedHashMap<>();
             message.put("role", m.role().wireName());
@@ -242,8 +242,8 @@ public final class LlmJudge implements Scorer {
         vars.put("output", request.output());
         vars.put("expected", request.trial().expected().orElse("(no reference answer is given; judge by the criteria alone)"));
         vars.put("criteria", criteria);
-        vars.put("min", number(min));
-        vars.put("max", number(max));
+        vars.put("min", verdicts.bounds().get(0));
+        vars.put("max", verdicts.bounds().get(1));
         return template.render(vars);
     }
 
@@ -285,12 +285,8 @@ public final class LlmJudge implements Scorer {
                 .collect(Collectors.joining("\n\n"));
     }
 
-    private static Object number(double x) {
-        return x == Math.rint(x) && Math.abs(x) < 1e15 ? (Object) (long) x : (Object) x;
-    }
-
     @Override
     public String toString() {
-        return "LlmJudge[" + name + ", judge=" + judge.id() + ", scale=" + number(min) + ".." + number(max) + "]";
+        return "LlmJudge[" + name + ", judge=" + judge.id() + ", scale=" + verdicts.scale() + "]";
     }
 }

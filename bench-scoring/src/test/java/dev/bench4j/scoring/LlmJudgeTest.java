@@ -166,7 +166,7 @@ class LlmJudgeTest {
     }
 
     @Test
-    void theJudgeIsDeclaredSoThePlanValidatesItAndTheRunOpensItsProvider() {
+    void declaresItsJudgeAsTheModelItCallsAlsoWhenRenamed() {
         assertThat(Scorers.llmJudge(JUDGE).models()).containsExactly(JUDGE);
         assertThat(Scorers.named("renamed", Scorers.llmJudge(JUDGE)).models()).containsExactly(JUDGE);
         assertThat(Scorers.llmJudge(JUDGE).toString()).isEqualTo("LlmJudge[llm_judge, judge=openai:gpt-4.1-mini, scale=1..5]");

@@ -23,6 +23,9 @@ public final class JsonValues {
     /** The one shared, never reconfigured mapper of bench-core. */
     public static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
+    private static final com.fasterxml.jackson.databind.ObjectWriter CANONICAL = MAPPER.writer()
+            .with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
     private JsonValues() {
     }
 
@@ -161,6 +164,21 @@ public final class JsonValues {
     public static String toJson(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a JSON-like value as compact JSON with the keys of every object sorted, so that equal
+     * values give equal text whatever their maps' order.
+     *
+     * @param value the value
+     * @return the JSON text
+     */
+    public static String toCanonicalJson(Object value) {
+        try {
+            return CANONICAL.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
         }

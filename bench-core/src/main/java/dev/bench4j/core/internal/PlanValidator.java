@@ -107,28 +107,6 @@ public final class PlanValidator {
         return Map.copyOf(factories);
     }
 
-    /**
-     * Returns the configs the scorers call that are not among the plan's models, once per id, in
-     * order of first mention.
-     *
-     * @param models the plan's model configs
-     * @param scorers the plan's scorers
-     * @return the scorers' own configs
-     */
-    public static List<ModelConfig> scorerModels(List<ModelConfig> models, List<Scorer> scorers) {
-        Set<String> seen = new HashSet<>();
-        models.forEach(m -> seen.add(m.id()));
-        List<ModelConfig> out = new ArrayList<>();
-        for (Scorer s : scorers) {
-            for (ModelConfig m : s.models()) {
-                if (seen.add(m.id())) {
-                    out.add(m);
-                }
-            }
-        }
-        return List.copyOf(out);
-    }
-
     private static void resolve(ModelConfig m, String ofScorer, ProviderRegistry registry, Path baseDirectory,
             Map<String, ModelProviderFactory> factories, List<String> problems) {
         var factory = registry.find(m.provider());

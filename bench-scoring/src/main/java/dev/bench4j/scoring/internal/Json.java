@@ -133,10 +133,14 @@ final class Json {
 
     /** Returns the first 80 characters of a text, never splitting a surrogate pair. */
     private static String head(String text) {
-        if (text.length() <= SHOWN_CHARS) {
+        return head(text, SHOWN_CHARS);
+    }
+
+    /** Returns the first {@code max} characters of a text, never splitting a surrogate pair. */
+    static String head(String text, int max) {
+        if (text.length() <= max) {
             return text;
         }
-        int end = Character.isHighSurrogate(text.charAt(SHOWN_CHARS - 1)) ? SHOWN_CHARS - 1 : SHOWN_CHARS;
-        return text.substring(0, end);
+        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 }

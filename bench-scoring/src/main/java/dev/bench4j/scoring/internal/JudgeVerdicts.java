@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.Score;
 import java.math.BigDecimal;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -125,18 +125,30 @@ public final class JudgeVerdicts {
         return reason.isPresent() ? s.withReason(reason.get()) : s;
     }
 
-    private String scale() {
+    /**
+     * Returns the scale as a plan file writes it, {@code [min, max]}, a whole bound as a {@code Long}.
+     *
+     * @return the two bounds
+     */
+    public List<Object> bounds() {
+        return List.of(ScorerSettings.number(min), ScorerSettings.number(max));
+    }
+
+    /**
+     * Returns the scale as text, e.g. {@code 1..5}.
+     *
+     * @return the text
+     */
+    public String scale() {
         return format(min) + ".." + format(max);
     }
 
     private static String format(double x) {
-        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : String.format(Locale.ROOT, "%s", x);
+        return String.valueOf(ScorerSettings.number(x));
     }
 
     private static String quote(String verdict) {
-        String shown = verdict.length() <= SHOWN_CHARS ? verdict
-                : verdict.substring(0, Character.isHighSurrogate(verdict.charAt(SHOWN_CHARS - 1)) ? SHOWN_CHARS - 1
-                        : SHOWN_CHARS) + "...";
-        return "'" + shown + "'";
+        String shown = Json.head(verdict, SHOWN_CHARS);
+        return "'" + shown + (shown.length() < verdict.length() ? "..." : "") + "'";
     }
 }

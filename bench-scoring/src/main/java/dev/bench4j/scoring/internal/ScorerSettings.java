@@ -34,8 +34,13 @@ final class ScorerSettings {
 
     /** Puts a number as a plan file writes it: a whole number as a {@code Long}, any other as a {@code Double}. */
     ScorerSettings putNumber(String key, double value) {
-        values.put(key, value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object) (long) value : (Object) value);
+        values.put(key, number(value));
         return this;
+    }
+
+    /** Returns a number as a plan file writes it: a whole number as a {@code Long}, any other as a {@code Double}. */
+    static Object number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object) (long) value : (Object) value;
     }
 
     /** Puts an optional string only when it is present; settings hold no nulls. */

@@ -1,8 +1,5 @@
 package dev.bench4j.core.internal.pipeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bench4j.core.Message;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.internal.JsonValues;
@@ -14,7 +11,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Computes the cache key of a request: SHA-256 over the canonical request (provider, base URL,
@@ -24,8 +20,6 @@ import java.util.TreeMap;
 public final class RequestKeys {
 
     private static final String VERSION = "bench4j.request-key/1";
-    private static final ObjectWriter CANONICAL = JsonValues.MAPPER.writer()
-            .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final Map<String, MessageDigest> prefixes = new HashMap<>();
 
@@ -47,12 +41,8 @@ public final class RequestKeys {
         update(md, m.endpoint().baseUrl().orElse(""));
         update(md, m.model());
         update(md, m.endpoint().stream() ? "stream" : "whole");
-        try {
-            update(md, CANONICAL.writeValueAsString(new TreeMap<>(m.parameters().asMap())));
-            update(md, CANONICAL.writeValueAsString(new TreeMap<>(m.extras())));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the parameters of " + m.id() + " as JSON", e);
-        }
+        update(md, JsonValues.toCanonicalJson(m.parameters().asMap()));
+        update(md, JsonValues.toCanonicalJson(m.extras()));
         return md;
     }
 

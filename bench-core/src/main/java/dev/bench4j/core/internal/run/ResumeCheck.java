@@ -79,18 +79,8 @@ final class ResumeCheck {
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectWriter CANONICAL = dev.bench4j.core.internal.JsonValues.MAPPER
-            .writer().with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-
     private static String json(Object value) {
-        if (value == null) {
-            return "";
-        }
-        try {
-            return CANONICAL.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("scorer settings that were checked as JSON-like cannot be written: " + e, e);
-        }
+        return value == null ? "" : dev.bench4j.core.internal.JsonValues.toCanonicalJson(value);
     }
 
     private static String changed(ModelConfig a, ModelConfig b) {

@@ -21,7 +21,6 @@ import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Trial;
-import dev.bench4j.core.internal.PlanValidator;
 import dev.bench4j.core.internal.Template;
 import dev.bench4j.core.internal.pipeline.CallEvents;
 import dev.bench4j.core.internal.pipeline.CallPipeline;
@@ -49,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -263,7 +263,8 @@ public final class RunExecution implements RunHandle, CallEvents {
         }
         try {
             List<ModelConfig> callable = new ArrayList<>(models);
-            callable.addAll(PlanValidator.scorerModels(models, scorers));
+            Set<String> candidates = new java.util.HashSet<>(models.stream().map(ModelConfig::id).toList());
+            judges.values().stream().filter(j -> !candidates.contains(j.id())).forEach(callable::add);
             pipeline = new CallPipeline(new CallPipeline.Settings(callable, openProviders(callable), factories,
                     plan.responseCache(), plan.retryPolicy(), plan.attemptTimeout(), plan.providerConcurrency(), scheduler));
         } catch (RuntimeException e) {
