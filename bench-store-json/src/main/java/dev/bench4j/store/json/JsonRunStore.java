@@ -1,21 +1,32 @@
 package dev.bench4j.store.json;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.bench4j.core.CellId;
+import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.PlanSnapshot;
+import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
+import dev.bench4j.core.Review;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.Summary;
+import dev.bench4j.core.Trial;
 import dev.bench4j.core.spi.RunStore;
 import dev.bench4j.store.json.internal.AtomicFiles;
+import dev.bench4j.store.json.internal.CellOffsets;
 import dev.bench4j.store.json.internal.CsvExport;
 import dev.bench4j.store.json.internal.IndexFile;
 import dev.bench4j.store.json.internal.ResultLines;
 import dev.bench4j.store.json.internal.ResultsFile;
+import dev.bench4j.store.json.internal.ReviewsFile;
 import dev.bench4j.store.json.internal.RunExport;
 import dev.bench4j.store.json.internal.RunFiles;
 import dev.bench4j.store.json.internal.RunLock;
 import dev.bench4j.store.json.internal.RunWriter;
 import dev.bench4j.store.json.internal.StorePaths;
 import dev.bench4j.store.json.internal.SummaryBuilder;
+import dev.bench4j.store.json.internal.TrialsFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -40,9 +51,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps runs in a folder as plain JSON files that survive a crash, can be read with jq or Python,
  * and can be copied to a colleague: one folder per run, named by its id, holding {@code run.json}
- * (metadata, plan snapshot, environment, status, summary; rewritten atomically) and
- * {@code results.jsonl} (one result per line, appended as each cell finishes), and an
- * {@code index.json} of every run at the root.
+ * (metadata, plan snapshot, environment, status, summary; rewritten atomically),
+ * {@code results.jsonl} (one result per line, appended as each cell finishes), {@code trials.jsonl}
+ * (the plan's trials, written when the run starts) and {@code reviews.jsonl} (people's judgments of
+ * the answers, appended), and an {@code index.json} of every run at the root.
  *
  * <pre>{@code
  * JsonRunStore store = JsonRunStore.at(Path.of("runs"));
@@ -69,6 +81,11 @@ public final class JsonRunStore implements RunStore {
     private final IndexFile index;
     private final Map<String, RunWriter> open = new ConcurrentHashMap<>();
     private final Map<Thread, RunWriter> byThread = new ConcurrentHashMap<>();
+    /** Where each cell's result is in a run's results file, for {@link #result}; weighed by cells. */
+    private final Cache<String, CellOffsets> offsets = Caffeine.newBuilder()
+            .maximumWeight(4_000_000)
+            .weigher((String id, CellOffsets o) -> 1 + o.size())
+            .build();
 
     private JsonRunStore(Path folder, Duration fsyncEvery) {
         this.folder = folder;
@@ -188,6 +205,27 @@ public final class JsonRunStore implements RunStore {
             throw new IllegalStateException("run " + run.id() + " is already being written by this store");
         }
         byThread.put(Thread.currentThread(), w);
+    }
+
+    /**
+     * Keeps the run's trials in its folder as {@code trials.jsonl} (the trials file format), written
+     * atomically, so that its answers can later be shown with their variables and expected answer.
+     *
+     * @param run the run, which this store has started
+     * @param trials the plan's trials
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalStateException if this store has not started the run
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    @Override
+    public void acceptTrials(RunInfo run, List<Trial> trials) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(trials, "trials");
+        if (!open.containsKey(run.id())) {
+            throw new IllegalStateException("run " + run.id() + " is not being written by store " + folder
+                    + "; runStarted must come first");
+        }
+        TrialsFile.write(StorePaths.runFolder(folder, run.id()), trials);
     }
 
     /**
@@ -318,6 +356,117 @@ public final class JsonRunStore implements RunStore {
     }
 
     /**
+     * Reads one cell's result without reading the whole run: the first call for a run indexes where
+     * each result is in {@code results.jsonl} (one scan), later calls read only what was appended since.
+     *
+     * @param runId the run's id
+     * @param cell the cell
+     * @return its result, or empty if the run has none for that cell (yet)
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code runId} is not a valid run id or the store has no such run
+     * @throws InvalidRunFileException naming the file and position if a line is corrupt
+     */
+    public Optional<Result> result(String runId, CellId cell) {
+        Objects.requireNonNull(cell, "cell");
+        return offsetsOf(runId).find(cell);
+    }
+
+    private CellOffsets offsetsOf(String runId) {
+        Path runFolder = existing(runId);
+        CellOffsets o = offsets.get(runId, id -> new CellOffsets(runFolder.resolve(ResultsFile.NAME)));
+        offsets.put(runId, o);   // weighed again now that it may have grown
+        return o;
+    }
+
+    /**
+     * Reads the trials a run kept in {@code trials.jsonl} when it started.
+     *
+     * @param runId the run's id
+     * @return the trials in plan order; empty for a run kept before bench4j wrote them
+     * @throws NullPointerException if {@code runId} is {@code null}
+     * @throws IllegalArgumentException if {@code runId} is not a valid run id or the store has no such run
+     * @throws InvalidRunFileException naming the file and line if it is malformed
+     */
+    public List<Trial> trials(String runId) {
+        return TrialsFile.read(existing(runId));
+    }
+
+    /**
+     * Reads the reviews of a run (people's ratings, verdicts, comments and rankings of its answers),
+     * every one ever added, in the order they were added; {@link Review#latest} keeps those in effect.
+     *
+     * @param runId the run's id
+     * @return the reviews; empty when the run has none
+     * @throws NullPointerException if {@code runId} is {@code null}
+     * @throws IllegalArgumentException if {@code runId} is not a valid run id or the store has no such run
+     * @throws InvalidRunFileException naming the file and line if a line is not a review
+     */
+    public List<Review> reviews(String runId) {
+        return ReviewsFile.read(existing(runId));
+    }
+
+    /**
+     * Adds a review to a run's {@code reviews.jsonl}, after checking that every cell it names has an
+     * answer in the run. The line is written whole and forced to disk before this returns; reviewers
+     * in several threads or processes may add reviews at once and none is lost.
+     *
+     * @param runId the run's id
+     * @param review the review
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code runId} is not a valid run id, the store has no such run,
+     *     or the review names a cell the run has no answer for (the message says which and why)
+     * @throws InvalidRunFileException if the run's files are malformed
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public void appendReview(String runId, Review review) {
+        appendReviews(runId, List.of(Objects.requireNonNull(review, "review")));
+    }
+
+    /**
+     * Adds reviews to a run's {@code reviews.jsonl} at once (e.g. a spreadsheet's), after checking
+     * them all: either all are added or none.
+     *
+     * @param runId the run's id
+     * @param reviews the reviews, in order
+     * @throws NullPointerException if an argument or an element is {@code null}
+     * @throws IllegalArgumentException if {@code runId} is not a valid run id, the store has no such run,
+     *     or a review names a cell the run has no answer for (the message says which review and why)
+     * @throws InvalidRunFileException if the run's files are malformed
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public void appendReviews(String runId, List<? extends Review> reviews) {
+        Objects.requireNonNull(reviews, "reviews");
+        Path runFolder = existing(runId);
+        PlanSnapshot plan = RunFiles.read(runFolder).info().plan();
+        CellOffsets cells = offsetsOf(runId);
+        for (int i = 0; i < reviews.size(); i++) {
+            Review r = Objects.requireNonNull(reviews.get(i), "reviews contains null");
+            for (CellId c : r.cells()) {
+                if (!cells.has(c)) {
+                    String which = reviews.size() == 1 ? "" : "review " + (i + 1) + " of " + reviews.size() + ": ";
+                    throw new IllegalArgumentException(which + "run " + runId + " has no answer to review for cell "
+                            + c + ": " + whyNoCell(plan, c));
+                }
+            }
+        }
+        ReviewsFile.append(runFolder, reviews);
+    }
+
+    private static String whyNoCell(PlanSnapshot plan, CellId c) {
+        if (plan.prompts().stream().map(Prompt::name).noneMatch(c.prompt()::equals)) {
+            return "the run has no prompt '" + c.prompt() + "'";
+        }
+        if (plan.models().stream().map(ModelConfig::id).noneMatch(c.model()::equals)) {
+            return "the run has no model '" + c.model() + "'";
+        }
+        if (c.repetition() >= plan.repetitions()) {
+            return "the run has " + plan.repetitions() + " repetition" + (plan.repetitions() == 1 ? "" : "s")
+                    + " (0 to " + (plan.repetitions() - 1) + ")";
+        }
+        return "no trial '" + c.trial() + "' or no result for it yet";
+    }
+
+    /**
      * Computes a run's summary from its results (for a run that was interrupted, whose
      * {@code run.json} holds only the last checkpoint's), as the runner computes it.
      *
@@ -372,6 +521,7 @@ public final class JsonRunStore implements RunStore {
             throw new UncheckedIOException("cannot delete run " + runId + " (" + runFolder + "): " + e.getMessage(), e);
         }
         index.update(entries -> entries.remove(runId));
+        offsets.invalidate(runId);
         try {
             AtomicFiles.deleteTree(doomed);
         } catch (IOException e) {
@@ -445,6 +595,7 @@ public final class JsonRunStore implements RunStore {
                 move(staged.staging(), target);
             }
             AtomicFiles.forceDirectory(folder);
+            offsets.invalidate(id);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot import run " + id + " from " + file + " into " + folder + ": "
                     + e.getMessage(), e);

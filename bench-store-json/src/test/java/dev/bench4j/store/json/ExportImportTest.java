@@ -80,7 +80,7 @@ class ExportImportTest {
         JsonNode e = tree(export);
         List<String> names = new ArrayList<>();
         e.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactly("schema", "run", "results");
+        assertThat(names).containsExactly("schema", "run", "results", "trials");
         assertThat(e.get("schema").textValue()).isEqualTo("bench4j.run-export/1");
         assertThat(e.get("run")).isEqualTo(JsonValues.MAPPER.readTree(folder.resolve("run.json").toFile()));
         assertThat(e.get("run").get("schema").textValue()).isEqualTo("bench4j.run/1");
@@ -179,7 +179,7 @@ class ExportImportTest {
         }
         try (Stream<Path> files = Files.list(target.folder().resolve(run.id()))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("run.json",
-                    "results.jsonl", "run.lock");
+                    "results.jsonl", "trials.jsonl", "run.lock");
         }
     }
 

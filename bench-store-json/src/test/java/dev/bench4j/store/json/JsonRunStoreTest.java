@@ -62,8 +62,12 @@ class JsonRunStoreTest {
         Path folder = dir.resolve("runs").resolve(run.id());
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         try (Stream<Path> files = Files.list(folder)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("run.json", "results.jsonl", "run.lock");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("run.json", "results.jsonl", "trials.jsonl",
+                    "run.lock");
         }
+        assertThat(Files.readAllLines(folder.resolve("trials.jsonl"))).hasSize(3).first()
+                .isEqualTo("{\"id\":\"t0\",\"vars\":{\"x\":\"0\"}}");
+        assertThat(store.trials(run.id())).isEqualTo(dev.bench4j.core.testing.Plans.trials(3));
         String text = Files.readString(folder.resolve("run.json"));
         assertThat(text).doesNotContain("sk-very-secret");
         JsonNode r = json(folder.resolve("run.json"));

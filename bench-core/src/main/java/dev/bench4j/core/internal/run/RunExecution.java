@@ -244,6 +244,7 @@ public final class RunExecution implements RunHandle, CallEvents {
         for (ResultSink sink : sinks) {
             try {
                 sink.runStarted(info);
+                sink.acceptTrials(info, trials);
             } catch (RuntimeException e) {
                 LOG.error("Run {}: result sink {} could not start", info.id(), sink.getClass().getName(), e);
                 stop(RunStatus.FAILED, "result sink " + describe(sink) + " could not start: " + e.getMessage());

@@ -23,6 +23,8 @@ final class LineReader implements Closeable {
     private int lineLength;
     private boolean complete;
     private long lineNumber;
+    /** The position in the stream of {@code buf[0]}. */
+    private long base;
 
     LineReader(InputStream in) {
         this.in = in;
@@ -67,6 +69,7 @@ final class LineReader implements Closeable {
         if (start > 0) {
             System.arraycopy(buf, start, buf, 0, end - start);
             end -= start;
+            base += start;
             start = 0;
         }
         if (end == buf.length) {
@@ -93,6 +96,11 @@ final class LineReader implements Closeable {
     /** @return the current line's length, without its line end */
     int length() {
         return lineLength;
+    }
+
+    /** @return where the current line starts in the stream, from 0 */
+    long position() {
+        return base + lineStart;
     }
 
     /** @return whether the current line ended with {@code \n} */

@@ -63,7 +63,7 @@ final class ResultAppender implements Closeable {
         }
         long before = channel.position();
         try {
-            ResultsFile.writeFully(channel, buffer.asBuffer());
+            JsonLinesFile.writeFully(channel, buffer.asBuffer());
         } catch (IOException e) {
             failed = true;
             try {

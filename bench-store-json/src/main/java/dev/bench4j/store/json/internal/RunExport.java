@@ -8,7 +8,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.bench4j.core.CellId;
+import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.PlanSnapshot;
+import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
+import dev.bench4j.core.Review;
+import dev.bench4j.core.Trial;
 import dev.bench4j.store.json.InvalidRunFileException;
 import dev.bench4j.store.json.RunMetadata;
 import java.io.BufferedOutputStream;
@@ -22,6 +28,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -31,7 +41,9 @@ import java.util.function.Consumer;
  * <pre>
  * {"schema": "bench4j.run-export/1",
  *  "run": {"schema": "bench4j.run/1", "run_id": "...", ...},     the run's run.json
- *  "results": [{"prompt": "p", "model": "m", ...}, ...]}          the lines of its results.jsonl
+ *  "results": [{"prompt": "p", "model": "m", ...}, ...],         the lines of its results.jsonl
+ *  "trials": [{"id": "t1", "vars": {...}, "expected": ...}, ...],  its trials.jsonl, when it has one
+ *  "reviews": [{"kind": "rating", ...}, ...]}                      its reviews.jsonl, when it has reviews
  * </pre>
  *
  * <p>Both directions stream: memory does not grow with the number of results.
@@ -86,6 +98,26 @@ public final class RunExport {
                         throw e.getCause();
                     }
                     g.writeEndArray();
+                    List<Trial> trials = TrialsFile.read(runFolder);
+                    if (!trials.isEmpty()) {
+                        g.writeFieldName("trials");
+                        g.writeStartArray();
+                        for (Trial t : trials) {
+                            g.writeRaw('\n');
+                            TrialsFile.writeTrial(g, t);
+                        }
+                        g.writeEndArray();
+                    }
+                    List<Review> reviews = ReviewsFile.read(runFolder);
+                    if (!reviews.isEmpty()) {
+                        g.writeFieldName("reviews");
+                        g.writeStartArray();
+                        for (Review r : reviews) {
+                            g.writeRaw('\n');
+                            g.writeTree(ReviewLines.toNode(r));
+                        }
+                        g.writeEndArray();
+                    }
                     g.writeEndObject();
                     g.writeRaw('\n');
                 }
@@ -173,6 +205,8 @@ public final class RunExport {
         private SummaryBuilder plan;
         private long results = -1;
         private long pending;
+        private long trials = -1;
+        private final List<Review> reviews = new ArrayList<>();
 
         Reader(Path file, Path root, Path staging, Consumer<String> idCheck) {
             this.file = file;
@@ -203,6 +237,8 @@ public final class RunExport {
                         case "schema" -> schema(p, v);
                         case "run" -> run(p, v);
                         case "results" -> results(p, v, out);
+                        case "trials" -> trials(p, v);
+                        case "reviews" -> reviews(p, v);
                         default -> p.skipChildren();
                     }
                 }
@@ -239,6 +275,7 @@ public final class RunExport {
             if (pending > 0) {
                 checkStaged();
             }
+            checkTrialsAndReviews();
             try {
                 byte[] json = RunFiles.PRETTY.writeValueAsBytes(runNode);
                 byte[] bytes = java.util.Arrays.copyOf(json, json.length + 1);
@@ -311,6 +348,95 @@ public final class RunExport {
             }
             g.flush();
             results = i;
+        }
+
+        private void trials(JsonParser p, JsonToken v) throws IOException {
+            if (v != JsonToken.START_ARRAY) {
+                throw new InvalidRunFileException(where + ": field 'trials' must be an array but was " + p.getText());
+            }
+            Path target = staging.resolve(TrialsFile.NAME);
+            try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+                 JsonGenerator g = ResultLines.FACTORY.createGenerator(out)) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                g.setRootValueSeparator(null);
+                long i = 0;
+                JsonToken t;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t == null) {
+                        throw new InvalidRunFileException(where + ": trials[" + i + "]: the file ends inside the trials array (truncated?)");
+                    }
+                    if (t != JsonToken.START_OBJECT) {
+                        throw new InvalidRunFileException(where + ": trials[" + i + "] must be an object (a trial) but was "
+                                + p.getText());
+                    }
+                    g.writeTree(NESTED.readTree(p));
+                    g.writeRaw('\n');
+                    i++;
+                }
+                g.flush();
+                out.flush();
+                ch.force(true);
+                trials = i;
+            }
+        }
+
+        private void reviews(JsonParser p, JsonToken v) throws IOException {
+            if (v != JsonToken.START_ARRAY) {
+                throw new InvalidRunFileException(where + ": field 'reviews' must be an array but was " + p.getText());
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                String at = where + ": reviews[" + reviews.size() + "]";
+                if (t == null) {
+                    throw new InvalidRunFileException(at + ": the file ends inside the reviews array (truncated?)");
+                }
+                reviews.add(ReviewLines.fromNode(NESTED.readTree(p), at));
+            }
+        }
+
+        /** Checks the trials against the run's plan and the reviews against the plan and trials, then writes the reviews. */
+        private void checkTrialsAndReviews() {
+            PlanSnapshot plan = run.info().plan();
+            Set<String> trialIds = null;
+            if (trials >= 0) {
+                Path file = staging.resolve(TrialsFile.NAME);
+                List<Trial> kept;
+                try {
+                    kept = TrialsFile.read(staging);
+                } catch (InvalidRunFileException e) {
+                    throw new InvalidRunFileException(e.getMessage().replace(file.toString(), where + ": trials (line n is trials[n - 1])"), e);
+                }
+                if (kept.size() != plan.trialCount()) {
+                    throw new InvalidRunFileException(where + ": field 'trials' holds " + kept.size()
+                            + " trials but the run's plan has " + plan.trialCount());
+                }
+                trialIds = new HashSet<>();
+                for (Trial k : kept) {
+                    trialIds.add(k.id());
+                }
+            }
+            Set<String> prompts = new HashSet<>(plan.prompts().stream().map(Prompt::name).toList());
+            Set<String> models = new HashSet<>(plan.models().stream().map(ModelConfig::id).toList());
+            for (int i = 0; i < reviews.size(); i++) {
+                for (CellId c : reviews.get(i).cells()) {
+                    String problem = !prompts.contains(c.prompt()) ? "the run has no prompt '" + c.prompt() + "'"
+                            : !models.contains(c.model()) ? "the run has no model '" + c.model() + "'"
+                            : c.repetition() >= plan.repetitions() ? "the run has " + plan.repetitions() + " repetitions"
+                            : trialIds != null && !trialIds.contains(c.trial()) ? "the run has no trial '" + c.trial() + "'"
+                            : null;
+                    if (problem != null) {
+                        throw new InvalidRunFileException(where + ": reviews[" + i + "] names cell " + c + ", but " + problem);
+                    }
+                }
+            }
+            if (!reviews.isEmpty()) {
+                try {
+                    ReviewsFile.create(staging, reviews);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(staging + ": cannot write the imported reviews: " + e.getMessage(), e);
+                }
+            }
         }
 
         private void check(Result r, long index) {

@@ -46,7 +46,20 @@ public final class RunLock implements Closeable {
      * @throws IOException if the lock file cannot be opened
      */
     public static Optional<RunLock> tryAcquire(Path runFolder) throws IOException {
-        Path file = runFolder.resolve(NAME).toAbsolutePath().normalize();
+        return tryAcquire(runFolder, NAME);
+    }
+
+    /**
+     * Takes a lock named by a file of a run's folder (e.g. {@code reviews.lock}, which guards
+     * appends to {@code reviews.jsonl}) if nobody holds it.
+     *
+     * @param runFolder the run's folder, which must exist
+     * @param name the lock file's name
+     * @return the lock, or empty if a holder in this or another process has it
+     * @throws IOException if the lock file cannot be opened
+     */
+    public static Optional<RunLock> tryAcquire(Path runFolder, String name) throws IOException {
+        Path file = runFolder.resolve(name).toAbsolutePath().normalize();
         synchronized (HELD) {
             if (HELD.containsKey(file)) {
                 return Optional.empty();

@@ -69,7 +69,7 @@ class ResultsFileTest {
 
         try (LogCapture log = LogCapture.start()) {
             assertThat(ResultsFile.repairTail(file)).isTrue();
-            assertThat(log.text()).contains(": line 3 was torn (it is not a valid result");
+            assertThat(log.text()).contains(": line 3 was torn (it is not valid");
         }
 
         assertThat(Files.readAllBytes(file)).isEqualTo(whole);

@@ -1,0 +1,162 @@
+package dev.bench4j.store.json.internal;
+
+import dev.bench4j.core.CellId;
+import dev.bench4j.core.Result;
+import dev.bench4j.store.json.InvalidRunFileException;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where each cell's result starts in a run's {@code results.jsonl}, so that one result can be read
+ * without scanning the file. Built by one scan on first use; as the file only grows, later uses scan
+ * only what was appended since (and start over if the file got shorter, e.g. a torn line was cut).
+ *
+ * <p>Thread-safe.
+ */
+public final class CellOffsets {
+
+    private static final int MAX_LINE = 1 << 30;
+
+    private final Path file;
+    private final Map<CellId, Long> offsets = new HashMap<>();
+    private long scanned;
+
+    /**
+     * Makes an empty index of a results file.
+     *
+     * @param file the run's {@code results.jsonl}
+     */
+    public CellOffsets(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * Reads one cell's result.
+     *
+     * @param cell the cell
+     * @return its result, or empty if the file has none (yet)
+     * @throws InvalidRunFileException naming the file and line if a line is not a result
+     */
+    public synchronized Optional<Result> find(CellId cell) {
+        refresh();
+        Long at = offsets.get(cell);
+        if (at == null) {
+            return Optional.empty();
+        }
+        Result r = readAt(at);
+        if (!r.cell().equals(cell)) {   // the file was replaced by one of the same length: start over
+            offsets.clear();
+            scanned = 0;
+            refresh();
+            at = offsets.get(cell);
+            return at == null ? Optional.empty() : Optional.of(readAt(at));
+        }
+        return Optional.of(r);
+    }
+
+    /**
+     * Tells whether a cell has a result.
+     *
+     * @param cell the cell
+     * @return whether the file holds its result
+     * @throws InvalidRunFileException naming the file and line if a line is not a result
+     */
+    public synchronized boolean has(CellId cell) {
+        refresh();
+        return offsets.containsKey(cell);
+    }
+
+    /**
+     * Returns how many cells are indexed, for weighing the index in a cache.
+     *
+     * @return the count
+     */
+    public synchronized int size() {
+        return offsets.size();
+    }
+
+    private void refresh() {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < scanned) {
+                offsets.clear();
+                scanned = 0;
+            }
+            if (size == scanned) {
+                return;
+            }
+            ch.position(scanned);
+            long from = scanned;
+            try (LineReader lines = new LineReader(Channels.newInputStream(ch))) {
+                while (lines.next() && lines.complete()) {
+                    long at = from + lines.position();
+                    scanned = at + lines.length() + 1;
+                    if (lines.blank()) {
+                        continue;
+                    }
+                    try {
+                        offsets.put(ResultLines.read(lines.buffer(), lines.offset(), lines.length()).cell(), at);
+                    } catch (BadLineException e) {
+                        throw new InvalidRunFileException(file + ": the line at byte " + at + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            offsets.clear();
+            scanned = 0;
+        } catch (IOException e) {
+            throw new InvalidRunFileException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private Result readAt(long at) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            int chunk = 1 << 14;
+            byte[] line = new byte[0];
+            long pos = at;
+            while (true) {
+                long left = ch.size() - pos;
+                if (left <= 0) {
+                    throw new InvalidRunFileException(file + ": the line at byte " + at + " has no line end");
+                }
+                byte[] more = JsonLinesFile.read(ch, pos, Math.min(chunk, left));
+                int nl = indexOf(more, (byte) '\n');
+                int take = nl < 0 ? more.length : nl;
+                byte[] grown = java.util.Arrays.copyOf(line, line.length + take);
+                System.arraycopy(more, 0, grown, line.length, take);
+                line = grown;
+                if (nl >= 0) {
+                    break;
+                }
+                if (line.length > MAX_LINE) {
+                    throw new InvalidRunFileException(file + ": the line at byte " + at + " is longer than 1 GiB");
+                }
+                pos += more.length;
+                chunk = Math.min(chunk * 4, 1 << 24);
+            }
+            try {
+                return ResultLines.read(line, 0, line.length);
+            } catch (BadLineException e) {
+                throw new InvalidRunFileException(file + ": the line at byte " + at + ": " + e.getMessage(), e);
+            }
+        } catch (IOException e) {
+            throw new InvalidRunFileException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
