@@ -691,7 +691,7 @@ public final class JsonRunStore implements RunStore {
 
     /**
      * Returns the trend of one metric of one model config across runs: one point per run that used
-     * the model and has the metric in its summary, oldest first.
+     * the model and has the metric in its summary, oldest first, with a score mean's 95% interval.
      *
      * @param metric a scorer's name (its mean), or {@code success_rate}, {@code cost_usd},
      *     {@code latency_p50_ms}, {@code latency_p95_ms}, {@code latency_p99_ms} (these names win
@@ -715,13 +715,19 @@ public final class JsonRunStore implements RunStore {
                 LOG.warn("Run {} is left out of the history of {} for {}: {}", e.id(), metric, modelId, ex.getMessage());
                 continue;
             }
-            m.flatMap(RunMetadata::summary)
-                    .map(s -> s.byModel().get(modelId))
-                    .map(g -> value(g, metric))
-                    .filter(OptionalDouble::isPresent)
-                    .ifPresent(v -> points.add(new MetricPoint(e.id(), e.startedAt(), v.getAsDouble())));
+            Optional<Summary.Group> group = m.flatMap(RunMetadata::summary).map(s -> s.byModel().get(modelId));
+            OptionalDouble v = group.map(g -> value(g, metric)).orElse(OptionalDouble.empty());
+            if (v.isPresent()) {
+                Optional<Summary.Interval> ci = isBuiltInMetric(metric) ? Optional.empty()
+                        : group.map(g -> g.scores().get(metric)).flatMap(Summary.ScoreStats::ci95);
+                points.add(new MetricPoint(e.id(), e.startedAt(), v.getAsDouble(), ci));
+            }
         }
         return points;
+    }
+
+    private static boolean isBuiltInMetric(String metric) {
+        return List.of("success_rate", "cost_usd", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms").contains(metric);
     }
 
     private static OptionalDouble value(Summary.Group g, String metric) {

@@ -3,7 +3,10 @@ package dev.bench4j.store.json;
 import dev.bench4j.core.RunStatus;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -26,16 +29,19 @@ import java.util.OptionalDouble;
  * @param successRate the share of those cells without error; empty when there are none
  * @param costUsd what the results cost in USD; empty while any successful result's cost is unknown
  * @param folder the run's folder
+ * @param scores the mean of each score over the run's cells when it was last recorded, by scorer
+ *     name (scores without a value are left out); empty before the first checkpoint, and for runs
+ *     indexed by a bench4j that did not record them
  */
 public record RunEntry(String id, String name, RunStatus status, Instant startedAt, Optional<Instant> endedAt,
         List<String> models, List<String> prompts, int trialCount, long cells, OptionalDouble successRate,
-        OptionalDouble costUsd, Path folder) {
+        OptionalDouble costUsd, Path folder, Map<String, Double> scores) {
 
     /**
      * Validates and copies the components.
      *
      * @throws NullPointerException if a component or list element is {@code null}
-     * @throws IllegalArgumentException if {@code trialCount} or {@code cells} is negative
+     * @throws IllegalArgumentException if {@code trialCount} or {@code cells} is negative, or a score is not finite
      */
     public RunEntry {
         Objects.requireNonNull(id, "id");
@@ -54,5 +60,39 @@ public record RunEntry(String id, String name, RunStatus status, Instant started
         Objects.requireNonNull(successRate, "successRate");
         Objects.requireNonNull(costUsd, "costUsd");
         Objects.requireNonNull(folder, "folder");
+        Map<String, Double> copy = new LinkedHashMap<>();
+        Objects.requireNonNull(scores, "scores").forEach((k, v) -> {
+            Objects.requireNonNull(k, "scores key");
+            if (v == null || !Double.isFinite(v)) {
+                throw new IllegalArgumentException("score '" + k + "' must be a finite number but was " + v);
+            }
+            copy.put(k, v);
+        });
+        scores = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Makes an entry without score means.
+     *
+     * @param id the run's id
+     * @param name the plan's name
+     * @param status the run's status
+     * @param startedAt when it started
+     * @param endedAt when it ended
+     * @param models the model config ids
+     * @param prompts the prompt names
+     * @param trialCount how many trials
+     * @param cells how many cells had a result
+     * @param successRate the share of cells without error
+     * @param costUsd what the results cost
+     * @param folder the run's folder
+     * @throws NullPointerException if a component is {@code null}
+     * @throws IllegalArgumentException if {@code trialCount} or {@code cells} is negative
+     */
+    public RunEntry(String id, String name, RunStatus status, Instant startedAt, Optional<Instant> endedAt,
+            List<String> models, List<String> prompts, int trialCount, long cells, OptionalDouble successRate,
+            OptionalDouble costUsd, Path folder) {
+        this(id, name, status, startedAt, endedAt, models, prompts, trialCount, cells, successRate, costUsd, folder,
+                Map.of());
     }
 }

@@ -136,7 +136,10 @@ class JsonRunStoreTest {
         assertThat(index.get("runs")).hasSize(1);
         JsonNode entry = index.get("runs").get(0);
         assertThat(names(entry)).containsExactly("id", "name", "status", "started_at", "ended_at", "models", "prompts",
-                "trial_count", "cells", "success_rate", "cost_usd", "folder");
+                "trial_count", "cells", "success_rate", "cost_usd", "folder", "scores");
+        assertThat(entry.get("scores").get("len").doubleValue())
+                .isEqualTo(run.summary().overall().scores().get("len").mean().getAsDouble());
+        assertThat(store.list().get(0).scores()).containsOnlyKeys("len");
         assertThat(entry.get("id").textValue()).isEqualTo(run.id());
         assertThat(entry.get("folder").textValue()).isEqualTo(run.id());
         assertThat(entry.get("models").toString()).isEqualTo("[\"echoing:m\",\"second\"]");
@@ -296,10 +299,15 @@ class JsonRunStoreTest {
             clock.advance(Duration.ofDays(1));
         }
 
-        assertThat(store.history("quality", "echoing:m")).containsExactly(
-                new MetricPoint(ids.get(0), T0, 0.5),
-                new MetricPoint(ids.get(1), T0.plus(Duration.ofDays(1)), 0.7),
-                new MetricPoint(ids.get(2), T0.plus(Duration.ofDays(2)), 0.9));
+        assertThat(store.history("quality", "echoing:m")).extracting(MetricPoint::runId, MetricPoint::startedAt,
+                MetricPoint::value).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ids.get(0), T0, 0.5),
+                org.assertj.core.groups.Tuple.tuple(ids.get(1), T0.plus(Duration.ofDays(1)), 0.7),
+                org.assertj.core.groups.Tuple.tuple(ids.get(2), T0.plus(Duration.ofDays(2)), 0.9));
+        assertThat(store.history("quality", "echoing:m").get(0).ci95()).as("a score's mean carries its interval")
+                .isEqualTo(store.load(ids.get(0)).orElseThrow().summary().orElseThrow().byModel().get("echoing:m")
+                        .scores().get("quality").ci95()).isPresent();
+        assertThat(store.history("success_rate", "echoing:m")).allSatisfy(p -> assertThat(p.ci95()).isEmpty());
         assertThat(store.history("success_rate", "echoing:m")).extracting(MetricPoint::value).containsExactly(1.0, 1.0, 1.0);
         assertThat(store.history("cost_usd", "echoing:m")).as("no price: unknown cost has no point").isEmpty();
         assertThat(store.history("cost_usd", "echoing:priced")).extracting(MetricPoint::value)

@@ -86,7 +86,14 @@ public final class IndexFile {
                 m.info().plan().prompts().stream().map(Prompt::name).toList(), m.info().plan().trialCount(),
                 all.map(Summary.Group::cells).orElse(0L),
                 all.map(Summary.Group::successRate).orElse(OptionalDouble.empty()),
-                all.map(g -> g.cost().totalUsd()).orElse(OptionalDouble.empty()), m.folder());
+                all.map(g -> g.cost().totalUsd()).orElse(OptionalDouble.empty()), m.folder(),
+                all.map(IndexFile::means).orElse(Map.of()));
+    }
+
+    private static Map<String, Double> means(Summary.Group g) {
+        Map<String, Double> means = new LinkedHashMap<>();
+        g.scores().forEach((name, s) -> s.mean().ifPresent(v -> means.put(name, v)));
+        return means;
     }
 
     /**
@@ -242,7 +249,16 @@ public final class IndexFile {
         }
         return new RunEntry(id, e.string("name"), status, e.instant("started_at"), e.optInstant("ended_at"),
                 e.strings("models"), e.strings("prompts"), e.intCount("trial_count"), e.count("cells"),
-                e.optNumber("success_rate"), e.optNumber("cost_usd"), root.resolve(id));
+                e.optNumber("success_rate"), e.optNumber("cost_usd"), root.resolve(id), scores(e));
+    }
+
+    private static Map<String, Double> scores(JsonFields e) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        Optional<JsonFields> scores = e.optObject("scores");
+        if (scores.isPresent()) {
+            scores.get().node().fieldNames().forEachRemaining(name -> out.put(name, scores.get().number(name)));
+        }
+        return out;
     }
 
     private void write(Map<String, RunEntry> entries) throws IOException {
@@ -267,6 +283,8 @@ public final class IndexFile {
             number(o, "success_rate", e.successRate());
             number(o, "cost_usd", e.costUsd());
             o.put("folder", e.id());
+            ObjectNode scores = o.putObject("scores");
+            e.scores().forEach(scores::put);
         }
         try {
             AtomicFiles.write(root.resolve(NAME), JsonValues.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
