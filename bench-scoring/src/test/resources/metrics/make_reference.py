@@ -17,6 +17,12 @@ extra_labels (labels no trial has; they count in the macro average), whose class
 (sum of counts over labels and trials), "samples" (mean of per-trial values), "macro" (mean of
 per-label values) and "weighted" (per-label values weighted by support), and, as "per_label", each
 label's tp, predicted and support counts and its average=None precision, recall and F1.
+Each "cohen_kappa" case has two raters' labels a and b (strings, booleans or numbers) and, per weights
+in (None, "linear", "quadratic") (only None for non-numeric labels), cohen_kappa_score(a, b,
+weights=...) with labels=None (null where scikit-learn gives NaN), with the observed and expected
+agreement it compares: 1 - sum(w * O) / (n * max(w)) and 1 - sum(w * E) / (n * max(w)) for the
+confusion matrix O, its chance counts E = outer(row sums, column sums) / n and the weight matrix w
+scikit-learn uses. Its cases are drawn from a generator of their own, so the others keep their values.
 The cases of "sets" have extra_labels __unused_1__ and __unused_2__ and are also checked through
 set_f1 scores; those of "multilabel_sets" are checked through Aggregates.multilabel only, most of
 them with no extra labels (the binarizer knows only the labels some trial has). A case with no
@@ -29,13 +35,15 @@ import warnings
 import numpy
 import sklearn
 from sklearn.exceptions import UndefinedMetricWarning
-from sklearn.metrics import accuracy_score, multilabel_confusion_matrix, precision_recall_fscore_support
+from sklearn.metrics import (accuracy_score, cohen_kappa_score, confusion_matrix, multilabel_confusion_matrix,
+                             precision_recall_fscore_support)
 from sklearn.preprocessing import MultiLabelBinarizer
 
 ZERO_DIVISIONS = [0, 1, "warn"]
 UNUSED_LABELS = ["__unused_1__", "__unused_2__"]
 
 warnings.simplefilter("ignore", UndefinedMetricWarning)
+warnings.simplefilter("ignore", RuntimeWarning)  # cohen_kappa_score's 0 / 0 where kappa is undefined
 
 
 def prf(y_true, y_pred, average, zero_division, **kwargs):
@@ -88,6 +96,70 @@ def set_case(name, gold, predicted, extra_labels=UNUSED_LABELS):
             "per_label": per_label(labels, y_true, y_pred, zd),
         })
     return case
+
+
+def kappa_result(a, b, weights):
+    """cohen_kappa_score with the observed and expected agreement behind it (None where it is NaN)."""
+    kappa = float(cohen_kappa_score(a, b, weights=weights))
+    if numpy.isnan(kappa):
+        return {"weights": weights, "kappa": None, "observed": None, "expected": None}
+    observed = confusion_matrix(a, b)
+    k = observed.shape[0]
+    n = observed.sum()
+    expected = numpy.outer(observed.sum(axis=1), observed.sum(axis=0)) / n
+    i, j = numpy.indices((k, k))
+    w = {None: (i != j).astype(float), "linear": numpy.abs(i - j).astype(float),
+         "quadratic": ((i - j) ** 2).astype(float)}[weights]
+    return {"weights": weights, "kappa": kappa,
+            "observed": float(1 - (w * observed).sum() / (n * w.max())),
+            "expected": float(1 - (w * expected).sum() / (n * w.max()))}
+
+
+def kappa_case(name, a, b, factor=1):
+    """factor: scikit-learn refuses non-whole numbers ("continuous"), so half points are given to it
+    doubled; the categories' positions, and so kappa, are the same."""
+    numeric = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in list(a) + list(b))
+    sa = [int(v * factor) for v in a] if numeric else list(a)
+    sb = [int(v * factor) for v in b] if numeric else list(b)
+    return {"name": name, "a": list(a), "b": list(b),
+            "results": [kappa_result(sa, sb, w) for w in ([None, "linear", "quadratic"] if numeric else [None])]}
+
+
+def kappa_cases():
+    rng = random.Random(20250607)
+    cases = []
+    a = [rng.random() < 0.6 for _ in range(60)]
+    b = [v if rng.random() < 0.8 else not v for v in a]
+    cases.append(kappa_case("verdicts_2_classes_seeded", a, b))
+    a = random_labels(rng, ["good", "bad"], 40)
+    b = [v if rng.random() < 0.7 else rng.choice(["good", "bad"]) for v in a]
+    cases.append(kappa_case("labels_2_classes_seeded", a, b))
+    a = random_labels(rng, ["correct", "partial", "wrong"], 90)
+    b = [v if rng.random() < 0.65 else rng.choice(["correct", "partial", "wrong"]) for v in a]
+    cases.append(kappa_case("labels_3_classes_seeded", a, b))
+    cases.append(kappa_case("labels_perfect", ["x", "y", "z", "x"], ["x", "y", "z", "x"]))
+    cases.append(kappa_case("labels_one_and_the_same_throughout_undefined", ["ok"] * 5, ["ok"] * 5))
+    cases.append(kappa_case("labels_each_rater_constant_but_different", ["ok"] * 4, ["bad"] * 4))
+    cases.append(kappa_case("labels_below_chance", ["a", "b", "a", "b"], ["b", "a", "b", "a"]))
+    cases.append(kappa_case("labels_single_item_disagreeing", ["a"], ["b"]))
+    a = [rng.randint(1, 5) for _ in range(50)]
+    b = [min(5, max(1, v + rng.choice([-1, 0, 0, 1]))) for v in a]
+    cases.append(kappa_case("ratings_1_5_with_ties_seeded", a, b))
+    a = [rng.choice([1, 2, 4, 5]) for _ in range(30)]
+    b = [min(5, max(1, v + rng.choice([-1, 0, 1]))) if v != 2 else v for v in a]
+    b = [4 if v == 3 else v for v in b]
+    cases.append(kappa_case("ratings_1_5_never_3_positions_not_values", a, b))
+    a = [rng.randint(0, 9) for _ in range(500)]
+    b = [min(9, max(0, v + rng.randint(-2, 2))) for v in a]
+    cases.append(kappa_case("ratings_0_9_seeded_500", a, b))
+    a = [rng.choice([1, 1.5, 2, 2.5, 3]) for _ in range(25)]
+    b = [rng.choice([1, 1.5, 2, 2.5, 3]) for _ in range(25)]
+    cases.append(kappa_case("ratings_half_points_unrelated", a, b, factor=2))
+    cases.append(kappa_case("ratings_perfect", [1, 3, 5, 2, 4], [1, 3, 5, 2, 4]))
+    cases.append(kappa_case("ratings_one_and_the_same_throughout_undefined", [4, 4, 4], [4, 4, 4]))
+    cases.append(kappa_case("ratings_each_rater_constant_but_different", [2, 2, 2], [4, 4, 4]))
+    cases.append(kappa_case("ratings_reversed", [1, 2, 3, 4, 5], [5, 4, 3, 2, 1]))
+    return cases
 
 
 def random_sets(rng, items, n, gold_rates, keep_rate, extra_rates):
@@ -177,6 +249,7 @@ def main():
         "classification": classification,
         "sets": sets,
         "multilabel_sets": multilabel,
+        "cohen_kappa": kappa_cases(),
     }
     with open("reference.json", "w", encoding="utf-8") as out:
         json.dump(reference, out, indent=1, sort_keys=False)

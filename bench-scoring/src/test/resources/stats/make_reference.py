@@ -4,10 +4,19 @@
 Run from this directory:  python3 make_reference.py
 Seeded (numpy default_rng), so a rerun with the same SciPy/NumPy gives the same file.
 NaN outputs (SciPy's answer for a constant ranking) are written as null: bench4j says "undefined".
+
+Kendall's W ("kendall_w") and the pooled tau-b ("pooled_kendall") are computed here from first
+principles, exactly in rationals (fractions.Fraction) where they are rational, and checked against
+SciPy: m(n - 1)W and its p-value against stats.friedmanchisquare (each item one argument), a single
+stratum's pooled tau-b and p-value against stats.kendalltau(method='asymptotic'). Their cases come
+from a generator of their own, so that the cases above keep their values. Cohen's kappa is
+scikit-learn's: its cases are in ../metrics/make_reference.py.
 """
 import json
 import math
 import warnings
+from collections import Counter
+from fractions import Fraction
 
 import numpy as np
 import scipy
@@ -115,10 +124,171 @@ for mean, sd, n, cl in [(0.5, 0.2, 10, 0.95), (0.0, 1.0, 2, 0.95), (3.25, 1.5, 1
     lo, hi = stats.t.interval(cl, n - 1, loc=mean, scale=sd / math.sqrt(n)) if sd > 0 else (mean, mean)
     t_intervals.append({"mean": mean, "sd": sd, "n": n, "confidence": cl, "low": num(lo), "high": num(hi)})
 
+rng_agreement = np.random.default_rng(20250607)
+
+
+def average_ranks(values):
+    """Ranks from 1, ties getting the mean of their ranks, counted pair by pair."""
+    return [Fraction(sum(1 for w in values if w < v)) + Fraction(sum(1 for w in values if w == v) + 1, 2)
+            for v in values]
+
+
+def kendall_w(ratings):
+    """Tie-corrected W = 12 S / (m^2 (n^3 - n) - m sum T), exactly; None when every rater is constant."""
+    m, n = len(ratings), len(ratings[0])
+    ranks = [average_ranks(row) for row in ratings]
+    sums = [sum(r[i] for r in ranks) for i in range(n)]
+    mean = Fraction(m * (n + 1), 2)
+    s = sum((r - mean) ** 2 for r in sums)
+    ties = sum(t ** 3 - t for row in ratings for t in Counter(row).values())
+    denominator = m * m * (n ** 3 - n) - m * ties
+    return None if denominator == 0 else 12 * s / denominator
+
+
+kendall_w_cases = []
+
+
+def add_w(name, ratings):
+    ratings = [[float(v) for v in row] for row in ratings]
+    m, n = len(ratings), len(ratings[0])
+    w = kendall_w(ratings)
+    case = {"name": name, "ratings": ratings, "w": None, "chi2": None, "df": n - 1, "p": None,
+            "friedman_statistic": None, "friedman_p": None}
+    if w is not None:
+        chi2 = m * (n - 1) * w
+        case.update(w=float(w), chi2=float(chi2), p=num(stats.chi2.sf(float(chi2), n - 1)))
+    if n >= 3:  # friedmanchisquare needs 3 groups
+        f = stats.friedmanchisquare(*[[row[i] for row in ratings] for i in range(n)])
+        case.update(friedman_statistic=num(f.statistic), friedman_p=num(f.pvalue))
+        if w is not None:
+            assert math.isclose(case["chi2"], f.statistic, rel_tol=1e-12, abs_tol=1e-12), name
+            assert math.isclose(case["p"], f.pvalue, rel_tol=1e-9, abs_tol=1e-15), name
+    kendall_w_cases.append(case)
+
+
+def agreeing_raters(m, n, noise, levels=None):
+    """m raters' scores of n items: a common quality plus noise, rounded to levels (ties) if given."""
+    quality = rng_agreement.normal(0, 1, n)
+    rows = quality + rng_agreement.normal(0, noise, (m, n))
+    if levels is not None:
+        lo, hi = rows.min(), rows.max()
+        rows = np.round((rows - lo) / (hi - lo) * (levels - 1)) + 1
+    return rows.tolist()
+
+
+add_w("untied 3 raters x 6 items", agreeing_raters(3, 6, 0.5))
+add_w("untied 2 raters x 10 items", agreeing_raters(2, 10, 1.0))
+add_w("ratings 1-5 with ties 4 raters x 8 items", agreeing_raters(4, 8, 0.7, levels=5))
+add_w("ratings 1-5 with ties 5 raters x 12 items", agreeing_raters(5, 12, 1.5, levels=5))
+add_w("ratings 1-3 many ties 3 raters x 9 items", agreeing_raters(3, 9, 0.5, levels=3))
+add_w("ratings 1-10 with ties 10 raters x 40 items", agreeing_raters(10, 40, 0.8, levels=10))
+add_w("perfect agreement 3 raters x 5 items", [[1, 2, 3, 4, 5], [10, 20, 30, 40, 50], [0.1, 0.2, 0.3, 0.4, 0.5]])
+add_w("one constant rater 3 raters x 6 items", [[1, 2, 3, 4, 5, 6], [3, 3, 3, 3, 3, 3], [2, 1, 4, 3, 6, 5]])
+add_w("rank sums all equal 2 raters x 4 items", [[1, 2, 3, 4], [4, 3, 2, 1]])
+add_w("two items 5 raters", [[1, 2], [1, 2], [2, 1], [1, 2], [1, 1]])
+add_w("every rater constant 3 raters x 4 items", [[2, 2, 2, 2], [5, 5, 5, 5], [1, 1, 1, 1]])
+add_w("the javadoc example 3 raters x 4 items", [[1, 2, 3, 4], [1, 3, 2, 4], [2, 1, 3, 4]])
+
+
+def stratum_counts(x, y):
+    """S = concordant - discordant, pairs, pairs tied in x and in y, and Var(S) under independence with
+    ties (Kendall 1970), counted pair by pair."""
+    n = len(x)
+    s = n1 = n2 = 0
+    for i in range(n):
+        for j in range(i + 1, n):
+            dx = (x[i] > x[j]) - (x[i] < x[j])
+            dy = (y[i] > y[j]) - (y[i] < y[j])
+            s += dx * dy
+            n1 += dx == 0
+            n2 += dy == 0
+    n0 = n * (n - 1) // 2
+    tx = Counter(x).values()
+    ty = Counter(y).values()
+    var = Fraction(n * (n - 1) * (2 * n + 5) - sum(t * (t - 1) * (2 * t + 5) for t in tx)
+                   - sum(u * (u - 1) * (2 * u + 5) for u in ty), 18)
+    if n > 2:
+        var += Fraction(sum(t * (t - 1) * (t - 2) for t in tx) * sum(u * (u - 1) * (u - 2) for u in ty),
+                        9 * n * (n - 1) * (n - 2))
+    var += Fraction(sum(t * (t - 1) for t in tx) * sum(u * (u - 1) for u in ty), 2 * n * (n - 1))
+    return s, n0, n1, n2, var
+
+
+pooled_kendall = []
+
+
+def add_pooled(name, xs, ys):
+    xs = [[float(v) for v in x] for x in xs]
+    ys = [[float(v) for v in y] for y in ys]
+    s = xp = yp = n = 0
+    var = Fraction(0)
+    for x, y in zip(xs, ys):
+        if len(x) < 2:
+            continue
+        st, n0, n1, n2, v = stratum_counts(x, y)
+        if n1 == n0 or n2 == n0:  # a constant side: the stratum contributes nothing
+            continue
+        s += st
+        xp += n0 - n1
+        yp += n0 - n2
+        var += v
+        n += len(x)
+    case = {"name": name, "x": xs, "y": ys, "s": s, "variance": float(var), "n": n, "tau": None, "p": None}
+    if n > 0:
+        case["tau"] = s / math.sqrt(xp * yp)
+        case["p"] = num(2 * stats.norm.sf(abs(s) / math.sqrt(var)))
+    if len(xs) == 1 and len(xs[0]) >= 3:  # SciPy's asymptotic variance divides by n - 2
+        k = stats.kendalltau(xs[0], ys[0], method="asymptotic")
+        case["scipy_tau"] = num(k.statistic)
+        case["scipy_p"] = num(k.pvalue)
+        if n > 0:
+            assert math.isclose(case["tau"], k.statistic, rel_tol=1e-12, abs_tol=1e-15), name
+            assert math.isclose(case["p"], k.pvalue, rel_tol=1e-9, abs_tol=1e-15), name
+        else:
+            assert math.isnan(k.statistic), name
+    pooled_kendall.append(case)
+
+
+def strata(sizes, noise, levels=None):
+    xs, ys = [], []
+    for size in sizes:
+        x = rng_agreement.normal(0, 1, size)
+        y = x + rng_agreement.normal(0, noise, size)
+        if levels is not None:
+            x = np.round(x * levels / 2)
+            y = np.round(y * levels / 2)
+        else:
+            x = np.argsort(np.argsort(x))
+            y = np.argsort(np.argsort(y))
+        xs.append(x.tolist())
+        ys.append(y.tolist())
+    return xs, ys
+
+
+add_pooled("one stratum untied n=6", *strata([6], 1.0))
+add_pooled("one stratum untied n=40", *strata([40], 1.0))
+add_pooled("one stratum tied n=6", [[1, 1, 2, 3, 3, 3]], [[2, 1, 1, 3, 2, 3]])
+add_pooled("one stratum tied n=30", *strata([30], 0.8, levels=4))
+add_pooled("one stratum n=2", [[1, 2]], [[3, 4]])
+add_pooled("one constant stratum", [[1, 1, 1]], [[1, 2, 3]])
+add_pooled("strata of sizes 2-6 untied", *strata([2, 3, 4, 5, 6], 0.7))
+add_pooled("strata of sizes 2-6 untied, 12 strata", *strata([2, 3, 4, 5, 6, 6, 5, 4, 3, 2, 4, 5], 1.2))
+add_pooled("strata of sizes 2-6 with ties", *strata([2, 3, 4, 5, 6, 6, 4, 3], 0.6, levels=3))
+add_pooled("strata of sizes 3-6 with many ties", *strata([3, 4, 5, 6, 6, 5], 1.0, levels=2))
+xs, ys = strata([4, 5, 3], 0.5)
+add_pooled("constant, single-value and empty strata contribute nothing",
+           xs + [[7, 7, 7, 7], [1, 2, 3], [5], []], ys + [[1, 2, 3, 4], [2, 2, 2], [6], []])
+add_pooled("human points vs judge scores, 3 trials of 4 configurations",
+           [[3, 2, 1, 0], [3, 2, 1, 0], [3, 2, 1, 0]], [[0.9, 0.7, 0.7, 0.2], [0.8, 0.9, 0.1, 0.3], [0.5, 0.5, 0.4, 0.6]])
+add_pooled("perfect agreement in every stratum", [[1, 2, 3], [1, 2], [4, 3, 2, 1]], [[1, 2, 3], [5, 6], [9, 8, 7, 6]])
+add_pooled("every stratum constant", [[1, 1, 1], [2, 3]], [[1, 2, 3], [4, 4]])
+add_pooled("no pairs", [[1], []], [[2], []])
+
 out = {
     "tool": "scipy %s, numpy %s; stats.kendalltau, stats.spearmanr, stats.wilcoxon (defaults), "
             "stats.binomtest(b, b+c, 0.5).pvalue, stats.binomtest(k, n).proportion_ci(method='wilson'), "
-            "stats.t.interval" % (scipy.__version__, np.__version__),
+            "stats.t.interval; Kendall's W and the pooled tau-b from first principles, checked against "
+            "stats.friedmanchisquare and stats.kendalltau(method='asymptotic')" % (scipy.__version__, np.__version__),
     "scipy": scipy.__version__,
     "numpy": np.__version__,
     "kendall": kendall,
@@ -127,6 +297,8 @@ out = {
     "mcnemar": mcnemar,
     "wilson": wilson,
     "t": t_intervals,
+    "kendall_w": kendall_w_cases,
+    "pooled_kendall": pooled_kendall,
 }
 with open("reference.json", "w") as f:
     json.dump(out, f, separators=(",", ":"))

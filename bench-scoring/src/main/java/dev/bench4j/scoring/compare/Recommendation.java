@@ -1,18 +1,27 @@
 package dev.bench4j.scoring.compare;
 
+import dev.bench4j.core.CellId;
+import dev.bench4j.core.Review;
 import dev.bench4j.scoring.stats.internal.Ranks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * A human ranking and an AI ranking of the same configurations combined into one by a weighted Borda
- * count, with the agreement of the two shown beside the recommended configuration.
+ * count, with the agreement of the two shown beside the recommended configuration; {@link
+ * #fromReviews} makes the two rankings from people's rankings of a run's answers and an AI score.
  *
  * <p>In each ranking of n names the best gets n - 1 points, the next n - 2, ..., the worst 0; tied
  * names share the average of the points of the places they take. A name's points are {@code
@@ -130,6 +139,77 @@ public record Recommendation(List<Entry> ranking, double humanWeight, double aiW
                 .thenComparing(s -> s.entry().name()));
         return new Recommendation(scored.stream().map(Scored::entry).toList(), humanWeight, aiWeight,
                 Agreement.of(human, ai));
+    }
+
+    /**
+     * Combines people's rankings of a run's answers and an AI score of the same answers into a
+     * recommended configuration ({@code "prompt / model"}, as {@link Leaderboard#byPromptAndModel} names
+     * it) by {@link #borda}, from the reviews in effect ({@link Review#latest}). A configuration's human
+     * score is the mean of its normalized Borda points, (n − 1 − position) / (n − 1), over every ranking
+     * of n answers it appears in, whoever made it; its AI score is the mean AI score of its answers in
+     * those rankings. Configurations that no ranking holds, or whose ranked answers have no AI score,
+     * are left out.
+     *
+     * <pre>{@code
+     * Recommendation r = Recommendation.fromReviews(store.reviews(runId),
+     *     ReviewAgreement.aiScores(run.results(), "judge"), 2, 1);
+     * r.recommended();   // "v2 / openai:gpt-4o-mini"
+     * }</pre>
+     *
+     * @param reviews the run's reviews in the order they were added
+     * @param aiScores the AI's score per answer, higher is better (e.g. from {@link ReviewAgreement#aiScores})
+     * @param humanWeight the weight of the human ranking, finite and >= 0
+     * @param aiWeight the weight of the AI ranking, finite and >= 0; not both 0
+     * @return the combined ranking of the configurations with both scores
+     * @throws NullPointerException if an argument, a review, a cell or a score is {@code null}
+     * @throws IllegalArgumentException if a weight is negative or not finite, both weights are 0, a score
+     *     is NaN or infinite, no ranking is in effect, or no ranked answer has an AI score
+     */
+    public static Recommendation fromReviews(Collection<? extends Review> reviews, Map<CellId, Double> aiScores,
+            double humanWeight, double aiWeight) {
+        List<Review> latest = Review.latest(reviews);
+        ReviewAgreement.checkScores(aiScores);
+        checkWeights(humanWeight, aiWeight);
+        Map<String, double[]> points = new TreeMap<>(); // configuration -> {sum, rankings}
+        Map<String, Set<CellId>> cells = new HashMap<>();
+        for (Review r : latest) {
+            if (r instanceof Review.Ranking ranking) {
+                List<CellId> ranked = ranking.ranked();
+                int n = ranked.size();
+                for (int pos = 0; pos < n; pos++) {
+                    String name = ReviewAgreement.configuration(ranked.get(pos));
+                    double[] p = points.computeIfAbsent(name, k -> new double[2]);
+                    p[0] += (n - 1.0 - pos) / (n - 1);
+                    p[1]++;
+                    cells.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(ranked.get(pos));
+                }
+            }
+        }
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("reviews hold no ranking to recommend from");
+        }
+        Map<String, Double> human = new LinkedHashMap<>();
+        Map<String, Double> ai = new LinkedHashMap<>();
+        points.forEach((name, p) -> {
+            double sum = 0;
+            int scored = 0;
+            for (CellId cell : cells.get(name)) {
+                Double v = aiScores.get(cell);
+                if (v != null) {
+                    sum += v;
+                    scored++;
+                }
+            }
+            if (scored > 0) {
+                human.put(name, p[0] / p[1]);
+                ai.put(name, sum / scored);
+            }
+        });
+        if (human.isEmpty()) {
+            throw new IllegalArgumentException("no ranked answer has an AI score; ranked configurations: "
+                    + points.keySet());
+        }
+        return borda(human, ai, humanWeight, aiWeight);
     }
 
     /** An entry with its exact points and raw scores, for sorting. */

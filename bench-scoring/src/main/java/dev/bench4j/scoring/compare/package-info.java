@@ -9,6 +9,8 @@
  * repetitions of a trial vary and how often they disagree; {@link
  * dev.bench4j.scoring.compare.Agreement} says how far two rankings agree (human vs AI, two
  * leaderboards) and {@link dev.bench4j.scoring.compare.Recommendation} combines a human and an AI
- * ranking by a weighted Borda count into the recommended configuration.
+ * ranking by a weighted Borda count into the recommended configuration; {@link
+ * dev.bench4j.scoring.compare.ReviewAgreement} says, from people's reviews of a run, how each reviewer's
+ * rankings agree with an AI judge and how far reviewers agree with each other.
  */
 package dev.bench4j.scoring.compare;

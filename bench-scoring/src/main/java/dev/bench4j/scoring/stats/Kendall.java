@@ -3,17 +3,29 @@ package dev.bench4j.scoring.stats;
 import dev.bench4j.scoring.stats.internal.Checks;
 import dev.bench4j.scoring.stats.internal.Ranks;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.math3.util.CombinatoricsUtils;
 
 /**
- * Kendall's rank correlation tau-b, as {@code scipy.stats.kendalltau} with its defaults.
+ * Kendall's rank statistics: tau-b as {@code scipy.stats.kendalltau} with its defaults, a tau-b
+ * pooled over strata (the seasonal Kendall statistic) and the coefficient of concordance W of several
+ * raters, whose chi-square test is {@code scipy.stats.friedmanchisquare}'s.
  *
- * <p>O(n log n) (Knight's algorithm: one sort, then a merge sort counting discordant pairs). The
- * p-value is two-sided: from the exact distribution when neither sample has ties and n ≤ 33 (or at
- * most one pair is discordant, or at most one concordant), otherwise from the normal approximation
- * with the tie-corrected variance; this is SciPy's {@code method='auto'}.
+ * <p>Tau-b is O(n log n) (Knight's algorithm: one sort, then a merge sort counting discordant pairs).
+ * Its p-value is two-sided: from the exact distribution when neither sample has ties and n ≤ 33 (or
+ * at most one pair is discordant, or at most one concordant), otherwise from the normal approximation
+ * with the tie-corrected variance; this is SciPy's {@code method='auto'}. The pooled tau-b always
+ * uses the normal approximation.
+ *
+ * <pre>{@code
+ * Kendall.tauB(human, judge);                              // Optional[Correlation[coefficient=0.6, ...]]
+ * Kendall.pooledTauB(List.of(h1, h2), List.of(j1, j2));   // only pairs within a trial count
+ * Kendall.w(new double[][] {{1, 2, 3, 4}, {1, 3, 2, 4}, {2, 1, 3, 4}}).get().w();   // 0.7777...
+ * }</pre>
  */
 public final class Kendall {
 
@@ -35,6 +47,169 @@ public final class Kendall {
      */
     public static Optional<Correlation> tauB(double[] x, double[] y) {
         Checks.paired("x", x, "y", y, 2, "Kendall tau-b");
+        Counts c = count(x, y);
+        if (c.constant()) {
+            return Optional.empty();
+        }
+        int n = c.n;
+        double tau = c.conMinusDis / Math.sqrt(c.pairs - c.xt.ties) / Math.sqrt(c.pairs - c.yt.ties);
+        tau = Math.min(1.0, Math.max(-1.0, tau));
+
+        double p;
+        if (c.xt.ties == 0 && c.yt.ties == 0 && (n <= 33 || Math.min(c.discordant, c.pairs - c.discordant) <= 1)) {
+            p = exactP(n, c.pairs - c.discordant);
+        } else {
+            p = normalP(c.conMinusDis, c.variance());
+        }
+        return Optional.of(new Correlation(tau, p, n));
+    }
+
+    /**
+     * Computes a pooled tau-b over several strata (e.g. trials, each ranked on its own) in which only
+     * pairs within a stratum count: the seasonal Kendall statistic of Hirsch, Slack and Smith (1982)
+     * without continuity correction. With S<sub>t</sub> = concordant − discordant pairs of stratum t,
+     * n0 its pairs and n1, n2 its pairs tied in x and in y, tau = ΣS<sub>t</sub> / sqrt(Σ(n0 − n1) ·
+     * Σ(n0 − n2)) and z = ΣS<sub>t</sub> / sqrt(ΣVar<sub>t</sub>), where Var<sub>t</sub> is the
+     * tie-corrected variance of S<sub>t</sub> that {@link #tauB} uses for its normal approximation;
+     * the p-value is two-sided from the normal distribution. With one stratum the coefficient is
+     * tau-b and the p-value that of {@code scipy.stats.kendalltau(x, y, method='asymptotic')}.
+     * Strata of fewer than 2 values, and strata where x or y is constant, contribute nothing.
+     *
+     * @param x the first ranking of each stratum
+     * @param y the second ranking of each stratum, paired with {@code x} by stratum and index
+     * @return the pooled tau-b with its p-value, {@code n} being the values of the contributing strata;
+     *     empty when no stratum contributes (every one is constant or has fewer than 2 values, or
+     *     there are none)
+     * @throws NullPointerException if an argument or a stratum is {@code null} (the message names it,
+     *     e.g. {@code x[2]})
+     * @throws IllegalArgumentException if {@code x} and {@code y} have different numbers of strata, a
+     *     stratum's two sides differ in length, or a value is NaN or infinite (the message names it,
+     *     e.g. {@code y[1][0] is NaN})
+     */
+    public static Optional<Correlation> pooledTauB(List<double[]> x, List<double[]> y) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        if (x.size() != y.size()) {
+            throw new IllegalArgumentException("x and y differ in number of strata (" + x.size() + " vs "
+                    + y.size() + ")");
+        }
+        long s = 0;
+        long xPairs = 0;
+        long yPairs = 0;
+        double variance = 0;
+        int n = 0;
+        for (int i = 0; i < x.size(); i++) {
+            double[] xi = x.get(i);
+            double[] yi = y.get(i);
+            Checks.paired("x[" + i + "]", xi, "y[" + i + "]", yi, 0, "a stratum");
+            if (xi.length < 2) {
+                continue;
+            }
+            Counts c = count(xi, yi);
+            if (c.constant()) {
+                continue;
+            }
+            s += c.conMinusDis;
+            xPairs += c.pairs - c.xt.ties;
+            yPairs += c.pairs - c.yt.ties;
+            variance += c.variance();
+            n += c.n;
+        }
+        if (n == 0) {
+            return Optional.empty();
+        }
+        double tau = s / Math.sqrt(xPairs) / Math.sqrt(yPairs);
+        tau = Math.min(1.0, Math.max(-1.0, tau));
+        return Optional.of(new Correlation(tau, normalP(s, variance), n));
+    }
+
+    /**
+     * Computes Kendall's coefficient of concordance W of m raters over n items, corrected for ties,
+     * with its chi-square test: W = 12·S / (m²(n³ − n) − m·ΣT), where S is the sum of squared
+     * deviations of the items' rank sums from their mean (each rater's values ranked 1..n, ties
+     * getting their average rank) and T = Σ(t³ − t) over a rater's groups of t tied values. The
+     * statistic m(n − 1)W is Friedman's tie-corrected chi-square, so it and the p-value equal {@code
+     * scipy.stats.friedmanchisquare(*items)} where each argument is one item's values from every rater
+     * (SciPy needs at least 3 items); the p-value is the chi-square distribution's upper tail with n −
+     * 1 degrees of freedom.
+     *
+     * @param ratings {@code ratings[r][i]}: rater r's value for item i (higher is better; only the order
+     *     within a rater matters), at least 2 raters and 2 items
+     * @return W with its test, or empty when it is undefined: every rater gives all items the same value
+     * @throws NullPointerException if {@code ratings} or a row is {@code null} (the message names it)
+     * @throws IllegalArgumentException if there are fewer than 2 raters or 2 items, the rows differ in
+     *     length, or a value is NaN or infinite (the message names it, e.g. {@code ratings[1][3] is NaN})
+     */
+    public static Optional<Concordance> w(double[][] ratings) {
+        Objects.requireNonNull(ratings, "ratings");
+        int m = ratings.length;
+        if (m < 2) {
+            throw new IllegalArgumentException("ratings has " + m + " raters; Kendall's W needs at least 2");
+        }
+        int n = Objects.requireNonNull(ratings[0], "ratings[0]").length;
+        if (n < 2) {
+            throw new IllegalArgumentException("ratings has " + n + " items; Kendall's W needs at least 2");
+        }
+        double[] rankSums = new double[n];
+        double ties = 0;
+        for (int r = 0; r < m; r++) {
+            double[] row = Objects.requireNonNull(ratings[r], "ratings[" + r + "]");
+            if (row.length != n) {
+                throw new IllegalArgumentException("ratings[" + r + "] has " + row.length
+                        + " values but ratings[0] has " + n);
+            }
+            Checks.finite("ratings[" + r + "]", row);
+            double[] ranks = Ranks.average(row);
+            for (int i = 0; i < n; i++) {
+                rankSums[i] += ranks[i];
+            }
+            ties += Ranks.tieCubes(row);
+        }
+        // twice the deviations are whole numbers: exact in doubles for any realistic size
+        double twiceMean = m * (n + 1.0);
+        double deviations = 0;
+        for (double sum : rankSums) {
+            double d = 2 * sum - twiceMean;
+            deviations += d * d;
+        }
+        double denominator = (double) m * m * ((double) n * n * n - n) - m * ties;
+        if (denominator == 0) {
+            return Optional.empty();
+        }
+        double w = Math.min(1.0, 3 * deviations / denominator); // 12 S = 3 Σ (2 R_i - m (n + 1))²
+        double chiSquare = m * (n - 1.0) * w;
+        double p = Math.min(1.0, Math.max(0.0, Gamma.regularizedGammaQ((n - 1) / 2.0, chiSquare / 2)));
+        return Optional.of(new Concordance(w, chiSquare, n - 1, p, m, n));
+    }
+
+    /** Two-sided p-value of S under the normal approximation with the given variance. */
+    private static double normalP(double s, double variance) {
+        double z = s / Math.sqrt(variance);
+        return Math.min(1.0, 2 * NORMAL.cumulativeProbability(-Math.abs(z)));
+    }
+
+    /** The pair counts of one sample: what tau-b, its variance and the pooled statistic are made of. */
+    private record Counts(int n, long pairs, long conMinusDis, long discordant, TieStats xt, TieStats yt) {
+
+        /** Tells whether x or y is constant (every pair tied), where tau-b is undefined. */
+        boolean constant() {
+            return xt.ties == pairs || yt.ties == pairs;
+        }
+
+        /** The tie-corrected variance of concordant − discordant under independence, as SciPy's. */
+        double variance() {
+            double m = n * (n - 1.0);
+            double var = (m * (2.0 * n + 5) - xt.x1 - yt.x1) / 18
+                    + (2.0 * xt.ties * yt.ties) / m;
+            if (xt.x0 != 0 && yt.x0 != 0) {
+                var += xt.x0 * yt.x0 / (9 * m * (n - 2));
+            }
+            return var;
+        }
+    }
+
+    /** Counts the pairs of a checked sample of at least 2 values (Knight's algorithm). */
+    private static Counts count(double[] x, double[] y) {
         int n = x.length;
         int[] rx = Ranks.dense(x);
         int[] ry = Ranks.dense(y);
@@ -83,27 +258,7 @@ public final class Kendall {
         yt.add(yRun);
 
         long tot = pairs(n);
-        if (xt.ties == tot || yt.ties == tot) {
-            return Optional.empty();
-        }
-        long conMinusDis = tot - xt.ties - yt.ties + ntie - 2 * dis;
-        double tau = conMinusDis / Math.sqrt(tot - xt.ties) / Math.sqrt(tot - yt.ties);
-        tau = Math.min(1.0, Math.max(-1.0, tau));
-
-        double p;
-        if (xt.ties == 0 && yt.ties == 0 && (n <= 33 || Math.min(dis, tot - dis) <= 1)) {
-            p = exactP(n, tot - dis);
-        } else {
-            double m = n * (n - 1.0);
-            double var = (m * (2.0 * n + 5) - xt.x1 - yt.x1) / 18
-                    + (2.0 * xt.ties * yt.ties) / m;
-            if (xt.x0 != 0 && yt.x0 != 0) {
-                var += xt.x0 * yt.x0 / (9 * m * (n - 2));
-            }
-            double z = conMinusDis / Math.sqrt(var);
-            p = Math.min(1.0, 2 * NORMAL.cumulativeProbability(-Math.abs(z)));
-        }
-        return Optional.of(new Correlation(tau, p, n));
+        return new Counts(n, tot, tot - xt.ties - yt.ties + ntie - 2 * dis, dis, xt, yt);
     }
 
     /** Sums over tie groups as SciPy's {@code count_rank_tie}. */

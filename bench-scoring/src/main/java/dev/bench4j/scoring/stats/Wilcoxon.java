@@ -74,7 +74,7 @@ public final class Wilcoxon {
             }
         }
         double statistic = Math.min(rPlus, rMinus);
-        double tieCorrection = tieCorrection(abs);
+        double tieCorrection = Ranks.tieCubes(abs);
         boolean ties = tieCorrection != 0;
 
         double p;
@@ -88,24 +88,6 @@ public final class Wilcoxon {
             p = normalP(rPlus, m, tieCorrection);
         }
         return new TestResult(statistic, p, m);
-    }
-
-    /** Sum of t³ - t over the groups of t tied absolute differences. */
-    private static double tieCorrection(double[] abs) {
-        double[] sorted = abs.clone();
-        java.util.Arrays.sort(sorted);
-        double sum = 0;
-        int i = 0;
-        while (i < sorted.length) {
-            int j = i + 1;
-            while (j < sorted.length && sorted[j] == sorted[i]) {
-                j++;
-            }
-            double t = j - i;
-            sum += t * t * t - t;
-            i = j;
-        }
-        return sum;
     }
 
     private static double normalP(double rPlus, int m, double tieCorrection) {

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.bench4j.core.CellId;
+import dev.bench4j.core.Review;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,5 +104,61 @@ class RecommendationTest {
         assertThat(r.recommended()).isEqualTo("only");
         assertThat(r.describe()).isEqualTo("recommended: only (0.00 points; human weight 1, AI weight 1); "
                 + "human vs AI: undefined (fewer than 2 common names), n = 1");
+    }
+
+    private static CellId cell(String model, String trial) {
+        return new CellId("p", model, trial, 0);
+    }
+
+    private static Review.Ranking ranking(String reviewer, String trial, String... modelsBestFirst) {
+        return Review.ranking(reviewer, Instant.EPOCH, java.util.Arrays.stream(modelsBestFirst)
+                .map(m -> cell(m, trial)).toList(), Duration.ZERO);
+    }
+
+    private static final List<Review> REVIEWS = List.of(
+            ranking("ana", "t1", "c", "b", "a"), // replaced by her later ranking of t1
+            ranking("ana", "t1", "a", "b", "c"),
+            ranking("bob", "t1", "b", "a", "c"),
+            ranking("ana", "t2", "a", "c"),
+            ranking("ana", "t3", "e", "a"),
+            Review.verdict("ana", Instant.EPOCH, cell("d", "t1"), true));
+
+    private static final Map<CellId, Double> JUDGE = Map.of(
+            cell("a", "t1"), 0.2, cell("a", "t2"), 0.4, cell("b", "t1"), 0.9, cell("c", "t1"), 0.5,
+            cell("d", "t1"), 1.0); // d is scored but never ranked; e is ranked but never scored
+
+    @Test
+    void reviewsGiveEachConfigurationItsMeanNormalizedBordaPointsAndItsMeanAiScore() {
+        Recommendation r = Recommendation.fromReviews(REVIEWS, JUDGE, 1, 1);
+
+        // human: a (1 + 0.5 + 1 + 0) / 4 in ana's t1, bob's t1, ana's t2 and t3; b (0.5 + 1) / 2; c (0 + 0 + 0) / 3
+        // AI: a's ranked answers t1, t2 and t3 (t3 unscored): (0.2 + 0.4) / 2; b 0.9; c's t1 and t2 (unscored): 0.5
+        Map<String, Double> human = Map.of("p / a", 2.5 / 4, "p / b", 0.75, "p / c", 0.0);
+        Map<String, Double> ai = Map.of("p / a", (0.2 + 0.4) / 2, "p / b", 0.9, "p / c", 0.5);
+        assertThat(r).isEqualTo(Recommendation.borda(human, ai, 1, 1));
+        // Borda points: human b 2, a 1, c 0; AI b 2, c 1, a 0
+        assertThat(r.ranking()).extracting(Recommendation.Entry::name, Recommendation.Entry::points)
+                .containsExactly(tuple("p / b", 4.0), tuple("p / a", 1.0), tuple("p / c", 1.0));
+        assertThat(r.recommended()).isEqualTo("p / b");
+    }
+
+    @Test
+    void fromReviewsRejectsReviewsWithNothingToRecommendAndBadScoresOrWeights() {
+        assertThatThrownBy(() -> Recommendation.fromReviews(List.of(REVIEWS.get(5)), JUDGE, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("reviews hold no ranking to recommend from");
+        assertThatThrownBy(() -> Recommendation.fromReviews(REVIEWS, Map.of(cell("z", "t1"), 0.5), 1, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no ranked answer has an AI score; ranked configurations: [p / a, p / b, p / c, p / e]");
+        Map<CellId, Double> infinite = new HashMap<>(JUDGE);
+        infinite.put(cell("b", "t1"), Double.NEGATIVE_INFINITY);
+        assertThatThrownBy(() -> Recommendation.fromReviews(REVIEWS, infinite, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("aiScores has -Infinity for p/b/t1#0; scores must be finite");
+        assertThatThrownBy(() -> Recommendation.fromReviews(REVIEWS, JUDGE, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("humanWeight and aiWeight must not both be 0");
+        assertThatThrownBy(() -> Recommendation.fromReviews(null, JUDGE, 1, 1))
+                .isInstanceOf(NullPointerException.class).hasMessage("reviews");
+        assertThatThrownBy(() -> Recommendation.fromReviews(REVIEWS, null, 1, 1))
+                .isInstanceOf(NullPointerException.class).hasMessage("aiScores");
     }
 }

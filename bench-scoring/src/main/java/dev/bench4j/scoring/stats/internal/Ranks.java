@@ -60,6 +60,29 @@ public final class Ranks {
         return ranks;
     }
 
+    /**
+     * Sums t³ − t over the groups of t equal values (the tie term of Kendall's W and Friedman's test).
+     *
+     * @param values finite values
+     * @return the sum, 0 without ties
+     */
+    public static double tieCubes(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double sum = 0;
+        int i = 0;
+        while (i < sorted.length) {
+            int j = i + 1;
+            while (j < sorted.length && sorted[j] == sorted[i]) {
+                j++;
+            }
+            double t = j - i;
+            sum += t * t * t - t;
+            i = j;
+        }
+        return sum;
+    }
+
     /** Indexes of {@code values} in ascending order of value (ties in index order), as longs. */
     private static long[] sortedOrder(double[] values) {
         int n = values.length;
