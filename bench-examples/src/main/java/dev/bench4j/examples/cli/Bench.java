@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
  * The {@code bench} command: {@code bench run PLAN [--concurrency N] [--repetitions N]} and
  * {@code bench models PROVIDER [--base-url URL] [--api-key-env VAR]}, and over a JSON run store
  * {@code bench list}, {@code show}, {@code export} and {@code import}; {@code bench batch-export}
- * and {@code batch-import} for the OpenAI Batch API.
+ * and {@code batch-import} for the OpenAI Batch API; {@code bench serve} (the results viewer and
+ * human review), {@code bench report} (the same as one HTML file) and {@code bench review}
+ * (reviews from and to a spreadsheet).
  *
  * <p>Bad input (a plan, prompt, model or trial file that is missing or invalid, a bad flag) is
  * reported in one message naming the file and field, with exit code 2 and nothing called. Logs go
@@ -24,8 +26,16 @@ import picocli.CommandLine.Option;
         subcommands = CommandLine.HelpCommand.class)
 public final class Bench {
 
-    /** Where the command writes and what it writes to. */
-    record Io(PrintStream out, PrintStream err, Terminal terminal, Supplier<ModelCatalog> catalog) {
+    /**
+     * Where the command writes and what it writes to; {@code stop} ends a long-running command
+     * ({@code bench serve}) when counted down (by Ctrl-C, or by a test).
+     */
+    record Io(PrintStream out, PrintStream err, Terminal terminal, Supplier<ModelCatalog> catalog,
+            java.util.concurrent.CountDownLatch stop) {
+        Io(PrintStream out, PrintStream err, Terminal terminal, Supplier<ModelCatalog> catalog) {
+            this(out, err, terminal, catalog, new java.util.concurrent.CountDownLatch(1));
+        }
+
         Io(PrintStream out, PrintStream err, Terminal terminal) {
             this(out, err, terminal, ModelCatalog::create);
         }
@@ -87,6 +97,9 @@ public final class Bench {
         cli.addSubcommand(new ImportCommand(io));
         cli.addSubcommand(new BatchExportCommand(io));
         cli.addSubcommand(new BatchImportCommand(io));
+        cli.addSubcommand(new ServeCommand(io));
+        cli.addSubcommand(new ReportCommand(io));
+        cli.addSubcommand(new ReviewCommand(io));
         cli.setOut(new java.io.PrintWriter(io.out(), true));
         cli.setErr(new java.io.PrintWriter(io.err(), true));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {

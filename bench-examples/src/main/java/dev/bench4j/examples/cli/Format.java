@@ -46,4 +46,13 @@ final class Format {
     static String number(double d) {
         return String.format(Locale.ROOT, "%.3f", d);
     }
+
+    /** A file size: {@code 812 B}, {@code 14.2 KiB}, {@code 3.1 MiB}. */
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        return n < (1 << 20) ? String.format(java.util.Locale.ROOT, "%.1f KiB", n / 1024.0)
+                : String.format(java.util.Locale.ROOT, "%.1f MiB", n / (double) (1 << 20));
+    }
 }

@@ -2,10 +2,14 @@ package dev.bench4j.examples.cli;
 
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
+import dev.bench4j.core.Review;
 import dev.bench4j.core.RunInfo;
+import dev.bench4j.store.json.JsonRunStore;
 import dev.bench4j.store.json.RunMetadata;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -15,7 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code bench show RUN_ID [--store DIR]}: a stored run's metadata (name, status, times, prompts,
- * models, trials) and its summary table, read from {@code run.json} without loading the results.
+ * models, trials) and its summary table, read from {@code run.json} without loading the results; when
+ * people reviewed the run, their agreement with the AI judge and with each other.
  */
 @Command(name = "show", description = "Show a stored run's metadata and summary.", mixinStandardHelpOptions = true)
 final class ShowCommand implements Callable<Integer> {
@@ -61,6 +66,11 @@ final class ShowCommand implements Callable<Integer> {
             SummaryTable.judges(run.summary().get().overall().scorerCalls(), sb);
         } else {
             sb.append("(no summary yet: the run has not reached a checkpoint)\n");
+        }
+        JsonRunStore runs = store.existing();
+        List<Review> reviews = runs.reviews(runId);
+        if (!reviews.isEmpty()) {
+            sb.append('\n').append(AgreementText.of(runs, run, reviews, Optional.empty(), 1, 1));
         }
         io.out().print(sb);
         return 0;

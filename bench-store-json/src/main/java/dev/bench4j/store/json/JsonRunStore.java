@@ -19,6 +19,7 @@ import dev.bench4j.store.json.internal.CsvExport;
 import dev.bench4j.store.json.internal.IndexFile;
 import dev.bench4j.store.json.internal.ResultLines;
 import dev.bench4j.store.json.internal.ResultsFile;
+import dev.bench4j.store.json.internal.ReviewSheet;
 import dev.bench4j.store.json.internal.ReviewsFile;
 import dev.bench4j.store.json.internal.RunExport;
 import dev.bench4j.store.json.internal.RunFiles;
@@ -450,6 +451,65 @@ public final class JsonRunStore implements RunStore {
             }
         }
         ReviewsFile.append(runFolder, reviews);
+    }
+
+    /**
+     * Adds the reviews of a file to a run, all or none: a filled-in review sheet ({@code .csv}, as
+     * {@link #exportReviewSheet} writes it) or review lines ({@code .jsonl}, e.g. downloaded from a
+     * report). Every review is checked as {@link #appendReviews} does before any is added.
+     *
+     * @param runId the run's id
+     * @param file the file
+     * @param reviewer the reviewer of sheet rows whose {@code reviewer} column is empty
+     * @return how many reviews were added
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code runId} is not a valid run id, the store has no such run,
+     *     or a review names a cell the run has no answer for
+     * @throws InvalidRunFileException naming the file, row or line and column if it cannot be read, or
+     *     a row has no reviewer
+     * @throws UncheckedIOException if the reviews cannot be written
+     */
+    public int importReviews(String runId, Path file, Optional<String> reviewer) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(reviewer, "reviewer");
+        existing(runId);
+        List<Review> reviews = ReviewSheet.read(file, reviewer, Instant.now());
+        appendReviews(runId, reviews);
+        return reviews.size();
+    }
+
+    /**
+     * Writes a review sheet for a spreadsheet: one row per answer of the run (trial by trial, in plan
+     * order), with its output and expected answer, and empty columns {@code reviewer, rating,
+     * scale_min, scale_max, acceptable, comment, rank} to fill in; {@link #importReviews} reads it back.
+     *
+     * @param runId the run's id
+     * @param file the CSV file to create or replace; its folder must exist
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code runId} is not a valid run id or the store has no such run
+     * @throws InvalidRunFileException if a file of the run is malformed
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public void exportReviewSheet(String runId, Path file) {
+        Objects.requireNonNull(file, "file");
+        RunMetadata m = RunFiles.read(existing(runId));
+        List<Trial> kept = trials(runId);
+        Map<String, Trial> byId = new java.util.HashMap<>();
+        Map<String, Integer> trialOrder = new java.util.HashMap<>();
+        for (Trial t : kept) {
+            byId.put(t.id(), t);
+            trialOrder.put(t.id(), trialOrder.size());
+        }
+        List<String> prompts = m.info().plan().prompts().stream().map(Prompt::name).toList();
+        List<String> models = m.info().plan().models().stream().map(ModelConfig::id).toList();
+        List<Result> results = new ArrayList<>();
+        forEachResult(runId, results::add);
+        results.sort(java.util.Comparator.<Result>comparingInt(r -> trialOrder.getOrDefault(r.cell().trial(), Integer.MAX_VALUE))
+                .thenComparing(r -> r.cell().trial())
+                .thenComparingInt(r -> r.cell().repetition())
+                .thenComparingInt(r -> prompts.indexOf(r.cell().prompt()))
+                .thenComparingInt(r -> models.indexOf(r.cell().model())));
+        ReviewSheet.write(file, results, byId);
     }
 
     private static String whyNoCell(PlanSnapshot plan, CellId c) {

@@ -164,7 +164,7 @@ public final class CsvExport {
         return n;
     }
 
-    private static void write(Path file, List<String> header, Consumer<Consumer<String[]>> rows) {
+    static void write(Path file, List<String> header, Consumer<Consumer<String[]>> rows) {
         CsvSchema.Builder b = CsvSchema.builder();
         header.forEach(b::addColumn);
         CsvSchema schema = b.build().withHeader();

@@ -32,6 +32,8 @@ import java.util.List;
 public final class ReviewLines {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** Reads JSON strictly: a repeated key or trailing content is an error. */
+    public static final com.fasterxml.jackson.databind.ObjectReader MAPPER_READER = RunFiles.STRICT;
 
     private ReviewLines() {
     }
