@@ -61,6 +61,7 @@ final class Page {
         return "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"bench4j-mode\" content=\"" + mode + "\">\n"
+                + "<link rel=\"icon\" href=\"data:,\">\n"
                 + "<title>" + escapeHtml(title) + "</title>\n" + extra + "</head>\n";
     }
 

@@ -193,6 +193,7 @@
 
   async function route() {
     const mine = ++ticket;
+    window.__rendered = false;
     charts.forEach(c => c.destroy());
     charts = [];
     const {parts, q} = parseHash();
@@ -227,11 +228,15 @@
     } catch (e) {
       if (!stale()) main.replaceChildren(errorBox(e.message), h('p', null, h('a', {href: '#/'}, '← all runs')));
     }
+    if (!stale()) {
+      window.__rendered = true;   // for tests and tools that wait for a view
+      document.dispatchEvent(new Event('bench4j:rendered'));
+    }
   }
 
   function show(stale, ...kids) {
     if (stale()) return false;
-    main.replaceChildren(...kids.flat().filter(Boolean));
+    main.replaceChildren(...kids.flat(Infinity).filter(k => k !== null && k !== undefined && k !== false));
     return true;
   }
 
@@ -332,7 +337,7 @@
       drawScoreChart(boxes[0].firstChild, pairs, score);
       drawParetoChart(boxes[1].firstChild, pairs, score, 'cost');
       drawParetoChart(boxes[2].firstChild, pairs, score, 'latency');
-      add(main, summaryTables(run, names), planSection(run));
+      add(main, [summaryTables(run, names), planSection(run)]);
     } else {
       parts.push(h('p', {class: 'muted'}, 'This run has no scores.'));
       show(stale, parts, summaryTables(run, names), planSection(run));
@@ -571,7 +576,8 @@
     if (!dialog.open) dialog.showModal();
     try {
       const c = await api.cell(id, cell);
-      body.replaceChildren(...cellDetail(id, c));
+      body.replaceChildren();
+      add(body, cellDetail(id, c));
     } catch (e) {
       body.replaceChildren(errorBox(e.message));
     }
@@ -850,7 +856,7 @@
     });
     renumber();
     if (window.Sortable) {
-      window.Sortable.create(list, {animation: 120, handle: '.handle, .body', ghostClass: 'ghost', onEnd: renumber});
+      window.Sortable.create(list, {animation: 120, handle: '.handle', ghostClass: 'ghost', forceFallback: true, onEnd: renumber});
     }
     const saveButton = h('button', {type: 'button', class: 'primary', id: 'save-ranking', disabled: answered.length < 2, onclick: async () => {
       const who = needReviewer();
@@ -915,7 +921,7 @@
     parts.push(a.rankings.length ? a.rankings.map(r => h('div', {class: 'card reviewer-agreement'},
       h('strong', null, r.reviewer), ': pooled Kendall tau-b ',
       h('span', {class: 'tau'}, r.pooled ? fmt(r.pooled.tau_b) + ' (' + pval(r.pooled.p) + ')' : 'undefined'),
-      ' over ' + r.trials.length + ' ranked trials',
+      ' over ' + r.trials.length + ' ranked trial' + (r.trials.length === 1 ? '' : 's'),
       h('details', null, h('summary', null, 'per trial'), table(['Trial', h('th', {class: 'num'}, 'Answers'), h('th', {class: 'num'}, 'tau-b'), h('th', {class: 'num'}, 'p')],
         r.trials.map(t => h('tr', null, td(t.trial + (t.repetition ? ' #' + t.repetition : '')), td(t.n, 'num'),
           td(isNum(t.tau_b) ? fmt(t.tau_b) : 'undefined', 'num'), td(pval(t.p), 'num'))))))) :
@@ -935,8 +941,9 @@
     parts.push(a.ratings.length ? table(['Reviewers', h('th', {class: 'num'}, 'Answers both rated'), h('th', {class: 'num'}, 'Weighted kappa (quadratic)')],
       a.ratings.map(v => h('tr', null, td(v.a + ' & ' + v.b), td(v.n, 'num'), td(isNum(v.kappa) ? fmt(v.kappa) : 'undefined', 'num'))))
       : h('p', {class: 'muted small'}, 'Weighted kappa on ratings needs two reviewers who rated the same answers on the same scale.'));
-    parts.push(a.concordance ? h('p', null, 'Kendall\'s W over ' + a.concordance.raters + ' reviewers and ' + a.concordance.items + ' answers they all rated: ',
-      h('strong', null, fmt(a.concordance.w)), ' (' + pval(a.concordance.p) + ')') : null);
+    parts.push((a.concordance || []).map(c => h('p', {class: 'concordance'}, 'Kendall\'s W of ' + c.reviewers.join(', ') + ' on ' + c.scale
+      + ' over the ' + c.items + ' answers they all rated: ', h('strong', null, isNum(c.w) ? fmt(c.w) : 'undefined'),
+      isNum(c.p) ? ' (' + pval(c.p) + ')' : '')));
     parts.push(h('h3', null, 'Unacceptable answers per configuration'));
     parts.push(a.unacceptable.length ? table(['Configuration', h('th', {class: 'num'}, 'Unacceptable'), h('th', {class: 'num'}, 'Judged')],
       a.unacceptable.map(u => h('tr', null, td(u.config), td(u.unacceptable, 'num'), td(u.judged, 'num'))))
@@ -1214,7 +1221,8 @@
       b.hidden = n === 0;
       b.replaceChildren(h('span', null, n + ' review' + (n === 1 ? '' : 's') + ' made in this file, not yet saved anywhere.'),
         h('button', {type: 'button', class: 'primary', id: 'download-reviews', onclick: download}, 'Download reviews'),
-        h('span', {class: 'small muted'}, 'then: bench review RUN_ID --import FILE.jsonl --store DIR'));
+        h('span', {class: 'small muted'}, 'then, for each run: ' + Object.keys(local).filter(id => local[id].length)
+          .map(id => 'bench review ' + id + ' --import ' + id + '.reviews.jsonl --store DIR').join('; ')));
     }
 
     function download() {
@@ -1506,14 +1514,18 @@
           humanN.set(name, (humanN.get(name) || 0) + 1);
         });
       });
-      const rankedTrials = new Set(rankings.map(r => r.trial + '\u0000' + r.repetition));
-      ai.forEach((v, k) => {
-        const [prompt, model, trial, rep] = k.split('\u0000');
-        const name = prompt + ' / ' + model;
-        if (!humanN.has(name) || !rankedTrials.has(trial + '\u0000' + rep)) return;
+      const rankedCells = new Map();   // the configuration's answers that some ranking holds, each once
+      rankings.forEach(r => r.ranking.forEach(c => {
+        const name = c.prompt + ' / ' + c.model;
+        if (!rankedCells.has(name)) rankedCells.set(name, new Set());
+        rankedCells.get(name).add(key(c.prompt, c.model, r.trial, r.repetition));
+      }));
+      rankedCells.forEach((cells, name) => cells.forEach(k => {
+        const v = ai.get(k);
+        if (v === undefined) return;
         aiSum.set(name, (aiSum.get(name) || 0) + v);
         aiN.set(name, (aiN.get(name) || 0) + 1);
-      });
+      }));
       const human = new Map([...humanSum].map(([k, v]) => [k, v / humanN.get(k)]));
       const aiMeans = new Map([...aiSum].map(([k, v]) => [k, v / aiN.get(k)]));
       let recommendation = null;
