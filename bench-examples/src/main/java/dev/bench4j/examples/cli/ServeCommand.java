@@ -59,8 +59,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new Bench.UsageException("--host/--port: " + e.getMessage());
         }
+        Thread onCtrlC = new Thread(io.stop()::countDown, "bench-serve-stop");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
         try (server) {
-            Runtime.getRuntime().addShutdownHook(new Thread(io.stop()::countDown, "bench-serve-stop"));
             URI link = server.isLoopback() ? server.uri() : server.loginUri();
             if (!server.isLoopback()) {
                 io.err().println("bench: warning: serving on " + host + ", which other machines can reach; every request needs"
@@ -72,6 +73,12 @@ final class ServeCommand implements Callable<Integer> {
                 browse(link);
             }
             io.stop().await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down (Ctrl-C): the hook is running
+            }
         }
         return 0;
     }
