@@ -102,8 +102,32 @@ class RunFileSchemaTest {
     }
 
     @Test
+    void everyKindOfReviewLineConformsToTheReviewSchemaAndABrokenOneDoesNot() throws Exception {
+        JsonRunStore store = JsonRunStore.at(dir);
+        Run run = StorePlans.rich(varied()).retry(dev.bench4j.core.RetryPolicy.none()).store(store).build().run();
+        java.time.Instant at = java.time.Instant.parse("2026-12-07T10:15:30Z");
+        dev.bench4j.core.CellId a = new dev.bench4j.core.CellId("p1", "second", "t2", 1);
+        dev.bench4j.core.CellId b = new dev.bench4j.core.CellId("p2", "second", "t2", 1);
+        store.appendReviews(run.id(), List.of(dev.bench4j.core.Review.rating("ana", at, a, 3.5, 1, 5),
+                dev.bench4j.core.Review.verdict("ana", at, a, false), dev.bench4j.core.Review.comment("ana b", at, a, ""),
+                dev.bench4j.core.Review.ranking("bo", at, List.of(b, a), java.time.Duration.ofMillis(1234))));
+        JsonSchema reviewSchema = schema("review.schema.json");
+        List<String> lines = Files.readAllLines(dir.resolve(run.id()).resolve("reviews.jsonl"), StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(4);
+        for (String line : lines) {
+            assertValid(reviewSchema, JsonValues.MAPPER.readTree(line), "review line");
+        }
+        var broken = (com.fasterxml.jackson.databind.node.ObjectNode) JsonValues.MAPPER.readTree(lines.get(0));
+        broken.remove("scale");
+        assertThat(reviewSchema.validate(broken)).isNotEmpty();
+        broken = (com.fasterxml.jackson.databind.node.ObjectNode) JsonValues.MAPPER.readTree(lines.get(3));
+        broken.put("reviewer", " bo");
+        assertThat(reviewSchema.validate(broken)).isNotEmpty();
+    }
+
+    @Test
     void theSchemasInDocsAreTheShippedOnes() throws Exception {
-        for (String name : List.of("run.schema.json", "result.schema.json")) {
+        for (String name : List.of("run.schema.json", "result.schema.json", "review.schema.json")) {
             try (InputStream in = JsonRunStore.class.getResourceAsStream(name)) {
                 assertThat(Files.readString(Path.of("..", "docs", "schemas", name), StandardCharsets.UTF_8))
                         .as("docs/schemas/" + name).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
