@@ -49,7 +49,12 @@ public final class BenchReport {
     public static String html(JsonRunStore store, List<String> runIds) {
         Objects.requireNonNull(store, "store");
         List<String> ids = List.copyOf(Objects.requireNonNull(runIds, "runIds"));
-        return ReportWriter.html(new Viewer(store, 64L << 20, Clock.systemUTC()), ids, Clock.systemUTC());
+        Viewer viewer = new Viewer(store, 64L << 20, Clock.systemUTC());
+        try {
+            return ReportWriter.html(viewer, ids, Clock.systemUTC());
+        } finally {
+            viewer.close();
+        }
     }
 
     /**

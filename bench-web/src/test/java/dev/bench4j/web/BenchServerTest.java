@@ -117,7 +117,6 @@ class BenchServerTest {
         JsonNode judge = run.get("plan").get("scorer_settings").get("judge");
         assertThat(judge.get("criteria").asText()).startsWith("The answer lists exactly the medical conditions");
         assertThat(judge.get("template")).isNotEmpty();
-        assertThat(run.get("has_trials").asBoolean()).isTrue();
     }
 
     @Test

@@ -74,7 +74,7 @@ final class RunIndex {
     final String[] error;          // "kind: message" of a failed cell, null when it succeeded
     private final boolean textComplete;
 
-    // rows: (trial, repetition) with at least one result, in plan order
+    // rows: (trial, repetition) with at least one result, in plan order: repetition 0 of every trial, then 1, ...
     final int rows;
     final int[] rowTrial;
     final int[] rowRepetition;
@@ -123,11 +123,12 @@ final class RunIndex {
         }
         // the grid
         int c = configs.size();
-        int maxRows = trialIds.size() * Math.max(1, repetitions);
+        int trialCount = trialIds.size();
+        int maxRows = trialCount * Math.max(1, repetitions);
         rowOf = new int[maxRows];
         Arrays.fill(rowOf, -1);
         for (int i = 0; i < size; i++) {
-            rowOf[trial[i] * repetitions + repetition[i]] = 0;
+            rowOf[repetition[i] * trialCount + trial[i]] = 0;
         }
         int r = 0;
         for (int k = 0; k < maxRows; k++) {
@@ -142,21 +143,74 @@ final class RunIndex {
         Arrays.fill(rowCells, -1);
         for (int k = 0; k < maxRows; k++) {
             if (rowOf[k] >= 0) {
-                rowTrial[rowOf[k]] = k / repetitions;
-                rowRepetition[rowOf[k]] = k % repetitions;
+                rowTrial[rowOf[k]] = k % trialCount;
+                rowRepetition[rowOf[k]] = k / trialCount;
             }
         }
         for (int i = 0; i < size; i++) {
-            rowCells[rowOf[trial[i] * repetitions + repetition[i]] * c + config[i]] = i;
+            rowCells[rowOf[repetition[i] * trialCount + trial[i]] * c + config[i]] = i;
         }
     }
 
     /** Reads a run from the store into an index. */
     static RunIndex build(JsonRunStore store, String runId) {
+        return build(store, runId, store.trials(runId));
+    }
+
+    /** Reads a run's results into an index, with its trials already read. */
+    static RunIndex build(JsonRunStore store, String runId, List<Trial> kept) {
         RunMetadata meta = store.load(runId).orElseThrow(() -> HttpError.notFound("the store has no run '" + runId + "'"));
-        Builder b = new Builder(meta, store.trials(runId));
+        Builder b = new Builder(meta, kept);
         store.forEachResult(runId, b::add);
         return new RunIndex(b);
+    }
+
+    /** Stops a scan of the results once the rows a first page needs are complete. */
+    private static final class Enough extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Enough() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Indexes only the beginning of a run's results: as far as needed for its first {@code rows}
+     * rows (in plan order) to hold a result of every configuration, reading at most
+     * {@code maxResults} results. Results are kept in the order cells finish, which follows the plan
+     * closely, so a first page of a large run is ready long before the whole index.
+     *
+     * @return the partial index, or empty when the first rows are not complete within {@code maxResults}
+     */
+    static Optional<RunIndex> prefix(JsonRunStore store, String runId, List<Trial> kept, int rows, int maxResults) {
+        RunMetadata meta = store.load(runId).orElseThrow(() -> HttpError.notFound("the store has no run '" + runId + "'"));
+        Builder b = new Builder(meta, kept);
+        int configs = b.configs.size();
+        int trials = b.trialIds.size();
+        int wanted = Math.min(rows, trials * b.repetitions);
+        if (wanted == 0 || configs == 0) {
+            return Optional.empty();
+        }
+        int[] seen = new int[wanted];
+        int[] complete = {0};
+        try {
+            store.forEachResult(runId, r -> {
+                int before = b.n;
+                b.add(r);
+                if (b.n > before && b.trial[before] < trials) {
+                    int row = b.repetition[before] * trials + b.trial[before];
+                    if (row < wanted && ++seen[row] == configs) {
+                        complete[0]++;
+                    }
+                }
+                if (complete[0] == wanted || b.n >= maxResults) {
+                    throw new Enough();
+                }
+            });
+        } catch (Enough e) {
+            // the first rows are complete, or the scan went far enough
+        }
+        return complete[0] == wanted ? Optional.of(new RunIndex(b)) : Optional.empty();
     }
 
     /** Whether every output is kept whole, so that a text search in memory sees all of it. */
@@ -206,7 +260,7 @@ final class RunIndex {
         if (trialIndex < 0 || trialIndex >= trialIds.size() || rep < 0 || rep >= repetitions) {
             return -1;
         }
-        return rowOf[trialIndex * repetitions + rep];
+        return rowOf[rep * trialIds.size() + trialIndex];
     }
 
     /** Roughly how many bytes the index holds, for a cache's weigher. */

@@ -7,15 +7,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import dev.bench4j.core.Trial;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The cell indexes of the runs the viewer has opened, kept while they fit a memory budget, and built
  * again when a run's files change (a run still being written), at most every few seconds for a large
- * run. Concurrent requests for the same run build its index once.
+ * run. Indexes are built on background threads: a run's page starts its build ({@link #prefetch}) so
+ * that its cells are ready when asked for, and concurrent requests for one run share one build.
  */
-final class RunIndexes {
+final class RunIndexes implements AutoCloseable {
 
     /** How long a large run's index is served before its files are checked for changes. */
     private static final long LARGE_RUN_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -23,6 +34,31 @@ final class RunIndexes {
 
     private final JsonRunStore store;
     private final Cache<String, Entry> cache;
+    private final Map<String, CompletableFuture<Entry>> building = new ConcurrentHashMap<>();
+    private final ExecutorService builders;
+
+    /** The trials of runs, read once per version of their file and shared by the indexes built from them. */
+    private final Cache<String, TrialsRead> trials = Caffeine.newBuilder().maximumWeight(2_000_000)
+            .weigher((String id, TrialsRead t) -> 1 + t.trials().size()).build();
+
+    private record TrialsRead(List<Trial> trials, long modified) {
+    }
+
+    /** A run's trials (empty for a run kept without them), cached while their file is unchanged. */
+    List<Trial> trials(String runId) {
+        long modified = modified(store.folder().resolve(runId).resolve("trials.jsonl"));
+        TrialsRead t = trials.getIfPresent(runId);
+        if (t == null || t.modified() != modified) {
+            t = new TrialsRead(store.trials(runId), modified);
+            trials.put(runId, t);
+        }
+        return t.trials();
+    }
+
+    /** A partial index of a run's first rows (see {@link RunIndex#prefix}). */
+    Optional<RunIndex> prefix(String runId, int rows, int maxResults) {
+        return RunIndex.prefix(store, runId, trials(runId), rows, maxResults);
+    }
 
     /** An index with the state of the files it was built from. */
     private record Entry(RunIndex index, Stamp stamp, long builtAt) {
@@ -38,22 +74,65 @@ final class RunIndexes {
                 .maximumWeight(maxBytes)
                 .weigher((String id, Entry e) -> e.index().weight())
                 .build();
+        AtomicInteger n = new AtomicInteger();
+        this.builders = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "bench4j-web-index-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** The index of a run, up to date with its files. */
+    /** The index of a run, up to date with its files; waits while it is being built. */
     RunIndex get(String runId) {
-        Entry e = cache.getIfPresent(runId);
-        if (e != null && fresh(runId, e)) {
-            return e.index();
+        Optional<RunIndex> ready = ready(runId);
+        if (ready.isPresent()) {
+            return ready.get();
         }
-        Entry old = e;
-        return cache.asMap().compute(runId, (id, current) -> {
-            if (current != null && current != old && fresh(id, current)) {
-                return current;   // another request built it meanwhile
+        try {
+            return build(runId).join().index();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
-            Stamp before = stamp(id);
-            return new Entry(RunIndex.build(store, id), before, System.nanoTime());
-        }).index();
+            throw e;
+        }
+    }
+
+    /** The index of a run if it is built and up to date, without waiting. */
+    Optional<RunIndex> ready(String runId) {
+        Entry e = cache.getIfPresent(runId);
+        return e != null && fresh(runId, e) ? Optional.of(e.index()) : Optional.empty();
+    }
+
+    /** Starts building a run's index in the background unless it is up to date or being built. */
+    void prefetch(String runId) {
+        if (ready(runId).isEmpty()) {
+            build(runId);
+        }
+    }
+
+    private CompletableFuture<Entry> build(String runId) {
+        return building.computeIfAbsent(runId, id -> {
+            CompletableFuture<Entry> f = new CompletableFuture<>();
+            builders.execute(() -> {
+                try {
+                    Stamp before = stamp(id);
+                    Entry e = new Entry(RunIndex.build(store, id, trials(id)), before, System.nanoTime());
+                    cache.put(id, e);
+                    f.complete(e);
+                } catch (RuntimeException | Error ex) {
+                    f.completeExceptionally(ex);
+                } finally {
+                    building.remove(id, f);
+                }
+            });
+            return f;
+        });
+    }
+
+    @Override
+    public void close() {
+        builders.shutdownNow();
     }
 
     /** Forgets a run's index, e.g. after it was deleted or replaced. */

@@ -42,7 +42,7 @@ final class RunJson {
     }
 
     /** A run's page: metadata, plan, summary, configurations and leaderboards. */
-    static Map<String, Object> run(RunMetadata m, Summary summary, List<String> scoreNames, int reviews, boolean hasTrials) {
+    static Map<String, Object> run(RunMetadata m, Summary summary, List<String> scoreNames, int reviews) {
         Map<String, Object> o = Json.object();
         o.put("id", m.info().id());
         o.put("name", m.info().name());
@@ -78,7 +78,6 @@ final class RunJson {
         }
         o.put("leaderboards", boards);
         o.put("review_count", reviews);
-        o.put("has_trials", hasTrials);
         return o;
     }
 

@@ -145,26 +145,69 @@ public final class Viewer {
         return indexes.get(runId);
     }
 
-    /** A run's page. */
+    /** A run's page; starts indexing its cells in the background, as the cells are likely asked for next. */
     Map<String, Object> run(String runId) {
         RunMetadata m = metadata(runId);
         Summary s = summary(m);
-        RunIndex index = indexes.get(runId);
-        return RunJson.run(m, s, index.scoreNames, store.reviews(runId).size(), !index.trials.isEmpty());
+        indexes.prefetch(runId);
+        return RunJson.run(m, s, RunJson.scoreNames(m, Optional.of(s)), store.reviews(runId).size());
     }
 
     // ---- cells -----------------------------------------------------------------------------------
 
-    /** One page of a run's cell grid. */
+    /**
+     * One page of a run's cell grid. The first page of a large run whose index is still being built
+     * comes from the beginning of its results, marked {@code partial} (filters, sorting and other
+     * pages wait for the whole index).
+     */
     Map<String, Object> cells(String runId, Map<String, String> p) {
-        metadata(runId);
-        RunIndex index = indexes.get(runId);
+        RunMetadata m = metadata(runId);
+        Optional<RunIndex> ready = indexes.ready(runId);
+        if (ready.isEmpty() && m.info().totalCells() >= PARTIAL_FIRST_PAGE && firstPageOnly(p)) {
+            indexes.prefetch(runId);
+            int size = p.containsKey("size") ? Params.intIn(p, "size", p.get("size"), 1, CellQuery.MAX_SIZE) : CellQuery.DEFAULT_SIZE;
+            Optional<RunIndex> prefix = indexes.prefix(runId, size, PREFIX_RESULTS);
+            if (prefix.isPresent()) {
+                Map<String, Object> page = CellQuery.parse(prefix.get(), p).run(prefix.get(), Optional.empty());
+                long rows = (long) m.info().plan().trialCount() * Math.max(1, m.info().plan().repetitions());
+                page.put("total_rows", rows);
+                page.put("all_rows", rows);
+                page.put("pages", Math.max(1, (rows + size - 1) / size));
+                page.put("partial", true);
+                page.put("indexed_cells", prefix.get().size);
+                page.put("cells", m.info().totalCells());
+                return page;
+            }
+        }
+        RunIndex index = ready.orElseGet(() -> indexes.get(runId));
         CellQuery q = CellQuery.parse(index, p);
         Optional<Set<Integer>> matches = Optional.empty();
         if (!q.text().isEmpty() && !index.textComplete()) {
             matches = Optional.of(searchStore(runId, index, q.text()));
         }
         return q.run(index, matches);
+    }
+
+    /** Runs this large have their first page of cells served before their whole index is built. */
+    static final long PARTIAL_FIRST_PAGE = 20_000;
+    /** How far into a run's results the first page is looked for. */
+    static final int PREFIX_RESULTS = 20_000;
+
+    /** Whether a query asks for the first page in plan order with no filter (what a partial index can answer). */
+    private static boolean firstPageOnly(Map<String, String> p) {
+        for (String k : p.keySet()) {
+            if (!List.of("configs", "size", "keys").contains(k) && !(k.equals("page") && p.get(k).equals("0"))
+                    && !(k.equals("sort") && p.get(k).equals("trial")) && !(k.equals("dir") && p.get(k).equals("asc"))
+                    && !p.get(k).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Stops the viewer's background work. */
+    public void close() {
+        indexes.close();
     }
 
     /** The cells whose whole output holds a text, read from the store (for runs whose outputs are too large to keep). */

@@ -243,6 +243,7 @@ public final class WebApp implements AutoCloseable {
     @Override
     public void close() {
         server.stop(1);
+        viewer.close();
         executor.shutdown();
         try {
             executor.awaitTermination(2, TimeUnit.SECONDS);

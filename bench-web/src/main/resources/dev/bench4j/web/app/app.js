@@ -536,9 +536,15 @@
       h('span', null, 'page ' + (page.page + 1) + ' of ' + page.pages + ' · ' + int(page.total_rows) + ' of ' + int(page.all_rows) + ' rows'),
       h('button', {type: 'button', disabled: page.page + 1 >= page.pages, onclick: () => set({page: page.page + 1})}, 'next →'),
       h('label', {class: 'small'}, 'sort columns by ', metricSelect));
-    show(stale, runHeader(run), filters, configPicker, pager,
+    show(stale, runHeader(run),
+      page.partial ? h('p', {class: 'banner', id: 'indexing'}, 'Indexing this run\'s ' + int(page.cells) + ' cells (' + int(page.indexed_cells)
+        + ' read so far): this first page is ready; filters, sorting and the other pages follow in a moment.') : null,
+      filters, configPicker, pager,
       page.rows.length ? table(header, rows, {cls: 'grid'}) : h('p', {class: 'muted', id: 'no-rows'}, 'No rows match these filters.'),
       page.text_complete ? null : h('p', {class: 'small muted'}, 'Outputs of this run are long: the grid shows their beginning; a search reads them whole.'));
+    if (page.partial) {
+      setTimeout(() => { if (!stale()) route(); }, 1200);
+    }
   }
 
   function scoreChips(c, marks) {
@@ -977,7 +983,7 @@
         }
         rows[rowOf.get(key)].cells[cell[0]] = i;
       });
-      rows.sort((a, b) => a.trial - b.trial || a.rep - b.rep);
+      rows.sort((a, b) => a.rep - b.rep || a.trial - b.trial);   // as the server: repetition 0 of every trial first
       const rowAt = new Map(rows.map((r, i) => [r.trial * reps + r.rep, i]));
       const trialAt = new Map(c.trials.map((t, i) => [t, i]));
       idx[id] = {c, rows, rowAt, trialAt, reps};
