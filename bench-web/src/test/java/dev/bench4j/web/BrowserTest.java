@@ -105,6 +105,10 @@ class BrowserTest {
         assertThat((String) b.js("return location.hash")).contains("disagree=1");
         assertThat(b.all(By.cssSelector(".compare-item ins, .compare-item del, .badge.disagree"))).isNotEmpty();
         b.screenshot("served-5-compare");
+        b.view("#/compare?item=" + quickstart.id() + "%7C0&item=" + hostile.id() + "%7C1");
+        assertThat(b.all(By.cssSelector(".compare-item strong"))).extracting(WebElement::getText)
+                .containsExactly(quickstart.id() + " · extract-v1 / careful", hostile.id() + " · p" + WebFixtures.IMG + " / evil-b");
+        assertThat(b.all(By.cssSelector("#compare-picker input"))).as("every configuration of both runs").hasSize(8);
 
         b.view("#/run/" + quickstart.id() + "/review?trial=t05&repetition=0");
         WebElement name = b.waitFor(By.id("reviewer"));

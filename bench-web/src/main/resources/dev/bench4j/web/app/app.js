@@ -683,11 +683,9 @@
   async function viewCompare(q, stale) {
     let items = q.getAll('item');
     const runId = q.get('run');
-    let run = null;
-    if (runId) {
-      run = await api.run(runId);
-      if (!items.length) items = run.configs.slice(0, 4).map(c => runId + '|' + c.index);
-    }
+    const runIds = [...new Set((runId ? [runId] : []).concat(items.map(it => it.slice(0, it.lastIndexOf('|')))))];
+    const runs = await Promise.all(runIds.map(id => api.run(id)));
+    if (runId && !items.length) items = runs[0].configs.slice(0, 4).map(c => runId + '|' + c.index);
     if (!items.length) throw new Error('Choose what to compare: open a run and its Compare tab, or select runs on the runs page.');
     const disagree = q.get('disagree') === '1';
     const data = await api.compare({item: items, trial: q.get('trial'), repetition: q.get('repetition'), disagree});
@@ -696,18 +694,20 @@
       if (runId) next.run = runId;
       go('/compare', Object.assign(next, changes));
     };
-    const picker = run ? h('details', null, h('summary', null, 'Configurations (' + items.length + ')'), h('div', {class: 'row'},
-      run.configs.map(c => h('label', null, h('input', {type: 'checkbox', checked: items.includes(runId + '|' + c.index), onchange: () => {
-        const picked = [...picker.querySelectorAll('input:checked')].map(x => runId + '|' + x.value);
-        if (picked.length) here({item: picked});
-      }, value: c.index}), ' ', c.key)))) : null;
+    const picker = h('details', {id: 'compare-picker'}, h('summary', null, 'Configurations (' + items.length + ' shown)'),
+      runs.map(r => h('div', {class: 'row'}, runs.length > 1 ? h('strong', null, r.name + ' ', h('span', {class: 'mono small muted'}, r.id)) : null,
+        r.configs.map(c => h('label', null, h('input', {type: 'checkbox', checked: items.includes(r.id + '|' + c.index), onchange: () => {
+          const picked = [...picker.querySelectorAll('input:checked')].map(x => x.value);
+          if (picked.length) here({item: picked});
+        }, value: r.id + '|' + c.index}), ' ', c.key)))));
     const navBar = h('div', {class: 'filters'},
       h('button', {type: 'button', disabled: !data.prev, onclick: () => here(data.prev)}, '← previous trial'),
       h('span', null, data.position >= 0 ? 'trial ' + (data.position + 1) + ' of ' + data.count : data.count + ' trials'),
       h('button', {type: 'button', disabled: !data.next, onclick: () => here(data.next)}, 'next trial →'),
       h('label', null, h('input', {type: 'checkbox', id: 'only-disagree', checked: disagree, onchange: e =>
         here({disagree: e.target.checked ? '1' : '', trial: null, repetition: null})}), ' show only where they disagree'),
-      runId ? h('a', {href: '#/run/' + enc(runId) + '/review' + query({trial: data.trial, repetition: data.repetition})}, 'rank these answers') : null);
+      runIds.length === 1 ? h('a', {href: '#/run/' + enc(runIds[0]) + '/review' + query({trial: data.trial, repetition: data.repetition})},
+        'rank these answers') : null);
     if (!data.trial) {
       show(stale, h('h1', null, 'Compare'), picker, navBar, h('p', {class: 'muted'}, disagree ? 'They agree on every trial.' : 'Nothing to compare.'));
       return;
