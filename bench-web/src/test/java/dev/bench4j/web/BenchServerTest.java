@@ -314,6 +314,28 @@ class BenchServerTest {
     }
 
     @Test
+    void anApiRequestFromAnotherSiteIsRefusedAndOtherLoopbackAddressesServeThemselves() {
+        RawHttp.Response r = http.send("GET", "/api/runs", Map.of("Sec-Fetch-Site", "cross-site"), null);
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.json().get("error").asText()).isEqualTo("a request from another site is refused (Sec-Fetch-Site: cross-site)");
+        assertThat(http.send("GET", "/", Map.of("Sec-Fetch-Site", "cross-site"), null).status())
+                .as("following a link to the app from elsewhere is fine").isEqualTo(200);
+        assertThat(http.send("GET", "/api/runs", Map.of("Sec-Fetch-Site", "same-origin"), null).status()).isEqualTo(200);
+        assertThat(http.get("/").header("cache-control")).as("the page holds the token").isEqualTo("no-store");
+        try (BenchServer other = BenchServer.builder(store).host("127.0.0.2").port(0).start()) {
+            assertThat(other.isLoopback()).isTrue();
+            try (java.net.Socket s = new java.net.Socket("127.0.0.2", other.port())) {
+                s.getOutputStream().write(("GET /api/runs HTTP/1.1\r\nHost: 127.0.0.2:" + other.port()
+                        + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                String response = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(response).startsWith("HTTP/1.1 200");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
     void runIdsInUrlsGoThroughTheStoresChecks() {
         for (String bad : List.of("..", "..%2F..%2Fetc", "%2Fetc%2Fpasswd", "a%5Cb", "x%0Ay", "index.json")) {
             RawHttp.Response r = http.get("/api/runs/" + bad);

@@ -44,12 +44,13 @@ final class AgreementText {
         List<String> scorers = run.info().plan().scorers();
         String ai = score.orElseGet(() -> scorers.stream().filter(s -> "llm_judge".equals(run.info().plan().scorerSettings()
                 .getOrDefault(s, Map.of()).get("type"))).findFirst().orElse(scorers.isEmpty() ? null : scorers.get(0)));
-        if (ai != null && !scorers.contains(ai)) {
-            throw new Bench.UsageException("--score: run " + run.info().id() + " has no score '" + ai + "'; it has " + scorers);
-        }
         Map<CellId, Double> aiScores = new HashMap<>();
         if (ai != null) {
             store.forEachResult(run.info().id(), r -> r.score(ai).ifPresent(v -> aiScores.put(r.cell(), v)));
+            if (aiScores.isEmpty() && !scorers.contains(ai)) {
+                throw new Bench.UsageException("--score: run " + run.info().id() + " has no score '" + ai + "'; its scorers are "
+                        + scorers);
+            }
             List<ReviewAgreement.ReviewerVsAi> vsAi = ReviewAgreement.reviewersVsAi(reviews, aiScores);
             if (!vsAi.isEmpty()) {
                 sb.append("Rankings against ").append(Terminal.clean(ai)).append(":\n");

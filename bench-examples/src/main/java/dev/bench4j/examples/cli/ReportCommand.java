@@ -44,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             BenchReport.write(runs, runIds, out);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new Bench.UsageException(e.getMessage());
         }
         io.err().printf(java.util.Locale.ROOT, "Wrote %s (%s, %d run%s) in %.1f s%n", out, Format.bytes(Files.size(out)),

@@ -62,6 +62,10 @@ final class ReviewCommand implements Callable<Integer> {
         }
         try {
             if (exportFile != null) {
+                java.nio.file.Path folder = exportFile.toAbsolutePath().getParent();
+                if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+                    throw new Bench.UsageException("--export: the folder of " + exportFile + " does not exist");
+                }
                 runs.exportReviewSheet(runId, exportFile);
                 io.err().println("Wrote " + exportFile + ": one row per answer; fill in reviewer, rating (scale_min..scale_max,"
                         + " default 1..5), acceptable (yes/no), comment or rank (1 = best), then bench review " + runId
@@ -72,7 +76,7 @@ final class ReviewCommand implements Callable<Integer> {
                 int n = runs.importReviews(runId, importFile, Optional.ofNullable(reviewer));
                 io.err().println("Added " + n + " review" + (n == 1 ? "" : "s") + " from " + importFile + " to run " + runId);
             }
-        } catch (IllegalArgumentException | InvalidRunFileException e) {
+        } catch (IllegalArgumentException | InvalidRunFileException | java.io.UncheckedIOException e) {
             throw new Bench.UsageException(e.getMessage());
         }
         List<Review> reviews = runs.reviews(runId);

@@ -4,6 +4,7 @@ import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Review;
 import dev.bench4j.core.RunInfo;
+import dev.bench4j.store.json.InvalidRunFileException;
 import dev.bench4j.store.json.JsonRunStore;
 import dev.bench4j.store.json.RunMetadata;
 import java.time.format.DateTimeFormatter;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code bench show RUN_ID [--store DIR]}: a stored run's metadata (name, status, times, prompts,
- * models, trials) and its summary table, read from {@code run.json} without loading the results; when
- * people reviewed the run, their agreement with the AI judge and with each other.
+ * models, trials) and its summary table, read from {@code run.json}; when people reviewed the run,
+ * their agreement with the AI judge and with each other (which reads the results for the judge's scores).
  */
 @Command(name = "show", description = "Show a stored run's metadata and summary.", mixinStandardHelpOptions = true)
 final class ShowCommand implements Callable<Integer> {
@@ -68,9 +69,13 @@ final class ShowCommand implements Callable<Integer> {
             sb.append("(no summary yet: the run has not reached a checkpoint)\n");
         }
         JsonRunStore runs = store.existing();
-        List<Review> reviews = runs.reviews(runId);
-        if (!reviews.isEmpty()) {
-            sb.append('\n').append(AgreementText.of(runs, run, reviews, Optional.empty(), 1, 1));
+        try {
+            List<Review> reviews = runs.reviews(runId);
+            if (!reviews.isEmpty()) {
+                sb.append('\n').append(AgreementText.of(runs, run, reviews, Optional.empty(), 1, 1));
+            }
+        } catch (InvalidRunFileException e) {
+            sb.append("\n(the reviews or results cannot be read: ").append(Terminal.clean(e.getMessage())).append(")\n");
         }
         io.out().print(sb);
         return 0;

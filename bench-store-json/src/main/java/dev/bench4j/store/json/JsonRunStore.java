@@ -82,9 +82,9 @@ public final class JsonRunStore implements RunStore {
     private final IndexFile index;
     private final Map<String, RunWriter> open = new ConcurrentHashMap<>();
     private final Map<Thread, RunWriter> byThread = new ConcurrentHashMap<>();
-    /** Where each cell's result is in a run's results file, for {@link #result}; weighed by cells. */
+    /** Where each cell's result is in a run's results file, for {@link #result}; weighed by cells when first indexed. */
     private final Cache<String, CellOffsets> offsets = Caffeine.newBuilder()
-            .maximumWeight(4_000_000)
+            .maximumWeight(1_000_000)
             .weigher((String id, CellOffsets o) -> 1 + o.size())
             .build();
 
@@ -374,9 +374,7 @@ public final class JsonRunStore implements RunStore {
 
     private CellOffsets offsetsOf(String runId) {
         Path runFolder = existing(runId);
-        CellOffsets o = offsets.get(runId, id -> new CellOffsets(runFolder.resolve(ResultsFile.NAME)));
-        offsets.put(runId, o);   // weighed again now that it may have grown
-        return o;
+        return offsets.get(runId, id -> new CellOffsets(runFolder.resolve(ResultsFile.NAME)));
     }
 
     /**
@@ -762,9 +760,25 @@ public final class JsonRunStore implements RunStore {
      * @throws UncheckedIOException if the store cannot be read
      */
     public List<MetricPoint> history(String metric, String modelId) {
+        return history(metric, modelId, e -> true);
+    }
+
+    /**
+     * Returns the trend of one metric of one model config across the runs a filter keeps (e.g. the
+     * runs of a report), reading only their {@code run.json}: as {@link #history(String, String)}.
+     *
+     * @param metric a scorer's name, or one of the built-in metrics of {@link #history(String, String)}
+     * @param modelId the model config's id
+     * @param include which runs to look at, from their index entries
+     * @return the points, oldest first; empty if no included run has the metric
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws UncheckedIOException if the store cannot be read
+     */
+    public List<MetricPoint> history(String metric, String modelId, java.util.function.Predicate<RunEntry> include) {
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(modelId, "modelId");
-        List<RunEntry> runs = new ArrayList<>(list(RunQuery.all().withModel(modelId)));
+        Objects.requireNonNull(include, "include");
+        List<RunEntry> runs = new ArrayList<>(list(RunQuery.all().withModel(modelId)).stream().filter(include).toList());
         Collections.reverse(runs);
         List<MetricPoint> points = new ArrayList<>();
         for (RunEntry e : runs) {

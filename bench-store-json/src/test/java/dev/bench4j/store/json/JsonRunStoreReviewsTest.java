@@ -237,4 +237,46 @@ class JsonRunStoreReviewsTest {
                 .hasMessage(fewTrials + ": field 'trials' holds 2 trials but the run's plan has 3");
         assertThat(target.list()).isEmpty();
     }
+
+    @Test
+    void aReviewLineTornByACrashIsLeftOutWhenReadAndCutOffAtTheNextAppend() throws Exception {
+        CellId a = cell("p1", "second", "t0", 0);
+        store.appendReview(run.id(), Review.verdict("ana", T, a, true));
+        Path file = store.folder().resolve(run.id()).resolve("reviews.jsonl");
+        Files.write(file, new byte[] {0, 0, 0, '\n'}, StandardOpenOption.APPEND);
+        assertThat(store.reviews(run.id())).hasSize(1);
+        store.appendReview(run.id(), Review.verdict("bo", T, a, false));
+        assertThat(store.reviews(run.id())).extracting(Review::reviewer).containsExactly("ana", "bo");
+    }
+
+    @Test
+    void oneCellIsFoundAgainAfterItsRunWasReplacedByAnImport() throws Exception {
+        CellId c = run.results().get(5).cell();
+        assertThat(store.result(run.id(), c)).contains(run.results().get(5));
+        Path export = dir.resolve("export.json");
+        store.exportRun(run.id(), export);
+        ObjectNode n = (ObjectNode) JsonValues.MAPPER.readTree(export.toFile());
+        ArrayNode results = (ArrayNode) n.get("results");
+        for (int i = 0; i < results.size(); i++) {
+            ((ObjectNode) results.get(i)).put("output", "a much longer output than before, so that offsets move " + i);
+        }
+        Files.write(export, JsonValues.MAPPER.writeValueAsBytes(n));
+        JsonRunStore other = JsonRunStore.at(store.folder());   // another process, as far as this store knows
+        other.importRun(export, true);
+        assertThat(store.result(run.id(), c).orElseThrow().output()).startsWith("a much longer output than before");
+    }
+
+    @Test
+    void anImportRefusesAReviewOfACellTheRunHasNoAnswerFor() throws Exception {
+        CellId reviewed = run.results().get(0).cell();
+        store.appendReview(run.id(), Review.verdict("ana", T, reviewed, true));
+        Path export = dir.resolve("export.json");
+        store.exportRun(run.id(), export);
+        ObjectNode n = (ObjectNode) JsonValues.MAPPER.readTree(export.toFile());
+        ((ArrayNode) n.get("results")).remove(0);
+        Files.write(export, JsonValues.MAPPER.writeValueAsBytes(n));
+        JsonRunStore target = JsonRunStore.at(dir.resolve("b"));
+        assertThatThrownBy(() -> target.importRun(export, false)).isInstanceOf(InvalidRunFileException.class)
+                .hasMessage(export + ": reviews[0] names cell " + reviewed + ", but the run has no answer for it");
+    }
 }

@@ -67,7 +67,7 @@ final class Page {
 
     /** A script's text made safe to sit inside a script element: nothing in it can end the element early. */
     static String inline(String js) {
-        return js.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT").replace("<!--", "<\\!--");
+        return js.replaceAll("(?i)</(script)", "<\\\\/$1").replace("<!--", "<\\!--");
     }
 
     /**

@@ -33,9 +33,9 @@ import java.util.Set;
 final class RunIndex {
 
     /** How many characters of output a run may keep in memory in all before outputs are cut to previews. */
-    static final long TEXT_BUDGET = 48_000_000;
+    static final long TEXT_BUDGET = 32_000_000;
     /** How long an output preview is once the budget is spent. */
-    static final int PREVIEW = 2_000;
+    static final int PREVIEW = 600;
     /** How long a score's reason is kept. */
     static final int REASON = 400;
 
@@ -192,6 +192,7 @@ final class RunIndex {
             return Optional.empty();
         }
         int[] seen = new int[wanted];
+        boolean[] had = new boolean[wanted * configs];   // a cell counts once, even if a result repeats it
         int[] complete = {0};
         try {
             store.forEachResult(runId, r -> {
@@ -199,8 +200,11 @@ final class RunIndex {
                 b.add(r);
                 if (b.n > before && b.trial[before] < trials) {
                     int row = b.repetition[before] * trials + b.trial[before];
-                    if (row < wanted && ++seen[row] == configs) {
-                        complete[0]++;
+                    if (row < wanted && !had[row * configs + b.config[before]]) {
+                        had[row * configs + b.config[before]] = true;
+                        if (++seen[row] == configs) {
+                            complete[0]++;
+                        }
                     }
                 }
                 if (complete[0] == wanted || b.n >= maxResults) {

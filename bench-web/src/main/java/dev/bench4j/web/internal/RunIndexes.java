@@ -61,8 +61,14 @@ final class RunIndexes implements AutoCloseable {
     }
 
     /** An index with the state of the files it was built from. */
-    private record Entry(RunIndex index, Stamp stamp, long builtAt) {
+    private record Entry(String runId, RunIndex index, Stamp stamp, long builtAt) {
     }
+
+    /** The index built last, kept even when it is too large for the cache, so the run someone looks at stays indexed. */
+    private volatile Entry pinned;
+
+    /** Runs with fewer planned cells than this are indexed on the request's own thread, not queued behind large ones. */
+    private static final long SMALL_RUN = 20_000;
 
     /** What identifies a version of a run's files. */
     private record Stamp(long resultsSize, long resultsModified, long runModified) {
@@ -101,6 +107,10 @@ final class RunIndexes implements AutoCloseable {
     /** The index of a run if it is built and up to date, without waiting. */
     Optional<RunIndex> ready(String runId) {
         Entry e = cache.getIfPresent(runId);
+        Entry last = pinned;
+        if (e == null && last != null && last.runId().equals(runId)) {
+            e = last;
+        }
         return e != null && fresh(runId, e) ? Optional.of(e.index()) : Optional.empty();
     }
 
@@ -112,22 +122,36 @@ final class RunIndexes implements AutoCloseable {
     }
 
     private CompletableFuture<Entry> build(String runId) {
-        return building.computeIfAbsent(runId, id -> {
-            CompletableFuture<Entry> f = new CompletableFuture<>();
-            builders.execute(() -> {
-                try {
-                    Stamp before = stamp(id);
-                    Entry e = new Entry(RunIndex.build(store, id, trials(id)), before, System.nanoTime());
-                    cache.put(id, e);
-                    f.complete(e);
-                } catch (RuntimeException | Error ex) {
-                    f.completeExceptionally(ex);
-                } finally {
-                    building.remove(id, f);
-                }
-            });
-            return f;
-        });
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        CompletableFuture<Entry> running = building.putIfAbsent(runId, mine);
+        if (running != null) {
+            return running;
+        }
+        Runnable task = () -> {
+            try {
+                Stamp before = stamp(runId);
+                Entry e = new Entry(runId, RunIndex.build(store, runId, trials(runId)), before, System.nanoTime());
+                pinned = e;
+                cache.put(runId, e);
+                mine.complete(e);
+            } catch (RuntimeException | Error ex) {
+                mine.completeExceptionally(ex);
+            } finally {
+                building.remove(runId, mine);
+            }
+        };
+        boolean small;
+        try {
+            small = store.load(runId).map(m -> m.info().totalCells() < SMALL_RUN).orElse(true);
+        } catch (RuntimeException e) {
+            small = true;   // the build reports what is wrong with the run
+        }
+        if (small) {
+            task.run();
+        } else {
+            builders.execute(task);
+        }
+        return mine;
     }
 
     @Override

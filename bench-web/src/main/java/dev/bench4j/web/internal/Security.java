@@ -37,10 +37,17 @@ final class Security {
     private final boolean loopback;
     private final Set<String> allowedHosts;
 
-    Security(String token, boolean loopback, int port) {
+    Security(String token, boolean loopback, int port, List<String> boundNames) {
         this.token = token;
         this.loopback = loopback;
-        this.allowedHosts = Set.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port);
+        java.util.Set<String> hosts = new java.util.TreeSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port));
+        for (String name : boundNames) {
+            if (!name.isEmpty()) {
+                hosts.add((name.contains(":") && !name.startsWith("[") ? "[" + name + "]" : name).toLowerCase(Locale.ROOT)
+                        + ":" + port);
+            }
+        }
+        this.allowedHosts = Set.copyOf(hosts);
     }
 
     String token() {
@@ -52,7 +59,7 @@ final class Security {
         if (loopback) {
             String host = Optional.ofNullable(ex.getRequestHeaders().getFirst("Host")).orElse("").toLowerCase(Locale.ROOT);
             if (!allowedHosts.contains(host)) {
-                throw HttpError.forbidden("this viewer answers only requests for " + String.join(", ", List.copyOf(allowedHosts))
+                throw HttpError.forbidden("this viewer answers only requests for " + String.join(", ", new java.util.TreeSet<>(allowedHosts))
                         + ", not for host '" + RunIndex.cut(host, 80) + "'");
             }
         } else if (!authenticated(ex.getRequestHeaders())) {
@@ -81,6 +88,18 @@ final class Security {
         String type = Optional.ofNullable(h.getFirst("Content-Type")).orElse("");
         if (!type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new HttpError(415, "a change must be sent as application/json");
+        }
+    }
+
+    /**
+     * Refuses an API request a page of another site made (an image or script tag pointing here can
+     * still send one): {@code Sec-Fetch-Site: cross-site} or {@code same-site}. Browsers that send no
+     * such header, and tools such as curl, are let through.
+     */
+    void checkSameSite(HttpExchange ex) {
+        String site = ex.getRequestHeaders().getFirst("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            throw HttpError.forbidden("a request from another site is refused (Sec-Fetch-Site: " + RunIndex.cut(site, 40) + ")");
         }
     }
 

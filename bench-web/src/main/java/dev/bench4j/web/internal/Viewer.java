@@ -174,6 +174,7 @@ public final class Viewer {
                 page.put("all_rows", rows);
                 page.put("pages", Math.max(1, (rows + size - 1) / size));
                 page.put("partial", true);
+                page.put("rows_planned", true);   // the totals are the plan's until the whole run is read
                 page.put("indexed_cells", prefix.get().size);
                 page.put("cells", m.info().totalCells());
                 return page;
@@ -239,9 +240,8 @@ public final class Viewer {
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
         }
-        RunIndex index = indexes.get(runId);
         Optional<Prompt> prompt = m.info().plan().prompts().stream().filter(x -> x.name().equals(id.prompt())).findFirst();
-        Optional<Trial> trial = Optional.ofNullable(index.trials.get(id.trial()));
+        Optional<Trial> trial = indexes.trials(runId).stream().filter(t -> t.id().equals(id.trial())).findFirst();
         List<Review> reviews = Review.latest(store.reviews(runId)).stream()
                 .filter(v -> !(v instanceof Review.Ranking) && v.cells().get(0).equals(id)).toList();
         return CellJson.full(r, prompt, trial, reviews);
@@ -323,7 +323,13 @@ public final class Viewer {
             if (trial != null) {
                 int row = it.index().row(it.index().trialIndex(trial), rep);
                 int c = row < 0 ? -1 : it.index().cellAt(row, it.config());
-                cell = c < 0 ? null : CellJson.summary(it.index(), c, Integer.MAX_VALUE);
+                if (c >= 0) {
+                    Map<String, Object> summary = CellJson.summary(it.index(), c, Integer.MAX_VALUE);
+                    if (!it.index().textComplete()) {   // the index keeps only the outputs' beginnings
+                        store.result(it.runId(), it.index().cellId(c)).ifPresent(r -> summary.put("output", r.output()));
+                    }
+                    cell = summary;
+                }
             }
             x.put("cell", cell);
             cells.add(cell);
@@ -484,10 +490,7 @@ public final class Viewer {
     /** The points of a metric of a model over the runs a filter keeps, oldest first. */
     List<Object> history(String metric, String model, java.util.function.Predicate<String> runs) {
         List<Object> points = new ArrayList<>();
-        for (MetricPoint pt : store.history(metric, model)) {
-            if (!runs.test(pt.runId())) {
-                continue;
-            }
+        for (MetricPoint pt : store.history(metric, model, e -> runs.test(e.id()))) {
             Map<String, Object> x = Json.object();
             x.put("run", pt.runId());
             x.put("started_at", pt.startedAt().toString());

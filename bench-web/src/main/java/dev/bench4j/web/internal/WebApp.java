@@ -85,7 +85,8 @@ public final class WebApp implements AutoCloseable {
         };
         ExecutorService executor = Executors.newFixedThreadPool(threads, named);
         boolean loopback = address.getAddress() != null && address.getAddress().isLoopbackAddress();
-        Security security = new Security(token, loopback, server.getAddress().getPort());
+        Security security = new Security(token, loopback, server.getAddress().getPort(),
+                java.util.List.of(address.getHostString(), address.getAddress() == null ? "" : address.getAddress().getHostAddress()));
         WebApp app = new WebApp(server, executor, viewer, security);
         server.createContext("/", app::handle);
         server.setExecutor(executor);
@@ -119,7 +120,8 @@ public final class WebApp implements AutoCloseable {
                 error(ex, 500, "internal error: " + e);
             }
         } catch (IOException e) {
-            LOG.debug("{} {}: the response could not be sent: {}", ex.getRequestMethod(), ex.getRequestURI(), e.toString());
+            LOG.debug("{} {}: the response could not be sent: {}", ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
+                    e.toString());
         }
     }
 
@@ -145,8 +147,11 @@ public final class WebApp implements AutoCloseable {
             throw new HttpError(405, "method " + method + " is not allowed");
         }
         security.checkRead(ex);
+        if (path.startsWith("/api/")) {
+            security.checkSameSite(ex);
+        }
         switch (path) {
-            case "/", "/index.html" -> send(ex, 200, "text/html; charset=utf-8", page, false);
+            case "/", "/index.html" -> send(ex, 200, "text/html; charset=utf-8", page, true);   // it holds the token
             case "/assets/app.js" -> asset(ex, "text/javascript; charset=utf-8", assets.appJs);
             case "/assets/app.css" -> asset(ex, "text/css; charset=utf-8", assets.appCss);
             case "/assets/vendor/chart.js" -> asset(ex, "text/javascript; charset=utf-8", assets.chartJs);

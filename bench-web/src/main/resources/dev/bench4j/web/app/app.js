@@ -196,10 +196,10 @@
     window.__rendered = false;
     charts.forEach(c => c.destroy());
     charts = [];
-    const {parts, q} = parseHash();
     const stale = () => mine !== ticket;
     main.replaceChildren(h('p', {class: 'muted'}, 'Loading…'));
     try {
+      const {parts, q} = parseHash();
       if (parts.length === 0) {
         nav([['Runs', '#/', true], ['Trends', '#/trends', false]]);
         await viewRuns(q, stale);
@@ -537,8 +537,8 @@
       h('button', {type: 'button', disabled: page.page + 1 >= page.pages, onclick: () => set({page: page.page + 1})}, 'next →'),
       h('label', {class: 'small'}, 'sort columns by ', metricSelect));
     show(stale, runHeader(run),
-      page.partial ? h('p', {class: 'banner', id: 'indexing'}, 'Indexing this run\'s ' + int(page.cells) + ' cells (' + int(page.indexed_cells)
-        + ' read so far): this first page is ready; filters, sorting and the other pages follow in a moment.') : null,
+      page.partial ? h('p', {class: 'banner', id: 'indexing'}, 'Indexing this run\'s ' + int(page.cells) + ' planned cells (' + int(page.indexed_cells)
+        + ' read so far): this first page is ready; the row count is the plan\'s; filters, sorting and the other pages follow in a moment.') : null,
       filters, configPicker, pager,
       page.rows.length ? table(header, rows, {cls: 'grid'}) : h('p', {class: 'muted', id: 'no-rows'}, 'No rows match these filters.'),
       page.text_complete ? null : h('p', {class: 'small muted'}, 'Outputs of this run are long: the grid shows their beginning; a search reads them whole.'));
@@ -1017,11 +1017,17 @@
       if (!D.cells[id]) return fail('the report has no run ' + id);
       const x = index(id);
       const c = x.c;
-      let configs = q.configs ? String(q.configs).split(',').map(Number) : c.configs.slice(0, 6).map((_, i) => i);
-      if (configs.some(v => !(v >= 0 && v < c.configs.length))) return fail('configs: no such configuration');
+      let configs = q.configs ? String(q.configs).split(',').map(x => x.trim()) : c.configs.slice(0, 6).map((_, i) => String(i));
+      const bad = configs.find(v => !/^\d+$/.test(v) || Number(v) >= c.configs.length);
+      if (bad !== undefined) return fail('configs: must be from 0 to ' + (c.configs.length - 1) + ' but was ' + bad);
+      configs = configs.map(Number);
+      if (q.score && !c.score_names.includes(q.score)) {
+        return fail('score: the run has no score \'' + q.score + '\'; it has [' + c.score_names.join(', ') + ']');
+      }
       const scoreName = q.score || c.score_names[0] || null;
       const below = q.below !== undefined && q.below !== '' ? Number(q.below) : NaN;
       const above = q.above !== undefined && q.above !== '' ? Number(q.above) : NaN;
+      if ((!isNaN(below) || !isNaN(above)) && !scoreName) return fail('below/above: the run has no score to compare');
       const text = (q.q || '').trim().toLowerCase();
       const val = (i, name) => {
         const v = c.rows[i][F.SCORES] && c.rows[i][F.SCORES][name];
@@ -1494,7 +1500,8 @@
       const out = [];
       [...byReviewer.keys()].sort().forEach(name => {
         const samples = [];
-        const trials = byReviewer.get(name).map(r => {
+        const trials = byReviewer.get(name).slice().sort((a, b) => (a.trial < b.trial ? -1 : a.trial > b.trial ? 1 : 0)
+          || a.repetition - b.repetition).map(r => {
           const hx = [], ax = [];
           const n = r.ranking.length;
           r.ranking.forEach((c, pos) => {
@@ -1536,9 +1543,12 @@
       const aiMeans = new Map([...aiSum].map(([k, v]) => [k, v / aiN.get(k)]));
       let recommendation = null;
       let recommendationError = null;
-      if (!(hw >= 0 && aw >= 0) || hw + aw === 0) recommendationError = 'weights must be >= 0 and not both 0';
-      else if (!rankings.length) recommendationError = 'No rankings yet.';
+      if (!(isFinite(hw) && hw >= 0)) recommendationError = 'humanWeight must be finite and >= 0, was ' + hw;
+      else if (!(isFinite(aw) && aw >= 0)) recommendationError = 'aiWeight must be finite and >= 0, was ' + aw;
+      else if (hw === 0 && aw === 0) recommendationError = 'humanWeight and aiWeight must not both be 0';
+      else if (!rankings.length) recommendationError = 'reviews hold no ranking to recommend from';
       else recommendation = borda(human, aiMeans, hw, aw);
+      if (!recommendation && !recommendationError) recommendationError = 'no ranked answer has an AI score';
       const judged = new Map(), bad = new Map();
       latestReviews.filter(r => r.kind === 'verdict').forEach(r => {
         const cell = key(r.prompt, r.model, r.trial, r.repetition);

@@ -16,7 +16,9 @@ import java.util.Optional;
 /**
  * Where each cell's result starts in a run's {@code results.jsonl}, so that one result can be read
  * without scanning the file. Built by one scan on first use; as the file only grows, later uses scan
- * only what was appended since (and start over if the file got shorter, e.g. a torn line was cut).
+ * only what was appended since, and start over if the file got shorter (a torn line was cut), was
+ * replaced (another inode or creation time, e.g. an import with replace), or a line is not where the
+ * index says.
  *
  * <p>Thread-safe.
  */
@@ -26,7 +28,11 @@ public final class CellOffsets {
 
     private final Path file;
     private final Map<CellId, Long> offsets = new HashMap<>();
+    /** Names seen, shared by the cells' ids, so an index costs about 80 bytes a cell. */
+    private final Map<String, String> names = new HashMap<>();
     private long scanned;
+    /** The identity of the file scanned (its inode and creation time where the system has them). */
+    private Object identity;
 
     /**
      * Makes an empty index of a results file.
@@ -50,10 +56,14 @@ public final class CellOffsets {
         if (at == null) {
             return Optional.empty();
         }
-        Result r = readAt(at);
-        if (!r.cell().equals(cell)) {   // the file was replaced by one of the same length: start over
-            offsets.clear();
-            scanned = 0;
+        Result r;
+        try {
+            r = readAt(at);
+        } catch (InvalidRunFileException e) {
+            r = null;   // the file changed under the index: start over once
+        }
+        if (r == null || !r.cell().equals(cell)) {
+            reset();
             refresh();
             at = offsets.get(cell);
             return at == null ? Optional.empty() : Optional.of(readAt(at));
@@ -82,12 +92,22 @@ public final class CellOffsets {
         return offsets.size();
     }
 
+    private void reset() {
+        offsets.clear();
+        names.clear();
+        scanned = 0;
+    }
+
     private void refresh() {
+        Object now = identity();
+        if (!java.util.Objects.equals(now, identity)) {
+            reset();
+            identity = now;
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < scanned) {
-                offsets.clear();
-                scanned = 0;
+                reset();
             }
             if (size == scanned) {
                 return;
@@ -102,17 +122,32 @@ public final class CellOffsets {
                         continue;
                     }
                     try {
-                        offsets.put(ResultLines.read(lines.buffer(), lines.offset(), lines.length()).cell(), at);
+                        CellId c = ResultLines.read(lines.buffer(), lines.offset(), lines.length()).cell();
+                        offsets.put(new CellId(name(c.prompt()), name(c.model()), name(c.trial()), c.repetition()), at);
                     } catch (BadLineException e) {
                         throw new InvalidRunFileException(file + ": the line at byte " + at + ": " + e.getMessage(), e);
                     }
                 }
             }
         } catch (NoSuchFileException e) {
-            offsets.clear();
-            scanned = 0;
+            reset();
         } catch (IOException e) {
             throw new InvalidRunFileException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private String name(String s) {
+        return names.computeIfAbsent(s, k -> k);
+    }
+
+    /** The file's inode (or other key) and creation time: a file renamed into place has another. */
+    private Object identity() {
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return java.util.Arrays.asList(a.fileKey(), a.creationTime());
+        } catch (IOException e) {
+            return null;
         }
     }
 

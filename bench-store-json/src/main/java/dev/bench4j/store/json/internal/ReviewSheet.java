@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * filled-in sheet (or of a {@code reviews.jsonl} file a report downloaded) into {@link Review}s.
  *
  * <p>The sheet's columns are {@code prompt, model, trial, repetition, ok, output, expected} (to
- * read) and {@code reviewer, rating, scale_min, scale_max, acceptable, comment, rank} (to fill in).
+ * read; text a spreadsheet would run as a formula starts with an apostrophe) and {@code reviewer, rating, scale_min, scale_max, acceptable, comment, rank} (to fill in).
  * A row becomes a rating when {@code rating} is set (on {@code scale_min}..{@code scale_max},
  * default 1..5), a verdict when {@code acceptable} is set ({@code yes/no}, {@code true/false},
  * {@code 1/0}, {@code acceptable/unacceptable}), a comment when {@code comment} is set; the rows of
@@ -63,9 +63,9 @@ public final class ReviewSheet {
                 String expected = t == null || t.expected().isEmpty() ? ""
                         : t.expected().get() instanceof String s ? s : json(t.expected().get());
                 rows.accept(new String[] {c.prompt(), c.model(), c.trial(), Integer.toString(c.repetition()),
-                        Boolean.toString(r.succeeded()), r.succeeded() ? r.output()
-                        : r.error().map(e -> "[" + e.kind().wireName() + "] " + e.message()).orElse(""),
-                        expected, "", "", "", "", "", "", ""});
+                        Boolean.toString(r.succeeded()), inert(r.succeeded() ? r.output()
+                        : r.error().map(e -> "[" + e.kind().wireName() + "] " + e.message()).orElse("")),
+                        inert(expected), "", "", "", "", "", "", ""});
             }
         });
     }
@@ -192,6 +192,15 @@ public final class ReviewSheet {
             }
         });
         return out;
+    }
+
+    /**
+     * Text a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -}, {@code @}, a tab or
+     * a carriage return first) gets a leading apostrophe, so a model's output cannot run in the
+     * reviewer's spreadsheet; these columns are only read by people, never imported.
+     */
+    static String inert(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private static String json(Object value) {

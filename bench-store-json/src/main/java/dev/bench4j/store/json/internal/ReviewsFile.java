@@ -34,13 +34,15 @@ public final class ReviewsFile {
     static final String LOCK = "reviews.lock";
 
     private static final long LOCK_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReviewsFile.class);
 
     private ReviewsFile() {
     }
 
     /**
      * Reads every review of a run's folder, in the order they were added. A last line without its
-     * line end (being written, or torn) is left out.
+     * line end (being written, or torn), or a whole last line holding NUL bytes (torn by a crash), is
+     * left out.
      *
      * @param runFolder the run's folder
      * @return the reviews; empty when the run has none
@@ -57,7 +59,13 @@ public final class ReviewsFile {
                 try {
                     out.add(ReviewLines.decode(lines.buffer(), lines.offset(), lines.length()));
                 } catch (BadLineException e) {
-                    throw new InvalidRunFileException(file + ": line " + lines.lineNumber() + ": " + e.getMessage(), e);
+                    long number = lines.lineNumber();
+                    if (hasNul(lines) && !lines.next()) {
+                        LOG.warn("{}: line {} was torn by a crash (it holds NUL bytes); left out, and cut off at the next"
+                                + " review", file, number);
+                        break;
+                    }
+                    throw new InvalidRunFileException(file + ": line " + number + ": " + e.getMessage(), e);
                 }
             }
         } catch (NoSuchFileException e) {
@@ -122,6 +130,15 @@ public final class ReviewsFile {
                 out.write(ReviewLines.encode(r));
             }
         });
+    }
+
+    private static boolean hasNul(LineReader lines) {
+        for (int i = lines.offset(); i < lines.offset() + lines.length(); i++) {
+            if (lines.buffer()[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isReview(byte[] line) {

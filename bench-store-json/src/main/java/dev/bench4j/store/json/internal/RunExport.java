@@ -416,6 +416,10 @@ public final class RunExport {
                     trialIds.add(k.id());
                 }
             }
+            Set<CellId> answered = new HashSet<>();
+            if (!reviews.isEmpty()) {
+                ResultsFile.forEach(staging.resolve(ResultsFile.NAME), r -> answered.add(r.cell()));
+            }
             Set<String> prompts = new HashSet<>(plan.prompts().stream().map(Prompt::name).toList());
             Set<String> models = new HashSet<>(plan.models().stream().map(ModelConfig::id).toList());
             for (int i = 0; i < reviews.size(); i++) {
@@ -424,6 +428,7 @@ public final class RunExport {
                             : !models.contains(c.model()) ? "the run has no model '" + c.model() + "'"
                             : c.repetition() >= plan.repetitions() ? "the run has " + plan.repetitions() + " repetitions"
                             : trialIds != null && !trialIds.contains(c.trial()) ? "the run has no trial '" + c.trial() + "'"
+                            : !answered.contains(c) ? "the run has no answer for it"
                             : null;
                     if (problem != null) {
                         throw new InvalidRunFileException(where + ": reviews[" + i + "] names cell " + c + ", but " + problem);
