@@ -33,7 +33,7 @@ import java.util.Set;
 final class RunIndex {
 
     /** How many characters of output a run may keep in memory in all before outputs are cut to previews. */
-    static final long TEXT_BUDGET = 32_000_000;
+    static final long TEXT_BUDGET = 48_000_000;
     /** How long an output preview is once the budget is spent. */
     static final int PREVIEW = 600;
     /** How long a score's reason is kept. */
