@@ -386,8 +386,4 @@ final class RunIndex {
     static FinishReason finishReason(byte ordinal) {
         return FinishReason.values()[ordinal];
     }
-
-    Optional<Trial> trialOf(int trialIndex) {
-        return Optional.ofNullable(trials.get(trialIds.get(trialIndex)));
-    }
 }
