@@ -1,6 +1,6 @@
 package dev.bench4j.core;
 
-import dev.bench4j.core.internal.Names;
+import dev.bench4j.core.spi.Names;
 import dev.bench4j.core.internal.ProviderRegistry;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelProvider;

@@ -1,6 +1,6 @@
 package dev.bench4j.core;
 
-import dev.bench4j.core.internal.JsonValues;
+import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.internal.io.ModelConfigFiles;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.bench4j.core;
 
-import dev.bench4j.core.internal.JsonValues;
+import dev.bench4j.core.json.JsonValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

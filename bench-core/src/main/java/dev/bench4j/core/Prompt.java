@@ -1,6 +1,6 @@
 package dev.bench4j.core;
 
-import dev.bench4j.core.internal.JsonValues;
+import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.internal.Template;
 import dev.bench4j.core.internal.io.PromptFiles;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.bench4j.perf;
 
+import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
@@ -179,7 +180,7 @@ public final class HttpThroughput {
         List<String> bodies = new ArrayList<>(trials.size());
         for (Trial t : trials) {
             bodies.add("{\"model\":\"mock-a\",\"messages\":[{\"role\":\"user\",\"content\":"
-                    + dev.bench4j.core.internal.JsonValues.toJson(PROMPT + t.vars().get("text")) + "}],\"max_tokens\":128}");
+                    + JsonValues.toJson(PROMPT + t.vars().get("text")) + "}],\"max_tokens\":128}");
         }
         return bodies;
     }

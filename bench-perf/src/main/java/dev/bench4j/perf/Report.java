@@ -1,5 +1,6 @@
 package dev.bench4j.perf;
 
+import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.Run;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -29,7 +30,7 @@ final class Report {
                 .append(",\"latency_p99_ms\":").append(round(l.p99().toNanos() / 1e6)));
         sb.append(",\"java\":\"").append(System.getProperty("java.version")).append('"');
         new java.util.TreeMap<>(extra).forEach((k, v) -> sb.append(",\"").append(k).append("\":")
-                .append(v instanceof String s ? dev.bench4j.core.internal.JsonValues.toJson(s) : v));
+                .append(v instanceof String s ? JsonValues.toJson(s) : v));
         return sb.append('}').toString();
     }
 

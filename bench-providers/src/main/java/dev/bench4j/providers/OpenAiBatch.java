@@ -1,5 +1,6 @@
 package dev.bench4j.providers;
 
+import dev.bench4j.providers.internal.http.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +12,6 @@ import dev.bench4j.core.Price;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Trial;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelProvider;
 import dev.bench4j.core.spi.ModelProviderFactory;
@@ -326,13 +326,13 @@ public final class OpenAiBatch {
             if (modelId.isPresent() && !modelId.get().equals(request.config().id())) {
                 return;
             }
-            ObjectNode line = JsonValues.MAPPER.createObjectNode();
+            ObjectNode line = Json.MAPPER.createObjectNode();
             line.put("custom_id", customId(request.cell()));
             line.put("method", "POST");
             line.put("url", ChatCompletionsBatch.URL);
             line.set("body", ChatCompletionsBatch.body(request));
             try {
-                writer.write(JsonValues.MAPPER.writeValueAsString(line));
+                writer.write(Json.MAPPER.writeValueAsString(line));
                 writer.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -377,7 +377,7 @@ public final class OpenAiBatch {
         String where = file + " line " + number;
         JsonNode line;
         try {
-            line = JsonValues.MAPPER.readTree(text);
+            line = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(where + ": not valid JSON: " + e.getOriginalMessage());
         }

@@ -1,5 +1,6 @@
 package dev.bench4j.providers;
 
+import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -24,7 +25,6 @@ import dev.bench4j.core.Run;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Trial;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.providers.testing.ProviderHarness;
 import java.io.IOException;
@@ -77,7 +77,7 @@ class OpenAiBatchTest {
     private static List<JsonNode> lines(Path file) throws IOException {
         List<JsonNode> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            out.add(JsonValues.MAPPER.readTree(line));
+            out.add(Json.MAPPER.readTree(line));
         }
         return out;
     }

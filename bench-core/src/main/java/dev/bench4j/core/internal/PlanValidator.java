@@ -1,5 +1,7 @@
 package dev.bench4j.core.internal;
 
+import dev.bench4j.core.json.JsonValues;
+import dev.bench4j.core.spi.Names;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;

@@ -1,5 +1,7 @@
 package dev.bench4j.core.internal;
 
+import dev.bench4j.core.json.JsonValues;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -112,7 +114,7 @@ public final class Template {
             if (value == null) {
                 throw missing.apply(names[k]);
             }
-            sb.append(JsonValues.render(value));
+            sb.append(renderValue(value));
         }
         sb.append(literals[names.length]);
         return sb.toString();
@@ -125,5 +127,16 @@ public final class Template {
      */
     public String source() {
         return source;
+    }
+
+    /** Renders a variable's value into a template: a string as it is, anything else as JSON. */
+    static String renderValue(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof Long || value instanceof Boolean || value instanceof java.math.BigInteger) {
+            return value.toString();
+        }
+        return JsonValues.toJson(value);
     }
 }

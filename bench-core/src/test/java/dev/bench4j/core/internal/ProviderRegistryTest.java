@@ -1,5 +1,6 @@
 package dev.bench4j.core.internal;
 
+import dev.bench4j.core.spi.Names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

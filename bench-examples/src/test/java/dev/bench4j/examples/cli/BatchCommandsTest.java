@@ -1,9 +1,9 @@
 package dev.bench4j.examples.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bench4j.core.internal.JsonValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class BatchCommandsTest {
         List<String> output = new ArrayList<>();
         String[] answers = {"flu", "chickenpox"};
         for (int i = 0; i < lines.size(); i++) {
-            JsonNode line = JsonValues.MAPPER.readTree(lines.get(i));
+            JsonNode line = new ObjectMapper().readTree(lines.get(i));
             output.add("{\"id\": \"batch_req_" + i + "\", \"custom_id\": " + line.get("custom_id") + ", \"response\":"
                     + " {\"status_code\": 200, \"request_id\": \"r" + i + "\", \"body\": {\"id\": \"chatcmpl-" + i + "\","
                     + " \"object\": \"chat.completion\", \"created\": 1755612192, \"model\": \"Qwen/Qwen3-8B\", \"choices\":"

@@ -1,5 +1,6 @@
 package dev.bench4j.providers.testing;
 
+import dev.bench4j.providers.internal.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -14,7 +15,6 @@ import dev.bench4j.core.Prompt;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.Trial;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelProvider;
 import dev.bench4j.core.spi.ModelProviderFactory;
@@ -133,7 +133,7 @@ public final class ProviderHarness implements AutoCloseable {
      */
     public static JsonNode body(LoggedRequest request) {
         try {
-            return JsonValues.MAPPER.readTree(request.getBodyAsString());
+            return Json.MAPPER.readTree(request.getBodyAsString());
         } catch (IOException e) {
             throw new AssertionError("the request body is not JSON: " + request.getBodyAsString(), e);
         }

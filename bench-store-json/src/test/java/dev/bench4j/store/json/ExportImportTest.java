@@ -1,5 +1,6 @@
 package dev.bench4j.store.json;
 
+import dev.bench4j.store.json.internal.Jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.testing.ScriptedProvider;
 import dev.bench4j.store.json.testing.StorePlans;
 import java.nio.charset.StandardCharsets;
@@ -63,14 +63,14 @@ class ExportImportTest {
     }
 
     private static ObjectNode tree(Path file) throws Exception {
-        return (ObjectNode) JsonValues.MAPPER.readTree(file.toFile());
+        return (ObjectNode) Jackson.MAPPER.readTree(file.toFile());
     }
 
     private Path edited(String name, Consumer<ObjectNode> change) throws Exception {
         ObjectNode n = tree(export);
         change.accept(n);
         Path file = dir.resolve(name);
-        Files.write(file, JsonValues.MAPPER.writeValueAsBytes(n));
+        Files.write(file, Jackson.MAPPER.writeValueAsBytes(n));
         return file;
     }
 
@@ -82,11 +82,11 @@ class ExportImportTest {
         e.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("schema", "run", "results", "trials");
         assertThat(e.get("schema").textValue()).isEqualTo("bench4j.run-export/1");
-        assertThat(e.get("run")).isEqualTo(JsonValues.MAPPER.readTree(folder.resolve("run.json").toFile()));
+        assertThat(e.get("run")).isEqualTo(Jackson.MAPPER.readTree(folder.resolve("run.json").toFile()));
         assertThat(e.get("run").get("schema").textValue()).isEqualTo("bench4j.run/1");
         List<JsonNode> lines = new ArrayList<>();
         for (String line : Files.readAllLines(folder.resolve("results.jsonl"))) {
-            lines.add(JsonValues.MAPPER.readTree(line));
+            lines.add(Jackson.MAPPER.readTree(line));
         }
         assertThat(lines).hasSize(24);
         assertThat(e.get("results")).containsExactlyElementsOf(lines);
@@ -135,15 +135,15 @@ class ExportImportTest {
     @Test
     void resultsBeforeTheRunAreCheckedAgainstItsPlanToo() throws Exception {
         ObjectNode n = tree(export);
-        ObjectNode reordered = JsonValues.MAPPER.createObjectNode();
+        ObjectNode reordered = Jackson.MAPPER.createObjectNode();
         reordered.set("results", n.get("results"));
         reordered.set("run", n.get("run"));
         reordered.set("schema", n.get("schema"));
         Path ok = dir.resolve("reordered.json");
-        Files.write(ok, JsonValues.MAPPER.writeValueAsBytes(reordered));
+        Files.write(ok, Jackson.MAPPER.writeValueAsBytes(reordered));
         ((ObjectNode) reordered.get("results").get(5)).put("model", "ghost:x");
         Path bad = dir.resolve("reordered-bad.json");
-        Files.write(bad, JsonValues.MAPPER.writeValueAsBytes(reordered));
+        Files.write(bad, Jackson.MAPPER.writeValueAsBytes(reordered));
         JsonRunStore target = JsonRunStore.at(dir.resolve("b"));
         Map<String, String> before = hashes(target.folder());
 

@@ -1,10 +1,10 @@
 package dev.bench4j.store.json;
 
+import dev.bench4j.store.json.internal.Jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bench4j.core.Result;
 import dev.bench4j.core.RunStatus;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.store.json.testing.ForkedRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class JsonRunStoreProcessesTest {
         }
         assertThat(ids).hasSize(12).doesNotHaveDuplicates();
 
-        assertThat(JsonValues.MAPPER.readTree(storeDir.resolve("index.json").toFile()).get("runs"))
+        assertThat(Jackson.MAPPER.readTree(storeDir.resolve("index.json").toFile()).get("runs"))
                 .as("the index as the processes left it, not rebuilt").hasSize(12);
         JsonRunStore store = JsonRunStore.at(storeDir);
         assertThat(store.list()).extracting(RunEntry::id).containsExactlyInAnyOrderElementsOf(ids);

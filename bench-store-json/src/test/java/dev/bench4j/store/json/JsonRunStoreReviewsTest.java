@@ -1,5 +1,6 @@
 package dev.bench4j.store.json;
 
+import dev.bench4j.store.json.internal.Jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import dev.bench4j.core.CellId;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Review;
 import dev.bench4j.core.Run;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
 import dev.bench4j.store.json.testing.LogCapture;
@@ -221,14 +221,14 @@ class JsonRunStoreReviewsTest {
         store.appendReview(run.id(), Review.verdict("ana", T, cell("p1", "second", "t2", 1), true));
         Path export = dir.resolve("export.json");
         store.exportRun(run.id(), export);
-        ObjectNode n = (ObjectNode) JsonValues.MAPPER.readTree(export.toFile());
+        ObjectNode n = (ObjectNode) Jackson.MAPPER.readTree(export.toFile());
         ((ObjectNode) n.get("reviews").get(0)).put("trial", "t8");
         Path badReview = dir.resolve("bad-review.json");
-        Files.write(badReview, JsonValues.MAPPER.writeValueAsBytes(n));
+        Files.write(badReview, Jackson.MAPPER.writeValueAsBytes(n));
         ((ObjectNode) n.get("reviews").get(0)).put("trial", "t2");
         ((ArrayNode) n.get("trials")).remove(2);
         Path fewTrials = dir.resolve("few-trials.json");
-        Files.write(fewTrials, JsonValues.MAPPER.writeValueAsBytes(n));
+        Files.write(fewTrials, Jackson.MAPPER.writeValueAsBytes(n));
 
         JsonRunStore target = JsonRunStore.at(dir.resolve("b"));
         assertThatThrownBy(() -> target.importRun(badReview, false)).isInstanceOf(InvalidRunFileException.class)
@@ -255,12 +255,12 @@ class JsonRunStoreReviewsTest {
         assertThat(store.result(run.id(), c)).contains(run.results().get(5));
         Path export = dir.resolve("export.json");
         store.exportRun(run.id(), export);
-        ObjectNode n = (ObjectNode) JsonValues.MAPPER.readTree(export.toFile());
+        ObjectNode n = (ObjectNode) Jackson.MAPPER.readTree(export.toFile());
         ArrayNode results = (ArrayNode) n.get("results");
         for (int i = 0; i < results.size(); i++) {
             ((ObjectNode) results.get(i)).put("output", "a much longer output than before, so that offsets move " + i);
         }
-        Files.write(export, JsonValues.MAPPER.writeValueAsBytes(n));
+        Files.write(export, Jackson.MAPPER.writeValueAsBytes(n));
         JsonRunStore other = JsonRunStore.at(store.folder());   // another process, as far as this store knows
         other.importRun(export, true);
         assertThat(store.result(run.id(), c).orElseThrow().output()).startsWith("a much longer output than before");
@@ -272,9 +272,9 @@ class JsonRunStoreReviewsTest {
         store.appendReview(run.id(), Review.verdict("ana", T, reviewed, true));
         Path export = dir.resolve("export.json");
         store.exportRun(run.id(), export);
-        ObjectNode n = (ObjectNode) JsonValues.MAPPER.readTree(export.toFile());
+        ObjectNode n = (ObjectNode) Jackson.MAPPER.readTree(export.toFile());
         ((ArrayNode) n.get("results")).remove(0);
-        Files.write(export, JsonValues.MAPPER.writeValueAsBytes(n));
+        Files.write(export, Jackson.MAPPER.writeValueAsBytes(n));
         JsonRunStore target = JsonRunStore.at(dir.resolve("b"));
         assertThatThrownBy(() -> target.importRun(export, false)).isInstanceOf(InvalidRunFileException.class)
                 .hasMessage(export + ": reviews[0] names cell " + reviewed + ", but the run has no answer for it");

@@ -1,5 +1,6 @@
 package dev.bench4j.store.json;
 
+import dev.bench4j.store.json.internal.Jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,6 @@ import dev.bench4j.core.RunHandle;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Summary;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.testing.MutableClock;
 import dev.bench4j.core.testing.Plans;
@@ -45,7 +45,7 @@ class JsonRunStoreTest {
     Path dir;
 
     private static JsonNode json(Path file) throws Exception {
-        return JsonValues.MAPPER.readTree(file.toFile());
+        return Jackson.MAPPER.readTree(file.toFile());
     }
 
     private static List<String> names(JsonNode object) {
@@ -127,7 +127,7 @@ class JsonRunStoreTest {
 
         List<String> lines = Files.readAllLines(folder.resolve("results.jsonl"), StandardCharsets.UTF_8);
         assertThat(lines).hasSize(24);
-        JsonNode line = JsonValues.MAPPER.readTree(lines.get(0));
+        JsonNode line = Jackson.MAPPER.readTree(lines.get(0));
         assertThat(line.get("output").textValue()).startsWith(line.get("prompt").textValue().equals("p1") ? "Q " : "R ");
         assertThat(line.get("scores").get("len").get("value").doubleValue()).isEqualTo(line.get("output").textValue().length());
 

@@ -1,5 +1,6 @@
 package dev.bench4j.store.json;
 
+import dev.bench4j.store.json.internal.Jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,6 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.Run;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.testing.ScriptedProvider;
 import dev.bench4j.store.json.testing.SampleResults;
@@ -68,9 +68,9 @@ class RunFileSchemaTest {
         JsonSchema runSchema = schema("run.schema.json");
         JsonSchema resultSchema = schema("result.schema.json");
 
-        assertValid(runSchema, JsonValues.MAPPER.readTree(dir.resolve(run.id()).resolve("run.json").toFile()), "run.json");
+        assertValid(runSchema, Jackson.MAPPER.readTree(dir.resolve(run.id()).resolve("run.json").toFile()), "run.json");
         for (String line : Files.readAllLines(dir.resolve(run.id()).resolve("results.jsonl"), StandardCharsets.UTF_8)) {
-            assertValid(resultSchema, JsonValues.MAPPER.readTree(line), "result line");
+            assertValid(resultSchema, Jackson.MAPPER.readTree(line), "result line");
         }
     }
 
@@ -79,10 +79,10 @@ class RunFileSchemaTest {
         JsonSchema resultSchema = schema("result.schema.json");
         for (var r : SampleResults.all()) {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            try (var g = JsonValues.MAPPER.getFactory().createGenerator(bytes)) {
+            try (var g = Jackson.MAPPER.getFactory().createGenerator(bytes)) {
                 dev.bench4j.store.json.internal.ResultLines.write(g, r);
             }
-            assertValid(resultSchema, JsonValues.MAPPER.readTree(bytes.toByteArray()), r.cell().toString());
+            assertValid(resultSchema, Jackson.MAPPER.readTree(bytes.toByteArray()), r.cell().toString());
         }
     }
 
@@ -90,10 +90,10 @@ class RunFileSchemaTest {
     void aResultWithAScoreOfBothValueAndErrorOrAnUnknownFieldIsRefusedBySchema() throws Exception {
         JsonSchema resultSchema = schema("result.schema.json");
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (var g = JsonValues.MAPPER.getFactory().createGenerator(bytes)) {
+        try (var g = Jackson.MAPPER.getFactory().createGenerator(bytes)) {
             dev.bench4j.store.json.internal.ResultLines.write(g, SampleResults.all().get(0));
         }
-        var node = (com.fasterxml.jackson.databind.node.ObjectNode) JsonValues.MAPPER.readTree(bytes.toByteArray());
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) Jackson.MAPPER.readTree(bytes.toByteArray());
         node.putObject("scores").putObject("x").put("value", 1).put("error", "both");
         assertThat(resultSchema.validate(node)).isNotEmpty();
         node.putObject("scores");
@@ -115,12 +115,12 @@ class RunFileSchemaTest {
         List<String> lines = Files.readAllLines(dir.resolve(run.id()).resolve("reviews.jsonl"), StandardCharsets.UTF_8);
         assertThat(lines).hasSize(4);
         for (String line : lines) {
-            assertValid(reviewSchema, JsonValues.MAPPER.readTree(line), "review line");
+            assertValid(reviewSchema, Jackson.MAPPER.readTree(line), "review line");
         }
-        var broken = (com.fasterxml.jackson.databind.node.ObjectNode) JsonValues.MAPPER.readTree(lines.get(0));
+        var broken = (com.fasterxml.jackson.databind.node.ObjectNode) Jackson.MAPPER.readTree(lines.get(0));
         broken.remove("scale");
         assertThat(reviewSchema.validate(broken)).isNotEmpty();
-        broken = (com.fasterxml.jackson.databind.node.ObjectNode) JsonValues.MAPPER.readTree(lines.get(3));
+        broken = (com.fasterxml.jackson.databind.node.ObjectNode) Jackson.MAPPER.readTree(lines.get(3));
         broken.put("reviewer", " bo");
         assertThat(reviewSchema.validate(broken)).isNotEmpty();
     }
@@ -174,13 +174,13 @@ class RunFileSchemaTest {
         var calls = run.summary().overall().scorerCalls();
         assertThat(calls.calls()).isEqualTo(run.summary().overall().succeeded()).isPositive();
 
-        JsonNode runJson = JsonValues.MAPPER.readTree(dir.resolve(run.id()).resolve("run.json").toFile());
+        JsonNode runJson = Jackson.MAPPER.readTree(dir.resolve(run.id()).resolve("run.json").toFile());
         assertValid(schema("run.schema.json"), runJson, "run.json");
         assertThat(runJson.get("summary").get("scorer_calls").get("calls").longValue()).isEqualTo(calls.calls());
         assertThat(runJson.get("summary").get("scores").get("grade").get("standard_error").isNumber()).isTrue();
         JsonSchema resultSchema = schema("result.schema.json");
         for (String line : Files.readAllLines(dir.resolve(run.id()).resolve("results.jsonl"), StandardCharsets.UTF_8)) {
-            assertValid(resultSchema, JsonValues.MAPPER.readTree(line), "result line");
+            assertValid(resultSchema, Jackson.MAPPER.readTree(line), "result line");
         }
         assertThat(runJson.get("plan").get("scorer_models").get(0).get("model").textValue()).isEqualTo("j");
         assertThat(store.load(run.id()).orElseThrow().info().plan().scorerModels()).containsExactly(judgeConfig);

@@ -2,8 +2,8 @@ package dev.bench4j.core.internal.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.InvalidPlanException;
-import dev.bench4j.core.internal.JsonValues;
-import dev.bench4j.core.internal.Names;
+import dev.bench4j.core.json.JsonValues;
+import dev.bench4j.core.spi.Names;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.bench4j.core.internal.io;
 
+import dev.bench4j.core.internal.Jackson;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.bench4j.core.InvalidPlanException;
-import dev.bench4j.core.internal.JsonValues;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ final class JsonFiles {
      * The one strict reader of this package, configured once: a repeated key or anything after the
      * value is an error, never silently resolved.
      */
-    private static final ObjectReader STRICT = JsonValues.MAPPER.reader()
+    private static final ObjectReader STRICT = Jackson.MAPPER.reader()
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

@@ -3,7 +3,7 @@ package dev.bench4j.core.internal.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Trial;
-import dev.bench4j.core.internal.JsonValues;
+import dev.bench4j.core.json.JsonValues;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.bench4j.core.internal.pipeline;
 
+import dev.bench4j.core.internal.Jackson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.Usage;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.core.spi.ResponseCache;
 import java.io.IOException;
@@ -99,7 +99,7 @@ public final class DiskResponseCache implements ResponseCache {
             return Optional.empty();
         }
         try {
-            JsonNode node = JsonValues.MAPPER.readTree(f.toFile());
+            JsonNode node = Jackson.MAPPER.readTree(f.toFile());
             if (node == null || !SCHEMA.equals(node.path("schema").asText())) {
                 throw new IOException("not a " + SCHEMA + " file");
             }
@@ -124,13 +124,13 @@ public final class DiskResponseCache implements ResponseCache {
         Path f = file(key);
         try {
             Files.createDirectories(f.getParent());
-            ObjectNode node = JsonValues.MAPPER.createObjectNode();
+            ObjectNode node = Jackson.MAPPER.createObjectNode();
             node.put("schema", SCHEMA);
             node.put("stored_at", clock.instant().toString());
             node.set("response", toJson(r));
             Path tmp = Files.createTempFile(f.getParent(), key.substring(0, 8), ".tmp");
             try {
-                Files.write(tmp, JsonValues.MAPPER.writeValueAsBytes(node));
+                Files.write(tmp, Jackson.MAPPER.writeValueAsBytes(node));
                 try {
                     Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -145,7 +145,7 @@ public final class DiskResponseCache implements ResponseCache {
     }
 
     static ObjectNode toJson(ModelResponse r) {
-        ObjectNode n = JsonValues.MAPPER.createObjectNode();
+        ObjectNode n = Jackson.MAPPER.createObjectNode();
         n.put("text", r.text());
         n.put("finish_reason", r.finishReason().wireName());
         r.rawFinishReason().ifPresent(v -> n.put("raw_finish_reason", v));

@@ -2,7 +2,7 @@ package dev.bench4j.core.internal.pipeline;
 
 import dev.bench4j.core.Message;
 import dev.bench4j.core.ModelConfig;
-import dev.bench4j.core.internal.JsonValues;
+import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.spi.ModelRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

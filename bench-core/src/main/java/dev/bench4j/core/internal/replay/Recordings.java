@@ -1,12 +1,12 @@
 package dev.bench4j.core.internal.replay;
 
+import dev.bench4j.core.internal.Jackson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.CellId;
 import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Usage;
-import dev.bench4j.core.internal.JsonValues;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +80,7 @@ final class Recordings {
         String where = file.getFileName() + " line " + number;
         JsonNode n;
         try {
-            n = JsonValues.MAPPER.readTree(line);
+            n = Jackson.MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(where + ": not valid JSON: " + e.getOriginalMessage());
         }

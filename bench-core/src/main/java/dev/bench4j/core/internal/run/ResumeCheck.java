@@ -1,5 +1,6 @@
 package dev.bench4j.core.internal.run;
 
+import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.PlanSnapshot;
 import dev.bench4j.core.Prompt;
@@ -80,7 +81,7 @@ final class ResumeCheck {
     }
 
     private static String json(Object value) {
-        return value == null ? "" : dev.bench4j.core.internal.JsonValues.toCanonicalJson(value);
+        return value == null ? "" : JsonValues.toCanonicalJson(value);
     }
 
     private static String changed(ModelConfig a, ModelConfig b) {

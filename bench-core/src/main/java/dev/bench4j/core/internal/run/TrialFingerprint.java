@@ -1,7 +1,7 @@
 package dev.bench4j.core.internal.run;
 
 import dev.bench4j.core.Trial;
-import dev.bench4j.core.internal.JsonValues;
+import dev.bench4j.core.json.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package dev.bench4j.core.internal.io;
 
+import dev.bench4j.core.internal.Jackson;
 import static dev.bench4j.core.internal.io.TestFiles.fixture;
 import static dev.bench4j.core.internal.io.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Price;
-import dev.bench4j.core.internal.JsonValues;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -301,8 +301,8 @@ class ModelConfigFilesTest {
 
     @Test
     void readsAnInlineConfigAndPrefixesItsMessagesWithWhere() throws Exception {
-        JsonNode good = JsonValues.MAPPER.readTree("{\"provider\": \"echo\", \"model\": \"echo\", \"seed\": 7}");
-        JsonNode bad = JsonValues.MAPPER.readTree("{\"provider\": \"echo\", \"model\": \"echo\", \"seed\": \"x\"}");
+        JsonNode good = Jackson.MAPPER.readTree("{\"provider\": \"echo\", \"model\": \"echo\", \"seed\": 7}");
+        JsonNode bad = Jackson.MAPPER.readTree("{\"provider\": \"echo\", \"model\": \"echo\", \"seed\": \"x\"}");
 
         assertThat(ModelConfigFiles.fromNode(good, "plan.json: models[0]")).isEqualTo(ModelConfig.of("echo", "echo").seed(7));
         assertThatThrownBy(() -> ModelConfigFiles.fromNode(bad, "plan.json: models[1]"))

@@ -1,5 +1,6 @@
 package dev.bench4j.core.internal.io;
 
+import dev.bench4j.core.internal.Jackson;
 import static dev.bench4j.core.internal.io.TestFiles.fixture;
 import static dev.bench4j.core.internal.io.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Message;
 import dev.bench4j.core.Prompt;
-import dev.bench4j.core.internal.JsonValues;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ class PromptFilesTest {
     }
 
     private static JsonNode node(String json) throws Exception {
-        return JsonValues.MAPPER.readTree(json);
+        return Jackson.MAPPER.readTree(json);
     }
 
     @Test

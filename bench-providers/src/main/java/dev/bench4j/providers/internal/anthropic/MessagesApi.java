@@ -9,7 +9,6 @@ import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.ModelInfo;
 import dev.bench4j.core.Parameters;
 import dev.bench4j.core.Secret;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.spi.ModelRequest;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.providers.internal.http.BaseUrl;
@@ -64,7 +63,7 @@ final class MessagesApi implements ChatApi {
         body.put("max_tokens", p.maxOutputTokens().orElseThrow(() -> new IllegalArgumentException(
                 "the Messages API requires max_tokens; set max_output_tokens on model '" + config.id() + "'")));
         List<String> system = new ArrayList<>();
-        ArrayNode messages = JsonValues.MAPPER.createArrayNode();
+        ArrayNode messages = Json.MAPPER.createArrayNode();
         for (Message m : request.messages()) {
             if (m.role() == Message.Role.SYSTEM) {
                 system.add(m.content());

@@ -10,7 +10,7 @@ import dev.bench4j.core.ModelInfo;
 import dev.bench4j.core.Parameters;
 import dev.bench4j.core.Secret;
 import dev.bench4j.core.Usage;
-import dev.bench4j.core.internal.JsonValues;
+import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.spi.ModelRequest;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.providers.internal.http.BaseUrl;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.Usage;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.providers.internal.http.HttpErrors;
 import dev.bench4j.providers.internal.http.Json;
@@ -58,7 +57,7 @@ final class GeminiStream implements StreamHandler {
     private void readTail(boolean atEnd) {
         JsonNode node;
         try {
-            node = JsonValues.MAPPER.readTree(tail.toString());
+            node = Json.MAPPER.readTree(tail.toString());
         } catch (JsonProcessingException e) {
             if (atEnd) {
                 throw new MalformedException("the stream holds text that is not an event");

@@ -3,7 +3,6 @@ package dev.bench4j.providers.internal.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.Secret;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.spi.CallException;
 import java.io.IOException;
 import java.time.Clock;
@@ -114,7 +113,7 @@ public final class HttpErrors {
         String name = error.path("type").isTextual() ? error.path("type").asText() : error.path("status").asText("");
         String text = provider + " reported an error in the stream: "
                 + (name.isEmpty() ? "" : name + ": ") + (message.isEmpty() ? error.toString() : message);
-        Optional<Duration> wait = error.isObject() ? retryDelay(JsonValues.MAPPER.createObjectNode().set("error", error))
+        Optional<Duration> wait = error.isObject() ? retryDelay(Json.MAPPER.createObjectNode().set("error", error))
                 : Optional.empty();
         int code = error.path("code").isInt() ? error.path("code").asInt() : 0;
         if (code >= 400 && code <= 599) {
@@ -192,7 +191,7 @@ public final class HttpErrors {
 
     private static Optional<JsonNode> parse(byte[] body) {
         try {
-            return Optional.ofNullable(JsonValues.MAPPER.readTree(body));
+            return Optional.ofNullable(Json.MAPPER.readTree(body));
         } catch (IOException e) {
             return Optional.empty();
         }

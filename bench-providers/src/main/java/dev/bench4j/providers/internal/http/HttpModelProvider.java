@@ -5,7 +5,6 @@ import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.ModelInfo;
 import dev.bench4j.core.Secret;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelProvider;
 import dev.bench4j.core.spi.ModelRequest;
@@ -141,7 +140,7 @@ public final class HttpModelProvider implements ModelProvider {
     private <T> T read(HttpReply reply, Optional<Secret> key, Function<JsonNode, T> reader) {
         JsonNode body;
         try {
-            body = JsonValues.MAPPER.readTree(reply.body());
+            body = Json.MAPPER.readTree(reply.body());
         } catch (IOException e) {
             throw errors.malformed("not valid JSON: " + firstLine(e.getMessage()), reply.text(), key);
         }

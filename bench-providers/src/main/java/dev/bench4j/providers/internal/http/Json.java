@@ -1,8 +1,10 @@
 package dev.bench4j.providers.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bench4j.core.internal.JsonValues;
+import dev.bench4j.core.json.JsonValues;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -10,6 +12,10 @@ import java.util.OptionalLong;
  * Small helpers for reading provider JSON without nulls.
  */
 public final class Json {
+
+    /** bench-providers' one Jackson mapper: shared, never reconfigured. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
     private Json() {
     }
 
@@ -74,7 +80,7 @@ public final class Json {
     public static JsonNode parseObject(String data, String what) {
         JsonNode node;
         try {
-            node = JsonValues.MAPPER.readTree(data);
+            node = MAPPER.readTree(data);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new MalformedException(what + " is not valid JSON");
         }
@@ -110,7 +116,7 @@ public final class Json {
      */
     public static byte[] bytes(JsonNode body) {
         try {
-            return JsonValues.MAPPER.writeValueAsBytes(body);
+            return MAPPER.writeValueAsBytes(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -122,6 +128,6 @@ public final class Json {
      * @return the node
      */
     public static ObjectNode object() {
-        return JsonValues.MAPPER.createObjectNode();
+        return MAPPER.createObjectNode();
     }
 }

@@ -2,7 +2,6 @@ package dev.bench4j.providers.internal.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.bench4j.core.Message;
-import dev.bench4j.core.internal.JsonValues;
 import java.util.List;
 
 /**
@@ -20,7 +19,7 @@ public final class Messages {
      * @return the JSON array
      */
     public static ArrayNode roleContent(List<Message> messages) {
-        ArrayNode array = JsonValues.MAPPER.createArrayNode();
+        ArrayNode array = Json.MAPPER.createArrayNode();
         for (Message m : messages) {
             array.addObject().put("role", m.role().wireName()).put("content", m.content());
         }

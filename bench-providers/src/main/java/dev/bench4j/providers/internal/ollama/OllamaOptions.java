@@ -2,7 +2,7 @@ package dev.bench4j.providers.internal.ollama;
 
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Parameters;
-import dev.bench4j.core.internal.Names;
+import dev.bench4j.core.spi.Names;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

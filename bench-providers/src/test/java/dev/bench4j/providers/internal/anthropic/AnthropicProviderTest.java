@@ -1,5 +1,6 @@
 package dev.bench4j.providers.internal.anthropic;
 
+import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -28,7 +29,6 @@ import dev.bench4j.core.Result;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.Usage;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ModelResponse;
@@ -273,7 +273,7 @@ class AnthropicProviderTest {
     @Test
     void textBlocksAreJoinedInOrderWithNoSeparatorAndOtherBlocksAreLeftOut() throws Exception {
         answer("multiple-blocks.json");
-        JsonNode blocks = JsonValues.MAPPER.readTree(fixture("anthropic/multiple-blocks.json")).get("content");
+        JsonNode blocks = Json.MAPPER.readTree(fixture("anthropic/multiple-blocks.json")).get("content");
 
         ModelResponse r = harness.call(sonnet);
 

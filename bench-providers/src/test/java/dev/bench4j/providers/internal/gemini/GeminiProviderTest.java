@@ -1,5 +1,6 @@
 package dev.bench4j.providers.internal.gemini;
 
+import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -30,7 +31,6 @@ import dev.bench4j.core.ModelInfo;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Usage;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.providers.testing.ProviderHarness;
@@ -157,7 +157,7 @@ class GeminiProviderTest {
         assertThat(g.get("responseMimeType").asText()).isEqualTo("text/plain");
         assertThat(g.get("candidateCount").asInt()).isEqualTo(1);
         assertThat(g.get("thinkingConfig").toString()).isEqualTo("{\"thinkingBudget\":1024,\"includeThoughts\":true}");
-        assertThat(body.get("safetySettings")).isEqualTo(JsonValues.MAPPER.createArrayNode().add(JsonValues.MAPPER
+        assertThat(body.get("safetySettings")).isEqualTo(Json.MAPPER.createArrayNode().add(Json.MAPPER
                 .createObjectNode().put("category", "HARM_CATEGORY_HARASSMENT").put("threshold", "BLOCK_ONLY_HIGH")));
         assertThat(body.get("cachedContent").asText()).isEqualTo("cachedContents/abc123");
         assertThat(body.get("labels").toString()).isEqualTo("{\"team\":\"bench\"}");

@@ -1,5 +1,6 @@
 package dev.bench4j.providers.internal.ollama;
 
+import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -28,7 +29,6 @@ import dev.bench4j.core.Price;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Usage;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelRequest;
 import dev.bench4j.core.spi.ModelResponse;
@@ -89,7 +89,7 @@ class OllamaProviderTest {
 
     private static JsonNode json(String text) {
         try {
-            return JsonValues.MAPPER.readTree(text);
+            return Json.MAPPER.readTree(text);
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

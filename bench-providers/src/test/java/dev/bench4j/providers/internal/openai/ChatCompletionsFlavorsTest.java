@@ -1,5 +1,6 @@
 package dev.bench4j.providers.internal.openai;
 
+import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -25,7 +26,6 @@ import dev.bench4j.core.ModelInfo;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Usage;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ModelResponse;
@@ -114,7 +114,7 @@ class ChatCompletionsFlavorsTest {
     private static String xaiAccounting(String body) {
         JsonNode root;
         try {
-            root = JsonValues.MAPPER.readTree(body);
+            root = Json.MAPPER.readTree(body);
         } catch (IOException e) {
             return body;
         }
@@ -210,7 +210,7 @@ class ChatCompletionsFlavorsTest {
 
     private static JsonNode json(LoggedRequest r) {
         try {
-            return JsonValues.MAPPER.readTree(r.getBodyAsString());
+            return Json.MAPPER.readTree(r.getBodyAsString());
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -218,7 +218,7 @@ class ChatCompletionsFlavorsTest {
 
     private static JsonNode json(String text) {
         try {
-            return JsonValues.MAPPER.readTree(text);
+            return Json.MAPPER.readTree(text);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -431,7 +431,7 @@ class ChatCompletionsFlavorsTest {
         LoggedRequest request = onlyRequest();
         JsonNode body = json(request);
         assertThat(body.get("stream").asBoolean()).isTrue();
-        assertThat(body.get("stream_options")).isEqualTo(JsonValues.MAPPER.createObjectNode().put("include_usage", true));
+        assertThat(body.get("stream_options")).isEqualTo(Json.MAPPER.createObjectNode().put("include_usage", true));
         assertThat(request.getHeader("Accept")).isEqualTo("text/event-stream");
         assertKeyOnlyInItsHeader(request);
         assertThat(streamed.timeToFirstToken()).isPresent();

@@ -1,5 +1,6 @@
 package dev.bench4j.providers.internal.openai;
 
+import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -26,7 +27,6 @@ import dev.bench4j.core.Result;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.Usage;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.providers.testing.ProviderHarness;
@@ -187,7 +187,7 @@ class OpenAiProviderTest {
     @Test
     void severalChoicesAreJoinedWithABlankLineInIndexOrder() throws Exception {
         answer("multiple-choices.json");
-        JsonNode choices = JsonValues.MAPPER.readTree(fixture("openai/multiple-choices.json")).get("choices");
+        JsonNode choices = Json.MAPPER.readTree(fixture("openai/multiple-choices.json")).get("choices");
 
         ModelResponse r = harness.call(mini.param("n", 2));
 
@@ -328,7 +328,7 @@ class OpenAiProviderTest {
 
         harness.call(mini.stream(true).param("stream_options", Map.of("include_obfuscation", false)));
 
-        assertThat(ProviderHarness.body(onlyRequest()).get("stream_options")).isEqualTo(JsonValues.MAPPER.createObjectNode()
+        assertThat(ProviderHarness.body(onlyRequest()).get("stream_options")).isEqualTo(Json.MAPPER.createObjectNode()
                 .put("include_obfuscation", false).put("include_usage", true));
     }
 
@@ -386,7 +386,7 @@ class OpenAiProviderTest {
             api.resetAll();
             api.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(400)
                     .withHeader("Content-Type", "application/json").withBody(fixture("openai/" + fixture))));
-            JsonNode error = JsonValues.MAPPER.readTree(fixture("openai/" + fixture)).get("error");
+            JsonNode error = Json.MAPPER.readTree(fixture("openai/" + fixture)).get("error");
 
             Result r = harness.run(mini, RetryPolicy.defaults()).results().get(0);
 

@@ -9,7 +9,6 @@ import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Summary;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.store.json.InvalidRunFileException;
 import dev.bench4j.store.json.RunEntry;
 import dev.bench4j.store.json.RunMetadata;
@@ -287,7 +286,7 @@ public final class IndexFile {
             e.scores().forEach(scores::put);
         }
         try {
-            AtomicFiles.write(root.resolve(NAME), JsonValues.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
+            AtomicFiles.write(root.resolve(NAME), Jackson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the index: " + e.getOriginalMessage(), e);
         }

@@ -12,7 +12,7 @@ import dev.bench4j.core.Result;
 import dev.bench4j.core.ResultError;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Usage;
-import dev.bench4j.core.internal.JsonValues;
+import dev.bench4j.core.json.JsonValues;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +45,7 @@ import java.util.OptionalLong;
 public final class ResultLines {
 
     /** The factory of the shared mapper: thread-safe, configured once. */
-    static final JsonFactory FACTORY = JsonValues.MAPPER.getFactory();
+    static final JsonFactory FACTORY = Jackson.MAPPER.getFactory();
 
     private ResultLines() {
     }

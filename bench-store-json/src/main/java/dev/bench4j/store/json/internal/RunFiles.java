@@ -20,7 +20,7 @@ import dev.bench4j.core.Prompt;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Summary;
-import dev.bench4j.core.internal.JsonValues;
+import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.internal.io.ModelConfigFiles;
 import dev.bench4j.core.internal.io.PromptFiles;
 import dev.bench4j.store.json.InvalidRunFileException;
@@ -54,9 +54,9 @@ public final class RunFiles {
     public static final String SCHEMA = "bench4j.run/1";
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    static final ObjectWriter PRETTY = JsonValues.MAPPER.writerWithDefaultPrettyPrinter();
+    static final ObjectWriter PRETTY = Jackson.MAPPER.writerWithDefaultPrettyPrinter();
     /** A repeated key or anything after the value is an error, never silently resolved. */
-    static final ObjectReader STRICT = JsonValues.MAPPER.reader()
+    static final ObjectReader STRICT = Jackson.MAPPER.reader()
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

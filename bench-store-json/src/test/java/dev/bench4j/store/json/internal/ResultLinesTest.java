@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.Result;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.store.json.testing.SampleResults;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +45,7 @@ class ResultLinesTest {
 
         List<String> lines = Files.readAllLines(dir.resolve("results.jsonl"), StandardCharsets.UTF_8);
         assertThat(lines).hasSize(SampleResults.all().size());
-        JsonNode first = JsonValues.MAPPER.readTree(lines.get(0));
+        JsonNode first = Jackson.MAPPER.readTree(lines.get(0));
         assertThat(first.fieldNames()).toIterable().containsExactly("prompt", "model", "trial", "repetition", "output",
                 "finish_reason", "raw_finish_reason", "usage", "started_at", "latency_ms", "time_to_first_token_ms",
                 "cost_usd", "cached", "attempts", "model_version", "error", "scores", "metrics");
@@ -55,16 +54,16 @@ class ResultLinesTest {
         assertThat(first.get("latency_ms").doubleValue()).isEqualTo(812.345678);
         assertThat(first.get("started_at").textValue()).isEqualTo("2026-11-22T18:45:01.123456789Z");
         assertThat(first.get("finish_reason").textValue()).isEqualTo("stop");
-        JsonNode failed = JsonValues.MAPPER.readTree(lines.get(1));
+        JsonNode failed = Jackson.MAPPER.readTree(lines.get(1));
         assertThat(failed.get("error").toString())
                 .isEqualTo("{\"kind\":\"rate_limited\",\"message\":\"Rate limit reached for requests\",\"http_status\":429}");
         assertThat(failed.get("usage").get("input_tokens").isNull()).isTrue();
         assertThat(failed.get("cost_usd").isNull()).isTrue();
-        JsonNode scored = JsonValues.MAPPER.readTree(lines.get(5));
+        JsonNode scored = Jackson.MAPPER.readTree(lines.get(5));
         assertThat(scored.get("scores").get("exact").toString()).isEqualTo("{\"value\":1.0}");
         assertThat(scored.get("scores").get("judge").toString())
                 .isEqualTo("{\"value\":null,\"error\":\"judge answer is not JSON: 'Sure!'\"}");
-        assertThat(JsonValues.MAPPER.readTree(lines.get(6)).get("metrics").toString())
+        assertThat(Jackson.MAPPER.readTree(lines.get(6)).get("metrics").toString())
                 .isEqualTo("{\"load_duration_ms\":12.5,\"eval_duration_ms\":300.0,\"prompt_eval_count\":42.0}");
     }
 

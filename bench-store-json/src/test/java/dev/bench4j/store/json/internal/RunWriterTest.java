@@ -9,7 +9,6 @@ import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
-import dev.bench4j.core.internal.JsonValues;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
 import dev.bench4j.store.json.JsonRunStore;
@@ -35,7 +34,7 @@ class RunWriterTest {
     }
 
     private JsonNode runJson(RunInfo info) throws Exception {
-        return JsonValues.MAPPER.readTree(dir.toRealPath().resolve(info.id()).resolve("run.json").toFile());
+        return Jackson.MAPPER.readTree(dir.toRealPath().resolve(info.id()).resolve("run.json").toFile());
     }
 
     @Test

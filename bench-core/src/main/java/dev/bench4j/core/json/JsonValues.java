@@ -1,10 +1,12 @@
-package dev.bench4j.core.internal;
+package dev.bench4j.core.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.bench4j.core.internal.Jackson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -15,16 +17,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Helpers for JSON-like Java values (String, Number, Boolean, List, Map and, inside collections,
- * null): deep immutable copies, conversion from and to Jackson trees, and rendering into templates.
+ * Helpers for the JSON-like Java values that bench4j's public types carry (String, Number, Boolean,
+ * List, Map and, inside collections, null): deep immutable copies, conversion from and to Jackson
+ * trees, and compact or canonical JSON text. Provider and scorer authors use them to turn a
+ * provider's JSON into the values of a {@code ModelResponse} or {@code Score} and back. Every method
+ * is thread-safe and keeps no state.
  */
 public final class JsonValues {
 
-    /** The one shared, never reconfigured mapper of bench-core. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final ObjectMapper MAPPER = Jackson.MAPPER;
 
-    private static final com.fasterxml.jackson.databind.ObjectWriter CANONICAL = MAPPER.writer()
-            .with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectWriter CANONICAL = MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private JsonValues() {
     }
@@ -182,21 +185,5 @@ public final class JsonValues {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
-    }
-
-    /**
-     * Renders a variable's value into a template: a string as it is, anything else as JSON.
-     *
-     * @param value the value
-     * @return the text to insert
-     */
-    public static String render(Object value) {
-        if (value instanceof String s) {
-            return s;
-        }
-        if (value instanceof Long || value instanceof Boolean || value instanceof BigInteger) {
-            return value.toString();
-        }
-        return toJson(value);
     }
 }

@@ -1,9 +1,16 @@
-package dev.bench4j.core.internal;
+package dev.bench4j.core.spi;
 
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** Helpers for messages about names: the closest known name to a misspelt one. */
+/**
+ * Helpers for "did you mean" messages: the known names closest to a misspelt one, by edit distance
+ * (with adjacent transpositions), ignoring case. bench4j's plan files use them for unknown fields,
+ * models and scorers; a provider uses them to name the options it knows when given an unknown one.
+ */
 public final class Names {
 
     private Names() {
@@ -21,7 +28,7 @@ public final class Names {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
-            int d = distance(wrong.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+            int d = distance(wrong.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
@@ -40,10 +47,10 @@ public final class Names {
      * @param count how many to return at most
      * @return the nearest names
      */
-    public static java.util.List<String> nearest(String wrong, Collection<String> known, int count) {
-        String w = wrong.toLowerCase(java.util.Locale.ROOT);
+    public static List<String> nearest(String wrong, Collection<String> known, int count) {
+        String w = wrong.toLowerCase(Locale.ROOT);
         return known.stream().distinct()
-                .sorted(java.util.Comparator.comparingInt((String k) -> distance(w, k.toLowerCase(java.util.Locale.ROOT)))
+                .sorted(Comparator.comparingInt((String k) -> distance(w, k.toLowerCase(Locale.ROOT)))
                         .thenComparing(k -> k))
                 .limit(count)
                 .toList();
