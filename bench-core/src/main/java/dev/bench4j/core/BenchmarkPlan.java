@@ -2,8 +2,11 @@ package dev.bench4j.core;
 
 import dev.bench4j.core.internal.PlanValidator;
 import dev.bench4j.core.internal.ProviderRegistry;
+import dev.bench4j.core.internal.run.PromptRenderer;
 import dev.bench4j.core.internal.run.RunExecution;
+import dev.bench4j.core.internal.run.RunSettings;
 import dev.bench4j.core.spi.ModelProviderFactory;
+import dev.bench4j.core.spi.ModelRequest;
 import dev.bench4j.core.spi.ResponseCache;
 import dev.bench4j.core.spi.ResultSink;
 import dev.bench4j.core.spi.RunStore;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -43,12 +47,10 @@ import java.util.function.Function;
  */
 public final class BenchmarkPlan {
 
-    private final Builder settings;
-    private final Map<String, ModelProviderFactory> factoriesByModelId;
+    private final RunSettings settings;
 
-    private BenchmarkPlan(Builder settings, Map<String, ModelProviderFactory> factoriesByModelId) {
+    private BenchmarkPlan(RunSettings settings) {
         this.settings = settings;
-        this.factoriesByModelId = factoriesByModelId;
     }
 
     /**
@@ -85,7 +87,7 @@ public final class BenchmarkPlan {
      * @return a handle to watch, cancel or wait for the run
      */
     public RunHandle start() {
-        return RunExecution.start(this, factoriesByModelId, Optional.empty());
+        return RunExecution.start(settings, Optional.empty());
     }
 
     /**
@@ -126,7 +128,7 @@ public final class BenchmarkPlan {
                 "plan '" + name() + "' has no store to resume run '" + runId + "' from; set one with store(...)"));
         RunStore.StoredRun stored = s.resumable(runId).orElseThrow(() -> new InvalidPlanException(
                 List.of("the store has no run '" + runId + "' to resume")));
-        return RunExecution.start(this, factoriesByModelId, Optional.of(stored));
+        return RunExecution.start(settings, Optional.of(stored));
     }
 
     /**
@@ -135,7 +137,7 @@ public final class BenchmarkPlan {
      * @return the store, or empty when runs are not stored
      */
     public Optional<RunStore> store() {
-        return settings.store;
+        return settings.outputs().store();
     }
 
     /**
@@ -144,7 +146,7 @@ public final class BenchmarkPlan {
      * @return a new builder
      */
     public Builder toBuilder() {
-        return settings.copy();
+        return Builder.from(settings);
     }
 
     /**
@@ -153,7 +155,7 @@ public final class BenchmarkPlan {
      * @return the name
      */
     public String name() {
-        return settings.name;
+        return settings.name();
     }
 
     /**
@@ -162,7 +164,7 @@ public final class BenchmarkPlan {
      * @return the prompts
      */
     public List<Prompt> prompts() {
-        return settings.prompts;
+        return settings.prompts();
     }
 
     /**
@@ -171,7 +173,7 @@ public final class BenchmarkPlan {
      * @return the configs
      */
     public List<ModelConfig> models() {
-        return settings.models;
+        return settings.models();
     }
 
     /**
@@ -180,7 +182,7 @@ public final class BenchmarkPlan {
      * @return the trials
      */
     public List<Trial> trials() {
-        return settings.trials;
+        return settings.trials();
     }
 
     /**
@@ -189,25 +191,7 @@ public final class BenchmarkPlan {
      * @return at least 1
      */
     public int repetitions() {
-        return settings.repetitions;
-    }
-
-    /**
-     * Returns the most cells in flight at once.
-     *
-     * @return at least 1
-     */
-    public int concurrency() {
-        return settings.concurrency;
-    }
-
-    /**
-     * Returns per-provider limits on cells in flight, by provider name.
-     *
-     * @return the limits, empty if none
-     */
-    public Map<String, Integer> providerConcurrency() {
-        return settings.providerConcurrency;
+        return settings.repetitions();
     }
 
     /**
@@ -216,124 +200,21 @@ public final class BenchmarkPlan {
      * @return the scorers
      */
     public List<Scorer> scorers() {
-        return settings.scorers;
+        return settings.scorers();
     }
 
     /**
-     * Returns the listeners that receive live events.
+     * Returns how many cells a run of this plan keeps in flight at most.
      *
-     * @return the listeners
+     * @return the plan-wide concurrency
      */
-    public List<RunListener> listeners() {
-        return settings.listeners;
+    public int concurrency() {
+        return settings.limits().concurrency();
     }
 
-    /**
-     * Returns the sinks that receive every result as its cell finishes.
-     *
-     * @return the sinks
-     */
-    public List<ResultSink> sinks() {
-        return settings.sinks;
-    }
-
-    /**
-     * Returns whether runs keep their results in memory ({@link Run#results()}).
-     *
-     * @return true by default
-     */
-    public boolean retainResults() {
-        return settings.retainResults;
-    }
-
-    /**
-     * Returns the retry policy.
-     *
-     * @return the policy
-     */
-    public RetryPolicy retryPolicy() {
-        return settings.retry;
-    }
-
-    /**
-     * Returns the per-attempt timeout used where a model config sets none.
-     *
-     * @return the timeout
-     */
-    public Duration attemptTimeout() {
-        return settings.attemptTimeout;
-    }
-
-    /**
-     * Returns the longest a cell may take, retries included.
-     *
-     * @return the cell deadline
-     */
-    public Duration cellDeadline() {
-        return settings.cellDeadline;
-    }
-
-    /**
-     * Returns the longest a run may take; when it passes, the run is cancelled.
-     *
-     * @return the run deadline, or empty for none
-     */
-    public Optional<Duration> runDeadline() {
-        return settings.runDeadline;
-    }
-
-    /**
-     * Returns the response cache shared by this plan's runs.
-     *
-     * @return the cache, or empty when caching is off
-     */
-    public Optional<ResponseCache> responseCache() {
-        return settings.cache;
-    }
-
-    /**
-     * Returns the price table used where a model config sets no price.
-     *
-     * @return the table
-     */
-    public PriceTable priceTable() {
-        return settings.priceTable;
-    }
-
-    /**
-     * Returns the folder relative file paths (e.g. replay recordings) resolve against.
-     *
-     * @return an absolute path
-     */
-    public Path baseDirectory() {
-        return settings.baseDirectory;
-    }
-
-    /**
-     * Returns the scheduler given to the builder, if any; otherwise each run makes its own.
-     *
-     * @return the scheduler
-     */
-    public Optional<ScheduledExecutorService> scheduler() {
-        return settings.scheduler;
-    }
-
-    /**
-     * Returns the clock for timestamps, elapsed time and ETA.
-     *
-     * @return the clock
-     */
-    public Clock clock() {
-        return settings.clock;
-    }
-
-    /**
-     * Returns the environment lookup providers read API keys from.
-     *
-     * @return the lookup
-     */
-    public Function<String, Optional<String>> environment() {
-        return settings.environment;
+    /** The run's settings, for tests of this package. */
+    RunSettings settings() {
+        return settings;
     }
 
     /**
@@ -342,7 +223,7 @@ public final class BenchmarkPlan {
      * @return the cell count
      */
     public long cellCount() {
-        return (long) settings.prompts.size() * settings.models.size() * settings.trials.size() * settings.repetitions;
+        return settings.grid().size();
     }
 
     /**
@@ -353,32 +234,23 @@ public final class BenchmarkPlan {
      * @param action receives each request (attempt 1)
      * @throws NullPointerException if {@code action} is {@code null}
      */
-    public void forEachRequest(java.util.function.Consumer<dev.bench4j.core.spi.ModelRequest> action) {
+    public void forEachRequest(Consumer<ModelRequest> action) {
         Objects.requireNonNull(action, "action");
-        List<Prompt> ps = prompts();
-        List<ModelConfig> ms = models();
-        List<Trial> ts = trials();
-        List<List<dev.bench4j.core.internal.Template>> templates = new ArrayList<>();
-        for (Prompt p : ps) {
-            templates.add(p.messages().stream().map(m -> dev.bench4j.core.internal.Template.parse(m.content())).toList());
-        }
-        for (int rep = 0; rep < repetitions(); rep++) {
-            for (Trial t : ts) {
-                for (int p = 0; p < ps.size(); p++) {
-                    List<Message> messages = new ArrayList<>();
-                    List<Message> source = ps.get(p).messages();
-                    for (int k = 0; k < source.size(); k++) {
-                        String name = ps.get(p).name();
-                        messages.add(new Message(source.get(k).role(), templates.get(p).get(k).render(t.vars(),
-                                v -> new IllegalStateException("Prompt '" + name + "' uses variable '" + v
-                                        + "' but trial '" + t.id() + "' has no such variable"))));
-                    }
-                    for (ModelConfig m : ms) {
-                        action.accept(new dev.bench4j.core.spi.ModelRequest(new CellId(ps.get(p).name(), m.id(), t.id(), rep),
-                                m, messages, 1));
-                    }
-                }
+        CellGrid grid = settings.grid();
+        PromptRenderer renderer = new PromptRenderer(settings.prompts());
+        List<Message> messages = List.of();
+        int rendered = -1;
+        for (long index = 0; index < grid.size(); index++) {
+            CellGrid.Position at = grid.position(index);
+            Trial t = settings.trials().get(at.trial());
+            int key = at.prompt() + at.trial() * settings.prompts().size();
+            if (key != rendered) {   // the model varies fastest: one rendering serves every model
+                messages = renderer.render(at.prompt(), t);
+                rendered = key;
             }
+            ModelConfig m = settings.models().get(at.model());
+            action.accept(new ModelRequest(new CellId(settings.prompts().get(at.prompt()).name(), m.id(), t.id(),
+                    at.repetition()), m, messages, 1));
         }
     }
 
@@ -410,6 +282,7 @@ public final class BenchmarkPlan {
         private List<ResultSink> sinks = new ArrayList<>();
         private Optional<RunStore> store = Optional.empty();
         private boolean retainResults = true;
+        private Duration checkpointEvery = Duration.ofSeconds(5);
         private RetryPolicy retry = RetryPolicy.defaults();
         private Duration attemptTimeout = Duration.ofMinutes(5);
         private Duration cellDeadline = Duration.ofMinutes(30);
@@ -435,31 +308,35 @@ public final class BenchmarkPlan {
             return value;
         }
 
-        private Builder copy() {
-            Builder b = new Builder(name);
-            b.prompts = new ArrayList<>(prompts);
-            b.models = new ArrayList<>(models);
-            b.trials = new ArrayList<>(trials);
-            b.repetitions = repetitions;
-            b.concurrency = concurrency;
-            b.providerConcurrency = new LinkedHashMap<>(providerConcurrency);
-            b.scorers = new ArrayList<>(scorers);
-            b.listeners = new ArrayList<>(listeners);
-            b.sinks = new ArrayList<>(sinks);
-            b.store = store;
-            b.retainResults = retainResults;
-            b.retry = retry;
-            b.attemptTimeout = attemptTimeout;
-            b.cellDeadline = cellDeadline;
-            b.runDeadline = runDeadline;
-            b.cache = cache;
-            b.cacheSet = cacheSet;
-            b.providers = new ArrayList<>(providers);
-            b.priceTable = priceTable;
-            b.baseDirectory = baseDirectory;
-            b.scheduler = scheduler;
-            b.clock = clock;
-            b.environment = environment;
+        private static Builder from(RunSettings settings) {
+            Builder b = new Builder(settings.name());
+            b.prompts = new ArrayList<>(settings.prompts());
+            b.models = new ArrayList<>(settings.models());
+            b.trials = new ArrayList<>(settings.trials());
+            b.repetitions = settings.repetitions();
+            b.scorers = new ArrayList<>(settings.scorers());
+            RunSettings.Limits limits = settings.limits();
+            b.concurrency = limits.concurrency();
+            b.providerConcurrency = new LinkedHashMap<>(limits.providerConcurrency());
+            b.retry = limits.retry();
+            b.attemptTimeout = limits.attemptTimeout();
+            b.cellDeadline = limits.cellDeadline();
+            b.runDeadline = limits.runDeadline();
+            RunSettings.Outputs outputs = settings.outputs();
+            b.listeners = new ArrayList<>(outputs.listeners());
+            b.sinks = new ArrayList<>(outputs.sinks());
+            b.store = outputs.store();
+            b.retainResults = outputs.retainResults();
+            b.checkpointEvery = outputs.checkpointEvery();
+            RunSettings.Services services = settings.services();
+            b.cache = services.cache();
+            b.cacheSet = true;
+            b.providers = new ArrayList<>(services.providers());
+            b.priceTable = services.priceTable();
+            b.baseDirectory = services.baseDirectory();
+            b.scheduler = services.scheduler();
+            b.clock = services.clock();
+            b.environment = services.environment();
             return b;
         }
 
@@ -621,7 +498,9 @@ public final class BenchmarkPlan {
         }
 
         /**
-         * Adds a sink that receives every result as its cell finishes (e.g. a run store).
+         * Adds a sink that each run opens when it starts and that receives every result as its cell
+         * finishes, the summary so far at checkpoints, and the end (e.g. a run store). For a sink that
+         * only needs the results: {@code sink(ResultSink.of(r -> ...))}.
          *
          * @param sink the sink
          * @return this builder
@@ -655,6 +534,25 @@ public final class BenchmarkPlan {
          */
         public Builder retainResults(boolean retain) {
             this.retainResults = retain;
+            return this;
+        }
+
+        /**
+         * Sets how often the run's sinks receive the summary so far ({@code RunSink.checkpoint})
+         * while results arrive; a store rewrites its run file then, so a long run's progress shows
+         * in {@code bench list} and the viewer. Default 5 seconds.
+         *
+         * @param interval the shortest time between checkpoints; {@link Duration#ZERO} checkpoints after every result
+         * @return this builder
+         * @throws NullPointerException if {@code interval} is {@code null}
+         * @throws IllegalArgumentException if {@code interval} is negative
+         */
+        public Builder checkpointEvery(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("checkpointEvery must be >= 0 but was " + interval);
+            }
+            this.checkpointEvery = interval;
             return this;
         }
 
@@ -831,32 +729,23 @@ public final class BenchmarkPlan {
          *     serves (listing those that are); a parameter a provider cannot take
          */
         public BenchmarkPlan build() {
-            Builder frozen = copy();
-            frozen.prompts = List.copyOf(prompts);
-            frozen.models = List.copyOf(models);
-            frozen.trials = List.copyOf(trials);
-            frozen.providerConcurrency = Map.copyOf(providerConcurrency);
-            frozen.scorers = List.copyOf(scorers);
-            frozen.listeners = List.copyOf(listeners);
-            List<ResultSink> allSinks = new ArrayList<>(sinks);
-            store.ifPresent(allSinks::add);
-            frozen.sinks = List.copyOf(allSinks);
-            frozen.providers = List.copyOf(providers);
             if (!cacheSet) {
-                ResponseCache made = ResponseCache.inMemory(10_000);
-                this.cache = Optional.of(made);   // later builds from this builder share the cache
-                this.cacheSet = true;
-                frozen.cache = this.cache;
-                frozen.cacheSet = true;
+                cache = Optional.of(ResponseCache.inMemory(10_000));   // later builds from this builder share it
+                cacheSet = true;
             }
-            if (frozen.priceTable == null) {
-                frozen.priceTable = PriceTable.bundled();
-            }
-            ProviderRegistry registry = ProviderRegistry.discover(frozen.providers);
-            Map<String, ModelProviderFactory> factories = PlanValidator.validate(frozen.name, frozen.prompts,
-                    frozen.models, frozen.trials, frozen.scorers, frozen.providerConcurrency, registry,
-                    frozen.baseDirectory);
-            return new BenchmarkPlan(frozen, factories);
+            List<Prompt> ps = List.copyOf(prompts);
+            List<ModelConfig> ms = List.copyOf(models);
+            List<Trial> ts = List.copyOf(trials);
+            List<Scorer> ss = List.copyOf(scorers);
+            Map<String, Integer> perProvider = Map.copyOf(providerConcurrency);
+            ProviderRegistry registry = ProviderRegistry.discover(List.copyOf(providers));
+            Map<String, ModelProviderFactory> factories = PlanValidator.validate(name, ps, ms, ts, ss, perProvider,
+                    registry, baseDirectory);
+            return new BenchmarkPlan(new RunSettings(name, ps, ms, ts, repetitions, ss,
+                    new RunSettings.Limits(concurrency, perProvider, retry, attemptTimeout, cellDeadline, runDeadline),
+                    new RunSettings.Outputs(listeners, sinks, store, retainResults, checkpointEvery),
+                    new RunSettings.Services(cache, priceTable == null ? PriceTable.bundled() : priceTable, baseDirectory,
+                            scheduler, clock, environment, providers, factories)));
         }
     }
 }

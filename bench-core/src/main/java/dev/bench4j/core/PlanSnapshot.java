@@ -73,6 +73,15 @@ public record PlanSnapshot(String name, List<Prompt> prompts, List<ModelConfig> 
      * @return the cell count
      */
     public long cellCount() {
-        return (long) prompts.size() * models.size() * trialCount * repetitions;
+        return grid().size();
+    }
+
+    /**
+     * Returns the run's cells in run order.
+     *
+     * @return the grid of prompts × models × trials × repetitions
+     */
+    public CellGrid grid() {
+        return new CellGrid(prompts.size(), models.size(), trialCount, repetitions);
     }
 }

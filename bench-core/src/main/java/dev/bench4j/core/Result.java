@@ -18,8 +18,10 @@ import java.util.OptionalDouble;
  * and the tokens spent. {@link #attempts()} counts provider calls made for the cell; a result
  * served from the response cache has {@link #cached()} set and 0 attempts.
  *
- * <p>Results are made by the runner; build one yourself (e.g. in a test) with {@link #success} or
- * {@link #failure} and the {@code withX} methods.
+ * <p>Results are made by the runner; build one yourself (e.g. in a test, or when reading answers
+ * another system produced) with {@link #success}, {@link #failure} or {@link #builder}, and change a
+ * copy with the {@code withX} methods or {@link #toBuilder()}. Prefer those to the canonical
+ * constructor, whose long argument list may grow.
  *
  * @param cell which cell
  * @param output the model's text, empty on failure
@@ -162,6 +164,181 @@ public record Result(CellId cell, String output, FinishReason finishReason, Opti
     public static Result failure(CellId cell, ResultError error, Timing timing, int attempts) {
         return new Result(cell, "", FinishReason.ERROR, Optional.empty(), Usage.unknown(), timing, OptionalDouble.empty(),
                 false, attempts, Optional.empty(), Optional.of(error), Map.of(), Map.of());
+    }
+
+    /**
+     * Starts a result of a cell: by default a success with empty output, finish reason {@code STOP},
+     * unknown usage and cost, 1 attempt, no version, scores or metrics.
+     *
+     * @param cell which cell
+     * @param timing when the cell started and how long it took
+     * @return a builder
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static Builder builder(CellId cell, Timing timing) {
+        return new Builder(Objects.requireNonNull(cell, "cell"), Objects.requireNonNull(timing, "timing"));
+    }
+
+    /**
+     * Returns a builder holding this result's components, to make a changed copy.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(cell, timing);
+        b.output = output;
+        b.finishReason = finishReason;
+        b.rawFinishReason = rawFinishReason;
+        b.usage = usage;
+        b.costUsd = costUsd;
+        b.cached = cached;
+        b.attempts = attempts;
+        b.modelVersion = modelVersion;
+        b.error = error;
+        b.scores = scores;
+        b.metrics = metrics;
+        return b;
+    }
+
+    /**
+     * Builds a {@link Result} one component at a time; {@link #build()} validates as the record does.
+     * Not thread-safe.
+     */
+    public static final class Builder {
+        private final CellId cell;
+        private final Timing timing;
+        private String output = "";
+        private FinishReason finishReason = FinishReason.STOP;
+        private Optional<String> rawFinishReason = Optional.empty();
+        private Usage usage = Usage.unknown();
+        private OptionalDouble costUsd = OptionalDouble.empty();
+        private boolean cached;
+        private int attempts = 1;
+        private Optional<String> modelVersion = Optional.empty();
+        private Optional<ResultError> error = Optional.empty();
+        private Map<String, Score> scores = Map.of();
+        private Map<String, Double> metrics = Map.of();
+
+        private Builder(CellId cell, Timing timing) {
+            this.cell = cell;
+            this.timing = timing;
+        }
+
+        /**
+         * Sets the model's text.
+         *
+         * @param text the output
+         * @return this builder
+         */
+        public Builder output(String text) {
+            this.output = text;
+            return this;
+        }
+
+        /**
+         * Sets why the model stopped, normalized, and as the provider said it.
+         *
+         * @param reason the normalized reason
+         * @param raw the provider's own reason, if it gave one
+         * @return this builder
+         */
+        public Builder finishReason(FinishReason reason, Optional<String> raw) {
+            this.finishReason = reason;
+            this.rawFinishReason = raw;
+            return this;
+        }
+
+        /**
+         * Sets the tokens used.
+         *
+         * @param tokens the usage
+         * @return this builder
+         */
+        public Builder usage(Usage tokens) {
+            this.usage = tokens;
+            return this;
+        }
+
+        /**
+         * Sets the cost in USD, empty when unknown.
+         *
+         * @param usd the cost
+         * @return this builder
+         */
+        public Builder costUsd(OptionalDouble usd) {
+            this.costUsd = usd;
+            return this;
+        }
+
+        /**
+         * Sets whether the response came from the cache and how many provider calls were made.
+         *
+         * @param fromCache whether it was a cache hit
+         * @param calls provider calls made (0 when cached)
+         * @return this builder
+         */
+        public Builder calls(boolean fromCache, int calls) {
+            this.cached = fromCache;
+            this.attempts = calls;
+            return this;
+        }
+
+        /**
+         * Sets the model version the provider reported.
+         *
+         * @param version the version, if reported
+         * @return this builder
+         */
+        public Builder modelVersion(Optional<String> version) {
+            this.modelVersion = version;
+            return this;
+        }
+
+        /**
+         * Sets why the cell failed; with an error the finish reason must be {@code ERROR} (or
+         * {@code LENGTH} for {@code empty_output}).
+         *
+         * @param why the error, if the cell failed
+         * @return this builder
+         */
+        public Builder error(Optional<ResultError> why) {
+            this.error = why;
+            return this;
+        }
+
+        /**
+         * Sets the scores, by scorer name.
+         *
+         * @param byScorer the scores
+         * @return this builder
+         */
+        public Builder scores(Map<String, Score> byScorer) {
+            this.scores = byScorer;
+            return this;
+        }
+
+        /**
+         * Sets the other figures the provider reported.
+         *
+         * @param figures the metrics, by snake_case name with a unit suffix
+         * @return this builder
+         */
+        public Builder metrics(Map<String, Double> figures) {
+            this.metrics = figures;
+            return this;
+        }
+
+        /**
+         * Builds the result.
+         *
+         * @return the result
+         * @throws NullPointerException if a component was set to {@code null}
+         * @throws IllegalArgumentException if the components are inconsistent (see the record's constructor)
+         */
+        public Result build() {
+            return new Result(cell, output, finishReason, rawFinishReason, usage, timing, costUsd, cached, attempts,
+                    modelVersion, error, scores, metrics);
+        }
     }
 
     /**

@@ -173,7 +173,7 @@ class BenchmarkPlanTest {
     void relativeFilesResolveAgainstTheBaseDirectory() {
         BenchmarkPlan plan = Plans.over(ScriptedProvider.echoing("echoing"), 1).baseDirectory(Path.of("a/../b")).build();
 
-        assertThat(plan.baseDirectory()).isEqualTo(Path.of("b").toAbsolutePath().normalize());
+        assertThat(plan.settings().services().baseDirectory()).isEqualTo(Path.of("b").toAbsolutePath().normalize());
     }
 
     @Test

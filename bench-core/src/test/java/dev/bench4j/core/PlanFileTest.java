@@ -52,8 +52,8 @@ class PlanFileTest {
         assertThat(p.trials()).extracting(Trial::id).containsExactly("t1", "t2");
         assertThat(p.repetitions()).isEqualTo(2);
         assertThat(p.concurrency()).isEqualTo(3);
-        assertThat(p.retryPolicy().maxAttempts()).isEqualTo(2);
-        assertThat(p.cellDeadline()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(p.settings().limits().retry().maxAttempts()).isEqualTo(2);
+        assertThat(p.settings().limits().cellDeadline()).isEqualTo(Duration.ofSeconds(30));
         assertThat(file.store()).contains(dir.resolve("runs").toAbsolutePath().normalize());
         assertThat(file.baseDirectory()).isEqualTo(dir.toAbsolutePath().normalize());
         Run run = p.run();
@@ -80,7 +80,7 @@ class PlanFileTest {
 
         assertThat(p.name()).isEqualTo("triage-yaml");
         assertThat(p.trials()).extracting(Trial::id).containsExactly("a");
-        assertThat(p.responseCache()).isEmpty();
+        assertThat(p.settings().services().cache()).isEmpty();
     }
 
     @Test

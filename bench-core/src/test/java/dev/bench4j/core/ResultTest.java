@@ -273,4 +273,34 @@ class ResultTest {
         assertThatThrownBy(() -> new Result.Timing(Instant.EPOCH, Duration.ZERO, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("timeToFirstToken");
     }
+
+    @Test
+    void aBuilderMakesTheSameResultAsTheConstructorAndToBuilderCopiesEveryComponent() {
+        Result built = Result.builder(CELL, TIMING)
+                .output("ok")
+                .finishReason(FinishReason.STOP, Optional.of("end_turn"))
+                .usage(Usage.of(10, 3))
+                .costUsd(OptionalDouble.of(0.002))
+                .calls(false, 2)
+                .modelVersion(Optional.of("v-1"))
+                .scores(Map.of("exact", Score.pass(true)))
+                .metrics(Map.of("load_duration_ms", 4.5))
+                .build();
+
+        assertThat(built).isEqualTo(new Result(CELL, "ok", FinishReason.STOP, Optional.of("end_turn"), Usage.of(10, 3),
+                TIMING, OptionalDouble.of(0.002), false, 2, Optional.of("v-1"), Optional.empty(),
+                Map.of("exact", Score.pass(true)), Map.of("load_duration_ms", 4.5)));
+        assertThat(built.toBuilder().build()).isEqualTo(built);
+        assertThat(built.toBuilder().output("changed").build().output()).isEqualTo("changed");
+    }
+
+    @Test
+    void aBuilderValidatesAsTheRecordDoes() {
+        assertThatThrownBy(() -> Result.builder(CELL, TIMING).error(Optional.of(ResultError.of(ErrorKind.TIMEOUT, "slow")))
+                .build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a failed result must have finish reason ERROR but had STOP");
+        assertThatThrownBy(() -> Result.builder(null, TIMING)).isInstanceOf(NullPointerException.class).hasMessage("cell");
+        assertThatThrownBy(() -> Result.builder(CELL, TIMING).output(null).build()).isInstanceOf(NullPointerException.class)
+                .hasMessage("output");
+    }
 }

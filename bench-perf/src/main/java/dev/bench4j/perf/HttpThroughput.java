@@ -1,5 +1,6 @@
 package dev.bench4j.perf;
 
+import dev.bench4j.core.spi.ResultSink;
 import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ModelConfig;
@@ -96,7 +97,7 @@ public final class HttpThroughput {
 
     static BenchmarkPlan plan(String baseUrl, List<Trial> trials, int concurrency) {
         return BenchmarkPlan.named("http-perf")
-                .sink(r -> r.error().ifPresent(e -> FIRST_ERROR.compareAndSet(null, e.kind().wireName() + ": " + e.message())))
+                .sink(ResultSink.of(r -> r.error().ifPresent(e -> FIRST_ERROR.compareAndSet(null, e.kind().wireName() + ": " + e.message()))))
                 .prompt(Prompt.named("extract").user(PROMPT + "{{text}}"))
                 .model(ModelConfig.of("openai-compatible", "mock-a").baseUrl(baseUrl).maxOutputTokens(128))
                 .trials(trials).concurrency(concurrency).noCache().retainResults(false).build();

@@ -110,7 +110,7 @@ public final class Throughput {
 
     private static void memory(long cells) {
         AtomicLong seen = new AtomicLong();
-        ResultSink counting = r -> seen.incrementAndGet();
+        ResultSink counting = ResultSink.of(r -> seen.incrementAndGet());
         BenchmarkPlan plan = plan(cells, 0, 64).noCache().retainResults(false).sink(counting).build();
         Runtime rt = Runtime.getRuntime();
         System.gc();

@@ -20,7 +20,6 @@ import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
-import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Score;
@@ -201,12 +200,14 @@ class OpenAiBatchTest {
     void importsAnOutputFileAsAScoredCostedRunWithEachLinesErrorKept() throws IOException {
         BenchmarkPlan.Builder builder = OpenAiBatch.importOutput(importPlan(), fixtureFile());
         BenchmarkPlan plan = builder.build();
-        assertThat(plan.retryPolicy()).isEqualTo(RetryPolicy.none());
-        assertThat(plan.responseCache()).isEmpty();
 
         Run run = plan.run();
+        Run again = plan.run();
 
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.results()).as("an answer read from a file is not retried").allSatisfy(r ->
+                assertThat(r.attempts()).isLessThanOrEqualTo(1));
+        assertThat(again.results()).as("nor cached: a second import reads the files again").noneMatch(Result::cached);
         Map<String, Result> byId = run.results().stream()
                 .collect(Collectors.toMap(r -> OpenAiBatch.customId(r.cell()), Function.identity()));
         assertThat(byId).hasSize(8);

@@ -1,60 +1,48 @@
 package dev.bench4j.core.spi;
 
 import dev.bench4j.core.Result;
-import dev.bench4j.core.Run;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.Trial;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * Receives every result of a run as its cell finishes, e.g. to append it to a file, so that a crash
- * loses at most the cells in flight.
+ * Keeps the results of runs as their cells finish, e.g. by appending them to a file, so that a crash
+ * loses at most the cells in flight. A sink is opened once per run: {@link #open} receives the run's
+ * identity and trials and returns the {@link RunSink} that receives that run's results, checkpoints
+ * and end. One sink may serve several runs at once; each has its own {@code RunSink}.
  *
- * <p>The runner calls a sink from one thread at a time, in the order cells finish:
- * {@link #runStarted}, {@link #acceptTrials}, then {@link #accept} per result, then {@link #runFinished}. All are
- * called on the run's own thread (each run has one), so a sink that several runs share at once
- * can tell their results apart by the calling thread. A sink that throws stops the run: it is
- * marked failed, with the sink's message, because its results could not be kept; its
- * {@code runFinished} is still called. A sink should return quickly; the runner dispatches new
- * cells as results are accepted.
+ * <p>A sink that only needs each result is a lambda away: {@code ResultSink.of(r -> ...)}.
+ *
+ * <p>The runner calls {@code open} on the run's own thread before the first cell is dispatched. A sink
+ * that throws there fails the run (with the sink's message) before any model is called.
  */
+@FunctionalInterface
 public interface ResultSink {
 
     /**
-     * Called once before the first cell is dispatched.
+     * Opens this sink for one run. A resumed run is opened again, with its original id and start.
      *
-     * @param run the run's id, name, plan and cell count
-     * @throws RuntimeException (e.g. {@link java.io.UncheckedIOException}) if the sink cannot keep results
+     * @param run the run's id, name, start, plan and environment
+     * @param trials the plan's trials, in plan order, so that a sink can keep them beside the results
+     * @return where the run's results go
+     * @throws RuntimeException (e.g. {@link java.io.UncheckedIOException}) if the sink cannot keep this
+     *     run's results; the run then fails without calling any model
      */
-    default void runStarted(RunInfo run) {
-    }
+    RunSink open(RunInfo run, List<Trial> trials);
 
     /**
-     * Receives the plan's trials once, right after {@link #runStarted} and before the first result, so
-     * that a sink can keep them beside the results (a viewer then shows each answer's variables and
-     * expected answer). A resumed run passes them again. The default ignores them.
+     * Returns a sink that passes every result of every run to {@code action}, for a lambda sink such
+     * as {@code ResultSink.of(r -> failed.add(r.cell()))}. The action is called from the runs'
+     * threads: one at a time for a run, but runs sharing the sink call it concurrently.
      *
-     * @param run the run, as passed to {@link #runStarted}
-     * @param trials the plan's trials, in plan order
-     * @throws RuntimeException if the sink cannot keep them; the run then fails
+     * @param action receives each result
+     * @return the sink
+     * @throws NullPointerException if {@code action} is {@code null}
      */
-    default void acceptTrials(RunInfo run, List<Trial> trials) {
-    }
-
-    /**
-     * Receives one result.
-     *
-     * @param result the result, scored
-     * @throws RuntimeException if the result could not be kept; the run then fails
-     */
-    void accept(Result result);
-
-    /**
-     * Called once when the run has ended, whatever its status.
-     *
-     * @param run the finished run with its summary
-     * @throws RuntimeException if the sink could not finish; the run's status becomes failed
-     */
-    default void runFinished(Run run) {
+    static ResultSink of(Consumer<? super Result> action) {
+        Objects.requireNonNull(action, "action");
+        return (run, trials) -> action::accept;
     }
 }

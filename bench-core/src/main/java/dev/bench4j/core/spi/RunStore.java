@@ -1,15 +1,17 @@
 package dev.bench4j.core.spi;
 
+import dev.bench4j.core.BenchException;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.RunInfo;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Keeps runs as they happen and finds them again, so an interrupted run can be resumed. A store is
- * a {@link ResultSink}: {@code runStarted} creates (or, for a resumed run, reopens) the run's
- * record, {@code accept} keeps each result as its cell finishes, {@code runFinished} records the
- * end. {@code bench-store-json}'s {@code JsonRunStore} is the implementation bench4j ships.
+ * a {@link ResultSink}: {@code open} creates (or, for a resumed run, reopens) the run's record and
+ * returns the {@link RunSink} that keeps each result as its cell finishes, the summary at each
+ * checkpoint, and the end. {@code bench-store-json}'s {@code JsonRunStore} is the implementation bench4j ships.
  *
  * <p>Set one with {@code BenchmarkPlan.Builder.store(...)}; {@code BenchmarkPlan.resume(runId)}
  * then asks it for the run to continue.
@@ -22,7 +24,7 @@ public interface RunStore extends ResultSink {
      *
      * @param runId the run's id
      * @return the run, or empty if the store has no run with that id
-     * @throws dev.bench4j.core.BenchException if the run exists but cannot be read
+     * @throws BenchException if the run exists but cannot be read
      */
     Optional<StoredRun> resumable(String runId);
 
@@ -39,8 +41,8 @@ public interface RunStore extends ResultSink {
          * @throws NullPointerException if a component is {@code null}
          */
         public StoredRun {
-            java.util.Objects.requireNonNull(info, "info");
-            java.util.Objects.requireNonNull(results, "results");
+            Objects.requireNonNull(info, "info");
+            Objects.requireNonNull(results, "results");
         }
     }
 
@@ -51,7 +53,7 @@ public interface RunStore extends ResultSink {
          * Passes every stored result to {@code action}, in the order they were kept.
          *
          * @param action receives each result
-         * @throws dev.bench4j.core.BenchException if the results cannot be read
+         * @throws BenchException if the results cannot be read
          */
         void forEach(Consumer<Result> action);
     }

@@ -12,6 +12,7 @@ import dev.bench4j.core.Run;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.spi.RunSink;
 import dev.bench4j.core.spi.RunStore;
 import dev.bench4j.store.json.internal.AtomicFiles;
 import dev.bench4j.store.json.internal.CellOffsets;
@@ -70,8 +71,8 @@ import org.slf4j.LoggerFactory;
  * kept in {@code results.jsonl.torn}), and {@link dev.bench4j.core.BenchmarkPlan#resume(String)} runs
  * only the cells that have no result. Several processes may write runs into one store at once.
  *
- * <p>A store is thread-safe. It may write several runs at once; each run's results must then come
- * from the thread that started it, as the runner does.
+ * <p>A store is thread-safe and may write several runs at once, each through the {@code RunSink}
+ * {@link #open} returned for it.
  */
 public final class JsonRunStore implements RunStore {
 
@@ -81,7 +82,6 @@ public final class JsonRunStore implements RunStore {
     private final long fsyncEveryNanos;
     private final IndexFile index;
     private final Map<String, RunWriter> open = new ConcurrentHashMap<>();
-    private final Map<Thread, RunWriter> byThread = new ConcurrentHashMap<>();
     /** Where each cell's result is in a run's results file, for {@link #result}; weighed by cells when first indexed. */
     private final Cache<String, CellOffsets> offsets = Caffeine.newBuilder()
             .maximumWeight(1_000_000)
@@ -183,102 +183,59 @@ public final class JsonRunStore implements RunStore {
     // ---- RunStore ------------------------------------------------------------------------------
 
     /**
-     * Creates the run's folder with {@code run.json} and an empty {@code results.jsonl} and adds it
-     * to the index; for a resumed run (same id and start) reopens its folder, cutting off a torn last line.
+     * Opens a run for writing: creates its folder with {@code run.json}, an empty {@code results.jsonl}
+     * and the plan's trials in {@code trials.jsonl} (so that its answers can later be shown with their
+     * variables and expected answer), and adds it to the index; for a resumed run (same id and start)
+     * reopens its folder, cutting off a torn last line. The returned sink appends each result to
+     * {@code results.jsonl}, rewrites {@code run.json} with the runner's summary at each checkpoint, and
+     * at the end forces the results to disk and writes the final {@code run.json} and index entry.
      *
      * @param run the run
-     * @throws NullPointerException if {@code run} is {@code null}
+     * @param trials the plan's trials
+     * @return the run's writer
+     * @throws NullPointerException if an argument is {@code null}
      * @throws IllegalArgumentException if the run id is not a valid folder name
-     * @throws IllegalStateException if the run is being written by another store or process
+     * @throws IllegalStateException if the run is being written by this or another store or process
      * @throws InvalidRunFileException if a resumed run's files cannot be read
      * @throws UncheckedIOException if the files cannot be written
      */
     @Override
-    public void runStarted(RunInfo run) {
+    public RunSink open(RunInfo run, List<Trial> trials) {
         Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(trials, "trials");
         StorePaths.checkRunId(run.id());
         if (open.containsKey(run.id())) {
             throw new IllegalStateException("run " + run.id() + " is already being written by this store");
         }
-        RunWriter w = RunWriter.open(folder, run, fsyncEveryNanos, RunWriter.CHECKPOINT_EVERY.toNanos(), index);
+        RunWriter w = RunWriter.open(folder, run, fsyncEveryNanos, index);
         if (open.putIfAbsent(run.id(), w) != null) {
             w.abandon();
             throw new IllegalStateException("run " + run.id() + " is already being written by this store");
         }
-        byThread.put(Thread.currentThread(), w);
-    }
+        try {
+            TrialsFile.write(StorePaths.runFolder(folder, run.id()), trials);
+        } catch (RuntimeException e) {
+            open.remove(run.id());
+            w.abandon();
+            throw e;
+        }
+        return new RunSink() {
+            @Override
+            public void accept(Result result) {
+                w.accept(Objects.requireNonNull(result, "result"));
+            }
 
-    /**
-     * Keeps the run's trials in its folder as {@code trials.jsonl} (the trials file format), written
-     * atomically, so that its answers can later be shown with their variables and expected answer.
-     *
-     * @param run the run, which this store has started
-     * @param trials the plan's trials
-     * @throws NullPointerException if an argument is {@code null}
-     * @throws IllegalStateException if this store has not started the run
-     * @throws UncheckedIOException if the file cannot be written
-     */
-    @Override
-    public void acceptTrials(RunInfo run, List<Trial> trials) {
-        Objects.requireNonNull(run, "run");
-        Objects.requireNonNull(trials, "trials");
-        if (!open.containsKey(run.id())) {
-            throw new IllegalStateException("run " + run.id() + " is not being written by store " + folder
-                    + "; runStarted must come first");
-        }
-        TrialsFile.write(StorePaths.runFolder(folder, run.id()), trials);
-    }
+            @Override
+            public void checkpoint(Summary soFar) {
+                w.checkpoint(Objects.requireNonNull(soFar, "soFar"));
+            }
 
-    /**
-     * Appends a result to its run's {@code results.jsonl}.
-     *
-     * @param result the result
-     * @throws NullPointerException if {@code result} is {@code null}
-     * @throws IllegalStateException if no run is open, or several are and this thread started none of them
-     * @throws UncheckedIOException if the result cannot be written
-     */
-    @Override
-    public void accept(Result result) {
-        Objects.requireNonNull(result, "result");
-        writerFor(result).accept(result);
-    }
-
-    private RunWriter writerFor(Result result) {
-        RunWriter w = byThread.get(Thread.currentThread());
-        if (w != null) {
-            return w;
-        }
-        List<RunWriter> writers = List.copyOf(open.values());
-        if (writers.size() == 1) {
-            return writers.get(0);
-        }
-        if (writers.isEmpty()) {
-            throw new IllegalStateException("no run is open in store " + folder + " to keep the result of cell "
-                    + result.cell() + "; runStarted must come first");
-        }
-        throw new IllegalStateException("store " + folder + " is writing " + writers.size() + " runs "
-                + open.keySet() + " and cannot tell which one the result of cell " + result.cell()
-                + " belongs to: a run's results must come from the thread that started it");
-    }
-
-    /**
-     * Forces the run's results to disk and writes its final {@code run.json} (status, end, summary)
-     * and index entry. A run this store did not open is ignored.
-     *
-     * @param run the finished run
-     * @throws NullPointerException if {@code run} is {@code null}
-     * @throws UncheckedIOException if the files cannot be written
-     */
-    @Override
-    public void runFinished(Run run) {
-        Objects.requireNonNull(run, "run");
-        RunWriter w = open.remove(run.id());
-        if (w == null) {
-            LOG.debug("Run {} finished without being open in store {}", run.id(), folder);
-            return;
-        }
-        byThread.values().removeIf(x -> x == w);
-        w.finish(run);
+            @Override
+            public void finish(Run finished) {
+                open.remove(run.id(), w);
+                w.finish(Objects.requireNonNull(finished, "run"));
+            }
+        };
     }
 
     /**

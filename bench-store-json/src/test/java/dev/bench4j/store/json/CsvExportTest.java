@@ -21,6 +21,7 @@ import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.Usage;
+import dev.bench4j.core.spi.RunSink;
 import dev.bench4j.store.json.internal.SummaryBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,11 +78,11 @@ class CsvExportTest {
                 Result.success(new CellId("q", "echo:n", "t1", 0), "", FinishReason.STOP,
                         Result.Timing.of(T0, Duration.ofMillis(4)))
                         .withScores(Map.of("judge", Score.error("judge answer is not JSON"))));
-        store.runStarted(info);
-        results.forEach(store::accept);
+        RunSink sink = store.open(info, List.of());
+        results.forEach(sink::accept);
         SummaryBuilder summary = new SummaryBuilder(plan);
         results.forEach(summary::add);
-        store.runFinished(new Run(info, RunStatus.COMPLETED, Optional.empty(), T0.plusSeconds(40), results,
+        sink.finish(new Run(info, RunStatus.COMPLETED, Optional.empty(), T0.plusSeconds(40), results,
                 summary.build(Duration.ofSeconds(40))));
     }
 

@@ -146,7 +146,7 @@ class JsonRunStoreResumeTest {
         RunInfo stored = store.load(id).orElseThrow().info();
         RunInfo other = new RunInfo(id, "other", stored.startedAt().plusSeconds(1), stored.plan(), stored.environment());
 
-        assertThatThrownBy(() -> store.runStarted(other)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> store.open(other, List.of())).isInstanceOf(IllegalStateException.class)
                 .hasMessage(dir.toRealPath().resolve(id) + " already holds run " + id + " started at "
                         + stored.startedAt() + ", not the run started at " + other.startedAt()
                         + "; a new run cannot reuse its id");

@@ -10,6 +10,10 @@ import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Price;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
+import dev.bench4j.core.FinishReason;
+import dev.bench4j.core.CellId;
+import dev.bench4j.core.spi.RunSink;
+import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunHandle;
 import dev.bench4j.core.RunStatus;
@@ -332,8 +336,8 @@ class JsonRunStoreTest {
             assertThatThrownBy(() -> store.summarize(bad)).isInstanceOf(IllegalArgumentException.class);
         }
         RunMetadata m = storeRunAndLoad(store);
-        assertThatThrownBy(() -> store.runStarted(new dev.bench4j.core.RunInfo("../evil", "x", T0, m.info().plan(),
-                m.info().environment()))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> store.open(new RunInfo("../evil", "x", T0, m.info().plan(),
+                m.info().environment()), List.of())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("run id '../evil' is not allowed: it contains '..'");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("store");
@@ -403,29 +407,29 @@ class JsonRunStoreTest {
     }
 
     @Test
-    void aStoreWritingSeveralRunsRefusesAResultFromAThreadThatStartedNone() throws Exception {
+    void aStoreWritesSeveralOpenRunsEachThroughItsOwnSink() throws Exception {
         JsonRunStore store = JsonRunStore.at(dir);
         RunMetadata m = storeRunAndLoad(store);
-        dev.bench4j.core.RunInfo a = new dev.bench4j.core.RunInfo("bench_0000000a_20261122_184501", "a", T0,
-                m.info().plan(), m.info().environment());
-        dev.bench4j.core.RunInfo b = new dev.bench4j.core.RunInfo("bench_0000000b_20261122_184501", "b", T0,
-                m.info().plan(), m.info().environment());
-        Thread ta = new Thread(() -> store.runStarted(a));
-        Thread tb = new Thread(() -> store.runStarted(b));
-        ta.start();
-        tb.start();
-        ta.join();
-        tb.join();
-        Result r = Result.success(new dev.bench4j.core.CellId("p", "echoing:m", "t0", 0), "x",
-                dev.bench4j.core.FinishReason.STOP, Result.Timing.of(T0, Duration.ZERO));
+        RunInfo a = new RunInfo("bench_0000000a_20261122_184501", "a", T0, m.info().plan(), m.info().environment());
+        RunInfo b = new RunInfo("bench_0000000b_20261122_184501", "b", T0, m.info().plan(), m.info().environment());
+        RunSink sa = store.open(a, List.of());
+        RunSink sb = store.open(b, List.of());
+        sa.accept(Result.success(new CellId("p", "echoing:m", "t0", 0), "for a", FinishReason.STOP,
+                Result.Timing.of(T0, Duration.ZERO)));
+        sb.accept(Result.success(new CellId("p", "echoing:m", "t0", 0), "for b", FinishReason.STOP,
+                Result.Timing.of(T0, Duration.ZERO)));
+        sb.accept(Result.success(new CellId("p", "echoing:m", "t1", 0), "for b too", FinishReason.STOP,
+                Result.Timing.of(T0, Duration.ZERO)));
 
-        assertThatThrownBy(() -> store.accept(r)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("is writing 2 runs").hasMessageEndingWith(
-                        "cannot tell which one the result of cell p/echoing:m/t0#0 belongs to: a run's results must"
-                                + " come from the thread that started it");
-        assertThatThrownBy(() -> store.runStarted(a)).isInstanceOf(IllegalStateException.class)
+        List<String> ofA = new ArrayList<>();
+        List<String> ofB = new ArrayList<>();
+        store.forEachResult(a.id(), r -> ofA.add(r.output()));
+        store.forEachResult(b.id(), r -> ofB.add(r.output()));
+        assertThat(ofA).containsExactly("for a");
+        assertThat(ofB).containsExactly("for b", "for b too");
+        assertThatThrownBy(() -> store.open(a, List.of())).isInstanceOf(IllegalStateException.class)
                 .hasMessage("run " + a.id() + " is already being written by this store");
-        assertThatThrownBy(() -> JsonRunStore.at(dir).runStarted(a)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> JsonRunStore.at(dir).open(a, List.of())).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("run " + a.id() + " is being written by another process or store");
     }
 
@@ -497,9 +501,10 @@ class JsonRunStoreTest {
         assertThatThrownBy(() -> store.delete(null)).isInstanceOf(NullPointerException.class).hasMessage("runId");
         assertThatThrownBy(() -> store.history(null, "m")).isInstanceOf(NullPointerException.class).hasMessage("metric");
         assertThatThrownBy(() -> store.history("m", null)).isInstanceOf(NullPointerException.class).hasMessage("modelId");
-        assertThatThrownBy(() -> store.runStarted(null)).isInstanceOf(NullPointerException.class).hasMessage("run");
-        assertThatThrownBy(() -> store.accept(null)).isInstanceOf(NullPointerException.class).hasMessage("result");
-        assertThatThrownBy(() -> store.runFinished(null)).isInstanceOf(NullPointerException.class).hasMessage("run");
+        assertThatThrownBy(() -> store.open(null, List.of())).isInstanceOf(NullPointerException.class).hasMessage("run");
+        RunSink sink = store.open(storeRunAndLoad(store).info(), List.of());
+        assertThatThrownBy(() -> sink.accept(null)).isInstanceOf(NullPointerException.class).hasMessage("result");
+        assertThatThrownBy(() -> sink.finish(null)).isInstanceOf(NullPointerException.class).hasMessage("run");
         assertThatThrownBy(() -> store.resumable(null)).isInstanceOf(NullPointerException.class).hasMessage("runId");
         assertThatThrownBy(() -> store.summarize(null)).isInstanceOf(NullPointerException.class).hasMessage("runId");
     }

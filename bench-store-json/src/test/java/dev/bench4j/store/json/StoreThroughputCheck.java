@@ -8,6 +8,7 @@ import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.PlanSnapshot;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
+import dev.bench4j.core.spi.RunSink;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
@@ -126,15 +127,15 @@ public final class StoreThroughputCheck {
         Map<String, Score> pass = Map.of("exact", Score.pass(true));
         Map<String, Score> fail = Map.of("exact", Score.pass(false));
         long t = System.nanoTime();
-        store.runStarted(info);
+        RunSink sink = store.open(info, List.of());
         for (int i = 0; i < n; i++) {
             CellId cell = new CellId("p", models.get(i % MODELS).id(), "t" + i / MODELS, 0);
-            store.accept(new Result(cell, (1_000_000_000L + i) + text, FinishReason.STOP, Optional.of("stop"), usage,
+            sink.accept(new Result(cell, (1_000_000_000L + i) + text, FinishReason.STOP, Optional.of("stop"), usage,
                     Result.Timing.of(start.plusMillis(i), Duration.ofNanos(250_000_000L + i)), OptionalDouble.of(1.2e-4),
                     false, 1, Optional.of("m-2026"), Optional.empty(), i % 3 == 0 ? pass : fail, Map.of()));
         }
         Summary none = new SummaryBuilder(plan).build(Duration.ZERO);
-        store.runFinished(new Run(info, RunStatus.COMPLETED, Optional.empty(), Instant.now(), List.of(), none));
+        sink.finish(new Run(info, RunStatus.COMPLETED, Optional.empty(), Instant.now(), List.of(), none));
         return (System.nanoTime() - t) / 1e9;
     }
 

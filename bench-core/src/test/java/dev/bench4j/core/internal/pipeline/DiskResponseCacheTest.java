@@ -98,10 +98,8 @@ class DiskResponseCacheTest {
 
     @Test
     void invalidateAllEmptiesBothTiers() {
-        BenchmarkPlan plan = Plans.over(ScriptedProvider.echoing("echoing"), 3)
-                .cache(ResponseCache.onDisk(dir, Duration.ofDays(1))).build();
-        plan.run();
-        ResponseCache cache = plan.responseCache().orElseThrow();
+        ResponseCache cache = ResponseCache.onDisk(dir, Duration.ofDays(1));
+        Plans.over(ScriptedProvider.echoing("echoing"), 3).cache(cache).build().run();
         assertThat(cache.estimatedSize()).isEqualTo(3);
 
         cache.invalidateAll();

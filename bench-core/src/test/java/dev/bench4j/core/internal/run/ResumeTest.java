@@ -11,6 +11,8 @@ import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.Trial;
+import dev.bench4j.core.spi.RunSink;
 import dev.bench4j.core.spi.RunStore;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collections;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
@@ -28,25 +31,23 @@ class ResumeTest {
     static final class MemoryStore implements RunStore {
         final Map<String, RunInfo> infos = new ConcurrentHashMap<>();
         final Map<String, List<Result>> results = new ConcurrentHashMap<>();
-        final List<String> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> finished = Collections.synchronizedList(new ArrayList<>());
 
         @Override
-        public void runStarted(RunInfo run) {
+        public RunSink open(RunInfo run, List<Trial> trials) {
             infos.putIfAbsent(run.id(), run);
-            results.putIfAbsent(run.id(), java.util.Collections.synchronizedList(new ArrayList<>()));
-            current = run.id();
-        }
+            List<Result> kept = results.computeIfAbsent(run.id(), id -> Collections.synchronizedList(new ArrayList<>()));
+            return new RunSink() {
+                @Override
+                public void accept(Result result) {
+                    kept.add(result);
+                }
 
-        private volatile String current;
-
-        @Override
-        public void accept(Result result) {
-            results.get(current).add(result);
-        }
-
-        @Override
-        public void runFinished(Run run) {
-            finished.add(run.info().id() + ":" + run.status().wireName());
+                @Override
+                public void finish(Run run) {
+                    finished.add(run.info().id() + ":" + run.status().wireName());
+                }
+            };
         }
 
         @Override

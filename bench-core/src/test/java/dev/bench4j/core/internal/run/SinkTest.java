@@ -2,39 +2,55 @@ package dev.bench4j.core.internal.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bench4j.core.BenchmarkPlan;
+import dev.bench4j.core.CellId;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunInfo;
+import dev.bench4j.core.RunHandle;
 import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.Summary;
+import dev.bench4j.core.Trial;
 import dev.bench4j.core.spi.ResultSink;
+import dev.bench4j.core.spi.RunSink;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Sinks receive every result as its cell finishes; a sink that cannot keep results stops the run. */
 class SinkTest {
 
-    /** Keeps what it is given. */
+    /** Keeps what it is given, run by run. */
     static final class Keeping implements ResultSink {
         final List<String> calls = new CopyOnWriteArrayList<>();
         final List<Result> results = new CopyOnWriteArrayList<>();
+        final Map<String, List<Result>> byRun = new ConcurrentHashMap<>();
 
         @Override
-        public void runStarted(RunInfo run) {
-            calls.add("started " + run.id());
-        }
+        public RunSink open(RunInfo run, List<Trial> trials) {
+            calls.add("started " + run.id() + " with " + trials.size() + " trials");
+            List<Result> mine = byRun.computeIfAbsent(run.id(), id -> new CopyOnWriteArrayList<>());
+            return new RunSink() {
+                @Override
+                public void accept(Result result) {
+                    results.add(result);
+                    mine.add(result);
+                }
 
-        @Override
-        public void accept(Result result) {
-            results.add(result);
-        }
-
-        @Override
-        public void runFinished(Run run) {
-            calls.add("finished " + run.id() + " " + run.status().wireName());
+                @Override
+                public void finish(Run finished) {
+                    calls.add("finished " + finished.id() + " " + finished.status().wireName());
+                }
+            };
         }
     }
 
@@ -44,7 +60,58 @@ class SinkTest {
         Run run = Plans.over(ScriptedProvider.echoing("echoing"), 30).sink(sink).build().run();
 
         assertThat(sink.results).hasSize(30).containsExactlyElementsOf(run.results());
-        assertThat(sink.calls).containsExactly("started " + run.id(), "finished " + run.id() + " completed");
+        assertThat(sink.calls).containsExactly("started " + run.id() + " with 30 trials",
+                "finished " + run.id() + " completed");
+    }
+
+    @Test
+    void runsSharingOneSinkAtOnceEachGetTheirOwnResults() {
+        Keeping sink = new Keeping();
+        BenchmarkPlan plan = Plans.over(ScriptedProvider.echoing("echoing"), 40).concurrency(2).sink(sink).build();
+        RunHandle first = plan.start();
+        RunHandle second = plan.start();
+        Run a = first.await();
+        Run b = second.await();
+
+        assertThat(sink.byRun.get(a.id())).hasSize(40).containsExactlyInAnyOrderElementsOf(a.results());
+        assertThat(sink.byRun.get(b.id())).hasSize(40).containsExactlyInAnyOrderElementsOf(b.results());
+    }
+
+    @Test
+    void aLambdaSinkReceivesEveryResult() {
+        List<CellId> seen = new CopyOnWriteArrayList<>();
+        Run run = Plans.over(ScriptedProvider.echoing("echoing"), 12).sink(ResultSink.of(r -> seen.add(r.cell())))
+                .build().run();
+
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(run.results().stream().map(Result::cell).toList());
+    }
+
+    @Test
+    void aSinkSeesTheSummarySoFarAtCheckpointsAndTheFinalOneAtTheEnd() {
+        List<Long> checkpoints = new CopyOnWriteArrayList<>();
+        List<Long> finals = new CopyOnWriteArrayList<>();
+        ScriptedProvider slow = ScriptedProvider.named("slow", request -> CompletableFuture.supplyAsync(
+                () -> ScriptedProvider.answer("ok"), CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS)));
+        Run run = Plans.over(slow, 40).concurrency(1).checkpointEvery(Duration.ofMillis(40)).sink((info, trials) -> new RunSink() {
+            @Override
+            public void accept(Result result) {
+            }
+
+            @Override
+            public void checkpoint(Summary soFar) {
+                checkpoints.add(soFar.overall().cells());
+            }
+
+            @Override
+            public void finish(Run finished) {
+                finals.add(finished.summary().overall().cells());
+            }
+        }).build().run();
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(checkpoints).isNotEmpty().allSatisfy(n -> assertThat(n).isBetween(1L, 40L));
+        assertThat(checkpoints).isSorted();
+        assertThat(finals).containsExactly(40L);
     }
 
     @Test
@@ -65,10 +132,12 @@ class SinkTest {
             int seen;
 
             @Override
-            public void accept(Result result) {
-                if (++seen == 3) {
-                    throw new UncheckedIOException(new java.io.IOException("disk full"));
-                }
+            public RunSink open(RunInfo run, List<Trial> trials) {
+                return result -> {
+                    if (++seen == 3) {
+                        throw new UncheckedIOException(new IOException("disk full"));
+                    }
+                };
             }
         };
         Run run = Plans.over(p, 100).concurrency(1).sink(broken).build().run();
@@ -82,15 +151,8 @@ class SinkTest {
     @Test
     void aSinkThatCannotStartFailsTheRunBeforeAnyCall() {
         ScriptedProvider p = ScriptedProvider.echoing("echoing");
-        ResultSink refusing = new ResultSink() {
-            @Override
-            public void runStarted(RunInfo run) {
-                throw new IllegalStateException("store is read-only");
-            }
-
-            @Override
-            public void accept(Result result) {
-            }
+        ResultSink refusing = (run, trials) -> {
+            throw new IllegalStateException("store is read-only");
         };
         Run run = Plans.over(p, 5).sink(refusing).build().run();
 

@@ -5,13 +5,14 @@ import dev.bench4j.core.Run;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Summary;
+import dev.bench4j.core.spi.RunSink;
 import dev.bench4j.store.json.InvalidRunFileException;
 import dev.bench4j.store.json.RunMetadata;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,15 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes one run into its folder while it runs: holds the run's lock, appends each result to
- * {@code results.jsonl}, keeps a running summary, rewrites {@code run.json} at the start, at
- * checkpoints (when a result arrives {@link #CHECKPOINT_EVERY} after the last one) and at the end, and records the run in the index.
+ * {@code results.jsonl}, rewrites {@code run.json} at the start, at the runner's checkpoints (with its
+ * summary so far) and at the end, and records the run in the index.
  *
  * <p>Not thread-safe: the runner calls it from one thread at a time.
  */
-public final class RunWriter {
-
-    /** How often {@code run.json} is rewritten with the summary so far while the run goes on. */
-    public static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(5);
+public final class RunWriter implements RunSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunWriter.class);
 
@@ -36,36 +34,30 @@ public final class RunWriter {
     private final IndexFile index;
     private final RunLock lock;
     private final ResultAppender appender;
-    private final SummaryBuilder summary;
-    private final long checkpointEveryNanos;
-    private long lastCheckpoint = System.nanoTime();
 
-    private RunWriter(RunInfo info, Path folder, IndexFile index, RunLock lock, ResultAppender appender,
-            SummaryBuilder summary, long checkpointEveryNanos) {
-        this.checkpointEveryNanos = checkpointEveryNanos;
+    private RunWriter(RunInfo info, Path folder, IndexFile index, RunLock lock, ResultAppender appender) {
         this.info = info;
         this.folder = folder;
         this.index = index;
         this.lock = lock;
         this.appender = appender;
-        this.summary = summary;
     }
 
     /**
      * Creates a run's folder, or reopens it for a resumed run (same id and start): takes its lock,
-     * repairs a torn last line, counts the results kept, writes {@code run.json} and the index entry.
+     * repairs a torn last line, writes {@code run.json} (a reopened run keeps its last summary until
+     * the runner's first checkpoint) and the index entry.
      *
      * @param root the store's folder
      * @param info the run
      * @param fsyncEveryNanos how often results are forced to disk (0: every line)
-     * @param checkpointEveryNanos how often {@code run.json} is rewritten with the summary so far (0: every result)
      * @param index the store's index
      * @return the writer
      * @throws IllegalStateException if another writer holds the run, or its folder holds another run
      * @throws InvalidRunFileException if the run's existing files cannot be read
      * @throws UncheckedIOException if the files cannot be written
      */
-    public static RunWriter open(Path root, RunInfo info, long fsyncEveryNanos, long checkpointEveryNanos, IndexFile index) {
+    public static RunWriter open(Path root, RunInfo info, long fsyncEveryNanos, IndexFile index) {
         Path folder = StorePaths.runFolder(root, info.id());
         RunLock lock;
         try {
@@ -77,9 +69,9 @@ public final class RunWriter {
             throw new UncheckedIOException(folder + ": cannot create the run's folder: " + e.getMessage(), e);
         }
         try {
-            boolean reopened = RunFiles.exists(folder);
-            if (reopened) {
-                RunMetadata old = RunFiles.read(folder);
+            Optional<RunMetadata> reopened = RunFiles.exists(folder) ? Optional.of(RunFiles.read(folder)) : Optional.empty();
+            if (reopened.isPresent()) {
+                RunMetadata old = reopened.get();
                 if (!old.info().startedAt().equals(info.startedAt())) {
                     throw new IllegalStateException(folder + " already holds run " + info.id() + " started at "
                             + old.info().startedAt() + ", not the run started at " + info.startedAt()
@@ -88,31 +80,23 @@ public final class RunWriter {
             }
             Path results = folder.resolve(ResultsFile.NAME);
             ResultsFile.repairTail(results);
-            SummaryBuilder summary = new SummaryBuilder(info.plan());
-            long kept = ResultsFile.forEach(results, r -> {
-                try {
-                    summary.add(r);
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidRunFileException(results + ": " + e.getMessage(), e);
-                }
-            });
             ResultAppender appender;
             try {
                 appender = new ResultAppender(results, fsyncEveryNanos);
             } catch (IOException e) {
                 throw new UncheckedIOException(results + ": cannot be opened for appending: " + e.getMessage(), e);
             }
-            RunWriter w = new RunWriter(info, folder, index, lock, appender, summary, checkpointEveryNanos);
+            RunWriter w = new RunWriter(info, folder, index, lock, appender);
             try {
-                Optional<Summary> sofar = kept > 0 ? Optional.of(w.summarySoFar()) : Optional.empty();
+                Optional<Summary> sofar = reopened.flatMap(RunMetadata::summary);
                 RunMetadata m = w.writeRunJson(RunStatus.RUNNING, Optional.empty(), Optional.empty(), sofar);
                 index.update(entries -> entries.put(info.id(), IndexFile.entry(m)));
             } catch (RuntimeException e) {
                 closeQuietly(appender);
                 throw e;
             }
-            if (reopened) {
-                LOG.info("Run {} reopened in {}: {} results kept", info.id(), folder, kept);
+            if (reopened.isPresent()) {
+                LOG.info("Run {} reopened in {}", info.id(), folder);
             }
             return w;
         } catch (RuntimeException e) {
@@ -131,11 +115,12 @@ public final class RunWriter {
     }
 
     /**
-     * Appends a result and, when a checkpoint is due, rewrites {@code run.json} with the summary so far.
+     * Appends a result to {@code results.jsonl}.
      *
      * @param r the result
      * @throws UncheckedIOException if it cannot be written
      */
+    @Override
     public void accept(Result r) {
         try {
             appender.append(r);
@@ -143,21 +128,22 @@ public final class RunWriter {
             throw new UncheckedIOException(appender.file() + ": cannot append the result of cell " + r.cell() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Forces the results to disk and rewrites {@code run.json} with the runner's summary so far.
+     *
+     * @param soFar the summary of the results so far
+     * @throws UncheckedIOException if the results or {@code run.json} cannot be written
+     */
+    @Override
+    public void checkpoint(Summary soFar) {
         try {
-            summary.add(r);
-        } catch (IllegalArgumentException e) {
-            LOG.warn("Run {}: {}; it is kept but left out of the checkpoint summary", info.id(), e.getMessage());
+            appender.force();
+        } catch (IOException e) {
+            throw new UncheckedIOException(appender.file() + ": cannot be forced to disk: " + e.getMessage(), e);
         }
-        long now = System.nanoTime();
-        if (now - lastCheckpoint >= checkpointEveryNanos) {
-            lastCheckpoint = now;
-            try {
-                appender.force();
-            } catch (IOException e) {
-                throw new UncheckedIOException(appender.file() + ": cannot be forced to disk: " + e.getMessage(), e);
-            }
-            writeRunJson(RunStatus.RUNNING, Optional.empty(), Optional.empty(), Optional.of(summarySoFar()));
-        }
+        writeRunJson(RunStatus.RUNNING, Optional.empty(), Optional.empty(), Optional.of(soFar));
     }
 
     /**
@@ -167,6 +153,7 @@ public final class RunWriter {
      * @param run the finished run
      * @throws UncheckedIOException if the results or {@code run.json} cannot be written
      */
+    @Override
     public void finish(Run run) {
         RunMetadata m;
         try {
@@ -193,11 +180,6 @@ public final class RunWriter {
         closeQuietly(lock);
     }
 
-    private Summary summarySoFar() {
-        Duration elapsed = Duration.between(info.startedAt(), Instant.now());
-        return summary.build(elapsed.isNegative() ? Duration.ZERO : elapsed);
-    }
-
     private RunMetadata writeRunJson(RunStatus status, Optional<String> reason, Optional<Instant> endedAt,
             Optional<Summary> s) {
         Path file = folder.resolve(RunFiles.NAME);
@@ -209,7 +191,7 @@ public final class RunWriter {
         return new RunMetadata(info, status, reason, endedAt, s, folder);
     }
 
-    private static void closeQuietly(java.io.Closeable c) {
+    private static void closeQuietly(Closeable c) {
         try {
             c.close();
         } catch (IOException | RuntimeException e) {

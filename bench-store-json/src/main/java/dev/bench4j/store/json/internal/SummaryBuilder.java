@@ -1,5 +1,6 @@
 package dev.bench4j.store.json.internal;
 
+import dev.bench4j.core.CellGrid;
 import dev.bench4j.core.CellId;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.PlanSnapshot;
@@ -12,6 +13,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Computes a run's {@link Summary} from its results as they are read or written, with bench-core's
@@ -20,8 +22,7 @@ import java.util.Map;
  */
 public final class SummaryBuilder {
 
-    private final List<Prompt> prompts;
-    private final List<ModelConfig> models;
+    private final CellGrid grid;
     private final int trialCount;
     private final int repetitions;
     private final Map<String, Integer> promptIndex = new HashMap<>();
@@ -38,8 +39,9 @@ public final class SummaryBuilder {
      * @param plan the plan the run ran
      */
     public SummaryBuilder(PlanSnapshot plan) {
-        this.prompts = plan.prompts();
-        this.models = plan.models();
+        this.grid = plan.grid();
+        List<Prompt> prompts = plan.prompts();
+        List<ModelConfig> models = plan.models();
         this.trialCount = plan.trialCount();
         this.repetitions = plan.repetitions();
         this.dedupe = plan.cellCount() <= Integer.MAX_VALUE;
@@ -73,13 +75,13 @@ public final class SummaryBuilder {
             if (t == null) {
                 if (trialIndex.size() >= trialCount) {
                     throw new IllegalArgumentException("the result of cell " + c + " names a trial beyond the plan's "
-                            + trialCount + " trials (the results before it name " + new java.util.TreeSet<>(trialIndex.keySet())
+                            + trialCount + " trials (the results before it name " + new TreeSet<>(trialIndex.keySet())
                             + ")");
                 }
                 t = trialIndex.size();
                 trialIndex.put(c.trial(), t);
             }
-            int index = (int) ((((long) c.repetition() * trialCount + t) * prompts.size() + p) * models.size() + m);
+            int index = (int) grid.index(p, m, t, c.repetition());
             if (seen.get(index)) {
                 return false;
             }

@@ -38,7 +38,7 @@ class RunWriterTest {
     }
 
     @Test
-    void runJsonIsRewrittenAtStartAtCheckpointsAndAtTheEndAndAReopenedRunCountsWhatItKept() throws Exception {
+    void runJsonIsRewrittenAtStartAtEachCheckpointAndAtTheEndAndAReopenedRunKeepsItsLastSummary() throws Exception {
         JsonRunStore store = JsonRunStore.at(dir);
         String first = Plans.over(ScriptedProvider.echoing("echoing"), 3).store(store).noCache().build().run().id();
         RunInfo stored = store.load(first).orElseThrow().info();
@@ -46,19 +46,25 @@ class RunWriterTest {
         Path root = store.folder();
         IndexFile index = new IndexFile(root);
 
-        RunWriter w = RunWriter.open(root, info, 0, 0, index);
+        RunWriter w = RunWriter.open(root, info, 0, index);
         assertThat(runJson(info).get("status").textValue()).isEqualTo("running");
         assertThat(runJson(info).get("summary").isNull()).isTrue();
         assertThat(store.list()).extracting(RunEntry::id).containsExactly(first, info.id());
+        SummaryBuilder soFar = new SummaryBuilder(info.plan());
         w.accept(result("t0"));
+        soFar.add(result("t0"));
+        assertThat(runJson(info).get("summary").isNull()).as("no checkpoint yet").isTrue();
+        w.checkpoint(soFar.build(Duration.ofSeconds(1)));
         assertThat(runJson(info).get("summary").get("cells").longValue()).isEqualTo(1);
         w.accept(result("t1"));
+        soFar.add(result("t1"));
+        w.checkpoint(soFar.build(Duration.ofSeconds(2)));
         assertThat(runJson(info).get("summary").get("cells").longValue()).isEqualTo(2);
         assertThat(RunLock.isHeld(root.resolve(info.id()))).isTrue();
         w.abandon();   // as if the process had died
         assertThat(RunLock.isHeld(root.resolve(info.id()))).isFalse();
 
-        RunWriter again = RunWriter.open(root, info, 0, Long.MAX_VALUE, index);
+        RunWriter again = RunWriter.open(root, info, 0, index);
         assertThat(runJson(info).get("summary").get("cells").longValue()).isEqualTo(2);
         again.accept(result("t2"));
         assertThat(runJson(info).get("summary").get("cells").longValue()).as("no checkpoint due").isEqualTo(2);

@@ -1,0 +1,63 @@
+package dev.bench4j.core.internal.run;
+
+import dev.bench4j.core.Environment;
+import dev.bench4j.core.InvalidPlanException;
+import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.PlanSnapshot;
+import dev.bench4j.core.RunInfo;
+import dev.bench4j.core.spi.RunStore;
+import dev.bench4j.core.spi.Scorer;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Makes a run's identity: its plan snapshot, id, start and environment, or a resumed run's own. */
+final class RunInfos {
+
+    private RunInfos() {
+    }
+
+    /**
+     * Describes a new run, or checks that a stored run may be resumed with these settings.
+     *
+     * @param settings the run's settings
+     * @param judges the models the scorers call
+     * @param resumed the stored run to continue, if any
+     * @return the run's info; a resumed run keeps its id and start
+     * @throws InvalidPlanException if the settings differ from the resumed run's plan
+     */
+    static RunInfo of(RunSettings settings, List<ModelConfig> judges, Optional<RunStore.StoredRun> resumed) {
+        PlanSnapshot snapshot = snapshot(settings, judges);
+        if (resumed.isPresent()) {
+            RunInfo stored = resumed.get().info();
+            List<String> differences = ResumeCheck.differences(stored.plan(), snapshot);
+            if (!differences.isEmpty()) {
+                throw new InvalidPlanException(differences.stream()
+                        .map(d -> "run '" + stored.id() + "' cannot be resumed with this plan: " + d).toList());
+            }
+        }
+        String id = resumed.map(r -> r.info().id()).orElseGet(() -> RunIds.next(settings.services().clock()));
+        Instant startedAt = resumed.map(r -> r.info().startedAt()).orElseGet(() -> settings.services().clock().instant());
+        return new RunInfo(id, settings.name(), startedAt, snapshot, Environment.current());
+    }
+
+    private static PlanSnapshot snapshot(RunSettings settings, List<ModelConfig> judges) {
+        List<Scorer> scorers = settings.scorers();
+        return new PlanSnapshot(settings.name(), settings.prompts(), settings.models(), settings.trials().size(),
+                TrialFingerprint.of(settings.trials()), settings.repetitions(), settings.limits().concurrency(),
+                scorers.stream().map(Scorer::name).toList(), judges, scorerSettings(scorers));
+    }
+
+    private static Map<String, Map<String, Object>> scorerSettings(List<Scorer> scorers) {
+        Map<String, Map<String, Object>> settings = new LinkedHashMap<>();
+        for (Scorer s : scorers) {
+            Map<String, Object> values = s.settings();
+            if (!values.isEmpty()) {
+                settings.put(s.name(), values);
+            }
+        }
+        return settings;
+    }
+}

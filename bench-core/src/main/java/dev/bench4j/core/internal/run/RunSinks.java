@@ -1,0 +1,131 @@
+package dev.bench4j.core.internal.run;
+
+import dev.bench4j.core.Result;
+import dev.bench4j.core.Run;
+import dev.bench4j.core.RunInfo;
+import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.Summary;
+import dev.bench4j.core.Trial;
+import dev.bench4j.core.spi.ResultSink;
+import dev.bench4j.core.spi.RunSink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sinks of one run, opened when it starts: each result goes to each, a checkpoint with the
+ * summary so far every few seconds while results arrive, and the end. Run thread only.
+ * A sink that fails is reported as the reason the run fails.
+ */
+final class RunSinks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunSinks.class);
+
+    private final List<ResultSink> sinks;
+    private final List<Opened> opened = new ArrayList<>();
+    private final String runId;
+    private final long checkpointEveryNanos;
+    private long lastCheckpointNanos = System.nanoTime();
+
+    /** A sink opened for this run. */
+    private record Opened(ResultSink sink, RunSink run) {
+    }
+
+    /**
+     * Prepares a run's sinks.
+     *
+     * @param sinks the sinks to open
+     * @param checkpointEvery how often to pass the summary so far while results arrive
+     * @param runId the run's id, for the log
+     */
+    RunSinks(List<ResultSink> sinks, Duration checkpointEvery, String runId) {
+        this.sinks = sinks;
+        this.checkpointEveryNanos = checkpointEvery.toNanos();
+        this.runId = runId;
+    }
+
+    /**
+     * Opens every sink for the run.
+     *
+     * @param info the run
+     * @param trials the plan's trials
+     * @return why the run cannot go on, if a sink could not be opened
+     */
+    Optional<String> open(RunInfo info, List<Trial> trials) {
+        for (ResultSink sink : sinks) {
+            try {
+                RunSink run = Objects.requireNonNull(sink.open(info, trials), "the sink's open returned null");
+                opened.add(new Opened(sink, run));
+            } catch (RuntimeException e) {
+                LOG.error("Run {}: result sink {} could not start", runId, sink.getClass().getName(), e);
+                return Optional.of("result sink " + describe(sink) + " could not start: " + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Hands a result to every sink, then a checkpoint when one is due.
+     *
+     * @param result the result
+     * @param soFar makes the summary so far, for a checkpoint
+     * @return why the run cannot go on, if a sink could not keep the result
+     */
+    Optional<String> accept(Result result, Supplier<Summary> soFar) {
+        for (Opened o : opened) {
+            try {
+                o.run().accept(result);
+            } catch (RuntimeException e) {
+                LOG.error("Run {}: result sink {} failed; stopping the run", runId, o.sink().getClass().getName(), e);
+                return Optional.of("result sink " + describe(o.sink()) + " could not keep a result: " + e.getMessage());
+            }
+        }
+        long now = System.nanoTime();
+        if (now - lastCheckpointNanos < checkpointEveryNanos || opened.isEmpty()) {
+            return Optional.empty();
+        }
+        lastCheckpointNanos = now;
+        Summary summary = soFar.get();
+        for (Opened o : opened) {
+            try {
+                o.run().checkpoint(summary);
+            } catch (RuntimeException e) {
+                LOG.error("Run {}: result sink {} failed at a checkpoint; stopping the run", runId,
+                        o.sink().getClass().getName(), e);
+                return Optional.of("result sink " + describe(o.sink()) + " could not keep a checkpoint: " + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Tells every opened sink the run has ended.
+     *
+     * @param run the finished run
+     * @return the run, failed with the sink's reason if a sink could not finish
+     */
+    Run finish(Run run) {
+        Run out = run;
+        for (Opened o : opened) {
+            try {
+                o.run().finish(out);
+            } catch (RuntimeException e) {
+                LOG.error("Run {}: result sink {} could not finish", runId, o.sink().getClass().getName(), e);
+                out = new Run(out.info(), RunStatus.FAILED, Optional.of("result sink " + describe(o.sink())
+                        + " could not finish: " + e.getMessage()), out.endedAt(), out.results(), out.summary());
+            }
+        }
+        return out;
+    }
+
+    /** Names a sink's class for messages: its simple name, or its full name when anonymous. */
+    private static String describe(Object o) {
+        String simple = o.getClass().getSimpleName();
+        return simple.isEmpty() ? o.getClass().getName() : simple;
+    }
+}
