@@ -8,10 +8,13 @@
  * {@code contains_all}, {@code contains_any}, {@code set_f1}); this jar registers their
  * {@link dev.bench4j.core.spi.ScorerFactory}s with {@link java.util.ServiceLoader}.
  *
- * <p>Every type here is immutable, and no method accepts or returns {@code null}: absent values are
+ * <p>Every type here is immutable, and the package is {@code @NullMarked}: absent values are
  * {@link java.util.Optional}s. A {@code null} argument gets a {@link java.lang.NullPointerException}
  * naming the parameter; a bad value an {@link java.lang.IllegalArgumentException} saying what was
  * expected and what came. A scorer never throws for a result it cannot score: it returns a
  * {@link dev.bench4j.core.Score#error} saying why.
  */
+@NullMarked
 package dev.bench4j.scoring;
+
+import org.jspecify.annotations.NullMarked;

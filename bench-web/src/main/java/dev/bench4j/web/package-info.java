@@ -5,4 +5,7 @@
  * writes the same views as one self-contained HTML file. An optional module: the library does not
  * depend on it.
  */
+@NullMarked
 package dev.bench4j.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,4 +7,7 @@
  * rate-limits or sleeps: the call pipeline does that for every provider alike. It reports failure
  * by completing exceptionally with a {@link dev.bench4j.core.spi.CallException}.
  */
+@NullMarked
 package dev.bench4j.core.spi;
+
+import org.jspecify.annotations.NullMarked;

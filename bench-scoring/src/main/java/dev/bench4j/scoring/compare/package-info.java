@@ -13,4 +13,7 @@
  * dev.bench4j.scoring.compare.ReviewAgreement} says, from people's reviews of a run, how each reviewer's
  * rankings agree with an AI judge and how far reviewers agree with each other.
  */
+@NullMarked
 package dev.bench4j.scoring.compare;
+
+import org.jspecify.annotations.NullMarked;

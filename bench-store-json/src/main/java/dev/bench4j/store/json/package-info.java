@@ -4,7 +4,10 @@
  * {@code results.jsonl}), appends each result as its cell finishes, lists and filters runs through
  * {@code index.json}, streams results back and resumes interrupted runs.
  *
- * <p>Every type here is immutable unless documented otherwise, and no method accepts or returns
- * {@code null}: absent values are {@link java.util.Optional}s, absent collections are empty.
+ * <p>Every type here is immutable unless documented otherwise, and the package is
+ * {@code @NullMarked}: absent values are {@link java.util.Optional}s, absent collections are empty.
  */
+@NullMarked
 package dev.bench4j.store.json;
+
+import org.jspecify.annotations.NullMarked;
