@@ -2,7 +2,7 @@ package dev.bench4j.examples.cli;
 
 import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.PlanFile;
-import dev.bench4j.providers.OpenAiBatch;
+import dev.bench4j.providers.openai.OpenAiBatch;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

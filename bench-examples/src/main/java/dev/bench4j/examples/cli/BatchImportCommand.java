@@ -4,7 +4,7 @@ import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.PlanFile;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunStatus;
-import dev.bench4j.providers.OpenAiBatch;
+import dev.bench4j.providers.openai.OpenAiBatch;
 import dev.bench4j.store.json.JsonRunStore;
 import java.nio.file.Path;
 import java.util.List;

@@ -29,7 +29,7 @@ import dev.bench4j.core.Secret;
 import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelResponse;
-import dev.bench4j.providers.internal.openai.OpenAiProviderFactory;
+import dev.bench4j.providers.openai.OpenAiProviderFactory;
 import dev.bench4j.providers.testing.ProviderHarness;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,234 @@
+package dev.bench4j.providers.openai.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bench4j.core.FinishReason;
+import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.ModelInfo;
+import dev.bench4j.core.Parameters;
+import dev.bench4j.core.Secret;
+import dev.bench4j.core.Usage;
+import dev.bench4j.core.spi.ModelRequest;
+import dev.bench4j.core.spi.ModelResponse;
+import dev.bench4j.providers.internal.http.BaseUrl;
+import dev.bench4j.providers.internal.http.ChatApi;
+import dev.bench4j.providers.internal.http.HttpCall;
+import dev.bench4j.providers.internal.http.Json;
+import dev.bench4j.providers.internal.http.MalformedException;
+import dev.bench4j.providers.internal.http.Messages;
+import dev.bench4j.providers.internal.http.StreamHandler;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The Chat Completions wire format ({@code POST /chat/completions}, {@code GET /models}) that
+ * OpenAI, xAI and OpenAI-compatible servers share; a {@link Flavor} holds what differs.
+ */
+final class ChatCompletionsApi implements ChatApi {
+
+
+    private final Flavor flavor;
+
+    ChatCompletionsApi(Flavor flavor) {
+        this.flavor = flavor;
+    }
+
+    @Override
+    public String name() {
+        return flavor.name();
+    }
+
+    @Override
+    public List<String> keyVariables() {
+        return flavor.keyVariables();
+    }
+
+    @Override
+    public HttpCall request(ModelRequest request, Optional<Secret> key) {
+        ModelConfig config = request.config();
+        ObjectNode body = body(request, flavor);
+        boolean stream = config.endpoint().stream();
+        if (stream) {
+            body.put("stream", true);
+            JsonNode options = body.get("stream_options");
+            (options instanceof ObjectNode o ? o : body.putObject("stream_options")).put("include_usage", true);
+        }
+        byte[] bytes = Json.bytes(body);
+        return HttpCall.post(BaseUrl.resolve(config, flavor.defaultBaseUrl(), "/chat/completions"), bytes, stream ? HttpCall.ACCEPT_SSE : HttpCall.ACCEPT_JSON)
+                .withKey("Authorization", "Bearer ", key);
+    }
+
+    /**
+     * Builds the body of a call without its streaming fields: {@code model}, {@code messages}, the
+     * common parameters under this flavor's wire names, then the config's extras. A config that
+     * does not stream sends exactly this; one that streams adds {@code stream} and
+     * {@code stream_options}.
+     *
+     * @param request the call
+     * @param flavor the flavor
+     * @return a new body
+     */
+    static ObjectNode body(ModelRequest request, Flavor flavor) {
+        ModelConfig config = request.config();
+        ObjectNode body = Json.object();
+        body.put("model", config.model());
+        body.set("messages", Messages.roleContent(request.messages()));
+        Parameters p = config.parameters();
+        p.temperature().ifPresent(v -> body.put("temperature", v));
+        p.topP().ifPresent(v -> body.put("top_p", v));
+        p.topK().ifPresent(v -> body.put("top_k", v));
+        p.maxOutputTokens().ifPresent(v -> body.put(flavor.maxTokensField(), v));
+        p.seed().ifPresent(v -> body.put("seed", v));
+        if (!p.stop().isEmpty()) {
+            p.stop().forEach(body.putArray("stop")::add);
+        }
+        p.frequencyPenalty().ifPresent(v -> body.put("frequency_penalty", v));
+        p.presencePenalty().ifPresent(v -> body.put("presence_penalty", v));
+        p.reasoningEffort().ifPresent(v -> body.put("reasoning_effort", v));
+        p.verbosity().ifPresent(v -> body.put("verbosity", v));
+        Json.putAll(body, config.extras());
+        return body;
+    }
+
+    @Override
+    public ModelResponse parse(JsonNode body, ModelRequest request) {
+        return parse(body, flavor);
+    }
+
+    /**
+     * Reads a whole (not streamed) 2xx answer.
+     *
+     * @param body the parsed JSON body
+     * @param flavor the flavor, which decides how reasoning tokens count
+     * @return the response
+     * @throws MalformedException if the body lacks what the API documents
+     */
+    static ModelResponse parse(JsonNode body, Flavor flavor) {
+        JsonNode choices = Json.required(body, "choices");
+        if (!choices.isArray() || choices.isEmpty()) {
+            throw new MalformedException("no choices");
+        }
+        Map<Integer, String> texts = new TreeMap<>();
+        String rawFinish = null;
+        boolean refused = false;
+        for (JsonNode choice : choices) {
+            JsonNode message = Json.required(choice, "message");
+            String content = content(message.get("content"));
+            String refusal = Json.text(message, "refusal");
+            if ((content == null || content.isEmpty()) && refusal != null) {
+                content = refusal;
+                refused = true;
+            }
+            texts.put(choice.path("index").asInt(texts.size()), content == null ? "" : content);
+            if (rawFinish == null) {
+                rawFinish = Json.text(choice, "finish_reason");
+            }
+        }
+        ModelResponse response = ModelResponse.of(String.join("\n\n", texts.values()),
+                refused ? FinishReason.CONTENT_FILTER : finishReason(rawFinish), usage(body.path("usage"), flavor));
+        return details(response, rawFinish, Json.text(body, "model"));
+    }
+
+    /** Content as a string, or as an array of parts (some compatible servers) whose text parts are joined. */
+    private static String content(JsonNode content) {
+        if (content == null || content.isNull()) {
+            return null;
+        }
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (content.isArray()) {
+            StringBuilder text = new StringBuilder();
+            for (JsonNode part : content) {
+                if (part.path("text").isTextual()) {
+                    text.append(part.path("text").asText());
+                }
+            }
+            return text.toString();
+        }
+        throw new MalformedException("'content' is neither text nor a list of parts");
+    }
+
+    static ModelResponse details(ModelResponse response, String rawFinish, String model) {
+        ModelResponse r = rawFinish == null ? response : response.withRawFinishReason(rawFinish);
+        return model == null ? r : r.withModelVersion(model);
+    }
+
+    static FinishReason finishReason(String raw) {
+        if (raw == null) {
+            return FinishReason.OTHER;
+        }
+        switch (raw) {
+            case "stop":
+                return FinishReason.STOP;
+            case "length":
+                return FinishReason.LENGTH;
+            case "content_filter":
+                return FinishReason.CONTENT_FILTER;
+            case "tool_calls":
+            case "function_call":
+                return FinishReason.TOOL_CALLS;
+            default:
+                return FinishReason.OTHER;
+        }
+    }
+
+    static Usage usage(JsonNode usage, Flavor flavor) {
+        if (!usage.isObject()) {
+            return Usage.unknown();
+        }
+        Usage u = Usage.unknown();
+        var in = Json.optLong(usage, "prompt_tokens");
+        var out = Json.optLong(usage, "completion_tokens");
+        if (in.isPresent()) {
+            u = u.withInputTokens(in.getAsLong());
+        }
+        if (out.isPresent()) {
+            u = u.withOutputTokens(out.getAsLong());
+        }
+        var total = Json.optLong(usage, "total_tokens");
+        if (total.isPresent()) {
+            u = u.withTotalTokens(total.getAsLong());
+        }
+        var reasoning = Json.optLong(usage.path("completion_tokens_details"), "reasoning_tokens");
+        if (reasoning.isPresent()) {
+            u = u.withReasoningTokens(reasoning.getAsLong());
+            if (flavor.reasoningOutsideCompletion() && out.isPresent()) {
+                u = u.withOutputTokens(out.getAsLong() + reasoning.getAsLong());
+            }
+        }
+        var cached = Json.optLong(usage.path("prompt_tokens_details"), "cached_tokens");
+        if (cached.isPresent()) {
+            u = u.withCachedInputTokens(cached.getAsLong());
+        }
+        return u;
+    }
+
+    @Override
+    public StreamHandler streamHandler(ModelRequest request) {
+        return new ChatCompletionsStream(flavor);
+    }
+
+    @Override
+    public Optional<HttpCall> listModels(ModelConfig config, Optional<Secret> key) {
+        return Optional.of(HttpCall.get(BaseUrl.resolve(config, flavor.defaultBaseUrl(), "/models"), HttpCall.ACCEPT_JSON)
+                .withKey("Authorization", "Bearer ", key));
+    }
+
+    @Override
+    public List<ModelInfo> parseModels(JsonNode body) {
+        List<ModelInfo> models = new ArrayList<>();
+        for (JsonNode m : Json.required(body, "data")) {
+            Map<String, String> details = new LinkedHashMap<>();
+            Optional.ofNullable(Json.text(m, "owned_by")).ifPresent(v -> details.put("owned_by", v));
+            Optional<Instant> created = Json.optLong(m, "created").stream().mapToObj(Instant::ofEpochSecond).findFirst();
+            models.add(new ModelInfo(Json.required(m, "id").asText(), Optional.empty(), created, details));
+        }
+        return models;
+    }
+}
