@@ -1,7 +1,9 @@
 package dev.bench4j.core;
 
+import dev.bench4j.core.internal.io.JsonFiles;
+import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.JsonValues;
-import dev.bench4j.core.internal.io.ModelConfigFiles;
+import dev.bench4j.core.json.ModelConfigJson;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -71,11 +73,14 @@ public final class ModelConfig {
      *
      * @param file the JSON file
      * @return the config
+     * @throws NullPointerException if {@code file} is {@code null}
      * @throws InvalidPlanException if the file cannot be read or is not a valid config; the message
      *     names the file and the field
+     * @see ModelConfigJson
      */
     public static ModelConfig fromJson(Path file) {
-        return ModelConfigFiles.read(file);
+        Objects.requireNonNull(file, "file");
+        return ModelConfigJson.read(JsonFields.of(JsonFiles.readTree(file), file.toString(), InvalidPlanException::new));
     }
 
     /**
@@ -104,7 +109,7 @@ public final class ModelConfig {
             throw new InvalidPlanException(where + ": is not JSON-like (maps, lists, strings, numbers, booleans): "
                     + e.getMessage(), e);
         }
-        return ModelConfigFiles.fromNode(node, where);
+        return ModelConfigJson.read(JsonFields.of(node, where, InvalidPlanException::new));
     }
 
     private static String notBlank(String name, String value) {

@@ -1,8 +1,10 @@
 package dev.bench4j.core;
 
-import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.internal.Template;
-import dev.bench4j.core.internal.io.PromptFiles;
+import dev.bench4j.core.internal.io.JsonFiles;
+import dev.bench4j.core.json.JsonFields;
+import dev.bench4j.core.json.JsonValues;
+import dev.bench4j.core.json.PromptJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,11 +73,14 @@ public record Prompt(String name, List<Message> messages, Map<String, Object> me
      *
      * @param file the JSON file
      * @return the prompt
+     * @throws NullPointerException if {@code file} is {@code null}
      * @throws InvalidPlanException if the file cannot be read or is not a valid prompt; the message
      *     names the file and the field
+     * @see PromptJson
      */
     public static Prompt fromJson(Path file) {
-        return PromptFiles.read(file);
+        Objects.requireNonNull(file, "file");
+        return PromptJson.read(JsonFields.of(JsonFiles.readTree(file), file.toString(), InvalidPlanException::new));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.bench4j.web;
 
+import dev.bench4j.core.json.AtomicFiles;
 import dev.bench4j.store.json.InvalidRunFileException;
 import dev.bench4j.store.json.JsonRunStore;
 import dev.bench4j.web.internal.ReportWriter;
@@ -7,10 +8,8 @@ import dev.bench4j.web.internal.Viewer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -58,7 +57,8 @@ public final class BenchReport {
     }
 
     /**
-     * Writes the report to a file atomically (a temporary file renamed into place), replacing it.
+     * Writes the report to a file atomically (a temporary file forced to disk and renamed into place,
+     * see {@link AtomicFiles}), replacing it.
      *
      * @param store the store
      * @param runIds the runs to hold, at least one
@@ -79,20 +79,9 @@ public final class BenchReport {
             throw new IllegalArgumentException("report file " + file + ": its folder " + target.getParent() + " does not exist");
         }
         String html = html(store, runIds);
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + Long.toHexString(System.nanoTime()));
         try {
-            Files.writeString(temp, html, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, html.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException again) {
-                e.addSuppressed(again);
-            }
             throw new UncheckedIOException("cannot write the report " + file + ": " + e.getMessage(), e);
         }
     }

@@ -12,7 +12,7 @@ import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.testing.ScriptedProvider;
-import dev.bench4j.store.json.testing.SampleResults;
+import dev.bench4j.core.testing.SampleResults;
 import dev.bench4j.store.json.testing.StorePlans;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package dev.bench4j.core.internal.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.spi.Names;
 import java.nio.file.Path;
@@ -124,7 +125,7 @@ final class CsvTrials {
         }
         JsonNode node = JsonFiles.tryParse(cell).filter(JsonNode::isObject).orElseThrow(() -> new InvalidPlanException(
                 where + ": the 'metadata' cell must hold a JSON object like {\"source\": \"x\"} but was "
-                + Fields.describe(JsonValues.toNode(cell))));
+                + JsonFields.describe(JsonValues.toNode(cell))));
         Map<String, Object> map = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (e.getValue().isNull()) {

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * Reads the text and JSON of hand-written files, turning every failure into an
  * {@link InvalidPlanException} that names the file and, for malformed JSON, the line and column.
  */
-final class JsonFiles {
+public final class JsonFiles {
 
     /**
      * The one strict reader of this package, configured once: a repeated key or anything after the
@@ -75,7 +75,7 @@ final class JsonFiles {
      * @return the value, never a missing node
      * @throws InvalidPlanException if the file cannot be read, is empty or is not valid JSON
      */
-    static JsonNode readTree(Path file) {
+    public static JsonNode readTree(Path file) {
         String text = readText(file);
         if (text.isBlank()) {
             throw new InvalidPlanException(file + ": the file is empty");

@@ -9,7 +9,10 @@ import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.JsonValues;
+import dev.bench4j.core.json.ModelConfigJson;
+import dev.bench4j.core.json.PromptJson;
 import dev.bench4j.core.spi.Names;
 import dev.bench4j.core.internal.ScorerRegistry;
 import dev.bench4j.core.spi.Scorer;
@@ -91,21 +94,21 @@ public final class PlanFiles {
     }
 
     private static Parsed parse(JsonNode root, String where, Path base, Path file) {
-        Fields f = Fields.of(root, where, FIELDS);
-        String planName = f.requiredString("name");
-        List<Prompt> prompts = listOf(f, "prompts", base, PromptFiles::read, PromptFiles::fromNode);
-        List<ModelConfig> models = listOf(f, "models", base, ModelConfigFiles::read, ModelConfigFiles::fromNode);
+        JsonFields f = JsonFields.of(root, where, InvalidPlanException::new).allowOnly(FIELDS);
+        String planName = f.nonBlankString("name");
+        List<Prompt> prompts = listOf(f, "prompts", base, Prompt::fromJson, PromptJson::read);
+        List<ModelConfig> models = listOf(f, "models", base, ModelConfig::fromJson, ModelConfigJson::read);
         List<Trial> trials = trials(f, base);
         List<Scorer> scorers = scorers(f);
         Map<String, Integer> providerConcurrency = providerConcurrency(f);
         Optional<RetryPolicy> retry = retry(f);
-        Optional<Integer> repetitions = f.integer("repetitions");
-        Optional<Integer> concurrency = f.integer("concurrency");
+        Optional<Integer> repetitions = f.optInt("repetitions");
+        Optional<Integer> concurrency = f.optInt("concurrency");
         Optional<Duration> attemptTimeout = seconds(f, "attempt_timeout_seconds");
         Optional<Duration> cellDeadline = seconds(f, "cell_deadline_seconds");
         Optional<Duration> runDeadline = seconds(f, "run_deadline_seconds");
         Optional<Optional<CacheSpec>> cache = cache(f, base);
-        Optional<Path> store = f.string("store").map(s -> base.resolve(s).normalize());
+        Optional<Path> store = f.optString("store").map(s -> base.resolve(s).normalize());
 
         Function<BenchmarkPlan.Builder, BenchmarkPlan.Builder> apply = b -> {
             b.name(planName).baseDirectory(base).prompts(prompts).models(models).trials(trials);
@@ -133,7 +136,7 @@ public final class PlanFiles {
         return new Parsed(file, base, apply, store, planName);
     }
 
-    private static <T> void applying(Fields f, String field, Optional<T> value, java.util.function.Consumer<T> setter) {
+    private static <T> void applying(JsonFields f, String field, Optional<T> value, java.util.function.Consumer<T> setter) {
         if (value.isEmpty()) {
             return;
         }
@@ -144,9 +147,9 @@ public final class PlanFiles {
         }
     }
 
-    private static <T> List<T> listOf(Fields f, String field, Path base, Function<Path, T> fromFile,
-            java.util.function.BiFunction<JsonNode, String, T> fromNode) {
-        JsonNode array = f.array(field).orElseThrow(() -> f.missing(field, ""));
+    private static <T> List<T> listOf(JsonFields f, String field, Path base, Function<Path, T> fromFile,
+            Function<JsonFields, T> fromFields) {
+        JsonNode array = f.array(field);
         List<T> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             JsonNode item = array.get(i);
@@ -158,15 +161,15 @@ public final class PlanFiles {
                     throw new InvalidPlanException(f.where() + ": field '" + at + "': " + e.getMessage(), e);
                 }
             } else if (item.isObject()) {
-                out.add(fromNode.apply(item, f.where() + ": " + at));
+                out.add(fromFields.apply(JsonFields.of(item, f.where() + ": " + at, InvalidPlanException::new)));
             } else {
-                throw f.problem(at, "must be a file path or an object but was " + Fields.describe(item));
+                throw f.problem(at, "must be a file path or an object but was " + JsonFields.describe(item));
             }
         }
         return out;
     }
 
-    private static List<Trial> trials(Fields f, Path base) {
+    private static List<Trial> trials(JsonFields f, Path base) {
         JsonNode v = f.get("trials").orElseThrow(() -> f.missing("trials", " (a file path or a list of trials)"));
         if (v.isTextual()) {
             try {
@@ -178,11 +181,11 @@ public final class PlanFiles {
         if (v.isArray()) {
             return TrialFiles.fromNode(v, f.where() + ": trials");
         }
-        throw f.problem("trials", "must be a file path or a list of trials but was " + Fields.describe(v));
+        throw f.problem("trials", "must be a file path or a list of trials but was " + JsonFields.describe(v));
     }
 
-    private static List<Scorer> scorers(Fields f) {
-        Optional<JsonNode> array = f.array("scorers");
+    private static List<Scorer> scorers(JsonFields f) {
+        Optional<JsonNode> array = f.optArray("scorers");
         if (array.isEmpty()) {
             return List.of();
         }
@@ -206,13 +209,13 @@ public final class PlanFiles {
                 }
                 out.add(scorer(f, at, type.textValue(), options, registry));
             } else {
-                throw f.problem(at, "must be a scorer type or an object with a \"type\" but was " + Fields.describe(item));
+                throw f.problem(at, "must be a scorer type or an object with a \"type\" but was " + JsonFields.describe(item));
             }
         }
         return out;
     }
 
-    private static Scorer scorer(Fields f, String at, String type, Map<String, Object> options, ScorerRegistry registry) {
+    private static Scorer scorer(JsonFields f, String at, String type, Map<String, Object> options, ScorerRegistry registry) {
         ScorerFactory factory = registry.find(type).orElseThrow(() -> f.problem(at + ".type", "names no installed scorer type '"
                 + type + "'; installed: " + installed(registry)
                 + Names.closest(type, registry.types()).map(s -> ". Did you mean '" + s + "'?").orElse("")));
@@ -228,9 +231,9 @@ public final class PlanFiles {
                 : String.join(", ", registry.types());
     }
 
-    private static Map<String, Integer> providerConcurrency(Fields f) {
+    private static Map<String, Integer> providerConcurrency(JsonFields f) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        f.object("provider_concurrency").forEach((provider, v) -> {
+        f.map("provider_concurrency").forEach((provider, v) -> {
             if (!(v instanceof Long n) || n < 1 || n > Integer.MAX_VALUE) {
                 throw f.problem("provider_concurrency." + provider, "must be an integer >= 1 but was " + v);
             }
@@ -239,25 +242,25 @@ public final class PlanFiles {
         return out;
     }
 
-    private static Optional<RetryPolicy> retry(Fields f) {
+    private static Optional<RetryPolicy> retry(JsonFields f) {
         return f.get("retry").map(v -> {
-            Fields r = f.nested(v, "retry", RETRY_FIELDS);
+            JsonFields r = f.nested(v, "retry").allowOnly(RETRY_FIELDS);
             RetryPolicy p = RetryPolicy.defaults();
             try {
                 if (r.has("max_backoff_ms")) {
-                    p = p.maxBackoff(Duration.ofMillis(r.longInteger("max_backoff_ms").orElseThrow()));
+                    p = p.maxBackoff(Duration.ofMillis(r.optLong("max_backoff_ms").orElseThrow()));
                 }
                 if (r.has("initial_backoff_ms")) {
-                    p = p.initialBackoff(Duration.ofMillis(r.longInteger("initial_backoff_ms").orElseThrow()));
+                    p = p.initialBackoff(Duration.ofMillis(r.optLong("initial_backoff_ms").orElseThrow()));
                 }
                 if (r.has("max_attempts")) {
-                    p = p.maxAttempts(r.integer("max_attempts").orElseThrow());
+                    p = p.maxAttempts(r.optInt("max_attempts").orElseThrow());
                 }
                 if (r.has("multiplier")) {
-                    p = p.multiplier(r.number("multiplier").orElseThrow());
+                    p = p.multiplier(r.optNumber("multiplier").orElseThrow());
                 }
                 if (r.has("jitter")) {
-                    p = p.jitter(r.number("jitter").orElseThrow());
+                    p = p.jitter(r.optNumber("jitter").orElseThrow());
                 }
             } catch (IllegalArgumentException e) {
                 throw f.refused("retry", e);
@@ -266,10 +269,10 @@ public final class PlanFiles {
         });
     }
 
-    private static Optional<Duration> seconds(Fields f, String field) {
-        return f.number(field).map(s -> {
+    private static Optional<Duration> seconds(JsonFields f, String field) {
+        return f.optNumber(field).map(s -> {
             if (!(s > 0) || s > 1e9) {
-                throw f.problem(field, "must be a number of seconds > 0 but was " + Fields.describe(f.get(field).orElseThrow()));
+                throw f.problem(field, "must be a number of seconds > 0 but was " + JsonFields.describe(f.get(field).orElseThrow()));
             }
             return Duration.ofNanos(Math.round(s * 1e9));
         });
@@ -280,19 +283,19 @@ public final class PlanFiles {
     }
 
     /** Empty: not set; Optional.empty inside: caching off; a value: the cache to use. */
-    private static Optional<Optional<CacheSpec>> cache(Fields f, Path base) {
+    private static Optional<Optional<CacheSpec>> cache(JsonFields f, Path base) {
         return f.get("cache").map(v -> {
             if (v.isBoolean()) {
                 return v.booleanValue() ? Optional.of(new CacheSpec(10_000L, Optional.empty(), Duration.ZERO))
                         : Optional.empty();
             }
-            Fields c = f.nested(v, "cache", CACHE_FIELDS);
-            long n = c.longInteger("max_entries").orElse(10_000L);
+            JsonFields c = f.nested(v, "cache").allowOnly(CACHE_FIELDS);
+            long n = c.optLong("max_entries").orElse(10_000L);
             if (n < 1) {
                 throw c.problem("max_entries", "must be >= 1 but was " + n);
             }
-            Optional<Path> dir = c.string("dir").map(d -> base.resolve(d).normalize());
-            double days = c.number("ttl_days").orElse(7.0);
+            Optional<Path> dir = c.optString("dir").map(d -> base.resolve(d).normalize());
+            double days = c.optNumber("ttl_days").orElse(7.0);
             if (!(days > 0 && days < 36_500)) {
                 throw c.problem("ttl_days", "must be a number of days > 0 but was " + days);
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Price;
 import dev.bench4j.core.PriceTable;
+import dev.bench4j.core.json.JsonFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads price tables: {@code {"schema": "bench4j.prices/1", "as_of": "2025-11-01", "source": "...",
@@ -92,27 +94,27 @@ public final class PriceTableFiles {
      * @throws InvalidPlanException if the node is not a valid table
      */
     static PriceTable fromNode(JsonNode node, String where) {
-        Fields f = Fields.of(node, where, FIELDS);
-        String schema = f.requiredString("schema");
+        JsonFields f = JsonFields.of(node, where, InvalidPlanException::new).allowOnly(FIELDS);
+        String schema = f.nonBlankString("schema");
         if (!schema.equals(SCHEMA)) {
-            throw f.problem("schema", "must be \"" + SCHEMA + "\" but was " + Fields.describe(node.get("schema")));
+            throw f.problem("schema", "must be \"" + SCHEMA + "\" but was " + JsonFields.describe(node.get("schema")));
         }
-        String asOf = f.requiredString("as_of");
+        String asOf = f.nonBlankString("as_of");
         LocalDate date;
         try {
             date = LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {
-            throw f.problem("as_of", "must be a date like \"2025-11-01\" but was " + Fields.describe(node.get("as_of")));
+            throw f.problem("as_of", "must be a date like \"2025-11-01\" but was " + JsonFields.describe(node.get("as_of")));
         }
-        f.string("source");
-        JsonNode entries = f.array("prices").orElseThrow(() -> f.missing("prices", ""));
+        f.optString("source");
+        JsonNode entries = f.array("prices");
         Map<String, Map<String, Price>> prices = new LinkedHashMap<>();
         Map<String, String> firstAt = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             String name = "prices[" + i + "]";
-            Fields e = f.nested(entries.get(i), name, ENTRY_FIELDS);
-            String provider = e.requiredString("provider").toLowerCase(Locale.ROOT);
-            String model = e.requiredString("model");
+            JsonFields e = f.nested(entries.get(i), name).allowOnly(ENTRY_FIELDS);
+            String provider = e.nonBlankString("provider").toLowerCase(Locale.ROOT);
+            String model = e.nonBlankString("model");
             String earlier = firstAt.putIfAbsent(provider + "\n" + model, name);
             if (earlier != null) {
                 throw new InvalidPlanException(where + ": " + name + " repeats provider '" + provider + "' model '"
@@ -126,14 +128,23 @@ public final class PriceTableFiles {
     /**
      * Reads a price object's {@code input}, {@code output} and optional {@code cached_input}, in USD per 1M tokens.
      *
-     * @param e the price object
+     * @param e the price object's fields (a model config's {@code price}, a table's entry)
      * @return the price
-     * @throws InvalidPlanException if a price is missing, not a number or negative
+     * @throws RuntimeException made by the fields' failure function if a price is missing, not a
+     *     number or negative
      */
-    static Price price(Fields e) {
-        double input = e.nonNegative("input").orElseThrow(() -> e.missing("input", " (USD per 1M input tokens)"));
-        double output = e.nonNegative("output").orElseThrow(() -> e.missing("output", " (USD per 1M output tokens)"));
+    public static Price price(JsonFields e) {
+        double input = nonNegative(e, "input").orElseThrow(() -> e.missing("input", " (USD per 1M input tokens)"));
+        double output = nonNegative(e, "output").orElseThrow(() -> e.missing("output", " (USD per 1M output tokens)"));
         Price price = Price.perMillionTokens(input, output);
-        return e.nonNegative("cached_input").map(price::withCachedInput).orElse(price);
+        return nonNegative(e, "cached_input").map(price::withCachedInput).orElse(price);
+    }
+
+    private static Optional<Double> nonNegative(JsonFields e, String name) {
+        Optional<Double> v = e.optNumber(name);
+        if (v.isPresent() && v.get() < 0) {
+            throw e.problem(name, "must be a number >= 0 but was " + JsonFields.describe(e.node().get(name)));
+        }
+        return v;
     }
 }

@@ -3,6 +3,7 @@ package dev.bench4j.core.internal.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.JsonValues;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ public final class TrialFiles {
         Objects.requireNonNull(file, "file");
         JsonNode root = JsonFiles.readTree(file);
         if (!root.isArray()) {
-            throw new InvalidPlanException(file + ": expected a JSON array of trials but found " + Fields.describe(root)
+            throw new InvalidPlanException(file + ": expected a JSON array of trials but found " + JsonFields.describe(root)
                     + (root.isObject() ? "; for one trial object per line, use a .jsonl file" : ""));
         }
         return elements(root, file + ": ");
@@ -87,7 +88,7 @@ public final class TrialFiles {
         Objects.requireNonNull(arrayNode, "arrayNode");
         Objects.requireNonNull(where, "where");
         if (!arrayNode.isArray()) {
-            throw new InvalidPlanException(where + " must be an array of trials but was " + Fields.describe(arrayNode));
+            throw new InvalidPlanException(where + " must be an array of trials but was " + JsonFields.describe(arrayNode));
         }
         return elements(arrayNode, where);
     }
@@ -147,11 +148,11 @@ public final class TrialFiles {
 
     /** Reads one trial object. */
     private static Trial fromObject(JsonNode node, String where) {
-        Fields f = Fields.of(node, where, FIELDS);
+        JsonFields f = JsonFields.of(node, where, InvalidPlanException::new).allowOnly(FIELDS);
         String id = id(f);
         Map<String, Object> vars = vars(f, id);
         Optional<Object> expected = f.get("expected").map(JsonValues::fromNode);
-        return build(where, id, vars, expected, f.object("metadata"));
+        return build(where, id, vars, expected, f.map("metadata"));
     }
 
     /** Creates a trial, turning a refusal of its constructor into a message naming the place. */
@@ -164,7 +165,7 @@ public final class TrialFiles {
         }
     }
 
-    private static String id(Fields f) {
+    private static String id(JsonFields f) {
         JsonNode id = f.get("id").orElseThrow(() -> f.missing("id", "; every trial needs an id, e.g. \"id\": \"t1\""));
         if (id.isTextual()) {
             if (id.textValue().isBlank()) {
@@ -175,16 +176,16 @@ public final class TrialFiles {
         if (id.isIntegralNumber()) {
             return id.bigIntegerValue().toString();
         }
-        throw f.problem("id", "must be a string or an integer but was " + Fields.describe(id));
+        throw f.problem("id", "must be a string or an integer but was " + JsonFields.describe(id));
     }
 
-    private static Map<String, Object> vars(Fields f, String id) {
+    private static Map<String, Object> vars(JsonFields f, String id) {
         Optional<JsonNode> vars = f.get("vars");
         if (vars.isEmpty()) {
             return Map.of();
         }
         if (!vars.get().isObject()) {
-            throw f.problem("vars", "must be an object of variables but was " + Fields.describe(vars.get()));
+            throw f.problem("vars", "must be an object of variables but was " + JsonFields.describe(vars.get()));
         }
         Map<String, Object> map = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : vars.get().properties()) {

@@ -5,22 +5,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.Usage;
+import dev.bench4j.core.json.AtomicFiles;
+import dev.bench4j.core.json.JsonFields;
+import dev.bench4j.core.json.UsageJson;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.core.spi.ResponseCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A response cache on disk behind an in-memory one: a lookup the memory tier misses reads
  * {@code <folder>/<first 2 key characters>/<key>.json}, and a response the provider gives is written
- * there (atomically) as well as kept in memory. Entries older than the time to live count as absent
- * and are deleted when found; an unreadable entry is deleted with a warning. So a second process
- * running the same plan calls nothing until the entries expire. Failures are never stored.
+ * there (atomically for readers, unforced, by {@link AtomicFiles}; usage in {@link UsageJson}'s format) as well as kept in
+ * memory. Entries older than the time to live count as absent and are deleted when found; an
+ * unreadable entry is deleted with a warning. So a second process running the same plan calls
+ * nothing until the entries expire. Failures are never stored.
  */
 public final class DiskResponseCache implements ResponseCache {
     private static final Logger LOG = LoggerFactory.getLogger(DiskResponseCache.class);
@@ -128,17 +129,7 @@ public final class DiskResponseCache implements ResponseCache {
             node.put("schema", SCHEMA);
             node.put("stored_at", clock.instant().toString());
             node.set("response", toJson(r));
-            Path tmp = Files.createTempFile(f.getParent(), key.substring(0, 8), ".tmp");
-            try {
-                Files.write(tmp, Jackson.MAPPER.writeValueAsBytes(node));
-                try {
-                    Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.writeUnforced(f, Jackson.MAPPER.writeValueAsBytes(node));
         } catch (IOException e) {
             LOG.warn("Could not store a response in the cache at {}: {}", f, e.getMessage());
         }
@@ -149,12 +140,7 @@ public final class DiskResponseCache implements ResponseCache {
         n.put("text", r.text());
         n.put("finish_reason", r.finishReason().wireName());
         r.rawFinishReason().ifPresent(v -> n.put("raw_finish_reason", v));
-        ObjectNode u = n.putObject("usage");
-        put(u, "input_tokens", r.usage().inputTokens());
-        put(u, "output_tokens", r.usage().outputTokens());
-        put(u, "reasoning_tokens", r.usage().reasoningTokens());
-        put(u, "cached_input_tokens", r.usage().cachedInputTokens());
-        put(u, "total_tokens", r.usage().totalTokens());
+        n.set("usage", UsageJson.toNode(r.usage()));
         r.modelVersion().ifPresent(v -> n.put("model_version", v));
         r.timeToFirstToken().ifPresent(d -> n.put("time_to_first_token_nanos", d.toNanos()));
         ObjectNode m = n.putObject("metrics");
@@ -162,16 +148,9 @@ public final class DiskResponseCache implements ResponseCache {
         return n;
     }
 
-    private static void put(ObjectNode n, String field, OptionalLong v) {
-        if (v.isPresent()) {
-            n.put(field, v.getAsLong());
-        }
-    }
-
     static ModelResponse fromJson(JsonNode n) {
-        JsonNode u = n.path("usage");
-        Usage usage = new Usage(optLong(u, "input_tokens"), optLong(u, "output_tokens"), optLong(u, "reasoning_tokens"),
-                optLong(u, "cached_input_tokens"), optLong(u, "total_tokens"));
+        Usage usage = JsonFields.of(n, "cached response", IllegalArgumentException::new).optObject("usage")
+                .map(UsageJson::read).orElse(Usage.unknown());
         ModelResponse r = ModelResponse.of(n.path("text").asText(), FinishReason.fromWireName(n.path("finish_reason").asText()),
                 usage);
         if (n.path("raw_finish_reason").isTextual()) {
@@ -188,10 +167,6 @@ public final class DiskResponseCache implements ResponseCache {
             r = r.withMetric(e.getKey(), e.getValue().asDouble());
         }
         return r;
-    }
-
-    private static OptionalLong optLong(JsonNode n, String field) {
-        return n.path(field).isNumber() ? OptionalLong.of(n.path(field).asLong()) : OptionalLong.empty();
     }
 
     @Override

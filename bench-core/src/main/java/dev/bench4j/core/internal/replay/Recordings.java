@@ -7,6 +7,8 @@ import dev.bench4j.core.CellId;
 import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Usage;
+import dev.bench4j.core.json.JsonFields;
+import dev.bench4j.core.json.UsageJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -39,8 +40,6 @@ final class Recordings {
 
     private static final Set<String> FIELDS = Set.of("model", "grades", "trial", "prompt", "repetition", "output",
             "usage", "finish_reason", "model_version");
-    private static final Set<String> USAGE_FIELDS = Set.of("input_tokens", "output_tokens", "reasoning_tokens",
-            "cached_input_tokens", "total_tokens");
 
     private final Map<String, List<Recording>> byModelAndTrial;
 
@@ -106,7 +105,7 @@ final class Recordings {
         }
         String output = text(n, "output", where, true).orElseThrow();
         Optional<String> finish = text(n, "finish_reason", where, false);
-        return new Recording(model, text(n, "grades", where, false), trial, prompt, repetition, output, usage(n.get("usage"), where),
+        return new Recording(model, text(n, "grades", where, false), trial, prompt, repetition, output, usage(n, where),
                 finish.map(FinishReason::fromWireName).orElse(FinishReason.STOP), finish,
                 text(n, "model_version", where, false), number);
     }
@@ -125,38 +124,14 @@ final class Recordings {
         return Optional.of(v.textValue());
     }
 
-    private static Usage usage(JsonNode u, String where) {
-        if (u == null || u.isNull()) {
-            return Usage.unknown();
+    /** The line's usage in the one usage format, unknown fields refused; a total left out is input + output. */
+    private static Usage usage(JsonNode line, String where) {
+        Usage u = JsonFields.of(line, where, IllegalArgumentException::new).optObject("usage")
+                .map(f -> UsageJson.read(f.allowOnly(UsageJson.FIELDS))).orElse(Usage.unknown());
+        if (u.totalTokens().isEmpty() && u.inputTokens().isPresent() && u.outputTokens().isPresent()) {
+            return u.withTotalTokens(u.inputTokens().getAsLong() + u.outputTokens().getAsLong());
         }
-        if (!u.isObject()) {
-            throw new IllegalArgumentException(where + ": field 'usage' must be an object but was " + u);
-        }
-        for (Iterator<String> it = u.fieldNames(); it.hasNext();) {
-            String f = it.next();
-            if (!USAGE_FIELDS.contains(f)) {
-                throw new IllegalArgumentException(where + ": unknown usage field '" + f
-                        + "'; usage has input_tokens, output_tokens, reasoning_tokens, cached_input_tokens, total_tokens");
-            }
-        }
-        OptionalLong in = count(u, "input_tokens", where);
-        OptionalLong out = count(u, "output_tokens", where);
-        OptionalLong total = count(u, "total_tokens", where);
-        if (total.isEmpty() && in.isPresent() && out.isPresent()) {
-            total = OptionalLong.of(in.getAsLong() + out.getAsLong());
-        }
-        return new Usage(in, out, count(u, "reasoning_tokens", where), count(u, "cached_input_tokens", where), total);
-    }
-
-    private static OptionalLong count(JsonNode u, String field, String where) {
-        JsonNode v = u.get(field);
-        if (v == null || v.isNull()) {
-            return OptionalLong.empty();
-        }
-        if (!v.canConvertToLong() || !v.isIntegralNumber() || v.longValue() < 0) {
-            throw new IllegalArgumentException(where + ": usage field '" + field + "' must be an integer >= 0 but was " + v);
-        }
-        return OptionalLong.of(v.longValue());
+        return u;
     }
 
     private static String key(String model, String trial) {

@@ -1,7 +1,7 @@
 package dev.bench4j.core.internal.io;
 
-import static dev.bench4j.core.internal.io.TestFiles.write;
-import static dev.bench4j.core.internal.io.TestFiles.writeBytes;
+import static dev.bench4j.core.testing.TestFiles.write;
+import static dev.bench4j.core.testing.TestFiles.writeBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

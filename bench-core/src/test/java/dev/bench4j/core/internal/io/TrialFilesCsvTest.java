@@ -1,7 +1,7 @@
 package dev.bench4j.core.internal.io;
 
-import static dev.bench4j.core.internal.io.TestFiles.fixture;
-import static dev.bench4j.core.internal.io.TestFiles.write;
+import static dev.bench4j.core.testing.TestFiles.fixture;
+import static dev.bench4j.core.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

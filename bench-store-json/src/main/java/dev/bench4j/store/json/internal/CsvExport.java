@@ -8,6 +8,7 @@ import dev.bench4j.core.ResultError;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.Usage;
+import dev.bench4j.core.json.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

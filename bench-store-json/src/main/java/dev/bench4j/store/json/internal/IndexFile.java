@@ -9,6 +9,8 @@ import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Summary;
+import dev.bench4j.core.json.AtomicFiles;
+import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.store.json.InvalidRunFileException;
 import dev.bench4j.store.json.RunEntry;
 import dev.bench4j.store.json.RunMetadata;
@@ -215,7 +217,7 @@ public final class IndexFile {
             return Optional.empty();
         }
         try {
-            JsonFields f = JsonFields.of(RunFiles.readTree(file), file.toString());
+            JsonFields f = JsonFields.of(RunFiles.readTree(file), file.toString(), InvalidRunFileException::new);
             String schema = f.string("schema");
             if (!schema.equals(SCHEMA)) {
                 throw f.problem("schema", "must be \"" + SCHEMA + "\" but was \"" + schema + "\"");
@@ -248,7 +250,7 @@ public final class IndexFile {
         }
         return new RunEntry(id, e.string("name"), status, e.instant("started_at"), e.optInstant("ended_at"),
                 e.strings("models"), e.strings("prompts"), e.intCount("trial_count"), e.count("cells"),
-                e.optNumber("success_rate"), e.optNumber("cost_usd"), root.resolve(id), scores(e));
+                optional(e.optNumber("success_rate")), optional(e.optNumber("cost_usd")), root.resolve(id), scores(e));
     }
 
     private static Map<String, Double> scores(JsonFields e) {
@@ -305,5 +307,8 @@ public final class IndexFile {
         list.sort(NEWEST_FIRST);
         return list;
     }
-}
 
+    private static OptionalDouble optional(Optional<Double> v) {
+        return v.map(OptionalDouble::of).orElseGet(OptionalDouble::empty);
+    }
+}

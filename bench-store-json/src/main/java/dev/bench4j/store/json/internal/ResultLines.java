@@ -3,44 +3,16 @@ package dev.bench4j.store.json.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import dev.bench4j.core.CellId;
-import dev.bench4j.core.ErrorKind;
-import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.Result;
-import dev.bench4j.core.ResultError;
-import dev.bench4j.core.Score;
-import dev.bench4j.core.Usage;
-import dev.bench4j.core.json.JsonValues;
+import dev.bench4j.core.json.InvalidJsonException;
+import dev.bench4j.core.json.ResultJson;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /**
- * Writes a {@link Result} as one line of {@code results.jsonl} with a streaming generator, and reads
- * it back with a streaming parser, so that what is read equals what was written.
- *
- * <pre>
- * {"prompt": "p", "model": "openai:gpt-4o-mini", "trial": "t1", "repetition": 0, "output": "...",
- *  "finish_reason": "stop", "raw_finish_reason": "stop",
- *  "usage": {"input_tokens": 10, "output_tokens": 5, "reasoning_tokens": null, "cached_input_tokens": null, "total_tokens": 15},
- *  "started_at": "2026-11-22T18:45:01.123456Z", "latency_ms": 812.5, "time_to_first_token_ms": null,
- *  "cost_usd": 0.0000045, "cached": false, "attempts": 1, "model_version": null,
- *  "error": null, "scores": {"exact": {"value": 1.0}}, "metrics": {}}
- * </pre>
- *
- * <p>Durations are milliseconds with a fraction, exact to the nanosecond; a count or cost that is
- * unknown is {@code null}, never 0. A reader ignores fields it does not know.
+ * The store's side of {@code results.jsonl}: lines in the one result format, {@link ResultJson}'s,
+ * written through the store's generators, with a line that is not a result reported as a
+ * {@link BadLineException} for the reader of the file to name the file and line.
  */
 public final class ResultLines {
 
@@ -50,8 +22,6 @@ public final class ResultLines {
     private ResultLines() {
     }
 
-    // ---- writing --------------------------------------------------------------------------------
-
     /**
      * Writes one result as a JSON object (no line end).
      *
@@ -60,145 +30,17 @@ public final class ResultLines {
      * @throws IOException if the generator cannot write
      */
     public static void write(JsonGenerator g, Result r) throws IOException {
-        CellId c = r.cell();
-        g.writeStartObject();
-        g.writeStringField("prompt", c.prompt());
-        g.writeStringField("model", c.model());
-        g.writeStringField("trial", c.trial());
-        g.writeNumberField("repetition", c.repetition());
-        g.writeStringField("output", r.output());
-        g.writeStringField("finish_reason", r.finishReason().wireName());
-        text(g, "raw_finish_reason", r.rawFinishReason());
-        usage(g, r.usage());
-        g.writeStringField("started_at", r.timing().startedAt().toString());
-        g.writeNumberField("latency_ms", millis(r.timing().latency()));
-        g.writeFieldName("time_to_first_token_ms");
-        if (r.timing().timeToFirstToken().isPresent()) {
-            g.writeNumber(millis(r.timing().timeToFirstToken().get()));
-        } else {
-            g.writeNull();
-        }
-        cost(g, r.costUsd());
-        g.writeBooleanField("cached", r.cached());
-        g.writeNumberField("attempts", r.attempts());
-        text(g, "model_version", r.modelVersion());
-        error(g, r.error());
-        g.writeObjectFieldStart("scores");
-        for (Map.Entry<String, Score> e : r.scores().entrySet()) {
-            Score s = e.getValue();
-            g.writeObjectFieldStart(e.getKey());
-            g.writeFieldName("value");
-            if (s.value().isPresent()) {
-                g.writeNumber(s.value().getAsDouble());
-            } else {
-                g.writeNull();
-            }
-            if (s.reason().isPresent()) {
-                g.writeStringField("reason", s.reason().get());
-            }
-            if (!s.details().isEmpty()) {
-                g.writeObjectFieldStart("details");
-                for (Map.Entry<String, Double> d : s.details().entrySet()) {
-                    g.writeNumberField(d.getKey(), d.getValue());
-                }
-                g.writeEndObject();
-            }
-            if (s.error().isPresent()) {
-                g.writeStringField("error", s.error().get());
-            }
-            if (!s.calls().isEmpty()) {
-                g.writeArrayFieldStart("calls");
-                for (Score.Call call : s.calls()) {
-                    call(g, call);
-                }
-                g.writeEndArray();
-            }
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-        g.writeObjectFieldStart("metrics");
-        for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
-            g.writeNumberField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    private static void text(JsonGenerator g, String name, Optional<String> value) throws IOException {
-        if (value.isPresent()) {
-            g.writeStringField(name, value.get());
-        } else {
-            g.writeNullField(name);
-        }
-    }
-
-    private static void count(JsonGenerator g, String name, OptionalLong value) throws IOException {
-        if (value.isPresent()) {
-            g.writeNumberField(name, value.getAsLong());
-        } else {
-            g.writeNullField(name);
-        }
-    }
-
-    private static void usage(JsonGenerator g, Usage u) throws IOException {
-        g.writeObjectFieldStart("usage");
-        count(g, "input_tokens", u.inputTokens());
-        count(g, "output_tokens", u.outputTokens());
-        count(g, "reasoning_tokens", u.reasoningTokens());
-        count(g, "cached_input_tokens", u.cachedInputTokens());
-        count(g, "total_tokens", u.totalTokens());
-        g.writeEndObject();
-    }
-
-    private static void cost(JsonGenerator g, OptionalDouble cost) throws IOException {
-        g.writeFieldName("cost_usd");
-        if (cost.isPresent()) {
-            g.writeNumber(cost.getAsDouble());
-        } else {
-            g.writeNull();
-        }
-    }
-
-    private static void error(JsonGenerator g, Optional<ResultError> error) throws IOException {
-        g.writeFieldName("error");
-        if (error.isEmpty()) {
-            g.writeNull();
-            return;
-        }
-        ResultError e = error.get();
-        g.writeStartObject();
-        g.writeStringField("kind", e.kind().wireName());
-        g.writeStringField("message", e.message());
-        g.writeFieldName("http_status");
-        if (e.httpStatus().isPresent()) {
-            g.writeNumber(e.httpStatus().getAsInt());
-        } else {
-            g.writeNull();
-        }
-        g.writeEndObject();
-    }
-
-    /** Writes a scorer's model call: {@code {"model", "usage", "cost_usd", "cached", "attempts", "latency_ms", "error"}}. */
-    private static void call(JsonGenerator g, Score.Call c) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("model", c.model());
-        usage(g, c.usage());
-        cost(g, c.costUsd());
-        g.writeBooleanField("cached", c.cached());
-        g.writeNumberField("attempts", c.attempts());
-        g.writeNumberField("latency_ms", millis(c.latency()));
-        error(g, c.error());
-        g.writeEndObject();
+        ResultJson.write(g, r);
     }
 
     /**
-     * Converts a duration to milliseconds with a fraction, which {@link #duration(double)} turns back exactly.
+     * Converts a duration to milliseconds with a fraction, as every store file holds durations.
      *
      * @param d the duration
      * @return milliseconds
      */
     public static double millis(Duration d) {
-        return d.toNanos() / 1e6;
+        return ResultJson.millis(d);
     }
 
     /**
@@ -208,10 +50,8 @@ public final class ResultLines {
      * @return the duration
      */
     public static Duration duration(double ms) {
-        return Duration.ofNanos(Math.round(ms * 1e6));
+        return ResultJson.duration(ms);
     }
-
-    // ---- reading --------------------------------------------------------------------------------
 
     /**
      * Reads one result from the bytes of one line.
@@ -223,337 +63,27 @@ public final class ResultLines {
      * @throws BadLineException saying what is wrong (without file or line) if the line is not a result
      */
     static Result read(byte[] bytes, int offset, int length) {
-        try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
-            return read(p);
-        } catch (JsonProcessingException e) {
-            String at = e.getLocation() == null ? "" : "column " + e.getLocation().getColumnNr() + ": ";
-            throw new BadLineException(at + "invalid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new BadLineException("cannot be read: " + e.getMessage(), e);
+        try {
+            return ResultJson.read(bytes, offset, length);
+        } catch (InvalidJsonException e) {
+            throw new BadLineException(e.getMessage(), e);
         }
-    }
-
-    private static Result read(JsonParser p) throws IOException {
-        Result r = readObject(p, p.nextToken());
-        JsonToken after = p.nextToken();
-        if (after != null) {
-            throw new BadLineException("unexpected content after the result: " + describe(p, after));
-        }
-        return r;
     }
 
     /**
-     * Reads one result object from a parser that has just returned its first token, and leaves the
-     * parser on the object's end (for results inside a larger document, such as a run export).
+     * Reads one result object from a parser on its first token, and leaves the parser on the
+     * object's end (for results inside a larger document, such as a run export).
      *
      * @param p the parser
-     * @param start the token the parser is on, which must start an object
      * @return the result
      * @throws BadLineException saying what is wrong (without file or position) if it is not a result
      * @throws IOException if the parser cannot read, e.g. malformed or truncated JSON
      */
-    static Result readObject(JsonParser p, JsonToken start) throws IOException {
-        if (start != JsonToken.START_OBJECT) {
-            throw new BadLineException("expected a JSON object (a result) but found " + describe(p, start));
-        }
-        String prompt = null;
-        String model = null;
-        String trial = null;
-        Integer repetition = null;
-        String output = null;
-        FinishReason finish = null;
-        Optional<String> raw = Optional.empty();
-        Usage usage = Usage.unknown();
-        Instant startedAt = null;
-        Duration latency = null;
-        Optional<Duration> ttft = Optional.empty();
-        OptionalDouble cost = OptionalDouble.empty();
-        Boolean cached = null;
-        Integer attempts = null;
-        Optional<String> version = Optional.empty();
-        Optional<ResultError> error = Optional.empty();
-        Map<String, Score> scores = Map.of();
-        Map<String, Double> metrics = Map.of();
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (field) {
-                case "prompt" -> prompt = string(p, v, field);
-                case "model" -> model = string(p, v, field);
-                case "trial" -> trial = string(p, v, field);
-                case "repetition" -> repetition = nonNegativeInt(p, v, field);
-                case "output" -> output = string(p, v, field);
-                case "finish_reason" -> finish = FinishReason.fromWireName(string(p, v, field));
-                case "raw_finish_reason" -> raw = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(string(p, v, field));
-                case "usage" -> usage = v == JsonToken.VALUE_NULL ? Usage.unknown() : usage(p, v);
-                case "started_at" -> startedAt = instant(p, v, field);
-                case "latency_ms" -> latency = duration(nonNegative(p, v, field));
-                case "time_to_first_token_ms" -> ttft = v == JsonToken.VALUE_NULL ? Optional.empty()
-                        : Optional.of(duration(nonNegative(p, v, field)));
-                case "cost_usd" -> cost = v == JsonToken.VALUE_NULL ? OptionalDouble.empty()
-                        : OptionalDouble.of(nonNegative(p, v, field));
-                case "cached" -> cached = bool(p, v, field);
-                case "attempts" -> attempts = nonNegativeInt(p, v, field);
-                case "model_version" -> version = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(string(p, v, field));
-                case "error" -> error = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(error(p, v));
-                case "scores" -> scores = v == JsonToken.VALUE_NULL ? Map.of() : scores(p, v);
-                case "metrics" -> metrics = v == JsonToken.VALUE_NULL ? Map.of() : metrics(p, v);
-                default -> p.skipChildren();
-            }
-        }
-        if (t != JsonToken.END_OBJECT) {
-            throw new BadLineException("the result object is not closed");
-        }
-        required(prompt, "prompt");
-        required(model, "model");
-        required(trial, "trial");
-        required(repetition, "repetition");
-        required(output, "output");
-        required(finish, "finish_reason");
-        required(startedAt, "started_at");
-        required(latency, "latency_ms");
-        required(cached, "cached");
-        required(attempts, "attempts");
+    static Result readObject(JsonParser p) throws IOException {
         try {
-            return new Result(new CellId(prompt, model, trial, repetition), output, finish, raw, usage,
-                    new Result.Timing(startedAt, latency, ttft), cost, cached, attempts, version, error, scores, metrics);
-        } catch (IllegalArgumentException e) {
-            throw new BadLineException("not a valid result: " + e.getMessage(), e);
+            return ResultJson.read(p);
+        } catch (InvalidJsonException e) {
+            throw new BadLineException(e.getMessage(), e);
         }
-    }
-
-    private static void required(Object value, String field) {
-        if (value == null) {
-            throw new BadLineException("missing field '" + field + "'");
-        }
-    }
-
-    private static Usage usage(JsonParser p, JsonToken start) throws IOException {
-        expectObject(p, start, "usage");
-        OptionalLong in = OptionalLong.empty();
-        OptionalLong out = OptionalLong.empty();
-        OptionalLong reasoning = OptionalLong.empty();
-        OptionalLong cachedIn = OptionalLong.empty();
-        OptionalLong total = OptionalLong.empty();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (field) {
-                case "input_tokens" -> in = optCount(p, v, "usage.input_tokens");
-                case "output_tokens" -> out = optCount(p, v, "usage.output_tokens");
-                case "reasoning_tokens" -> reasoning = optCount(p, v, "usage.reasoning_tokens");
-                case "cached_input_tokens" -> cachedIn = optCount(p, v, "usage.cached_input_tokens");
-                case "total_tokens" -> total = optCount(p, v, "usage.total_tokens");
-                default -> p.skipChildren();
-            }
-        }
-        return new Usage(in, out, reasoning, cachedIn, total);
-    }
-
-    private static ResultError error(JsonParser p, JsonToken start) throws IOException {
-        expectObject(p, start, "error");
-        ErrorKind kind = null;
-        String message = null;
-        OptionalInt status = OptionalInt.empty();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (field) {
-                case "kind" -> {
-                    String name = string(p, v, "error.kind");
-                    try {
-                        kind = ErrorKind.fromWireName(name);
-                    } catch (IllegalArgumentException e) {
-                        throw new BadLineException("field 'error.kind': " + e.getMessage(), e);
-                    }
-                }
-                case "message" -> message = string(p, v, "error.message");
-                case "http_status" -> status = v == JsonToken.VALUE_NULL ? OptionalInt.empty()
-                        : OptionalInt.of(nonNegativeInt(p, v, "error.http_status"));
-                default -> p.skipChildren();
-            }
-        }
-        required(kind, "error.kind");
-        required(message, "error.message");
-        return new ResultError(kind, message, status);
-    }
-
-    private static Map<String, Score> scores(JsonParser p, JsonToken start) throws IOException {
-        expectObject(p, start, "scores");
-        Map<String, Score> scores = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            String path = "scores." + name;
-            expectObject(p, p.nextToken(), path);
-            OptionalDouble value = OptionalDouble.empty();
-            Optional<String> reason = Optional.empty();
-            Optional<String> error = Optional.empty();
-            Map<String, Double> details = Map.of();
-            List<Score.Call> calls = List.of();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (field) {
-                    case "value" -> value = v == JsonToken.VALUE_NULL ? OptionalDouble.empty()
-                            : OptionalDouble.of(number(p, v, path + ".value"));
-                    case "reason" -> reason = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(string(p, v, path + ".reason"));
-                    case "error" -> error = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(string(p, v, path + ".error"));
-                    case "details" -> details = v == JsonToken.VALUE_NULL ? Map.of() : numbers(p, v, path + ".details");
-                    case "calls" -> calls = v == JsonToken.VALUE_NULL ? List.of() : calls(p, v, path + ".calls");
-                    default -> p.skipChildren();
-                }
-            }
-            try {
-                scores.put(name, new Score(value, reason, details, error, calls));
-            } catch (IllegalArgumentException e) {
-                throw new BadLineException("field '" + path + "': " + e.getMessage(), e);
-            }
-        }
-        return scores;
-    }
-
-    private static List<Score.Call> calls(JsonParser p, JsonToken start, String path) throws IOException {
-        if (start != JsonToken.START_ARRAY) {
-            throw problem(path, "must be an array", p, start);
-        }
-        List<Score.Call> calls = new ArrayList<>();
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            String at = path + "[" + calls.size() + "]";
-            expectObject(p, t, at);
-            String model = null;
-            Usage usage = Usage.unknown();
-            OptionalDouble cost = OptionalDouble.empty();
-            Boolean cached = null;
-            Integer attempts = null;
-            Duration latency = null;
-            Optional<ResultError> error = Optional.empty();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (field) {
-                    case "model" -> model = string(p, v, at + ".model");
-                    case "usage" -> usage = v == JsonToken.VALUE_NULL ? Usage.unknown() : usage(p, v);
-                    case "cost_usd" -> cost = v == JsonToken.VALUE_NULL ? OptionalDouble.empty()
-                            : OptionalDouble.of(nonNegative(p, v, at + ".cost_usd"));
-                    case "cached" -> cached = bool(p, v, at + ".cached");
-                    case "attempts" -> attempts = nonNegativeInt(p, v, at + ".attempts");
-                    case "latency_ms" -> latency = duration(nonNegative(p, v, at + ".latency_ms"));
-                    case "error" -> error = v == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(error(p, v));
-                    default -> p.skipChildren();
-                }
-            }
-            required(model, at + ".model");
-            required(cached, at + ".cached");
-            required(attempts, at + ".attempts");
-            required(latency, at + ".latency_ms");
-            try {
-                calls.add(new Score.Call(model, usage, cost, cached, attempts, latency, error));
-            } catch (IllegalArgumentException e) {
-                throw new BadLineException("field '" + at + "': " + e.getMessage(), e);
-            }
-        }
-        return calls;
-    }
-
-    private static Map<String, Double> metrics(JsonParser p, JsonToken start) throws IOException {
-        return numbers(p, start, "metrics");
-    }
-
-    private static Map<String, Double> numbers(JsonParser p, JsonToken start, String path) throws IOException {
-        expectObject(p, start, path);
-        Map<String, Double> map = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            map.put(name, number(p, p.nextToken(), path + "." + name));
-        }
-        return map;
-    }
-
-    private static void expectObject(JsonParser p, JsonToken t, String path) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            throw problem(path, "must be an object", p, t);
-        }
-    }
-
-    private static String string(JsonParser p, JsonToken t, String path) throws IOException {
-        if (t != JsonToken.VALUE_STRING) {
-            throw problem(path, "must be a string", p, t);
-        }
-        return p.getText();
-    }
-
-    private static boolean bool(JsonParser p, JsonToken t, String path) throws IOException {
-        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
-            throw problem(path, "must be true or false", p, t);
-        }
-        return t == JsonToken.VALUE_TRUE;
-    }
-
-    private static double number(JsonParser p, JsonToken t, String path) throws IOException {
-        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-            throw problem(path, "must be a number", p, t);
-        }
-        double d = p.getDoubleValue();
-        if (!Double.isFinite(d)) {
-            throw problem(path, "must be a finite number", p, t);
-        }
-        return d;
-    }
-
-    private static double nonNegative(JsonParser p, JsonToken t, String path) throws IOException {
-        double d = number(p, t, path);
-        if (d < 0) {
-            throw problem(path, "must be a number >= 0", p, t);
-        }
-        return d;
-    }
-
-    private static OptionalLong optCount(JsonParser p, JsonToken t, String path) throws IOException {
-        if (t == JsonToken.VALUE_NULL) {
-            return OptionalLong.empty();
-        }
-        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER || p.getLongValue() < 0) {
-            throw problem(path, "must be an integer >= 0 or null", p, t);
-        }
-        return OptionalLong.of(p.getLongValue());
-    }
-
-    private static int nonNegativeInt(JsonParser p, JsonToken t, String path) throws IOException {
-        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT || p.getIntValue() < 0) {
-            throw problem(path, "must be an integer >= 0", p, t);
-        }
-        return p.getIntValue();
-    }
-
-    private static Instant instant(JsonParser p, JsonToken t, String path) throws IOException {
-        String s = string(p, t, path);
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            throw problem(path, "must be an ISO-8601 instant like \"2026-11-22T18:45:01Z\"", p, t);
-        }
-    }
-
-    private static BadLineException problem(String path, String expected, JsonParser p, JsonToken t) throws IOException {
-        return new BadLineException("field '" + path + "' " + expected + " but was " + describe(p, t));
-    }
-
-    private static String describe(JsonParser p, JsonToken t) throws IOException {
-        if (t == null) {
-            return "nothing";
-        }
-        return switch (t) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_NULL -> "null";
-            case VALUE_STRING -> shorten(JsonValues.toJson(p.getText()));
-            default -> shorten(p.getText());
-        };
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, Character.isHighSurrogate(s.charAt(39)) ? 39 : 40) + "...";
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bench4j.core.CellId;
 import dev.bench4j.core.Review;
+import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.store.json.InvalidRunFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -123,7 +124,7 @@ public final class ReviewLines {
      * @throws InvalidRunFileException naming {@code where} and the field if the object is not a review
      */
     public static Review fromNode(JsonNode node, String where) {
-        JsonFields f = JsonFields.of(node, where);
+        JsonFields f = JsonFields.of(node, where, InvalidRunFileException::new);
         String kind = f.string("kind");
         String reviewer = f.string("reviewer");
         java.time.Instant at = f.instant("at");

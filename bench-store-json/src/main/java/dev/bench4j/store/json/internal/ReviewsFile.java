@@ -1,6 +1,7 @@
 package dev.bench4j.store.json.internal;
 
 import dev.bench4j.core.Review;
+import dev.bench4j.core.json.AtomicFiles;
 import dev.bench4j.store.json.InvalidRunFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -15,6 +15,8 @@ import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Review;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.json.AtomicFiles;
+import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.store.json.InvalidRunFileException;
 import dev.bench4j.store.json.RunMetadata;
 import java.io.BufferedOutputStream;
@@ -303,7 +305,7 @@ public final class RunExport {
 
         private void run(JsonParser p, JsonToken v) throws IOException {
             JsonNode node = NESTED.readTree(p);
-            JsonFields f = JsonFields.of(node, where, "run");
+            JsonFields f = JsonFields.of(node, where, "run", InvalidRunFileException::new);
             // the id becomes a folder name: check it before anything else uses it
             String id = f.string("run_id");
             Path folder;
@@ -333,7 +335,7 @@ public final class RunExport {
                 }
                 Result r;
                 try {
-                    r = ResultLines.readObject(p, t);
+                    r = ResultLines.readObject(p);
                 } catch (BadLineException e) {
                     throw new InvalidRunFileException(where + ": results[" + i + "]: " + e.getMessage(), e);
                 }

@@ -11,18 +11,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bench4j.core.Environment;
-import dev.bench4j.core.InvalidPlanException;
-import dev.bench4j.core.Message;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.PlanSnapshot;
-import dev.bench4j.core.Price;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Summary;
+import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.JsonValues;
-import dev.bench4j.core.internal.io.ModelConfigFiles;
-import dev.bench4j.core.internal.io.PromptFiles;
+import dev.bench4j.core.json.ModelConfigJson;
+import dev.bench4j.core.json.PromptJson;
 import dev.bench4j.store.json.InvalidRunFileException;
 import dev.bench4j.store.json.RunMetadata;
 import java.io.IOException;
@@ -42,7 +40,8 @@ import java.util.Optional;
  *
  * <p>Fields: {@code schema}, {@code run_id}, {@code name}, {@code status}, {@code status_reason},
  * {@code started_at}, {@code ended_at}, {@code duration_seconds}, {@code plan} (prompts in the
- * {@code prompt.json} format, models in the {@code model.json} format without secrets,
+ * {@code prompt.json} format of {@link PromptJson}, models in the {@code model.json} format of
+ * {@link ModelConfigJson}, without secrets,
  * {@code trial_count}, {@code trials_fingerprint}, {@code repetitions}, {@code concurrency},
  * {@code scorers}), {@code environment} and {@code summary} (see {@link SummaryJson}).
  */
@@ -113,19 +112,11 @@ public final class RunFiles {
         ObjectNode n = F.objectNode();
         ArrayNode prompts = n.putArray("prompts");
         for (Prompt prompt : p.prompts()) {
-            ObjectNode o = prompts.addObject();
-            o.put("name", prompt.name());
-            ArrayNode messages = o.putArray("messages");
-            for (Message m : prompt.messages()) {
-                messages.addObject().put("role", m.role().wireName()).put("content", m.content());
-            }
-            if (!prompt.metadata().isEmpty()) {
-                o.set("metadata", JsonValues.toNode(prompt.metadata()));
-            }
+            prompts.add(PromptJson.toNode(prompt));
         }
         ArrayNode models = n.putArray("models");
         for (ModelConfig m : p.models()) {
-            models.add(model(m));
+            models.add(ModelConfigJson.toNode(m));
         }
         n.put("trial_count", p.trialCount());
         n.put("trials_fingerprint", p.trialsFingerprint());
@@ -136,43 +127,11 @@ public final class RunFiles {
         if (!p.scorerModels().isEmpty()) {
             ArrayNode judges = n.putArray("scorer_models");
             for (ModelConfig m : p.scorerModels()) {
-                judges.add(model(m));
+                judges.add(ModelConfigJson.toNode(m));
             }
         }
         if (!p.scorerSettings().isEmpty()) {
             n.set("scorer_settings", JsonValues.toNode(p.scorerSettings()));
-        }
-        return n;
-    }
-
-    /** A model config in the {@code model.json} format, without its API key. */
-    static ObjectNode model(ModelConfig m) {
-        ObjectNode n = F.objectNode();
-        if (!m.id().equals(m.provider() + ":" + m.model())) {
-            n.put("id", m.id());
-        }
-        n.put("provider", m.provider());
-        n.put("model", m.model());
-        for (Map.Entry<String, Object> e : m.parameters().asMap().entrySet()) {
-            n.set(e.getKey(), JsonValues.toNode(e.getValue()));
-        }
-        var endpoint = m.endpoint();
-        endpoint.baseUrl().ifPresent(v -> n.put("base_url", v));
-        endpoint.apiKeyEnv().ifPresent(v -> n.put("api_key_env", v));
-        endpoint.timeout().ifPresent(v -> n.put("timeout_seconds", v.toNanos() / 1e9));
-        endpoint.requestsPerSecond().ifPresent(v -> n.put("requests_per_second", v));
-        endpoint.requestsPerMinute().ifPresent(v -> n.put("requests_per_minute", v));
-        endpoint.maxConcurrency().ifPresent(v -> n.put("max_concurrency", v));
-        n.put("stream", endpoint.stream());
-        if (m.price().isPresent()) {
-            Price price = m.price().get();
-            ObjectNode o = n.putObject("price");
-            o.put("input", price.inputPerMillion());
-            o.put("output", price.outputPerMillion());
-            price.cachedInputPerMillion().ifPresent(v -> o.put("cached_input", v));
-        }
-        if (!m.extras().isEmpty()) {
-            n.set("params", JsonValues.toNode(m.extras()));
         }
         return n;
     }
@@ -210,7 +169,7 @@ public final class RunFiles {
      */
     public static RunMetadata read(Path folder) {
         Path file = folder.resolve(NAME);
-        return parse(JsonFields.of(readTree(file), file.toString()), folder);
+        return parse(JsonFields.of(readTree(file), file.toString(), InvalidRunFileException::new), folder);
     }
 
     /**
@@ -263,11 +222,7 @@ public final class RunFiles {
         JsonNode promptArray = p.array("prompts");
         List<Prompt> prompts = new ArrayList<>(promptArray.size());
         for (int i = 0; i < promptArray.size(); i++) {
-            try {
-                prompts.add(PromptFiles.fromNode(promptArray.get(i), p.where() + ": " + p.path("prompts") + "[" + i + "]"));
-            } catch (InvalidPlanException e) {
-                throw new InvalidRunFileException(e.getMessage(), e);
-            }
+            prompts.add(PromptJson.read(entry(promptArray.get(i), p, "prompts", i)));
         }
         List<ModelConfig> models = models(p, p.array("models"), "models");
         List<ModelConfig> judges = p.node().has("scorer_models")
@@ -294,13 +249,14 @@ public final class RunFiles {
     private static List<ModelConfig> models(JsonFields p, JsonNode array, String field) {
         List<ModelConfig> models = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            try {
-                models.add(ModelConfigFiles.fromNode(array.get(i), p.where() + ": " + p.path(field) + "[" + i + "]"));
-            } catch (InvalidPlanException e) {
-                throw new InvalidRunFileException(e.getMessage(), e);
-            }
+            models.add(ModelConfigJson.read(entry(array.get(i), p, field, i)));
         }
         return models;
+    }
+
+    /** An element of an array of the plan, whose messages name it in front: {@code run.json: plan.models[0]: ...}. */
+    private static JsonFields entry(JsonNode element, JsonFields plan, String array, int i) {
+        return JsonFields.of(element, plan.where() + ": " + plan.path(array) + "[" + i + "]", InvalidRunFileException::new);
     }
 
     private static Environment environment(JsonFields e) {

@@ -5,6 +5,7 @@ import dev.bench4j.core.Run;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Summary;
+import dev.bench4j.core.json.AtomicFiles;
 import dev.bench4j.core.spi.RunSink;
 import dev.bench4j.store.json.InvalidRunFileException;
 import dev.bench4j.store.json.RunMetadata;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bench4j.core.Summary;
+import dev.bench4j.core.json.JsonFields;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -160,8 +161,8 @@ final class SummaryJson {
                     throw st.problem("ci95", "is not an interval: " + e.getMessage());
                 }
             });
-            scores.put(name, new Summary.ScoreStats(st.count("n"), st.count("errors"), st.optNumber("mean"),
-                    st.optNumber("standard_deviation"), ci));
+            scores.put(name, new Summary.ScoreStats(st.count("n"), st.count("errors"), optional(st.optNumber("mean")),
+                    optional(st.optNumber("standard_deviation")), ci));
         });
         long cells = f.count("cells");
         long succeeded = f.count("succeeded");
@@ -191,5 +192,9 @@ final class SummaryJson {
             throw f.problem(name, "must be >= 0 but was " + v);
         }
         return ResultLines.duration(v);
+    }
+
+    private static OptionalDouble optional(Optional<Double> v) {
+        return v.map(OptionalDouble::of).orElseGet(OptionalDouble::empty);
     }
 }

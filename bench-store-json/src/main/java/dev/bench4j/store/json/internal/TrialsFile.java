@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.Trials;
+import dev.bench4j.core.json.AtomicFiles;
 import dev.bench4j.store.json.InvalidRunFileException;
 import java.io.IOException;
 import java.io.OutputStream;

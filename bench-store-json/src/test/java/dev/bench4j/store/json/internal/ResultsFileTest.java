@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bench4j.core.Result;
 import dev.bench4j.store.json.InvalidRunFileException;
 import dev.bench4j.store.json.testing.LogCapture;
-import dev.bench4j.store.json.testing.SampleResults;
+import dev.bench4j.core.testing.SampleResults;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

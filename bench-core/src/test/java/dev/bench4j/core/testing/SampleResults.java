@@ -1,4 +1,4 @@
-package dev.bench4j.store.json.testing;
+package dev.bench4j.core.testing;
 
 import dev.bench4j.core.CellId;
 import dev.bench4j.core.ErrorKind;

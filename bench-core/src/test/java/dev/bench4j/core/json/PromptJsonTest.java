@@ -1,8 +1,8 @@
-package dev.bench4j.core.internal.io;
+package dev.bench4j.core.json;
 
 import dev.bench4j.core.internal.Jackson;
-import static dev.bench4j.core.internal.io.TestFiles.fixture;
-import static dev.bench4j.core.internal.io.TestFiles.write;
+import static dev.bench4j.core.testing.TestFiles.fixture;
+import static dev.bench4j.core.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,8 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading prompt files and inline prompts: {@link PromptFiles}. */
-class PromptFilesTest {
+/** Prompts in the {@code prompt.json} format: files, inline prompts and the copy a run keeps: {@link PromptJson}. */
+class PromptJsonTest {
 
     @TempDir
     Path dir;
@@ -30,9 +30,13 @@ class PromptFilesTest {
         return Jackson.MAPPER.readTree(json);
     }
 
+    private static Prompt fromNode(JsonNode node, String where) {
+        return PromptJson.read(JsonFields.of(node, where, InvalidPlanException::new));
+    }
+
     @Test
     void readsNameMessagesAndMetadataWithNonAsciiText() {
-        Prompt p = PromptFiles.read(fixture("prompt.json"));
+        Prompt p = Prompt.fromJson(fixture("prompt.json"));
 
         assertThat(p).isEqualTo(new Prompt("extract-v1", List.of(
                 Message.system("Tu es une infirmière de triage. 只回答 JSON. 🩺"),
@@ -45,7 +49,7 @@ class PromptFilesTest {
     void readsAFileWithByteOrderMarkAndCrlfLineEnds() {
         Path file = prompt("\uFEFF{\r\n  \"name\": \"bom\",\r\n  \"messages\": [{\"role\": \"user\", \"content\": \"a\\r\\nb\"}]\r\n}\r\n");
 
-        assertThat(PromptFiles.read(file)).isEqualTo(Prompt.named("bom").user("a\r\nb"));
+        assertThat(Prompt.fromJson(file)).isEqualTo(Prompt.named("bom").user("a\r\nb"));
     }
 
     @Test
@@ -55,7 +59,7 @@ class PromptFilesTest {
                                            {"role": "assistant", "content": "a"}]}
                 """);
 
-        assertThat(PromptFiles.read(file).messages())
+        assertThat(Prompt.fromJson(file).messages())
                 .containsExactly(Message.system("s"), Message.user("u"), Message.assistant("a"));
     }
 
@@ -66,7 +70,7 @@ class PromptFilesTest {
                                                                         {"type": "text", "text": "{{text}} é"}]}]}
                 """);
 
-        assertThat(PromptFiles.read(file).messages()).containsExactly(Message.user("Classify: {{text}} é"));
+        assertThat(Prompt.fromJson(file).messages()).containsExactly(Message.user("Classify: {{text}} é"));
     }
 
     @Test
@@ -76,7 +80,7 @@ class PromptFilesTest {
                                                                         {"type": "image_url", "image_url": {"url": "x"}}]}]}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).isInstanceOf(InvalidPlanException.class)
+        assertThatThrownBy(() -> Prompt.fromJson(file)).isInstanceOf(InvalidPlanException.class)
                 .hasMessage(file + ": field 'messages[0].content[1].type' must be \"text\" but was \"image_url\";"
                         + " only text parts are supported");
     }
@@ -87,7 +91,7 @@ class PromptFilesTest {
                 {"name": "p", "messages": [{"role": "user", "content": [{"type": "input_audio"}]}]}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file + ": field 'messages[0].content[0].type'"
+        assertThatThrownBy(() -> Prompt.fromJson(file)).hasMessage(file + ": field 'messages[0].content[0].type'"
                 + " must be \"text\" but was \"input_audio\"; only text parts are supported");
     }
 
@@ -97,7 +101,7 @@ class PromptFilesTest {
                 {"name": "p", "messages": [{"role": "user", "content": [{"type": "text"}]}]}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file))
+        assertThatThrownBy(() -> Prompt.fromJson(file))
                 .hasMessage(file + ": missing field 'messages[0].content[0].text'");
     }
 
@@ -107,7 +111,7 @@ class PromptFilesTest {
                 {"name": "p", "mesages": []}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file
+        assertThatThrownBy(() -> Prompt.fromJson(file)).hasMessage(file
                 + ": unknown field 'mesages' (did you mean 'messages'?); allowed fields are name, messages, metadata");
     }
 
@@ -117,7 +121,7 @@ class PromptFilesTest {
                 {"name": "p", "messages": [{"rol": "user", "content": "hi"}]}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file
+        assertThatThrownBy(() -> Prompt.fromJson(file)).hasMessage(file
                 + ": unknown field 'messages[0].rol' (did you mean 'role'?); allowed fields are role, content");
     }
 
@@ -127,7 +131,7 @@ class PromptFilesTest {
                 {"messages": [{"role": "user", "content": "hi"}]}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file + ": missing field 'name'");
+        assertThatThrownBy(() -> Prompt.fromJson(file)).hasMessage(file + ": missing field 'name'");
     }
 
     @Test
@@ -136,7 +140,7 @@ class PromptFilesTest {
                 {"name": "  ", "messages": [{"role": "user", "content": "hi"}]}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file + ": field 'name' must not be blank");
+        assertThatThrownBy(() -> Prompt.fromJson(file)).hasMessage(file + ": field 'name' must not be blank");
     }
 
     @Test
@@ -145,7 +149,7 @@ class PromptFilesTest {
                 {"name": ["a"], "messages": [{"role": "user", "content": "hi"}]}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file + ": field 'name' must be a string but was an array");
+        assertThatThrownBy(() -> Prompt.fromJson(file)).hasMessage(file + ": field 'name' must be a string but was an array");
     }
 
     @Test
@@ -154,7 +158,7 @@ class PromptFilesTest {
                 {"name": "p", "messages": [{"role": "user", "content": "hi"}, {"role": "robot", "content": "x"}]}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file
+        assertThatThrownBy(() -> Prompt.fromJson(file)).hasMessage(file
                 + ": field 'messages[1].role': role must be one of system, user, assistant but was 'robot'");
     }
 
@@ -164,7 +168,7 @@ class PromptFilesTest {
                 {"name": "p", "messages": [{"content": "hi"}]}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file))
+        assertThatThrownBy(() -> Prompt.fromJson(file))
                 .hasMessage(file + ": field 'messages[0].role' must be one of system, user, assistant");
     }
 
@@ -174,7 +178,7 @@ class PromptFilesTest {
                 {"name": "p", "messages": [{"role": "user", "content": 42}]}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file
+        assertThatThrownBy(() -> Prompt.fromJson(file)).hasMessage(file
                 + ": field 'messages[0].content' must be a string or an array of text parts but was 42");
     }
 
@@ -184,7 +188,7 @@ class PromptFilesTest {
                 {"name": "p", "messages": [{"role": "user", "content": null}]}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file))
+        assertThatThrownBy(() -> Prompt.fromJson(file))
                 .hasMessage(file + ": field 'messages[0].content' must be a string or an array of text parts");
     }
 
@@ -194,7 +198,7 @@ class PromptFilesTest {
                 {"name": "p", "messages": ["hello"]}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file))
+        assertThatThrownBy(() -> Prompt.fromJson(file))
                 .hasMessage(file + ": field 'messages[0]' must be an object but was \"hello\"");
     }
 
@@ -204,7 +208,7 @@ class PromptFilesTest {
                 {"name": "p"}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file
+        assertThatThrownBy(() -> Prompt.fromJson(file)).hasMessage(file
                 + ": missing field 'messages'; a prompt needs messages like [{\"role\": \"user\", \"content\": \"...\"}]");
     }
 
@@ -214,7 +218,7 @@ class PromptFilesTest {
                 {"name": "p", "messages": []}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file + ": field 'messages' must hold at least one message");
+        assertThatThrownBy(() -> Prompt.fromJson(file)).hasMessage(file + ": field 'messages' must hold at least one message");
     }
 
     @Test
@@ -223,7 +227,7 @@ class PromptFilesTest {
                 {"name": "p", "messages": [{"role": "user", "content": "hi"}], "metadata": {"owner": null}}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file
+        assertThatThrownBy(() -> Prompt.fromJson(file)).hasMessage(file
                 + ": field 'metadata' has a null value for 'owner'; remove the entry or give it a value");
     }
 
@@ -233,21 +237,21 @@ class PromptFilesTest {
                 {"name": "p", "messages": [{"role": "user", "content": "hi"}], "metadata": "v1"}
                 """);
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file + ": field 'metadata' must be an object but was \"v1\"");
+        assertThatThrownBy(() -> Prompt.fromJson(file)).hasMessage(file + ": field 'metadata' must be an object but was \"v1\"");
     }
 
     @Test
     void refusesAFileThatHoldsAnArray() {
         Path file = prompt("[{\"role\": \"user\", \"content\": \"hi\"}]");
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).hasMessage(file + ": expected a JSON object but found an array");
+        assertThatThrownBy(() -> Prompt.fromJson(file)).hasMessage(file + ": expected a JSON object but found an array");
     }
 
     @Test
     void namesTheLineAndColumnOfMalformedJson() {
         Path file = prompt("{\n  \"name\": \"p\",\n  \"messages\": [{\"role\": \"user\" \"content\": \"hi\"}]\n}\n");
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).isInstanceOf(InvalidPlanException.class)
+        assertThatThrownBy(() -> Prompt.fromJson(file)).isInstanceOf(InvalidPlanException.class)
                 .hasMessage(file + ": line 3, column 32: invalid JSON: Unexpected character ('\"' (code 34)):"
                         + " was expecting comma to separate Object entries");
     }
@@ -256,7 +260,7 @@ class PromptFilesTest {
     void refusesARepeatedKey() {
         Path file = prompt("{\"name\": \"a\", \"name\": \"b\", \"messages\": []}");
 
-        assertThatThrownBy(() -> PromptFiles.read(file))
+        assertThatThrownBy(() -> Prompt.fromJson(file))
                 .hasMessage(file + ": line 1, column 21: invalid JSON: Duplicate field 'name'");
     }
 
@@ -264,7 +268,7 @@ class PromptFilesTest {
     void reportsAMissingFile() {
         Path file = dir.resolve("nope.json");
 
-        assertThatThrownBy(() -> PromptFiles.read(file)).isInstanceOf(InvalidPlanException.class)
+        assertThatThrownBy(() -> Prompt.fromJson(file)).isInstanceOf(InvalidPlanException.class)
                 .hasMessage(file + ": file not found");
     }
 
@@ -272,22 +276,36 @@ class PromptFilesTest {
     void readsAnInlinePromptFromANode() throws Exception {
         JsonNode node = node("{\"name\": \"inline\", \"messages\": [{\"role\": \"user\", \"content\": \"{{q}}\"}]}");
 
-        assertThat(PromptFiles.fromNode(node, "plan.json: prompts[1]")).isEqualTo(Prompt.named("inline").user("{{q}}"));
+        assertThat(fromNode(node, "plan.json: prompts[1]")).isEqualTo(Prompt.named("inline").user("{{q}}"));
     }
 
     @Test
     void prefixesEveryMessageOfAnInlinePromptWithWhere() throws Exception {
-        assertThatThrownBy(() -> PromptFiles.fromNode(node("{\"messages\": []}"), "plan.json: prompts[1]"))
+        assertThatThrownBy(() -> fromNode(node("{\"messages\": []}"), "plan.json: prompts[1]"))
                 .hasMessage("plan.json: prompts[1]: missing field 'name'");
-        assertThatThrownBy(() -> PromptFiles.fromNode(node("\"extract.json\""), "plan.json: prompts[1]"))
+        assertThatThrownBy(() -> fromNode(node("\"extract.json\""), "plan.json: prompts[1]"))
                 .hasMessage("plan.json: prompts[1]: expected a JSON object but found \"extract.json\"");
     }
 
     @Test
     void rejectsNullArguments() {
-        assertThatThrownBy(() -> PromptFiles.read(null)).isInstanceOf(NullPointerException.class).hasMessage("file");
-        assertThatThrownBy(() -> PromptFiles.fromNode(null, "w")).isInstanceOf(NullPointerException.class).hasMessage("node");
-        assertThatThrownBy(() -> PromptFiles.fromNode(node("{}"), null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> Prompt.fromJson(null)).isInstanceOf(NullPointerException.class).hasMessage("file");
+        assertThatThrownBy(() -> fromNode(null, "w")).isInstanceOf(NullPointerException.class).hasMessage("node");
+        assertThatThrownBy(() -> fromNode(node("{}"), null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("where");
+        assertThatThrownBy(() -> PromptJson.read(null)).isInstanceOf(NullPointerException.class).hasMessage("fields");
+        assertThatThrownBy(() -> PromptJson.toNode(null)).isInstanceOf(NullPointerException.class).hasMessage("prompt");
+    }
+
+    @Test
+    void writesAPromptInTheFileFormatAndReadsItBackEqual() throws Exception {
+        Prompt withMetadata = Prompt.fromJson(fixture("prompt.json"));
+        Prompt plain = Prompt.named("v1").system("You are \"terse\".").user("Classify: {{text}}").assistant("ok");
+
+        for (Prompt p : List.of(withMetadata, plain)) {
+            assertThat(fromNode(PromptJson.toNode(p), "run.json: plan.prompts[0]")).isEqualTo(p);
+        }
+        assertThat(PromptJson.toNode(Prompt.named("v1").user("{{q}}")).toString())
+                .isEqualTo("{\"name\":\"v1\",\"messages\":[{\"role\":\"user\",\"content\":\"{{q}}\"}]}");
     }
 }

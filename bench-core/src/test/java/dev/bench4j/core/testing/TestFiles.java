@@ -1,4 +1,4 @@
-package dev.bench4j.core.internal.io;
+package dev.bench4j.core.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes test files into temporary folders and finds the fixtures under {@code src/test/resources/io}. */
-final class TestFiles {
+public final class TestFiles {
 
     private TestFiles() {
     }
 
-    /** Writes UTF-8 text to a new file in a folder and returns its path. */
-    static Path write(Path dir, String name, String text) {
+    /**
+     * Writes UTF-8 text to a new file in a folder.
+     *
+     * @param dir the folder
+     * @param name the file's name
+     * @param text its content
+     * @return the file's path
+     */
+    public static Path write(Path dir, String name, String text) {
         try {
             return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -23,8 +30,15 @@ final class TestFiles {
         }
     }
 
-    /** Writes raw bytes to a new file in a folder and returns its path. */
-    static Path writeBytes(Path dir, String name, byte[] bytes) {
+    /**
+     * Writes raw bytes to a new file in a folder.
+     *
+     * @param dir the folder
+     * @param name the file's name
+     * @param bytes its content
+     * @return the file's path
+     */
+    public static Path writeBytes(Path dir, String name, byte[] bytes) {
         try {
             return Files.write(dir.resolve(name), bytes);
         } catch (IOException e) {
@@ -32,8 +46,13 @@ final class TestFiles {
         }
     }
 
-    /** Returns the path of a fixture in {@code src/test/resources/io}. */
-    static Path fixture(String name) {
+    /**
+     * Returns the path of a fixture in bench-core's {@code src/test/resources/io}.
+     *
+     * @param name the fixture's file name
+     * @return its path
+     */
+    public static Path fixture(String name) {
         URL url = TestFiles.class.getResource("/io/" + name);
         if (url == null) {
             throw new IllegalArgumentException("no fixture " + name);

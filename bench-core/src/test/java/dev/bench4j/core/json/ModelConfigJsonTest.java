@@ -1,8 +1,8 @@
-package dev.bench4j.core.internal.io;
+package dev.bench4j.core.json;
 
 import dev.bench4j.core.internal.Jackson;
-import static dev.bench4j.core.internal.io.TestFiles.fixture;
-import static dev.bench4j.core.internal.io.TestFiles.write;
+import static dev.bench4j.core.testing.TestFiles.fixture;
+import static dev.bench4j.core.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,11 +17,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading model configuration files and inline configurations: {@link ModelConfigFiles}. */
-class ModelConfigFilesTest {
+/**
+ * Model configurations in the {@code model.json} format: files, inline configurations and the copy a
+ * run keeps: {@link ModelConfigJson}.
+ */
+class ModelConfigJsonTest {
 
     @TempDir
     Path dir;
+
+    private static ModelConfig fromNode(JsonNode node, String where) {
+        return ModelConfigJson.read(JsonFields.of(node, where, InvalidPlanException::new));
+    }
 
     private Path model(String json) {
         return write(dir, "mini.json", json);
@@ -37,12 +44,12 @@ class ModelConfigFilesTest {
                 .price(Price.perMillionTokens(0.15, 0.6).withCachedInput(0.075))
                 .param("num_ctx", 8192L).param("response_format", Map.of("type", "json_object"));
 
-        assertThat(ModelConfigFiles.read(fixture("model.json"))).isEqualTo(expected);
+        assertThat(ModelConfig.fromJson(fixture("model.json"))).isEqualTo(expected);
     }
 
     @Test
     void readsAMinimalConfigWhoseIdDefaultsToProviderAndModel() {
-        ModelConfig c = ModelConfigFiles.read(model("{\"provider\": \"ollama\", \"model\": \"qwen3:8b\"}"));
+        ModelConfig c = ModelConfig.fromJson(model("{\"provider\": \"ollama\", \"model\": \"qwen3:8b\"}"));
 
         assertThat(c).isEqualTo(ModelConfig.of("ollama", "qwen3:8b"));
         assertThat(c.id()).isEqualTo("ollama:qwen3:8b");
@@ -50,14 +57,14 @@ class ModelConfigFilesTest {
 
     @Test
     void treatsANullFieldAsUnset() {
-        ModelConfig c = ModelConfigFiles.read(model("{\"provider\": \"openai\", \"model\": \"gpt-5\", \"temperature\": null}"));
+        ModelConfig c = ModelConfig.fromJson(model("{\"provider\": \"openai\", \"model\": \"gpt-5\", \"temperature\": null}"));
 
         assertThat(c.parameters().temperature()).isEmpty();
     }
 
     @Test
     void acceptsMaxTokensAsAnotherNameForMaxOutputTokens() {
-        ModelConfig c = ModelConfigFiles.read(model("{\"provider\": \"openai\", \"model\": \"gpt-5\", \"max_tokens\": 8000}"));
+        ModelConfig c = ModelConfig.fromJson(model("{\"provider\": \"openai\", \"model\": \"gpt-5\", \"max_tokens\": 8000}"));
 
         assertThat(c.parameters().maxOutputTokens()).hasValue(8000);
     }
@@ -66,21 +73,21 @@ class ModelConfigFilesTest {
     void refusesMaxTokensTogetherWithMaxOutputTokens() {
         Path file = model("{\"provider\": \"openai\", \"model\": \"gpt-5\", \"max_tokens\": 10, \"max_output_tokens\": 20}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file)).hasMessage(file + ": fields 'max_output_tokens' and"
+        assertThatThrownBy(() -> ModelConfig.fromJson(file)).hasMessage(file + ": fields 'max_output_tokens' and"
                 + " 'max_tokens' are both set; keep one (max_tokens is another name for max_output_tokens)");
     }
 
     @Test
     void acceptsAWholeNumberWrittenWithADecimalPoint() {
-        ModelConfig c = ModelConfigFiles.read(model("{\"provider\": \"openai\", \"model\": \"gpt-5\", \"max_output_tokens\": 256.0}"));
+        ModelConfig c = ModelConfig.fromJson(model("{\"provider\": \"openai\", \"model\": \"gpt-5\", \"max_output_tokens\": 256.0}"));
 
         assertThat(c.parameters().maxOutputTokens()).hasValue(256);
     }
 
     @Test
     void acceptsStopAsOneStringOrAnArray() {
-        ModelConfig one = ModelConfigFiles.read(model("{\"provider\": \"p\", \"model\": \"m\", \"stop\": \"\\n\"}"));
-        ModelConfig many = ModelConfigFiles.read(model("{\"provider\": \"p\", \"model\": \"m\", \"stop\": [\"。\", \"END\"]}"));
+        ModelConfig one = ModelConfig.fromJson(model("{\"provider\": \"p\", \"model\": \"m\", \"stop\": \"\\n\"}"));
+        ModelConfig many = ModelConfig.fromJson(model("{\"provider\": \"p\", \"model\": \"m\", \"stop\": [\"。\", \"END\"]}"));
 
         assertThat(one.parameters().stop()).containsExactly("\n");
         assertThat(many.parameters().stop()).containsExactly("。", "END");
@@ -90,21 +97,21 @@ class ModelConfigFilesTest {
     void refusesAStopArrayWithANonString() {
         Path file = model("{\"provider\": \"p\", \"model\": \"m\", \"stop\": [\"a\", 3]}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file)).hasMessage(file + ": field 'stop[1]' must be a string but was 3");
+        assertThatThrownBy(() -> ModelConfig.fromJson(file)).hasMessage(file + ": field 'stop[1]' must be a string but was 3");
     }
 
     @Test
     void refusesAnEmptyStopSequenceWithTheApiMessage() {
         Path file = model("{\"provider\": \"p\", \"model\": \"m\", \"stop\": [\"\"]}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file)).hasMessage(file + ": field 'stop': stop sequences must not be empty");
+        assertThatThrownBy(() -> ModelConfig.fromJson(file)).hasMessage(file + ": field 'stop': stop sequences must not be empty");
     }
 
     @Test
     void refusesApiKeyFieldAndPointsToApiKeyEnv() {
         Path file = model("{\"provider\": \"openai\", \"model\": \"gpt-5\", \"api_key\": \"sk-secret-123\"}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file)).isInstanceOf(InvalidPlanException.class)
+        assertThatThrownBy(() -> ModelConfig.fromJson(file)).isInstanceOf(InvalidPlanException.class)
                 .hasMessage(file + ": field 'api_key' is not allowed: an API key must not be written in a file;"
                         + " put it in an environment variable and name that variable with \"api_key_env\","
                         + " e.g. \"api_key_env\": \"OPENAI_API_KEY\"")
@@ -115,7 +122,7 @@ class ModelConfigFilesTest {
     void refusesApiKeyInsideParams() {
         Path file = model("{\"provider\": \"openai\", \"model\": \"gpt-5\", \"params\": {\"api_key\": \"sk-secret-123\"}}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file)).hasMessageStartingWith(file
+        assertThatThrownBy(() -> ModelConfig.fromJson(file)).hasMessageStartingWith(file
                 + ": field 'params.api_key' is not allowed: an API key must not be written in a file;")
                 .message().doesNotContain("sk-secret-123");
     }
@@ -124,7 +131,7 @@ class ModelConfigFilesTest {
     void refusesAnUnknownFieldListingTheAllowedOnes() {
         Path file = model("{\"provider\": \"openai\", \"model\": \"gpt-5\", \"temprature\": 0}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file)).hasMessage(file + ": unknown field 'temprature'"
+        assertThatThrownBy(() -> ModelConfig.fromJson(file)).hasMessage(file + ": unknown field 'temprature'"
                 + " (did you mean 'temperature'?); allowed fields are id, provider, model, temperature, top_p, top_k,"
                 + " max_output_tokens, max_tokens, seed, stop, frequency_penalty, presence_penalty, reasoning_effort,"
                 + " verbosity, base_url, api_key_env, timeout_seconds, requests_per_second, requests_per_minute,"
@@ -135,7 +142,7 @@ class ModelConfigFilesTest {
     void reportsAValueOutOfRangeWithTheFileTheFieldAndTheApiMessage() {
         Path file = model("{\"provider\": \"openai\", \"model\": \"gpt-4o-mini\", \"temperature\": 3.5}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file)).isInstanceOf(InvalidPlanException.class)
+        assertThatThrownBy(() -> ModelConfig.fromJson(file)).isInstanceOf(InvalidPlanException.class)
                 .hasMessage(file + ": field 'temperature': temperature must be between 0 and 2 but was 3.5");
     }
 
@@ -143,7 +150,7 @@ class ModelConfigFilesTest {
     void reportsTheAliasFieldWhenItsValueIsOutOfRange() {
         Path file = model("{\"provider\": \"openai\", \"model\": \"gpt-4o-mini\", \"max_tokens\": 0}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file))
+        assertThatThrownBy(() -> ModelConfig.fromJson(file))
                 .hasMessage(file + ": field 'max_tokens': max_output_tokens must be >= 1 but was 0");
     }
 
@@ -151,7 +158,7 @@ class ModelConfigFilesTest {
     void reportsATypeErrorWithTheFileAndTheField() {
         Path file = model("{\"provider\": \"openai\", \"model\": \"gpt-4o-mini\", \"max_output_tokens\": \"lots\"}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file))
+        assertThatThrownBy(() -> ModelConfig.fromJson(file))
                 .hasMessage(file + ": field 'max_output_tokens' must be an integer but was \"lots\"");
     }
 
@@ -159,14 +166,14 @@ class ModelConfigFilesTest {
     void refusesAFractionalInteger() {
         Path file = model("{\"provider\": \"p\", \"model\": \"m\", \"top_k\": 2.5}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file)).hasMessage(file + ": field 'top_k' must be an integer but was 2.5");
+        assertThatThrownBy(() -> ModelConfig.fromJson(file)).hasMessage(file + ": field 'top_k' must be an integer but was 2.5");
     }
 
     @Test
     void refusesAnIntegerTooLargeForTheField() {
         Path file = model("{\"provider\": \"p\", \"model\": \"m\", \"max_concurrency\": 3000000000}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file))
+        assertThatThrownBy(() -> ModelConfig.fromJson(file))
                 .hasMessage(file + ": field 'max_concurrency' must be an integer of at most 2147483647 but was 3000000000");
     }
 
@@ -174,23 +181,23 @@ class ModelConfigFilesTest {
     void refusesANumberWrittenAsAString() {
         Path file = model("{\"provider\": \"p\", \"model\": \"m\", \"top_p\": \"0.5\"}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file)).hasMessage(file + ": field 'top_p' must be a number but was \"0.5\"");
+        assertThatThrownBy(() -> ModelConfig.fromJson(file)).hasMessage(file + ": field 'top_p' must be a number but was \"0.5\"");
     }
 
     @Test
     void refusesAMissingProviderOrModel() {
         Path noProvider = model("{\"model\": \"gpt-5\"}");
-        assertThatThrownBy(() -> ModelConfigFiles.read(noProvider)).hasMessage(noProvider + ": missing field 'provider'");
+        assertThatThrownBy(() -> ModelConfig.fromJson(noProvider)).hasMessage(noProvider + ": missing field 'provider'");
 
         Path blankModel = model("{\"provider\": \"openai\", \"model\": \"\"}");
-        assertThatThrownBy(() -> ModelConfigFiles.read(blankModel)).hasMessage(blankModel + ": field 'model' must not be blank");
+        assertThatThrownBy(() -> ModelConfig.fromJson(blankModel)).hasMessage(blankModel + ": field 'model' must not be blank");
     }
 
     @Test
     void refusesAnIdThatCouldEscapeTheStore() {
         Path file = model("{\"id\": \"../evil\", \"provider\": \"p\", \"model\": \"m\"}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file)).hasMessage(file
+        assertThatThrownBy(() -> ModelConfig.fromJson(file)).hasMessage(file
                 + ": field 'id': id must not contain '/', '\\' or control characters but was '../evil'");
     }
 
@@ -198,7 +205,7 @@ class ModelConfigFilesTest {
     void refusesAnApiKeyEnvThatIsNotAVariableName() {
         Path file = model("{\"provider\": \"p\", \"model\": \"m\", \"api_key_env\": \"my key\"}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file)).hasMessage(file + ": field 'api_key_env':"
+        assertThatThrownBy(() -> ModelConfig.fromJson(file)).hasMessage(file + ": field 'api_key_env':"
                 + " api_key_env must be an environment variable name (letters, digits, _) but was 'my key'");
     }
 
@@ -206,20 +213,20 @@ class ModelConfigFilesTest {
     void refusesATimeoutThatIsNotPositive() {
         Path file = model("{\"provider\": \"p\", \"model\": \"m\", \"timeout_seconds\": 0}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file)).hasMessage(file + ": field 'timeout_seconds' must be > 0 but was 0");
+        assertThatThrownBy(() -> ModelConfig.fromJson(file)).hasMessage(file + ": field 'timeout_seconds' must be > 0 but was 0");
     }
 
     @Test
     void refusesATimeoutTooLongForADuration() {
         Path file = model("{\"provider\": \"p\", \"model\": \"m\", \"timeout_seconds\": 1e10}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file))
+        assertThatThrownBy(() -> ModelConfig.fromJson(file))
                 .hasMessage(file + ": field 'timeout_seconds' must be less than 9223372036 but was 1.0E10");
     }
 
     @Test
     void keepsAFractionalTimeoutToTheMillisecond() {
-        ModelConfig c = ModelConfigFiles.read(model("{\"provider\": \"p\", \"model\": \"m\", \"timeout_seconds\": 0.25}"));
+        ModelConfig c = ModelConfig.fromJson(model("{\"provider\": \"p\", \"model\": \"m\", \"timeout_seconds\": 0.25}"));
 
         assertThat(c.endpoint().timeout()).contains(Duration.ofMillis(250));
     }
@@ -228,7 +235,7 @@ class ModelConfigFilesTest {
     void refusesANumberTooLargeForADouble() {
         Path file = model("{\"provider\": \"p\", \"model\": \"m\", \"price\": {\"input\": 1e400, \"output\": 1}}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file))
+        assertThatThrownBy(() -> ModelConfig.fromJson(file))
                 .hasMessage(file + ": field 'price.input' must be a number of at most 1.7976931348623157E308");
     }
 
@@ -236,7 +243,7 @@ class ModelConfigFilesTest {
     void refusesARateThatIsNotPositive() {
         Path file = model("{\"provider\": \"p\", \"model\": \"m\", \"requests_per_minute\": -1}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file))
+        assertThatThrownBy(() -> ModelConfig.fromJson(file))
                 .hasMessage(file + ": field 'requests_per_minute': requests_per_minute must be a finite number > 0 but was -1.0");
     }
 
@@ -244,30 +251,30 @@ class ModelConfigFilesTest {
     void refusesStreamThatIsNotABoolean() {
         Path file = model("{\"provider\": \"p\", \"model\": \"m\", \"stream\": \"yes\"}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file)).hasMessage(file + ": field 'stream' must be true or false but was \"yes\"");
+        assertThatThrownBy(() -> ModelConfig.fromJson(file)).hasMessage(file + ": field 'stream' must be true or false but was \"yes\"");
     }
 
     @Test
     void refusesANegativePrice() {
         Path file = model("{\"provider\": \"p\", \"model\": \"m\", \"price\": {\"input\": -1, \"output\": 2}}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file)).hasMessage(file + ": field 'price.input' must be a number >= 0 but was -1");
+        assertThatThrownBy(() -> ModelConfig.fromJson(file)).hasMessage(file + ": field 'price.input' must be a number >= 0 but was -1");
     }
 
     @Test
     void refusesAPriceWithoutOutputOrWithAnUnknownField() {
         Path noOutput = model("{\"provider\": \"p\", \"model\": \"m\", \"price\": {\"input\": 1}}");
-        assertThatThrownBy(() -> ModelConfigFiles.read(noOutput))
+        assertThatThrownBy(() -> ModelConfig.fromJson(noOutput))
                 .hasMessage(noOutput + ": missing field 'price.output' (USD per 1M output tokens)");
 
         Path typo = model("{\"provider\": \"p\", \"model\": \"m\", \"price\": {\"input\": 1, \"output\": 2, \"cached\": 0.5}}");
-        assertThatThrownBy(() -> ModelConfigFiles.read(typo))
+        assertThatThrownBy(() -> ModelConfig.fromJson(typo))
                 .hasMessage(typo + ": unknown field 'price.cached'; allowed fields are input, output, cached_input");
     }
 
     @Test
     void passesParamsThroughUnchanged() {
-        ModelConfig c = ModelConfigFiles.read(model("""
+        ModelConfig c = ModelConfig.fromJson(model("""
                 {"provider": "ollama", "model": "llama3", "params": {"num_ctx": 8192, "mirostat": 0.5, "keep_alive": "5m",
                  "options": {"stop": ["a"], "f": false}}}
                 """));
@@ -280,7 +287,7 @@ class ModelConfigFilesTest {
     void refusesANullParam() {
         Path file = model("{\"provider\": \"p\", \"model\": \"m\", \"params\": {\"num_ctx\": null}}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file))
+        assertThatThrownBy(() -> ModelConfig.fromJson(file))
                 .hasMessage(file + ": field 'params.num_ctx' must not be null; remove it to use the provider's default");
     }
 
@@ -288,7 +295,7 @@ class ModelConfigFilesTest {
     void refusesParamsThatAreNotAnObject() {
         Path file = model("{\"provider\": \"p\", \"model\": \"m\", \"params\": [1]}");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file))
+        assertThatThrownBy(() -> ModelConfig.fromJson(file))
                 .hasMessage(file + ": field 'params' must be an object of provider parameters but was an array");
     }
 
@@ -296,7 +303,7 @@ class ModelConfigFilesTest {
     void reportsAMissingFile() {
         Path file = dir.resolve("models").resolve("mini.json");
 
-        assertThatThrownBy(() -> ModelConfigFiles.read(file)).hasMessage(file + ": file not found");
+        assertThatThrownBy(() -> ModelConfig.fromJson(file)).hasMessage(file + ": file not found");
     }
 
     @Test
@@ -304,15 +311,42 @@ class ModelConfigFilesTest {
         JsonNode good = Jackson.MAPPER.readTree("{\"provider\": \"echo\", \"model\": \"echo\", \"seed\": 7}");
         JsonNode bad = Jackson.MAPPER.readTree("{\"provider\": \"echo\", \"model\": \"echo\", \"seed\": \"x\"}");
 
-        assertThat(ModelConfigFiles.fromNode(good, "plan.json: models[0]")).isEqualTo(ModelConfig.of("echo", "echo").seed(7));
-        assertThatThrownBy(() -> ModelConfigFiles.fromNode(bad, "plan.json: models[1]"))
+        assertThat(fromNode(good, "plan.json: models[0]")).isEqualTo(ModelConfig.of("echo", "echo").seed(7));
+        assertThatThrownBy(() -> fromNode(bad, "plan.json: models[1]"))
                 .hasMessage("plan.json: models[1]: field 'seed' must be an integer but was \"x\"");
     }
 
     @Test
     void rejectsNullArguments() {
-        assertThatThrownBy(() -> ModelConfigFiles.read(null)).isInstanceOf(NullPointerException.class).hasMessage("file");
-        assertThatThrownBy(() -> ModelConfigFiles.fromNode(null, "w")).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> ModelConfig.fromJson(null)).isInstanceOf(NullPointerException.class).hasMessage("file");
+        assertThatThrownBy(() -> fromNode(null, "w")).isInstanceOf(NullPointerException.class)
                 .hasMessage("node");
+        assertThatThrownBy(() -> ModelConfigJson.read(null)).isInstanceOf(NullPointerException.class).hasMessage("fields");
+        assertThatThrownBy(() -> ModelConfigJson.toNode(null)).isInstanceOf(NullPointerException.class).hasMessage("config");
+    }
+
+    @Test
+    void writesEverySettingInTheFileFormatAndReadsItBackEqual() {
+        ModelConfig full = ModelConfig.fromJson(fixture("model.json"));
+        ModelConfig minimal = ModelConfig.of("ollama", "qwen3:8b");
+
+        for (ModelConfig c : List.of(full, minimal, minimal.id("local").timeout(Duration.ofNanos(1_500_000_001)))) {
+            assertThat(fromNode(ModelConfigJson.toNode(c), "run.json: plan.models[0]")).isEqualTo(c);
+        }
+        assertThat(ModelConfigJson.toNode(minimal).toString())
+                .isEqualTo("{\"provider\":\"ollama\",\"model\":\"qwen3:8b\",\"stream\":false}");
+        assertThat(ModelConfigJson.toNode(full).get("id").textValue()).isEqualTo("mini-t0");
+        assertThat(ModelConfigJson.toNode(full).get("price").toString())
+                .isEqualTo("{\"input\":0.15,\"output\":0.6,\"cached_input\":0.075}");
+    }
+
+    @Test
+    void aStoreReadsAConfigWithItsOwnExceptionNamingThePlace() throws Exception {
+        JsonNode node = Jackson.MAPPER.readTree("{\"provider\": \"echo\", \"model\": \"echo\", \"temprature\": 1}");
+
+        assertThatThrownBy(() -> ModelConfigJson.read(JsonFields.of(node, "runs/r/run.json: plan.models[2]",
+                IllegalStateException::new)))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("runs/r/run.json: plan.models[2]: unknown field 'temprature' (did you mean 'temperature'?)");
     }
 }
