@@ -12,6 +12,7 @@ import dev.bench4j.core.Price;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.json.AtomicFiles;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelProvider;
 import dev.bench4j.core.spi.ModelProviderFactory;
@@ -21,20 +22,15 @@ import dev.bench4j.core.spi.ProviderContext;
 import dev.bench4j.providers.openai.internal.ChatCompletionsBatch;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -287,37 +283,18 @@ public final class OpenAiBatch {
 
     private static long write(BenchmarkPlan plan, Optional<String> modelId, Path file) {
         Path target = file.toAbsolutePath().normalize();
-        Path dir = target.getParent();
-        Path tmp = null;
+        long[] lines = {0};
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            long lines;
-            try (FileOutputStream out = new FileOutputStream(tmp.toFile());
-                    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-                lines = writeLines(plan, modelId, writer);
+            Files.createDirectories(target.getParent());
+            AtomicFiles.write(target, out -> {
+                Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+                lines[0] = writeLines(plan, modelId, writer);
                 writer.flush();
-                out.getFD().sync();
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-            syncFolder(dir);
-            return lines;
+            });
+            return lines[0];
         } catch (IOException | UncheckedIOException e) {
             IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             throw new UncheckedIOException("cannot write batch input file " + file + ": " + cause.getMessage(), cause);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file is hidden and named after the target; nothing else to do
-                }
-            }
         }
     }
 
@@ -343,14 +320,6 @@ public final class OpenAiBatch {
         return lines[0];
     }
 
-    /** Makes the rename durable where the platform allows opening a folder (not on Windows). */
-    private static void syncFolder(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // best effort: the file itself is synced
-        }
-    }
 
     private static void read(Path file, int fileIndex, PlanCells cells, Answers answers) {
         int number = 0;
