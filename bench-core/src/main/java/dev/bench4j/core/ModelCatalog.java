@@ -27,7 +27,7 @@ import java.util.function.Function;
  * <pre>{@code
  * ModelCatalog.create().list("ollama");                                   // GET /api/tags
  * ModelCatalog.create().list(ModelConfig.of("openai-compatible", "any")
- *         .baseUrl("http://localhost:8000/v1"));                           // GET /models
+ *         .withBaseUrl("http://localhost:8000/v1"));                       // GET /models
  * }</pre>
  *
  * <p>Providers are found with {@link java.util.ServiceLoader} as for a plan; API keys are read from

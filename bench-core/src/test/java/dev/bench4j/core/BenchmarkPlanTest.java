@@ -26,7 +26,7 @@ class BenchmarkPlanTest {
         Run run = BenchmarkPlan.named("triage")
                 .prompt(Prompt.named("v1").system("You are a triage nurse.").user("Classify: {{text}}"))
                 .model(ModelConfig.of("echo", "echo-1"))
-                .model(ModelConfig.of("echo", "echo-2").temperature(0.0).maxOutputTokens(256))
+                .model(ModelConfig.of("echo", "echo-2").withTemperature(0.0).withMaxOutputTokens(256))
                 .trials(List.of(Trial.of("t1", Map.of("text", "chest pain")), Trial.of("t2", Map.of("text", "sprained ankle"))))
                 .repetitions(3)
                 .concurrency(16)
@@ -137,7 +137,7 @@ class BenchmarkPlanTest {
     void runsKeepNoSecretInTheirPlanSnapshot() {
         Secret key = Secret.of("sk-test-PLANTED-KEY-123");
         Run run = Plans.over(ScriptedProvider.echoing("echoing"), 1)
-                .models(List.of(ModelConfig.of("echoing", "keyed").apiKey(key))).build().run();
+                .models(List.of(ModelConfig.of("echoing", "keyed").withApiKey(key))).build().run();
 
         assertThat(run.info().plan().models()).allSatisfy(m -> assertThat(m.endpoint().apiKey()).isEmpty());
         assertThat(run.toString() + run.info() + run.results() + run.summary()).doesNotContain("PLANTED");
@@ -161,7 +161,7 @@ class BenchmarkPlanTest {
             }
         };
         BenchmarkPlan.named("env").provider(keyed).prompt(Prompt.named("p").user("hi"))
-                .model(ModelConfig.of("keyed", "default")).model(ModelConfig.of("keyed", "named").apiKeyEnv("OTHER_KEY"))
+                .model(ModelConfig.of("keyed", "default")).model(ModelConfig.of("keyed", "named").withApiKeyEnv("OTHER_KEY"))
                 .trial(Trial.of("t", Map.of()))
                 .environment(name -> Optional.ofNullable(Map.of("KEYED_API_KEY", "k-default", "OTHER_KEY", "k-other").get(name)))
                 .build().run();

@@ -134,10 +134,10 @@ class EndpointTest {
 
     @Test
     void endpointsWithTheSameSettingsAreEqual() {
-        Endpoint a = ModelConfig.of("p", "m").apiKey(Secret.of("k1")).maxConcurrency(2).endpoint();
-        Endpoint b = ModelConfig.of("q", "n").apiKey(Secret.of("k1")).maxConcurrency(2).endpoint();
+        Endpoint a = ModelConfig.of("p", "m").withApiKey(Secret.of("k1")).withMaxConcurrency(2).endpoint();
+        Endpoint b = ModelConfig.of("q", "n").withApiKey(Secret.of("k1")).withMaxConcurrency(2).endpoint();
 
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
-        assertThat(a).isNotEqualTo(ModelConfig.of("p", "m").apiKey(Secret.of("k2")).maxConcurrency(2).endpoint());
+        assertThat(a).isNotEqualTo(ModelConfig.of("p", "m").withApiKey(Secret.of("k2")).withMaxConcurrency(2).endpoint());
     }
 }

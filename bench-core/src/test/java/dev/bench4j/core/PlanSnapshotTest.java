@@ -19,7 +19,7 @@ class PlanSnapshotTest {
 
     @Test
     void modelsAreStrippedOfExplicitApiKeys() {
-        ModelConfig withKey = ModelConfig.of("openai", "gpt-4o-mini").apiKey(Secret.of(PLANTED)).apiKeyEnv("OPENAI_API_KEY");
+        ModelConfig withKey = ModelConfig.of("openai", "gpt-4o-mini").withApiKey(Secret.of(PLANTED)).withApiKeyEnv("OPENAI_API_KEY");
 
         PlanSnapshot s = snapshot(List.of(Prompt.named("v1").user("x")), List.of(withKey), 1, 1);
 

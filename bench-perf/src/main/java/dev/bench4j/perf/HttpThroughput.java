@@ -99,7 +99,7 @@ public final class HttpThroughput {
         return BenchmarkPlan.named("http-perf")
                 .sink(ResultSink.of(r -> r.error().ifPresent(e -> FIRST_ERROR.compareAndSet(null, e.kind().wireName() + ": " + e.message()))))
                 .prompt(Prompt.named("extract").user(PROMPT + "{{text}}"))
-                .model(ModelConfig.of("openai-compatible", "mock-a").baseUrl(baseUrl).maxOutputTokens(128))
+                .model(ModelConfig.of("openai-compatible", "mock-a").withBaseUrl(baseUrl).withMaxOutputTokens(128))
                 .trials(trials).concurrency(concurrency).noCache().retainResults(false).build();
     }
 

@@ -73,10 +73,10 @@ public final class Throughput {
                     .withExpected("diabetes"));
         }
         ModelConfig a = ModelConfig.of("echo", "echo-a");
-        ModelConfig b = ModelConfig.of("echo", "echo-b").temperature(0.7);
+        ModelConfig b = ModelConfig.of("echo", "echo-b").withTemperature(0.7);
         if (latencyMs > 0) {
-            a = a.param("latency_ms", latencyMs);
-            b = b.param("latency_ms", latencyMs);
+            a = a.withParam("latency_ms", latencyMs);
+            b = b.withParam("latency_ms", latencyMs);
         }
         return BenchmarkPlan.named("perf")
                 .prompt(Prompt.named("extract").system("Extract the conditions.").user("Text: {{text}}"))

@@ -122,12 +122,12 @@ class SecretLeakTest {
                         .withBody(badBody)).willSetStateTo("server"));
         api.stubFor(any(anyUrl()).inScenario("s").whenScenarioStateIs("server")
                 .willReturn(aResponse().withStatus(500).withBody(serverError)));
-        ModelConfig viaEnv = ModelConfig.of(factory.name(), "m").id("env").baseUrl(api.baseUrl())
-                .apiKeyEnv("PLANTED_KEY").maxOutputTokens(64).stream(streamed);
-        ModelConfig explicit = ModelConfig.of(factory.name(), "m").id("explicit").baseUrl(api.baseUrl())
-                .apiKey(Secret.of(FAKE_KEY)).maxOutputTokens(64).stream(streamed);
-        ModelConfig refused = ModelConfig.of(factory.name(), "m").id("refused").baseUrl("http://127.0.0.1:9")
-                .apiKeyEnv("PLANTED_KEY").maxOutputTokens(64).stream(streamed);
+        ModelConfig viaEnv = ModelConfig.of(factory.name(), "m").withId("env").withBaseUrl(api.baseUrl())
+                .withApiKeyEnv("PLANTED_KEY").withMaxOutputTokens(64).withStream(streamed);
+        ModelConfig explicit = ModelConfig.of(factory.name(), "m").withId("explicit").withBaseUrl(api.baseUrl())
+                .withApiKey(Secret.of(FAKE_KEY)).withMaxOutputTokens(64).withStream(streamed);
+        ModelConfig refused = ModelConfig.of(factory.name(), "m").withId("refused").withBaseUrl("http://127.0.0.1:9")
+                .withApiKeyEnv("PLANTED_KEY").withMaxOutputTokens(64).withStream(streamed);
 
         ByteArrayOutputStream logs = new ByteArrayOutputStream();
         PrintStream err = System.err;

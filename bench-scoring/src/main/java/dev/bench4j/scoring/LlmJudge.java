@@ -32,10 +32,10 @@ import java.util.stream.Collectors;
  * variables by name. An instance is immutable; each {@code withX} method returns a copy.
  *
  * <pre>{@code
- * ModelConfig judge = ModelConfig.of("openai", "gpt-4.1-mini").temperature(0);
+ * ModelConfig judge = ModelConfig.of("openai", "gpt-4.1-mini").withTemperature(0);
  * BenchmarkPlan plan = BenchmarkPlan.named("summaries")
  *     ...
- *     .scorer(LlmJudge.of(judge).named("faithfulness")
+ *     .scorer(LlmJudge.of(judge).withName("faithfulness")
  *         .withCriteria("Every statement in the summary is supported by the input.")
  *         .withScale(1, 5))
  *     .build();
@@ -79,7 +79,7 @@ public final class LlmJudge implements Scorer {
      * Creates a judge scorer named {@code llm_judge} with the default review prompt, general
      * correctness criteria and the scale 1 to 5.
      *
-     * @param judge the judge model config; give it {@code temperature(0)} for repeatable verdicts
+     * @param judge the judge model config; give it {@code withTemperature(0)} for repeatable verdicts
      * @return the scorer
      * @throws NullPointerException if {@code judge} is {@code null}
      */
@@ -105,7 +105,7 @@ public final class LlmJudge implements Scorer {
      * @throws NullPointerException if {@code newName} is {@code null}
      * @throws IllegalArgumentException if {@code newName} is blank
      */
-    public LlmJudge named(String newName) {
+    public LlmJudge withName(String newName) {
         Objects.requireNonNull(newName, "newName");
         if (newName.isBlank()) {
             throw new IllegalArgumentException("scorer name must not be blank");

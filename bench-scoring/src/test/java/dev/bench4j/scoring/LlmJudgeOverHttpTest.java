@@ -96,8 +96,8 @@ class LlmJudgeOverHttpTest {
     }
 
     private static BenchmarkPlan.Builder plan() {
-        ModelConfig judge = ModelConfig.of("openai-compatible", "judge-model").id("judge")
-                .baseUrl(api.baseUrl() + "/v1").temperature(0).price(JUDGE_PRICE);
+        ModelConfig judge = ModelConfig.of("openai-compatible", "judge-model").withId("judge")
+                .withBaseUrl(api.baseUrl() + "/v1").withTemperature(0).withPrice(JUDGE_PRICE);
         return plan(Scorers.llmJudge(judge).withCriteria("Lists every condition of the reference and nothing else."));
     }
 
@@ -110,7 +110,7 @@ class LlmJudgeOverHttpTest {
                         Trial.of("partial", Map.of("answer", "asthma")).withExpected(List.of("asthma", "diabetes")),
                         Trial.of("chatty", Map.of("answer", "not sure")).withExpected(List.of("asthma")),
                         Trial.of("broken", Map.of("answer", "diabetes?")).withExpected(List.of("diabetes"))))
-                .retry(RetryPolicy.defaults().jitter(0))
+                .retry(RetryPolicy.defaults().withJitter(0))
                 .scorer(scorer);
     }
 
@@ -182,7 +182,7 @@ class LlmJudgeOverHttpTest {
 
     @Test
     void anUnreachableJudgeFailsTheScoresNotTheRun() {
-        ModelConfig down = ModelConfig.of("openai-compatible", "judge-model").id("down").baseUrl("http://127.0.0.1:9/v1");
+        ModelConfig down = ModelConfig.of("openai-compatible", "judge-model").withId("down").withBaseUrl("http://127.0.0.1:9/v1");
 
         Run run = plan(Scorers.llmJudge(down)).retry(RetryPolicy.none()).build().run();
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /** The LLM judge renders its review prompt, asks its judge once per result and reads the verdict. */
 class LlmJudgeTest {
 
-    private static final ModelConfig JUDGE = ModelConfig.of("openai", "gpt-4.1-mini").temperature(0);
+    private static final ModelConfig JUDGE = ModelConfig.of("openai", "gpt-4.1-mini").withTemperature(0);
     private static final Prompt CANDIDATE_PROMPT = Prompt.named("extract").system("You extract conditions.")
             .user("Text: {{text}}");
     private static final Trial TRIAL = Trial.of("t1", Map.of("text", "Adults with asthma and diabetes."))
@@ -131,7 +131,7 @@ class LlmJudgeTest {
     void aCustomTemplateMayUseTheTrialsOwnVariablesAndAnotherScale() {
         Prompt template = Prompt.named("strict").user("Source: {{text}}\nAnswer: {{output}}\nScore {{min}}-{{max}}.");
         FixedCaller caller = new FixedCaller(verdict("7"));
-        LlmJudge judge = Scorers.llmJudge(JUDGE).named("faithful").withTemplate(template).withScale(0, 10);
+        LlmJudge judge = Scorers.llmJudge(JUDGE).withName("faithful").withTemplate(template).withScale(0, 10);
 
         Score s = judge.score(request(TRIAL, caller)).toCompletableFuture().join();
 
@@ -161,7 +161,7 @@ class LlmJudgeTest {
                 .hasMessageContaining("judge scale must be finite numbers with min < max but was 5.0..1.0");
         assertThatThrownBy(() -> judge.withCriteria(" ")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("judge criteria must not be blank");
-        assertThatThrownBy(() -> judge.named("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> judge.withName("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Scorers.llmJudge(null)).isInstanceOf(NullPointerException.class).hasMessage("judge");
     }
 
@@ -230,7 +230,7 @@ class LlmJudgeTest {
 
         assertThat(run.results()).extracting(r -> r.score("quality").orElseThrow()).containsExactlyInAnyOrder(1.0, 0.5);
         assertThat(run.summary().overall().scorerCalls().calls()).isEqualTo(2);
-        assertThat(run.info().plan().scorerModels()).containsExactly(ModelConfig.of("echo", "judge").temperature(0));
+        assertThat(run.info().plan().scorerModels()).containsExactly(ModelConfig.of("echo", "judge").withTemperature(0));
         assertThat(run.info().plan().scorerSettings().get("quality")).containsEntry("type", "llm_judge")
                 .containsEntry("judge", "echo:judge").containsEntry("scale", List.of(1L, 5L))
                 .containsEntry("template", List.of(Map.of("role", "system", "content",

@@ -99,7 +99,7 @@ public final class PlanValidator {
                             problems);
                 } else if (!same.equals(m)) {
                     problems.add("Scorer '" + s.name() + "' calls model '" + m.id() + "', but the plan has a different "
-                            + "config of that id; give one of them its own id with .id(\"...\")");
+                            + "config of that id; give one of them its own id with .withId(\"...\")");
                 }
             }
         }

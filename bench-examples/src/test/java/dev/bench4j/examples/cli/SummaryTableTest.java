@@ -67,7 +67,7 @@ class SummaryTableTest {
     @Test
     void aJudgedRunShowsTheJudgesCallsAndCostOnALineOfTheirOwn() {
         // the echo judge repeats its review prompt, which is just the answer: a bare number on the scale
-        ModelConfig judge = ModelConfig.of("echo", "judge").price(dev.bench4j.core.Price.perMillionTokens(1000, 1000));
+        ModelConfig judge = ModelConfig.of("echo", "judge").withPrice(dev.bench4j.core.Price.perMillionTokens(1000, 1000));
         Run run = BenchmarkPlan.named("judged").prompt(Prompt.named("p").user("{{x}}"))
                 .model(ModelConfig.of("echo", "candidate"))
                 .trials(List.of(Trial.of("a", Map.of("x", "4")), Trial.of("b", Map.of("x", "2"))))

@@ -84,7 +84,7 @@ import org.jspecify.annotations.Nullable;
  * Results are costed from the usage each line reports and the same prices as a live run (the
  * config's price, else the provider's own, else bench4j's price table). Batch prices are usually
  * 50% lower than the live ones the table holds; to count that, set the batch price on the config,
- * e.g. {@code ModelConfig.of("openai", "gpt-4o-mini").price(Price.perMillionTokens(0.075, 0.30))}.
+ * e.g. {@code ModelConfig.of("openai", "gpt-4o-mini").withPrice(Price.perMillionTokens(0.075, 0.30))}.
  */
 public final class OpenAiBatch {
 

@@ -61,11 +61,11 @@ class OpenAiBatchTest {
         return BenchmarkPlan.named("batch-write")
                 .prompt(Prompt.named("triage").system("You are a triage nurse. Be brief.").user("Conditions in: {{text}}"))
                 .prompt(Prompt.named("codes").user("ICD-10 codes for: {{text}}"))
-                .model(ModelConfig.of("openai", "gpt-4o-mini").baseUrl(api.baseUrl() + "/v1")
-                        .temperature(0.2).maxOutputTokens(64).seed(7).stop("END"))
-                .model(ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").id("qwen").baseUrl(api.baseUrl() + "/v1")
-                        .maxOutputTokens(128).topK(20).param("min_p", 0.05)
-                        .param("chat_template_kwargs", Map.of("enable_thinking", false)))
+                .model(ModelConfig.of("openai", "gpt-4o-mini").withBaseUrl(api.baseUrl() + "/v1")
+                        .withTemperature(0.2).withMaxOutputTokens(64).withSeed(7).withStop("END"))
+                .model(ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").withId("qwen").withBaseUrl(api.baseUrl() + "/v1")
+                        .withMaxOutputTokens(128).withTopK(20).withParam("min_p", 0.05)
+                        .withParam("chat_template_kwargs", Map.of("enable_thinking", false)))
                 .trial(Trial.of("t1", Map.of("text", "fever and cough")))
                 .trial(Trial.of("case|7", Map.of("text", "Diagnósticos: 糖尿病 \"type 2\"\nand 100% sure")))
                 .trial(Trial.of("t3", Map.of("text", "chest pain")))
@@ -128,8 +128,8 @@ class OpenAiBatchTest {
     @Test
     void aBatchNeverStreamsAndOneModelsCellsCanBeWrittenAlone() throws IOException {
         BenchmarkPlan plan = livePlan()
-                .model(ModelConfig.of("xai", "grok-4").id("grok").stream(true)
-                        .param("stream_options", Map.of("include_obfuscation", false)))
+                .model(ModelConfig.of("xai", "grok-4").withId("grok").withStream(true)
+                        .withParam("stream_options", Map.of("include_obfuscation", false)))
                 .build();
         Path file = dir.resolve("grok.jsonl");
 
@@ -148,7 +148,7 @@ class OpenAiBatchTest {
     @Test
     void refusesAModelWhoseProviderHasNoBatchFormat() {
         BenchmarkPlan plan = livePlan()
-                .model(ModelConfig.of("anthropic", "claude-sonnet-4-5").maxOutputTokens(1024))
+                .model(ModelConfig.of("anthropic", "claude-sonnet-4-5").withMaxOutputTokens(1024))
                 .build();
         Path file = dir.resolve("batch.jsonl");
 
@@ -182,8 +182,8 @@ class OpenAiBatchTest {
         return BenchmarkPlan.named("batch-import")
                 .prompt(Prompt.named("triage").user("Conditions in: {{text}}"))
                 .prompt(Prompt.named("codes").user("ICD-10 codes for: {{text}}"))
-                .model(ModelConfig.of("openai", "gpt-4o-mini").maxOutputTokens(16))
-                .model(ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").id("qwen").baseUrl("http://localhost:8000/v1"))
+                .model(ModelConfig.of("openai", "gpt-4o-mini").withMaxOutputTokens(16))
+                .model(ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").withId("qwen").withBaseUrl("http://localhost:8000/v1"))
                 .trial(Trial.of("t1", Map.of("text", "fever")))
                 .trial(Trial.of("case|7", Map.of("text", "thirst")))
                 .scorer(Scorer.of("len", r -> Score.of(r.output().length())))
@@ -367,7 +367,7 @@ class OpenAiBatchTest {
     void aJudgeGradesTheImportedAnswersLiveWhileTheCandidatesComeFromTheFile() throws IOException {
         api.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson(fixture("openai/success.json")
                 .replace("diabetes, hypertension", "4"))));
-        ModelConfig judge = ModelConfig.of("openai-compatible", "judge-model").id("judge").baseUrl(api.baseUrl() + "/v1");
+        ModelConfig judge = ModelConfig.of("openai-compatible", "judge-model").withId("judge").withBaseUrl(api.baseUrl() + "/v1");
         Scorer grade = new Scorer() {
             @Override
             public String name() {

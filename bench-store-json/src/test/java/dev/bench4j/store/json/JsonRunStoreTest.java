@@ -297,7 +297,7 @@ class JsonRunStoreTest {
         List<String> ids = new ArrayList<>();
         for (double quality : new double[] {0.5, 0.7, 0.9}) {
             ids.add(Plans.over(ScriptedProvider.echoing("echoing"), 4)
-                    .model(ModelConfig.of("echoing", "priced").price(Price.perMillionTokens(1, 2)))
+                    .model(ModelConfig.of("echoing", "priced").withPrice(Price.perMillionTokens(1, 2)))
                     .scorer(Scorer.of("quality", r -> Score.of(quality)))
                     .clock(clock).store(store).noCache().build().run().id());
             clock.advance(Duration.ofDays(1));

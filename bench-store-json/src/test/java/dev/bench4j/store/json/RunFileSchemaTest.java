@@ -168,7 +168,7 @@ class RunFileSchemaTest {
         JsonRunStore store = JsonRunStore.at(dir);
         ScriptedProvider judge = ScriptedProvider.named("judge", r -> CompletableFuture.completedFuture(
                 ScriptedProvider.answer("0.5")));
-        var judgeConfig = dev.bench4j.core.ModelConfig.of("judge", "j").price(dev.bench4j.core.Price.perMillionTokens(3, 15));
+        var judgeConfig = dev.bench4j.core.ModelConfig.of("judge", "j").withPrice(dev.bench4j.core.Price.perMillionTokens(3, 15));
         Run run = StorePlans.rich(varied()).provider(judge).retry(dev.bench4j.core.RetryPolicy.none())
                 .scorer(new Grader(judgeConfig)).store(store).build().run();
         var calls = run.summary().overall().scorerCalls();

@@ -49,8 +49,8 @@ public final class WebFixtures {
         return BenchmarkPlan.named("hostile " + SCRIPT).provider(evil)
                 .prompt(Prompt.named("p" + IMG).user("Q {{x}} " + MUSTACHE))
                 .prompt(Prompt.named("plain").user("R {{x}}"))
-                .model(ModelConfig.of("evil", "a").id("evil-a"))
-                .model(ModelConfig.of("evil", "b").id("evil-" + "b"))
+                .model(ModelConfig.of("evil", "a").withId("evil-a"))
+                .model(ModelConfig.of("evil", "b").withId("evil-" + "b"))
                 .trials(List.of(
                         Trial.of("t-" + SCRIPT, Map.of("x", SCRIPT)).withExpected(IMG),
                         Trial.of("t2", Map.of("x", "fail " + CLOSE)).withExpected(Map.of("k", SCRIPT)),

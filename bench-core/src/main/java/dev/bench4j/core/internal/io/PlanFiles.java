@@ -248,19 +248,19 @@ public final class PlanFiles {
             RetryPolicy p = RetryPolicy.defaults();
             try {
                 if (r.has("max_backoff_ms")) {
-                    p = p.maxBackoff(Duration.ofMillis(r.optLong("max_backoff_ms").orElseThrow()));
+                    p = p.withMaxBackoff(Duration.ofMillis(r.optLong("max_backoff_ms").orElseThrow()));
                 }
                 if (r.has("initial_backoff_ms")) {
-                    p = p.initialBackoff(Duration.ofMillis(r.optLong("initial_backoff_ms").orElseThrow()));
+                    p = p.withInitialBackoff(Duration.ofMillis(r.optLong("initial_backoff_ms").orElseThrow()));
                 }
                 if (r.has("max_attempts")) {
-                    p = p.maxAttempts(r.optInt("max_attempts").orElseThrow());
+                    p = p.withMaxAttempts(r.optInt("max_attempts").orElseThrow());
                 }
                 if (r.has("multiplier")) {
-                    p = p.multiplier(r.optNumber("multiplier").orElseThrow());
+                    p = p.withMultiplier(r.optNumber("multiplier").orElseThrow());
                 }
                 if (r.has("jitter")) {
-                    p = p.jitter(r.optNumber("jitter").orElseThrow());
+                    p = p.withJitter(r.optNumber("jitter").orElseThrow());
                 }
             } catch (IllegalArgumentException e) {
                 throw f.refused("retry", e);

@@ -50,7 +50,7 @@ class ProviderFailureTest {
                 ModelResponse.of("", FinishReason.LENGTH, Usage.of(50, 256).withReasoningTokens(256)).withRawFinishReason("length")));
         Run run = dev.bench4j.core.BenchmarkPlan.named("empty").provider(p)
                 .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
-                .model(ModelConfig.of("thinker", "o-mini").maxOutputTokens(256)).trials(Plans.trials(1)).build().run();
+                .model(ModelConfig.of("thinker", "o-mini").withMaxOutputTokens(256)).trials(Plans.trials(1)).build().run();
 
         Result r = run.results().get(0);
         assertThat(r.succeeded()).isFalse();

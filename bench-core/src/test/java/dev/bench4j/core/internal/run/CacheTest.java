@@ -107,7 +107,7 @@ class CacheTest {
         ResponseCache shared = ResponseCache.inMemory(100);
         Plans.over(p, 3).cache(shared).build().run();
         BenchmarkPlan.named("hot").provider(p).prompt(Prompt.named("p").user("Q {{x}}"))
-                .model(ModelConfig.of("echoing", "m").temperature(1.0)).trials(Plans.trials(3)).cache(shared).build().run();
+                .model(ModelConfig.of("echoing", "m").withTemperature(1.0)).trials(Plans.trials(3)).cache(shared).build().run();
         Plans.over(p, 3).cache(shared).build().run();
 
         assertThat(p.calls()).isEqualTo(6);

@@ -29,7 +29,7 @@ class RateLimitTest {
         long t0 = System.nanoTime();
         Run limited = dev.bench4j.core.BenchmarkPlan.named("rate").provider(p)
                 .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
-                .model(ModelConfig.of("limited", "m").requestsPerSecond(20))
+                .model(ModelConfig.of("limited", "m").withRequestsPerSecond(20))
                 .trials(Plans.trials(61)).concurrency(16).noCache().build().run();
         double seconds = (System.nanoTime() - t0) / 1e9;
 
@@ -48,7 +48,7 @@ class RateLimitTest {
 
     @Test
     void requestsPerMinuteAndPerSecondTakeTheStricter() {
-        ModelConfig m = ModelConfig.of("x", "m").requestsPerSecond(5).requestsPerMinute(120);
+        ModelConfig m = ModelConfig.of("x", "m").withRequestsPerSecond(5).withRequestsPerMinute(120);
         assertThat(m.endpoint().effectiveRequestsPerSecond()).hasValue(2.0);
     }
 }

@@ -104,7 +104,7 @@ class ResumeTest {
 
         BenchmarkPlan changed = BenchmarkPlan.named("test").provider(p)
                 .prompt(Prompt.named("p").user("Other {{x}}"))
-                .model(ModelConfig.of(p.name(), "m").temperature(0.5))
+                .model(ModelConfig.of(p.name(), "m").withTemperature(0.5))
                 .trials(Plans.trials(4)).store(store).build();
 
         assertThatThrownBy(() -> changed.resume(id))

@@ -94,13 +94,13 @@ class ScorerModelCallsTest {
     }
 
     private static ModelConfig judgeConfig() {
-        return ModelConfig.of("judge", "j1").price(JUDGE_PRICE);
+        return ModelConfig.of("judge", "j1").withPrice(JUDGE_PRICE);
     }
 
     private static BenchmarkPlan.Builder plan(ScriptedProvider candidates, ScriptedProvider judge, int trials) {
         return BenchmarkPlan.named("judged").provider(candidates).provider(judge)
                 .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
-                .model(ModelConfig.of(candidates.name(), "m").price(CANDIDATE_PRICE))
+                .model(ModelConfig.of(candidates.name(), "m").withPrice(CANDIDATE_PRICE))
                 .trials(Plans.trials(trials))
                 .scorer(grader(judgeConfig()));
     }
@@ -214,7 +214,7 @@ class ScorerModelCallsTest {
         ScriptedProvider candidates = ScriptedProvider.echoing("cand");
         BenchmarkPlan.Builder unknownProvider = Plans.over(candidates, 1).scorer(grader(ModelConfig.of("nope", "j")));
         BenchmarkPlan.Builder clash = Plans.over(candidates, 1)
-                .scorer(grader(ModelConfig.of("cand", "m").temperature(0.3)));
+                .scorer(grader(ModelConfig.of("cand", "m").withTemperature(0.3)));
 
         assertThatThrownBy(unknownProvider::build).isInstanceOf(InvalidPlanException.class)
                 .hasMessageContaining("No provider 'nope' for model 'nope:j' of scorer 'grade'");
@@ -297,7 +297,7 @@ class ScorerModelCallsTest {
     @Test
     void theRunDeadlineStopsJudgesWaitingForTheirRateLimit() {
         ScriptedProvider judge = judgeAnswering("1");
-        ModelConfig slowJudge = judgeConfig().requestsPerMinute(1);
+        ModelConfig slowJudge = judgeConfig().withRequestsPerMinute(1);
         Run run = BenchmarkPlan.named("judged").provider(ScriptedProvider.echoing("cand")).provider(judge)
                 .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
                 .model(ModelConfig.of("cand", "m")).trials(Plans.trials(3))
@@ -368,7 +368,7 @@ class ScorerModelCallsTest {
         var stored = run.info().plan();
         var changed = new dev.bench4j.core.PlanSnapshot(stored.name(), stored.prompts(), stored.models(),
                 stored.trialCount(), stored.trialsFingerprint(), stored.repetitions(), stored.concurrency(),
-                stored.scorers(), List.of(judgeConfig().temperature(0.7)), stored.scorerSettings());
+                stored.scorers(), List.of(judgeConfig().withTemperature(0.7)), stored.scorerSettings());
         var other = new dev.bench4j.core.PlanSnapshot(stored.name(), stored.prompts(), stored.models(),
                 stored.trialCount(), stored.trialsFingerprint(), stored.repetitions(), stored.concurrency(),
                 stored.scorers(), List.of(ModelConfig.of("judge", "j2")), stored.scorerSettings());

@@ -75,7 +75,7 @@ class SummaryTest {
         ScriptedProvider unknown = ScriptedProvider.named("unpriced", r -> CompletableFuture.completedFuture(
                 ModelResponse.of("ok", FinishReason.STOP, Usage.unknown())));
         Run run = BenchmarkPlan.named("cost").provider(p).provider(unknown).prompt(Prompt.named("p").user("Q {{x}}"))
-                .model(ModelConfig.of("priced", "m").price(Price.perMillionTokens(2.0, 8.0).withCachedInput(0.5)))
+                .model(ModelConfig.of("priced", "m").withPrice(Price.perMillionTokens(2.0, 8.0).withCachedInput(0.5)))
                 .model(ModelConfig.of("unpriced", "m"))
                 .trials(Plans.trials(2)).build().run();
 

@@ -51,12 +51,12 @@ public final class StorePlans {
      */
     public static BenchmarkPlan.Builder rich(ScriptedProvider provider) {
         return BenchmarkPlan.named("triage").provider(provider)
-                .prompt(Prompt.named("p1").system("You classify.").user("Q {{x}}").metadata("tags", java.util.List.of("a")))
+                .prompt(Prompt.named("p1").system("You classify.").user("Q {{x}}").withMetadata("tags", java.util.List.of("a")))
                 .prompt(Prompt.named("p2").user("R {{x}}"))
-                .model(ModelConfig.of(provider.name(), "m").temperature(0.0).maxOutputTokens(64)
-                        .apiKey(dev.bench4j.core.Secret.of("sk-very-secret")).param("num_ctx", 8192)
-                        .price(dev.bench4j.core.Price.perMillionTokens(1, 2)).timeout(Duration.ofMillis(1500)))
-                .model(ModelConfig.of(provider.name(), "n").id("second").stream(true).stop("\n\n").seed(7))
+                .model(ModelConfig.of(provider.name(), "m").withTemperature(0.0).withMaxOutputTokens(64)
+                        .withApiKey(dev.bench4j.core.Secret.of("sk-very-secret")).withParam("num_ctx", 8192)
+                        .withPrice(dev.bench4j.core.Price.perMillionTokens(1, 2)).withTimeout(Duration.ofMillis(1500)))
+                .model(ModelConfig.of(provider.name(), "n").withId("second").withStream(true).withStop("\n\n").withSeed(7))
                 .trials(Plans.trials(3)).repetitions(2).concurrency(3)
                 .scorer(Scorer.of("len", r -> Score.of(r.result().output().length())))
                 .noCache();
