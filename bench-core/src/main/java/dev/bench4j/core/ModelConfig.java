@@ -1,5 +1,6 @@
 package dev.bench4j.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.internal.io.JsonFiles;
 import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.JsonValues;
@@ -101,7 +102,7 @@ public final class ModelConfig {
     public static ModelConfig fromMap(Map<String, ?> fields, String where) {
         Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(where, "where");
-        com.fasterxml.jackson.databind.JsonNode node;
+        JsonNode node;
         try {
             node = JsonValues.toNode(fields);
         } catch (IllegalArgumentException e) {

@@ -9,6 +9,7 @@ import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.scoring.internal.JudgeVerdicts;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -204,13 +205,13 @@ public final class LlmJudge implements Scorer {
      */
     @Override
     public Map<String, Object> settings() {
-        Map<String, Object> s = new java.util.LinkedHashMap<>();
+        Map<String, Object> s = new LinkedHashMap<>();
         s.put("type", "llm_judge");
         s.put("judge", judge.id());
         s.put("criteria", criteria);
         s.put("scale", verdicts.bounds());
         s.put("template", template.messages().stream().map(m -> {
-            Map<String, Object> message = new java.util.LinkedHashMap<>();
+            Map<String, Object> message = new LinkedHashMap<>();
             message.put("role", m.role().wireName());
             message.put("content", m.content());
             return message;

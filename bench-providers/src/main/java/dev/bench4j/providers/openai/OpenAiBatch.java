@@ -1,6 +1,5 @@
 package dev.bench4j.providers.openai;
 
-import dev.bench4j.providers.internal.http.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +18,7 @@ import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ModelRequest;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.core.spi.ProviderContext;
+import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.openai.internal.ChatCompletionsBatch;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -353,7 +354,7 @@ public final class OpenAiBatch {
         }
         if (line == null || !line.isObject()) {
             throw new IllegalArgumentException(where + ": expected a JSON object but found "
-                    + (line == null ? "nothing" : line.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                    + (line == null ? "nothing" : line.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         JsonNode id = line.path("custom_id");
         if (id.isMissingNode() || id.isNull()) {

@@ -9,16 +9,18 @@ import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.internal.ScorerRegistry;
+import dev.bench4j.core.internal.pipeline.DiskResponseCache;
 import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.json.ModelConfigJson;
 import dev.bench4j.core.json.PromptJson;
 import dev.bench4j.core.spi.Names;
-import dev.bench4j.core.internal.ScorerRegistry;
+import dev.bench4j.core.spi.ResponseCache;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.spi.ScorerFactory;
-import dev.bench4j.core.spi.ResponseCache;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -125,8 +128,8 @@ public final class PlanFiles {
                 if (c.isEmpty()) {
                     b.noCache();
                 } else {
-                    b.cache(c.get().dir().<ResponseCache>map(d -> new dev.bench4j.core.internal.pipeline.DiskResponseCache(
-                            d, c.get().ttl(), c.get().maxEntries(), java.time.Clock.systemUTC()))
+                    b.cache(c.get().dir().<ResponseCache>map(d -> new DiskResponseCache(
+                            d, c.get().ttl(), c.get().maxEntries(), Clock.systemUTC()))
                             .orElseGet(() -> ResponseCache.inMemory(c.get().maxEntries())));
                 }
             });
@@ -136,7 +139,7 @@ public final class PlanFiles {
         return new Parsed(file, base, apply, store, planName);
     }
 
-    private static <T> void applying(JsonFields f, String field, Optional<T> value, java.util.function.Consumer<T> setter) {
+    private static <T> void applying(JsonFields f, String field, Optional<T> value, Consumer<T> setter) {
         if (value.isEmpty()) {
             return;
         }
