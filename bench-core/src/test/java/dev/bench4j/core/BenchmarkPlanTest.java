@@ -2,9 +2,11 @@ package dev.bench4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.bench4j.core.spi.ModelProvider;
 import dev.bench4j.core.spi.ModelProviderFactory;
+import dev.bench4j.core.spi.ModelRequest;
 import dev.bench4j.core.spi.ProviderContext;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.testing.Plans;
@@ -73,7 +75,7 @@ class BenchmarkPlanTest {
 
     @Test
     void duplicatesAndEmptyPromptsAreReported() {
-        InvalidPlanException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidPlanException.class, () ->
+        InvalidPlanException e = assertThrows(InvalidPlanException.class, () ->
                 BenchmarkPlan.named("dups")
                         .prompt(Prompt.named("p").user("a")).prompt(Prompt.named("p").user("b")).prompt(Prompt.named("blank"))
                         .model(ModelConfig.of("echo", "e")).model(ModelConfig.of("echo", "e"))
@@ -178,12 +180,12 @@ class BenchmarkPlanTest {
 
     @Test
     void forEachRequestRendersEveryCellInRunOrderWithoutCallingAnything() {
-        dev.bench4j.core.testing.ScriptedProvider p = dev.bench4j.core.testing.ScriptedProvider.echoing("echoing");
+        ScriptedProvider p = ScriptedProvider.echoing("echoing");
         BenchmarkPlan plan = BenchmarkPlan.named("dry").provider(p)
                 .prompt(Prompt.named("a").system("S").user("A {{x}}")).prompt(Prompt.named("b").user("B {{x}}"))
                 .model(ModelConfig.of("echoing", "m1")).model(ModelConfig.of("echoing", "m2"))
-                .trials(dev.bench4j.core.testing.Plans.trials(2)).repetitions(2).build();
-        java.util.List<dev.bench4j.core.spi.ModelRequest> seen = new java.util.ArrayList<>();
+                .trials(Plans.trials(2)).repetitions(2).build();
+        List<ModelRequest> seen = new ArrayList<>();
 
         plan.forEachRequest(seen::add);
 

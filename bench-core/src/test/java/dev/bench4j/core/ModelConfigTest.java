@@ -357,12 +357,12 @@ class ModelConfigTest {
 
     @Test
     void fromMapReadsAnInlineConfigAndRefusesAnApiKeyNamingWhere() {
-        ModelConfig judge = ModelConfig.fromMap(java.util.Map.of("provider", "openai", "model", "gpt-4.1-mini",
+        ModelConfig judge = ModelConfig.fromMap(Map.of("provider", "openai", "model", "gpt-4.1-mini",
                 "temperature", 0, "id", "judge"), "scorers[0].judge");
 
-        org.assertj.core.api.Assertions.assertThat(judge).isEqualTo(ModelConfig.of("openai", "gpt-4.1-mini")
+        assertThat(judge).isEqualTo(ModelConfig.of("openai", "gpt-4.1-mini")
                 .withTemperature(0).withId("judge"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelConfig.fromMap(java.util.Map.of("provider", "openai",
+        assertThatThrownBy(() -> ModelConfig.fromMap(Map.of("provider", "openai",
                 "model", "m", "api_key", "sk-x"), "scorers[0].judge"))
                 .isInstanceOf(InvalidPlanException.class).hasMessageStartingWith("scorers[0].judge")
                 .hasMessageNotContaining("sk-x");

@@ -2,6 +2,7 @@ package dev.bench4j.providers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.bench4j.providers.testing.ProviderHarness.FAKE_KEY;
@@ -164,7 +165,7 @@ class SecretLeakTest {
             assertThat(everything.toString()).as("a 12-character piece of the key").doesNotContain(FAKE_KEY.substring(i, i + 12));
         }
 
-        List<LoggedRequest> requests = api.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
+        List<LoggedRequest> requests = api.findAll(anyRequestedFor(anyUrl()));
         assertThat(requests).as("one request per cell of the two models that connect").hasSizeGreaterThanOrEqualTo(4);
         for (LoggedRequest request : requests) {
             assertThat(request.getUrl()).doesNotContain(FAKE_KEY);

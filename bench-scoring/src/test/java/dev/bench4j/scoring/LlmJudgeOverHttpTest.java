@@ -11,9 +11,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ErrorKind;
@@ -27,6 +29,7 @@ import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.Usage;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -61,12 +64,12 @@ class LlmJudgeOverHttpTest {
                         "total_tokens", promptTokens + completionTokens));
         try {
             return JSON.writeValueAsString(body).replace("\"logprobs\":\"null\"", "\"logprobs\":null");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new AssertionError(e);
         }
     }
 
-    private static com.github.tomakehurst.wiremock.matching.StringValuePattern answer(String output) {
+    private static StringValuePattern answer(String output) {
         return containing("## Answer to grade\n" + output + "\n");
     }
 
@@ -152,7 +155,7 @@ class LlmJudgeOverHttpTest {
         assertThat(calls.failed()).isEqualTo(1);
         assertThat(calls.inputTokens()).isEqualTo(412 + 409 + 405);
         assertThat(calls.outputTokens()).isEqualTo(14 + 19 + 9);
-        double expectedCost = JUDGE_PRICE.cost(dev.bench4j.core.Usage.of(412 + 409 + 405, 14 + 19 + 9)).getAsDouble();
+        double expectedCost = JUDGE_PRICE.cost(Usage.of(412 + 409 + 405, 14 + 19 + 9)).getAsDouble();
         assertThat(calls.cost().totalUsd().getAsDouble()).isCloseTo(expectedCost, within(1e-12));
         assertThat(run.summary().overall().cost().knownUsd()).as("the offline candidate is free").isZero();
         Summary.ScoreStats stats = run.summary().overall().scores().get("llm_judge");

@@ -6,17 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bench4j.core.CellId;
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.FinishReason;
+import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Message;
 import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.PlanFile;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.ResultError;
+import dev.bench4j.core.Run;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.ModelCaller;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.ScorerFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +31,7 @@ import java.util.OptionalDouble;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The LLM judge renders its review prompt, asks its judge once per result and reads the verdict. */
 class LlmJudgeTest {
@@ -212,7 +218,7 @@ class LlmJudgeTest {
     }
 
     @Test
-    void aPlanFileWithAJudgeRunsAndItsJudgeIsValidatedWithThePlan(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void aPlanFileWithAJudgeRunsAndItsJudgeIsValidatedWithThePlan(@TempDir Path dir)
             throws Exception {
         String plan = """
                 {"name": "judged", "prompts": [{"name": "p", "messages": [{"role": "user", "content": "{{x}}"}]}],
@@ -221,12 +227,12 @@ class LlmJudgeTest {
                  "scorers": [{"type": "llm_judge", "name": "quality", "template": "{{output}}",
                               "judge": {"provider": "%s", "model": "judge", "temperature": 0}}]}
                 """;
-        java.nio.file.Path good = dir.resolve("good.json");
-        java.nio.file.Files.writeString(good, plan.formatted("echo"));
-        java.nio.file.Path bad = dir.resolve("bad.json");
-        java.nio.file.Files.writeString(bad, plan.formatted("ecko"));
+        Path good = dir.resolve("good.json");
+        Files.writeString(good, plan.formatted("echo"));
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, plan.formatted("ecko"));
 
-        dev.bench4j.core.Run run = dev.bench4j.core.PlanFile.load(good).build().run();
+        Run run = PlanFile.load(good).build().run();
 
         assertThat(run.results()).extracting(r -> r.score("quality").orElseThrow()).containsExactlyInAnyOrder(1.0, 0.5);
         assertThat(run.summary().overall().scorerCalls().calls()).isEqualTo(2);
@@ -235,8 +241,8 @@ class LlmJudgeTest {
                 .containsEntry("judge", "echo:judge").containsEntry("scale", List.of(1L, 5L))
                 .containsEntry("template", List.of(Map.of("role", "system", "content",
                         LlmJudge.defaultTemplate().messages().get(0).content()), Map.of("role", "user", "content", "{{output}}")));
-        assertThatThrownBy(() -> dev.bench4j.core.PlanFile.load(bad).build())
-                .isInstanceOf(dev.bench4j.core.InvalidPlanException.class)
+        assertThatThrownBy(() -> PlanFile.load(bad).build())
+                .isInstanceOf(InvalidPlanException.class)
                 .hasMessageContaining("No provider 'ecko' for model 'ecko:judge' of scorer 'quality'")
                 .hasMessageContaining("Did you mean 'echo'?");
     }

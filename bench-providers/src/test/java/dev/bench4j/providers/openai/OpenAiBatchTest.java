@@ -1,6 +1,5 @@
 package dev.bench4j.providers.openai;
 
-import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -10,6 +9,7 @@ import static dev.bench4j.providers.testing.ProviderHarness.FAKE_KEY;
 import static dev.bench4j.providers.testing.ProviderHarness.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -17,6 +17,7 @@ import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.CellId;
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.FinishReason;
+import dev.bench4j.core.Message;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
@@ -24,7 +25,9 @@ import dev.bench4j.core.Run;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
+import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.testing.ProviderHarness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +41,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -221,7 +225,7 @@ class OpenAiBatchTest {
         assertThat(ok.usage().outputTokens()).isEqualTo(OptionalLong.of(3));
         assertThat(ok.usage().totalTokens()).isEqualTo(OptionalLong.of(57));
         assertThat(ok.costUsd().getAsDouble()).as("bundled gpt-4o-mini price")
-                .isCloseTo((54 * 0.15 + 3 * 0.60) / 1e6, org.assertj.core.data.Offset.offset(1e-12));
+                .isCloseTo((54 * 0.15 + 3 * 0.60) / 1e6, offset(1e-12));
         assertThat(ok.attempts()).isEqualTo(1);
         assertThat(ok.cached()).isFalse();
         assertThat(ok.score("len")).isEqualTo(OptionalDouble.of(22));
@@ -380,8 +384,8 @@ class OpenAiBatchTest {
             }
 
             @Override
-            public java.util.concurrent.CompletionStage<Score> score(dev.bench4j.core.spi.ScoreRequest request) {
-                return request.caller().call(judge, List.of(dev.bench4j.core.Message.user("Grade 1-5: " + request.output())))
+            public CompletionStage<Score> score(ScoreRequest request) {
+                return request.caller().call(judge, List.of(Message.user("Grade 1-5: " + request.output())))
                         .thenApply(r -> r.succeeded() ? Score.of(Double.parseDouble(r.output())).withCall(r)
                                 : Score.error(r.error().get().message()).withCall(r));
             }

@@ -1,6 +1,5 @@
 package dev.bench4j.providers.openai;
 
-import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -29,6 +28,7 @@ import dev.bench4j.core.Run;
 import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelResponse;
+import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.testing.ProviderHarness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -313,7 +313,7 @@ class OpenAiProviderTest {
 
         assertThatThrownBy(() -> f.validate(mini.withParam("max_tokens", 10), Path.of(".")))
                 .hasMessageContaining("param 'max_tokens' would replace what bench4j sends; set max_output_tokens instead");
-        assertThatThrownBy(() -> f.validate(mini.withParam("messages", java.util.List.of()), Path.of(".")))
+        assertThatThrownBy(() -> f.validate(mini.withParam("messages", List.of()), Path.of(".")))
                 .hasMessageContaining("param 'messages'");
         assertThatThrownBy(() -> f.validate(mini.withParam("stream_options", Map.of("include_obfuscation", false)), Path.of(".")))
                 .hasMessageContaining("only allowed with stream: true");

@@ -2,8 +2,10 @@ package dev.bench4j.core.internal.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Run;
@@ -33,8 +35,8 @@ class TimeoutTest {
             }
             return CompletableFuture.completedFuture(ScriptedProvider.answer("second time lucky"));
         });
-        Run run = dev.bench4j.core.BenchmarkPlan.named("timeouts").provider(p)
-                .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
+        Run run = BenchmarkPlan.named("timeouts").provider(p)
+                .prompt(Prompt.named("p").user("Q {{x}}"))
                 .model(ModelConfig.of("hangs-once", "m").withTimeout(Duration.ofMillis(50)))
                 .trials(Plans.trials(1)).retry(RetryPolicy.defaults().withInitialBackoff(Duration.ZERO)).build().run();
 

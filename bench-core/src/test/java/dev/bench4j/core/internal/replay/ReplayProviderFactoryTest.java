@@ -7,15 +7,21 @@ import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.InvalidPlanException;
+import dev.bench4j.core.Message;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
+import dev.bench4j.core.Score;
+import dev.bench4j.core.spi.ScoreRequest;
+import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.testing.Plans;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -120,22 +126,22 @@ class ReplayProviderFactoryTest {
     }
 
     /** Asks its judge about the output and takes the verdict as the score. */
-    private record RecordedJudge(ModelConfig judge) implements dev.bench4j.core.spi.Scorer {
+    private record RecordedJudge(ModelConfig judge) implements Scorer {
         @Override
         public String name() {
             return "judge";
         }
 
         @Override
-        public java.util.List<ModelConfig> models() {
-            return java.util.List.of(judge);
+        public List<ModelConfig> models() {
+            return List.of(judge);
         }
 
         @Override
-        public java.util.concurrent.CompletionStage<dev.bench4j.core.Score> score(dev.bench4j.core.spi.ScoreRequest request) {
-            return request.caller().call(judge, java.util.List.of(dev.bench4j.core.Message.user(request.output())))
-                    .thenApply(r -> r.succeeded() ? dev.bench4j.core.Score.of(Double.parseDouble(r.output()))
-                            : dev.bench4j.core.Score.error(r.error().get().message()));
+        public CompletionStage<Score> score(ScoreRequest request) {
+            return request.caller().call(judge, List.of(Message.user(request.output())))
+                    .thenApply(r -> r.succeeded() ? Score.of(Double.parseDouble(r.output()))
+                            : Score.error(r.error().get().message()));
         }
     }
 

@@ -2,7 +2,9 @@ package dev.bench4j.core.internal.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.testing.Plans;
@@ -27,8 +29,8 @@ class RateLimitTest {
             return CompletableFuture.completedFuture(ScriptedProvider.answer("ok"));
         });
         long t0 = System.nanoTime();
-        Run limited = dev.bench4j.core.BenchmarkPlan.named("rate").provider(p)
-                .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
+        Run limited = BenchmarkPlan.named("rate").provider(p)
+                .prompt(Prompt.named("p").user("Q {{x}}"))
                 .model(ModelConfig.of("limited", "m").withRequestsPerSecond(20))
                 .trials(Plans.trials(61)).concurrency(16).noCache().build().run();
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -10,6 +10,7 @@ import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunListener;
 import dev.bench4j.core.spi.CallException;
+import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
 import dev.bench4j.core.testing.VirtualScheduler;
@@ -32,7 +33,7 @@ class RetryTest {
         scheduler.shutdownNow();
     }
 
-    private static CompletableFuture<dev.bench4j.core.spi.ModelResponse> fail(int status, Optional<Duration> retryAfter) {
+    private static CompletableFuture<ModelResponse> fail(int status, Optional<Duration> retryAfter) {
         return CompletableFuture.failedFuture(CallException.forHttpStatus(status, "HTTP " + status + " from the test", retryAfter));
     }
 

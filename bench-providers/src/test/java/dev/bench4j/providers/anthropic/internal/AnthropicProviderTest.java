@@ -1,9 +1,10 @@
 package dev.bench4j.providers.anthropic.internal;
 
-import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -33,6 +34,7 @@ import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.providers.anthropic.AnthropicProviderFactory;
+import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.testing.ProviderHarness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -630,7 +632,7 @@ class AnthropicProviderTest {
         assertThat(haiku.displayName()).contains("Claude Haiku 4.5");
         assertThat(haiku.created()).contains(Instant.parse("2025-10-15T00:00:00Z"));
         assertThat(haiku.details()).containsEntry("type", "model");
-        LoggedRequest request = api.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        LoggedRequest request = api.findAll(getRequestedFor(
                 urlPathEqualTo("/v1/models"))).get(0);
         assertThat(request.containsHeader("Authorization")).isFalse();
         assertThat(request.getUrl()).isEqualTo("/v1/models?limit=1000");
@@ -638,7 +640,7 @@ class AnthropicProviderTest {
 
     @Test
     void followsHasMoreWithTheLastIdAsAfterId() {
-        api.stubFor(get(urlPathEqualTo("/v1/models")).withQueryParam("after_id", com.github.tomakehurst.wiremock.client.WireMock.absent())
+        api.stubFor(get(urlPathEqualTo("/v1/models")).withQueryParam("after_id", absent())
                 .willReturn(okJson("{\"data\":[{\"type\":\"model\",\"id\":\"claude-a\",\"display_name\":\"A\","
                         + "\"created_at\":\"2025-10-15T00:00:00Z\"}],\"has_more\":true,\"first_id\":\"claude-a\","
                         + "\"last_id\":\"claude-a\"}")));

@@ -1,6 +1,5 @@
 package dev.bench4j.providers.gemini.internal;
 
-import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -34,7 +33,9 @@ import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.providers.gemini.GeminiProviderFactory;
+import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.testing.ProviderHarness;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -336,7 +337,7 @@ class GeminiProviderTest {
         assertThat(r.text()).isEqualTo(expected);
         assertThat(r.text().codePointCount(0, r.text().length())).isEqualTo(164);
         assertThat(r.text()).hasSize(173);
-        assertThat(r.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(246);
+        assertThat(r.text().getBytes(StandardCharsets.UTF_8)).hasSize(246);
     }
 
     @Test

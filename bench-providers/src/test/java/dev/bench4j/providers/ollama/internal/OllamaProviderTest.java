@@ -1,6 +1,5 @@
 package dev.bench4j.providers.ollama.internal;
 
-import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -30,11 +29,14 @@ import dev.bench4j.core.Result;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.CallException;
+import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ModelRequest;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.providers.internal.http.HttpCall;
+import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.ollama.OllamaProviderFactory;
 import dev.bench4j.providers.testing.ProviderHarness;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -91,7 +93,7 @@ class OllamaProviderTest {
     private static JsonNode json(String text) {
         try {
             return Json.MAPPER.readTree(text);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
@@ -650,7 +652,7 @@ class OllamaProviderTest {
                 .contains(Price.FREE);
         assertThat(new OllamaProviderFactory().price(ModelConfig.of("ollama", "gpt-oss:120b-cloud")
                 .withBaseUrl("https://ollama.com"))).as("Ollama's cloud is not free").isEmpty();
-        assertThat(ServiceLoader.load(dev.bench4j.core.spi.ModelProviderFactory.class).stream()
+        assertThat(ServiceLoader.load(ModelProviderFactory.class).stream()
                 .map(p -> p.get().name())).contains("ollama");
     }
 }
