@@ -2,7 +2,6 @@ package dev.bench4j.core.internal.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.Result;

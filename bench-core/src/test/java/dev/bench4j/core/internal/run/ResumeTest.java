@@ -17,10 +17,10 @@ import dev.bench4j.core.spi.RunStore;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Collections;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 

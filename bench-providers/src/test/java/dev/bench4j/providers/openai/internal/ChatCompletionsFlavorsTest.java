@@ -1,6 +1,5 @@
 package dev.bench4j.providers.openai.internal;
 
-import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -29,6 +28,7 @@ import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ModelResponse;
+import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.openai.OpenAiCompatibleProviderFactory;
 import dev.bench4j.providers.openai.OpenAiProviderFactory;
 import dev.bench4j.providers.openai.XaiProviderFactory;

@@ -1,7 +1,6 @@
 package dev.bench4j.store.json.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.Result;
