@@ -1,6 +1,8 @@
 package dev.bench4j.core;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * What kind of failure a call ended with, and whether trying again can help.
@@ -70,13 +72,13 @@ public enum ErrorKind {
      * @throws IllegalArgumentException if the name is not a kind
      */
     public static ErrorKind fromWireName(String name) {
-        java.util.Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(name, "name");
         for (ErrorKind k : values()) {
             if (k.wireName().equalsIgnoreCase(name)) {
                 return k;
             }
         }
         throw new IllegalArgumentException("error kind must be one of " + String.join(", ",
-                java.util.Arrays.stream(values()).map(ErrorKind::wireName).toArray(String[]::new)) + " but was '" + name + "'");
+                Arrays.stream(values()).map(ErrorKind::wireName).toArray(String[]::new)) + " but was '" + name + "'");
     }
 }

@@ -1,6 +1,7 @@
 package dev.bench4j.core;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Why a model stopped, normalized across providers; the provider's own value is kept beside it
@@ -37,7 +38,7 @@ public enum FinishReason {
      * @return the finish reason
      */
     public static FinishReason fromWireName(String name) {
-        java.util.Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(name, "name");
         for (FinishReason r : values()) {
             if (r.wireName().equalsIgnoreCase(name)) {
                 return r;

@@ -1,10 +1,10 @@
 package dev.bench4j.core;
 
-import dev.bench4j.core.spi.Names;
 import dev.bench4j.core.internal.ProviderRegistry;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelProvider;
 import dev.bench4j.core.spi.ModelProviderFactory;
+import dev.bench4j.core.spi.Names;
 import dev.bench4j.core.spi.ProviderContext;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,7 +28,7 @@ import java.util.function.Function;
  * <pre>{@code
  * ModelCatalog.create().list("ollama");                                   // GET /api/tags
  * ModelCatalog.create().list(ModelConfig.of("openai-compatible", "any")
- *         .baseUrl("http://localhost:8000/v1"));                           // GET /models
+ *         .withBaseUrl("http://localhost:8000/v1"));                       // GET /models
  * }</pre>
  *
  * <p>Providers are found with {@link java.util.ServiceLoader} as for a plan; API keys are read from
@@ -127,7 +128,7 @@ public final class ModelCatalog {
         if (cause instanceof RuntimeException) {
             return (RuntimeException) cause;
         }
-        return new CallException(ErrorKind.INTERNAL, String.valueOf(cause), java.util.OptionalInt.empty(),
+        return new CallException(ErrorKind.INTERNAL, String.valueOf(cause), OptionalInt.empty(),
                 Optional.empty(), cause);
     }
 }

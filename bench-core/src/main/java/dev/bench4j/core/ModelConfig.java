@@ -1,5 +1,6 @@
 package dev.bench4j.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.internal.io.JsonFiles;
 import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.JsonValues;
@@ -17,12 +18,11 @@ import java.util.Optional;
  * provider-specific extras passed through unchanged (e.g. Ollama's {@code num_ctx}), the
  * {@link Endpoint} settings, and optionally a price that overrides the bundled price table.
  *
- * <p>A config is immutable. Each fluent method returns a copy with one setting changed (these are
- * its {@code withX} copies, named for how they read):
+ * <p>A config is immutable. Each {@code withX} method returns a copy with one setting changed:
  *
  * <pre>{@code
- * ModelConfig mini = ModelConfig.of("openai", "gpt-4o-mini").temperature(0.0).maxOutputTokens(256);
- * ModelConfig hot = mini.id("mini-hot").temperature(1.0);
+ * ModelConfig mini = ModelConfig.of("openai", "gpt-4o-mini").withTemperature(0.0).withMaxOutputTokens(256);
+ * ModelConfig hot = mini.withId("mini-hot").withTemperature(1.0);
  * mini.id();   // "openai:gpt-4o-mini"
  * }</pre>
  *
@@ -102,7 +102,7 @@ public final class ModelConfig {
     public static ModelConfig fromMap(Map<String, ?> fields, String where) {
         Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(where, "where");
-        com.fasterxml.jackson.databind.JsonNode node;
+        JsonNode node;
         try {
             node = JsonValues.toNode(fields);
         } catch (IllegalArgumentException e) {
@@ -129,7 +129,7 @@ public final class ModelConfig {
     }
 
     /**
-     * Returns the id: the one set with {@link #id(String)}, else {@code provider:model}.
+     * Returns the id: the one set with {@link #withId(String)}, else {@code provider:model}.
      *
      * @return the id, unique within a plan
      */
@@ -145,7 +145,7 @@ public final class ModelConfig {
      * @throws NullPointerException if {@code id} is {@code null}
      * @throws IllegalArgumentException if {@code id} is blank or contains {@code /}, {@code \} or control characters
      */
-    public ModelConfig id(String id) {
+    public ModelConfig withId(String id) {
         notBlank("id", id);
         for (char c : id.toCharArray()) {
             if (c == '/' || c == '\\' || Character.isISOControl(c)) {
@@ -232,7 +232,7 @@ public final class ModelConfig {
      * @return the new config
      * @throws IllegalArgumentException if out of range
      */
-    public ModelConfig temperature(double temperature) {
+    public ModelConfig withTemperature(double temperature) {
         return with(parameters.withTemperature(temperature));
     }
 
@@ -243,7 +243,7 @@ public final class ModelConfig {
      * @return the new config
      * @throws IllegalArgumentException if out of range
      */
-    public ModelConfig topP(double topP) {
+    public ModelConfig withTopP(double topP) {
         return with(parameters.withTopP(topP));
     }
 
@@ -254,7 +254,7 @@ public final class ModelConfig {
      * @return the new config
      * @throws IllegalArgumentException if below 1
      */
-    public ModelConfig topK(int topK) {
+    public ModelConfig withTopK(int topK) {
         return with(parameters.withTopK(topK));
     }
 
@@ -265,7 +265,7 @@ public final class ModelConfig {
      * @return the new config
      * @throws IllegalArgumentException if below 1
      */
-    public ModelConfig maxOutputTokens(int maxOutputTokens) {
+    public ModelConfig withMaxOutputTokens(int maxOutputTokens) {
         return with(parameters.withMaxOutputTokens(maxOutputTokens));
     }
 
@@ -275,7 +275,7 @@ public final class ModelConfig {
      * @param seed the seed
      * @return the new config
      */
-    public ModelConfig seed(long seed) {
+    public ModelConfig withSeed(long seed) {
         return with(parameters.withSeed(seed));
     }
 
@@ -287,7 +287,7 @@ public final class ModelConfig {
      * @throws NullPointerException if a sequence is {@code null}
      * @throws IllegalArgumentException if a sequence is empty
      */
-    public ModelConfig stop(String... sequences) {
+    public ModelConfig withStop(String... sequences) {
         for (String s : Objects.requireNonNull(sequences, "stop")) {
             Objects.requireNonNull(s, "stop");
         }
@@ -301,7 +301,7 @@ public final class ModelConfig {
      * @return the new config
      * @throws IllegalArgumentException if out of range
      */
-    public ModelConfig frequencyPenalty(double penalty) {
+    public ModelConfig withFrequencyPenalty(double penalty) {
         return with(parameters.withFrequencyPenalty(penalty));
     }
 
@@ -312,7 +312,7 @@ public final class ModelConfig {
      * @return the new config
      * @throws IllegalArgumentException if out of range
      */
-    public ModelConfig presencePenalty(double penalty) {
+    public ModelConfig withPresencePenalty(double penalty) {
         return with(parameters.withPresencePenalty(penalty));
     }
 
@@ -324,7 +324,7 @@ public final class ModelConfig {
      * @throws NullPointerException if {@code effort} is {@code null}
      * @throws IllegalArgumentException if {@code effort} is blank
      */
-    public ModelConfig reasoningEffort(String effort) {
+    public ModelConfig withReasoningEffort(String effort) {
         return with(parameters.withReasoningEffort(Objects.requireNonNull(effort, "effort")));
     }
 
@@ -336,7 +336,7 @@ public final class ModelConfig {
      * @throws NullPointerException if {@code verbosity} is {@code null}
      * @throws IllegalArgumentException if {@code verbosity} is blank
      */
-    public ModelConfig verbosity(String verbosity) {
+    public ModelConfig withVerbosity(String verbosity) {
         return with(parameters.withVerbosity(Objects.requireNonNull(verbosity, "verbosity")));
     }
 
@@ -353,7 +353,7 @@ public final class ModelConfig {
 
     /**
      * Returns a copy with one provider-specific extra added or replaced, passed to the provider
-     * unchanged (e.g. {@code param("num_ctx", 8192)} for Ollama).
+     * unchanged (e.g. {@code withParam("num_ctx", 8192)} for Ollama).
      *
      * @param name the provider's parameter name
      * @param value a JSON-like value: string, number, boolean, list or map of these
@@ -361,7 +361,7 @@ public final class ModelConfig {
      * @throws NullPointerException if an argument is {@code null}
      * @throws IllegalArgumentException if {@code name} is blank or {@code value} is not JSON-like
      */
-    public ModelConfig param(String name, Object value) {
+    public ModelConfig withParam(String name, Object value) {
         notBlank("name", name);
         Objects.requireNonNull(value, "value");
         Map<String, Object> copy = new LinkedHashMap<>(extras);
@@ -378,7 +378,7 @@ public final class ModelConfig {
      * @throws NullPointerException if {@code url} is {@code null}
      * @throws IllegalArgumentException if {@code url} is blank
      */
-    public ModelConfig baseUrl(String url) {
+    public ModelConfig withBaseUrl(String url) {
         return with(endpoint.withBaseUrl(Objects.requireNonNull(url, "url")));
     }
 
@@ -390,19 +390,19 @@ public final class ModelConfig {
      * @throws NullPointerException if {@code variable} is {@code null}
      * @throws IllegalArgumentException if {@code variable} is not a variable name
      */
-    public ModelConfig apiKeyEnv(String variable) {
+    public ModelConfig withApiKeyEnv(String variable) {
         return with(endpoint.withApiKeyEnv(Objects.requireNonNull(variable, "variable")));
     }
 
     /**
      * Returns a copy with an explicit API key. The key is never written to a run file, a log, an
-     * exception message or {@code toString()}; prefer {@link #apiKeyEnv(String)} where you can.
+     * exception message or {@code toString()}; prefer {@link #withApiKeyEnv(String)} where you can.
      *
      * @param key the API key
      * @return the new config
      * @throws NullPointerException if {@code key} is {@code null}
      */
-    public ModelConfig apiKey(Secret key) {
+    public ModelConfig withApiKey(Secret key) {
         return with(endpoint.withApiKey(Optional.of(Objects.requireNonNull(key, "key"))));
     }
 
@@ -423,7 +423,7 @@ public final class ModelConfig {
      * @throws NullPointerException if {@code timeout} is {@code null}
      * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */
-    public ModelConfig timeout(Duration timeout) {
+    public ModelConfig withTimeout(Duration timeout) {
         return with(endpoint.withTimeout(Objects.requireNonNull(timeout, "timeout")));
     }
 
@@ -434,7 +434,7 @@ public final class ModelConfig {
      * @return the new config
      * @throws IllegalArgumentException if not more than zero
      */
-    public ModelConfig requestsPerSecond(double rps) {
+    public ModelConfig withRequestsPerSecond(double rps) {
         return with(endpoint.withRequestsPerSecond(rps));
     }
 
@@ -445,7 +445,7 @@ public final class ModelConfig {
      * @return the new config
      * @throws IllegalArgumentException if not more than zero
      */
-    public ModelConfig requestsPerMinute(double rpm) {
+    public ModelConfig withRequestsPerMinute(double rpm) {
         return with(endpoint.withRequestsPerMinute(rpm));
     }
 
@@ -456,7 +456,7 @@ public final class ModelConfig {
      * @return the new config
      * @throws IllegalArgumentException if below 1
      */
-    public ModelConfig maxConcurrency(int limit) {
+    public ModelConfig withMaxConcurrency(int limit) {
         return with(endpoint.withMaxConcurrency(limit));
     }
 
@@ -466,7 +466,7 @@ public final class ModelConfig {
      * @param stream whether to stream
      * @return the new config
      */
-    public ModelConfig stream(boolean stream) {
+    public ModelConfig withStream(boolean stream) {
         return with(endpoint.withStream(stream));
     }
 
@@ -488,7 +488,7 @@ public final class ModelConfig {
      * @return the new config
      * @throws NullPointerException if {@code newPrice} is {@code null}
      */
-    public ModelConfig price(Price newPrice) {
+    public ModelConfig withPrice(Price newPrice) {
         return new ModelConfig(explicitId, provider, model, parameters, extras, endpoint,
                 Optional.of(Objects.requireNonNull(newPrice, "newPrice")));
     }

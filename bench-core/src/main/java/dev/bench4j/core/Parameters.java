@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * The common generation parameters of a {@link ModelConfig}; each is optional, and an absent one is
- * not sent, so the provider's default applies. Set them through the fluent methods of
- * {@code ModelConfig} ({@code temperature(0.0)}, {@code maxOutputTokens(256)}, ...).
+ * not sent, so the provider's default applies. Set them through the {@code withX} methods of
+ * {@code ModelConfig} ({@code withTemperature(0.0)}, {@code withMaxOutputTokens(256)}, ...).
  *
  * <p>Each provider maps them to its own wire names and refuses, at {@code build()}, one it cannot
  * send (a silently dropped temperature would invalidate a benchmark).

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Prices of models by provider and model name, in USD per one million tokens, with the date they
@@ -38,7 +39,7 @@ public final class PriceTable {
     public PriceTable(LocalDate asOf, Map<String, Map<String, Price>> prices) {
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(prices, "prices");
-        this.prices = prices.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+        this.prices = prices.entrySet().stream().collect(Collectors.toUnmodifiableMap(
                 e -> e.getKey().toLowerCase(Locale.ROOT), e -> Map.copyOf(e.getValue()), (a, b) -> {
                     throw new IllegalArgumentException("prices name one provider twice, in different letter case");
                 }));

@@ -139,7 +139,7 @@ public record Prompt(String name, List<Message> messages, Map<String, Object> me
      * @throws NullPointerException if {@code key} or {@code value} is {@code null}
      * @throws IllegalArgumentException if {@code value} is not JSON-like
      */
-    public Prompt metadata(String key, Object value) {
+    public Prompt withMetadata(String key, Object value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         Map<String, Object> copy = new LinkedHashMap<>(metadata);

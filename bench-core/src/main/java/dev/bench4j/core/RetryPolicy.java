@@ -10,7 +10,7 @@ import java.util.Objects;
  * {@code Retry-After}. A retry never starts after the cell's deadline.
  *
  * <pre>{@code
- * RetryPolicy p = RetryPolicy.defaults().maxAttempts(6).initialBackoff(Duration.ofMillis(250));
+ * RetryPolicy p = RetryPolicy.defaults().withMaxAttempts(6).withInitialBackoff(Duration.ofMillis(250));
  * }</pre>
  *
  * @param maxAttempts attempts in all, at least 1 (1 means no retry)
@@ -65,7 +65,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
      * @return one attempt only
      */
     public static RetryPolicy none() {
-        return DEFAULTS.maxAttempts(1);
+        return DEFAULTS.withMaxAttempts(1);
     }
 
     /**
@@ -75,7 +75,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
      * @return the new policy
      * @throws IllegalArgumentException if below 1
      */
-    public RetryPolicy maxAttempts(int attempts) {
+    public RetryPolicy withMaxAttempts(int attempts) {
         return new RetryPolicy(attempts, initialBackoff, multiplier, maxBackoff, jitter);
     }
 
@@ -86,7 +86,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
      * @return the new policy
      * @throws IllegalArgumentException if negative or above the maximum (set a larger maximum first)
      */
-    public RetryPolicy initialBackoff(Duration backoff) {
+    public RetryPolicy withInitialBackoff(Duration backoff) {
         if (backoff != null && backoff.compareTo(maxBackoff) > 0) {
             throw new IllegalArgumentException("initialBackoff must be <= maxBackoff (" + maxBackoff + ") but was " + backoff);
         }
@@ -100,7 +100,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
      * @return the new policy
      * @throws IllegalArgumentException if below the initial backoff
      */
-    public RetryPolicy maxBackoff(Duration backoff) {
+    public RetryPolicy withMaxBackoff(Duration backoff) {
         return new RetryPolicy(maxAttempts, initialBackoff, multiplier, backoff, jitter);
     }
 
@@ -111,7 +111,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
      * @return the new policy
      * @throws IllegalArgumentException if below 1
      */
-    public RetryPolicy multiplier(double factor) {
+    public RetryPolicy withMultiplier(double factor) {
         return new RetryPolicy(maxAttempts, initialBackoff, factor, maxBackoff, jitter);
     }
 
@@ -122,7 +122,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
      * @return the new policy
      * @throws IllegalArgumentException if out of range
      */
-    public RetryPolicy jitter(double share) {
+    public RetryPolicy withJitter(double share) {
         return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, share);
     }
 

@@ -1,6 +1,7 @@
 package dev.bench4j.core;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /** Where a run stands. */
 public enum RunStatus {
@@ -30,7 +31,7 @@ public enum RunStatus {
      * @throws IllegalArgumentException if the name is not a status
      */
     public static RunStatus fromWireName(String name) {
-        java.util.Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(name, "name");
         for (RunStatus s : values()) {
             if (s.wireName().equalsIgnoreCase(name)) {
                 return s;

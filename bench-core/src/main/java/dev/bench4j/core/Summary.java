@@ -1,8 +1,10 @@
 package dev.bench4j.core;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -182,9 +184,9 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
             if (mean.isEmpty()) {
                 return "no values";
             }
-            String m = String.format(java.util.Locale.ROOT, "%.3f", mean.getAsDouble());
-            return ci95.map(ci -> m + String.format(java.util.Locale.ROOT, " ± %.3f (%s%% CI, n = %d)", ci.halfWidth(),
-                    new java.math.BigDecimal(Double.toString(ci.level() * 100)).stripTrailingZeros().toPlainString(), n))
+            String m = String.format(Locale.ROOT, "%.3f", mean.getAsDouble());
+            return ci95.map(ci -> m + String.format(Locale.ROOT, " ± %.3f (%s%% CI, n = %d)", ci.halfWidth(),
+                    new BigDecimal(Double.toString(ci.level() * 100)).stripTrailingZeros().toPlainString(), n))
                     .orElse(m + " (n = " + n + ", too few for an interval)");
         }
     }

@@ -2,9 +2,11 @@ package dev.bench4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.bench4j.core.spi.ModelProvider;
 import dev.bench4j.core.spi.ModelProviderFactory;
+import dev.bench4j.core.spi.ModelRequest;
 import dev.bench4j.core.spi.ProviderContext;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.testing.Plans;
@@ -26,7 +28,7 @@ class BenchmarkPlanTest {
         Run run = BenchmarkPlan.named("triage")
                 .prompt(Prompt.named("v1").system("You are a triage nurse.").user("Classify: {{text}}"))
                 .model(ModelConfig.of("echo", "echo-1"))
-                .model(ModelConfig.of("echo", "echo-2").temperature(0.0).maxOutputTokens(256))
+                .model(ModelConfig.of("echo", "echo-2").withTemperature(0.0).withMaxOutputTokens(256))
                 .trials(List.of(Trial.of("t1", Map.of("text", "chest pain")), Trial.of("t2", Map.of("text", "sprained ankle"))))
                 .repetitions(3)
                 .concurrency(16)
@@ -73,7 +75,7 @@ class BenchmarkPlanTest {
 
     @Test
     void duplicatesAndEmptyPromptsAreReported() {
-        InvalidPlanException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidPlanException.class, () ->
+        InvalidPlanException e = assertThrows(InvalidPlanException.class, () ->
                 BenchmarkPlan.named("dups")
                         .prompt(Prompt.named("p").user("a")).prompt(Prompt.named("p").user("b")).prompt(Prompt.named("blank"))
                         .model(ModelConfig.of("echo", "e")).model(ModelConfig.of("echo", "e"))
@@ -137,7 +139,7 @@ class BenchmarkPlanTest {
     void runsKeepNoSecretInTheirPlanSnapshot() {
         Secret key = Secret.of("sk-test-PLANTED-KEY-123");
         Run run = Plans.over(ScriptedProvider.echoing("echoing"), 1)
-                .models(List.of(ModelConfig.of("echoing", "keyed").apiKey(key))).build().run();
+                .models(List.of(ModelConfig.of("echoing", "keyed").withApiKey(key))).build().run();
 
         assertThat(run.info().plan().models()).allSatisfy(m -> assertThat(m.endpoint().apiKey()).isEmpty());
         assertThat(run.toString() + run.info() + run.results() + run.summary()).doesNotContain("PLANTED");
@@ -161,7 +163,7 @@ class BenchmarkPlanTest {
             }
         };
         BenchmarkPlan.named("env").provider(keyed).prompt(Prompt.named("p").user("hi"))
-                .model(ModelConfig.of("keyed", "default")).model(ModelConfig.of("keyed", "named").apiKeyEnv("OTHER_KEY"))
+                .model(ModelConfig.of("keyed", "default")).model(ModelConfig.of("keyed", "named").withApiKeyEnv("OTHER_KEY"))
                 .trial(Trial.of("t", Map.of()))
                 .environment(name -> Optional.ofNullable(Map.of("KEYED_API_KEY", "k-default", "OTHER_KEY", "k-other").get(name)))
                 .build().run();
@@ -178,12 +180,12 @@ class BenchmarkPlanTest {
 
     @Test
     void forEachRequestRendersEveryCellInRunOrderWithoutCallingAnything() {
-        dev.bench4j.core.testing.ScriptedProvider p = dev.bench4j.core.testing.ScriptedProvider.echoing("echoing");
+        ScriptedProvider p = ScriptedProvider.echoing("echoing");
         BenchmarkPlan plan = BenchmarkPlan.named("dry").provider(p)
                 .prompt(Prompt.named("a").system("S").user("A {{x}}")).prompt(Prompt.named("b").user("B {{x}}"))
                 .model(ModelConfig.of("echoing", "m1")).model(ModelConfig.of("echoing", "m2"))
-                .trials(dev.bench4j.core.testing.Plans.trials(2)).repetitions(2).build();
-        java.util.List<dev.bench4j.core.spi.ModelRequest> seen = new java.util.ArrayList<>();
+                .trials(Plans.trials(2)).repetitions(2).build();
+        List<ModelRequest> seen = new ArrayList<>();
 
         plan.forEachRequest(seen::add);
 

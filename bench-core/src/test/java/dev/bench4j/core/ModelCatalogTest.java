@@ -66,7 +66,7 @@ class ModelCatalogTest {
         f.answer.set(CompletableFuture.completedFuture(List.of(m)));
 
         List<ModelInfo> models = ModelCatalog.create(name -> Optional.of("k-" + name), f)
-                .list(ModelConfig.of("listing", "x").baseUrl("http://localhost:1234"));
+                .list(ModelConfig.of("listing", "x").withBaseUrl("http://localhost:1234"));
 
         assertThat(models).containsExactly(m);
         assertThat(f.asked.get().endpoint().baseUrl()).contains("http://localhost:1234");
@@ -90,7 +90,7 @@ class ModelCatalogTest {
         f.answer.set(never);
 
         assertThatThrownBy(() -> ModelCatalog.create(n -> Optional.empty(), f)
-                .list(ModelConfig.of("listing", "x").timeout(Duration.ofMillis(50))))
+                .list(ModelConfig.of("listing", "x").withTimeout(Duration.ofMillis(50))))
                 .isInstanceOf(CallException.class)
                 .satisfies(e -> assertThat(((CallException) e).kind()).isEqualTo(ErrorKind.TIMEOUT));
         assertThat(never).isCancelled();

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** A model config is immutable, validates every fluent setting, defaults its id and never prints its key. */
@@ -39,12 +38,12 @@ class ModelConfigTest {
 
     @Test
     void explicitIdWinsOverTheDefault() {
-        assertThat(mini().id("mini-hot").id()).isEqualTo("mini-hot");
+        assertThat(mini().withId("mini-hot").id()).isEqualTo("mini-hot");
     }
 
     @Test
     void withModelKeepsAnExplicitId() {
-        ModelConfig c = mini().id("fast").withModel("gpt-4o");
+        ModelConfig c = mini().withId("fast").withModel("gpt-4o");
 
         assertThat(c.id()).isEqualTo("fast");
         assertThat(c.model()).isEqualTo("gpt-4o");
@@ -73,37 +72,37 @@ class ModelConfigTest {
 
     @Test
     void idThatIsNullOrBlankIsRefused() {
-        assertThatThrownBy(() -> mini().id(null))
+        assertThatThrownBy(() -> mini().withId(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("id");
-        assertThatThrownBy(() -> mini().id("  "))
+        assertThatThrownBy(() -> mini().withId("  "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("id must not be blank");
     }
 
     @Test
     void idWithPathSeparatorsOrControlCharactersIsRefusedShowingItSafely() {
-        assertThatThrownBy(() -> mini().id("a/b"))
+        assertThatThrownBy(() -> mini().withId("a/b"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("id must not contain '/', '\\' or control characters but was 'a/b'");
-        assertThatThrownBy(() -> mini().id("a\\b"))
+        assertThatThrownBy(() -> mini().withId("a\\b"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("id must not contain '/', '\\' or control characters but was 'a\\b'");
-        assertThatThrownBy(() -> mini().id("a\nb"))
+        assertThatThrownBy(() -> mini().withId("a\nb"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("id must not contain '/', '\\' or control characters but was 'a?b'");
     }
 
     @Test
     void dotAndDotDotIdsAreRefused() {
-        assertThatThrownBy(() -> mini().id("."))
+        assertThatThrownBy(() -> mini().withId("."))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("id must not be '.' or '..'");
-        assertThatThrownBy(() -> mini().id(".."))
+        assertThatThrownBy(() -> mini().withId(".."))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("id must not be '.' or '..'");
     }
 
     @Test
     void fluentSettersFillTheParameters() {
-        ModelConfig c = mini().temperature(0.2).topP(0.9).topK(40).maxOutputTokens(256).seed(7L).stop("END", "###")
-                .frequencyPenalty(0.5).presencePenalty(-0.5).reasoningEffort("low").verbosity("high");
+        ModelConfig c = mini().withTemperature(0.2).withTopP(0.9).withTopK(40).withMaxOutputTokens(256).withSeed(7L).withStop("END", "###")
+                .withFrequencyPenalty(0.5).withPresencePenalty(-0.5).withReasoningEffort("low").withVerbosity("high");
 
         Parameters p = c.parameters();
         assertThat(p.temperature()).hasValue(0.2);
@@ -122,8 +121,8 @@ class ModelConfigTest {
     void fluentCopiesLeaveTheOriginalUnchanged() {
         ModelConfig base = mini();
 
-        ModelConfig changed = base.id("x").temperature(1.0).param("num_ctx", 8192).baseUrl("http://localhost:1")
-                .apiKey(Secret.of(PLANTED)).price(Price.FREE).withModel("gpt-4o");
+        ModelConfig changed = base.withId("x").withTemperature(1.0).withParam("num_ctx", 8192).withBaseUrl("http://localhost:1")
+                .withApiKey(Secret.of(PLANTED)).withPrice(Price.FREE).withModel("gpt-4o");
 
         assertThat(base).isEqualTo(mini());
         assertThat(base.id()).isEqualTo("openai:gpt-4o-mini");
@@ -136,54 +135,54 @@ class ModelConfigTest {
 
     @Test
     void temperatureOutsideZeroToTwoIsRefusedNamingTheParameter() {
-        assertThatThrownBy(() -> mini().temperature(2.5))
+        assertThatThrownBy(() -> mini().withTemperature(2.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("temperature must be between 0 and 2 but was 2.5");
-        assertThatThrownBy(() -> mini().temperature(-0.1))
+        assertThatThrownBy(() -> mini().withTemperature(-0.1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("temperature must be between 0 and 2 but was -0.1");
-        assertThatThrownBy(() -> mini().temperature(Double.NaN))
+        assertThatThrownBy(() -> mini().withTemperature(Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("temperature must be between 0 and 2 but was NaN");
-        assertThat(mini().temperature(0).parameters().temperature()).hasValue(0.0);
-        assertThat(mini().temperature(2).parameters().temperature()).hasValue(2.0);
+        assertThat(mini().withTemperature(0).parameters().temperature()).hasValue(0.0);
+        assertThat(mini().withTemperature(2).parameters().temperature()).hasValue(2.0);
     }
 
     @Test
     void topPOutsideAboveZeroToOneIsRefused() {
-        assertThatThrownBy(() -> mini().topP(0))
+        assertThatThrownBy(() -> mini().withTopP(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("top_p must be > 0 and <= 1 but was 0.0");
-        assertThatThrownBy(() -> mini().topP(1.01))
+        assertThatThrownBy(() -> mini().withTopP(1.01))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("top_p must be > 0 and <= 1 but was 1.01");
-        assertThat(mini().topP(1).parameters().topP()).hasValue(1.0);
+        assertThat(mini().withTopP(1).parameters().topP()).hasValue(1.0);
     }
 
     @Test
     void topKAndMaxOutputTokensBelowOneAreRefused() {
-        assertThatThrownBy(() -> mini().topK(0))
+        assertThatThrownBy(() -> mini().withTopK(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("top_k must be >= 1 but was 0");
-        assertThatThrownBy(() -> mini().maxOutputTokens(0))
+        assertThatThrownBy(() -> mini().withMaxOutputTokens(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("max_output_tokens must be >= 1 but was 0");
-        assertThatThrownBy(() -> mini().maxOutputTokens(-5))
+        assertThatThrownBy(() -> mini().withMaxOutputTokens(-5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("max_output_tokens must be >= 1 but was -5");
     }
 
     @Test
     void penaltiesOutsideMinusTwoToTwoAreRefused() {
-        assertThatThrownBy(() -> mini().frequencyPenalty(2.5))
+        assertThatThrownBy(() -> mini().withFrequencyPenalty(2.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("frequency_penalty must be between -2 and 2 but was 2.5");
-        assertThatThrownBy(() -> mini().presencePenalty(-3))
+        assertThatThrownBy(() -> mini().withPresencePenalty(-3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("presence_penalty must be between -2 and 2 but was -3.0");
-        assertThat(mini().presencePenalty(-2).parameters().presencePenalty()).hasValue(-2.0);
+        assertThat(mini().withPresencePenalty(-2).parameters().presencePenalty()).hasValue(-2.0);
     }
 
     @Test
     void emptyStopSequenceIsRefused() {
-        assertThatThrownBy(() -> mini().stop("END", ""))
+        assertThatThrownBy(() -> mini().withStop("END", ""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("stop sequences must not be empty");
     }
 
     @Test
     void stopSequencesAreCopiedFromTheCallersArray() {
         String[] sequences = {"END"};
-        ModelConfig c = mini().stop(sequences);
+        ModelConfig c = mini().withStop(sequences);
 
         sequences[0] = "CHANGED";
 
@@ -192,24 +191,24 @@ class ModelConfigTest {
 
     @Test
     void stopReplacesEarlierSequences() {
-        assertThat(mini().stop("a").stop("b").parameters().stop()).containsExactly("b");
+        assertThat(mini().withStop("a").withStop("b").parameters().stop()).containsExactly("b");
     }
 
     @Test
     void nullStopSequenceIsRefusedNamingTheParameter() {
-        assertThatThrownBy(() -> mini().stop("END", null))
+        assertThatThrownBy(() -> mini().withStop("END", null))
                 .isInstanceOf(NullPointerException.class).hasMessage("stop");
     }
 
     @Test
     void blankOrNullReasoningEffortAndVerbosityAreRefused() {
-        assertThatThrownBy(() -> mini().reasoningEffort(" "))
+        assertThatThrownBy(() -> mini().withReasoningEffort(" "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("reasoning_effort must not be blank");
-        assertThatThrownBy(() -> mini().verbosity(""))
+        assertThatThrownBy(() -> mini().withVerbosity(""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("verbosity must not be blank");
-        assertThatThrownBy(() -> mini().reasoningEffort(null))
+        assertThatThrownBy(() -> mini().withReasoningEffort(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("effort");
-        assertThatThrownBy(() -> mini().verbosity(null))
+        assertThatThrownBy(() -> mini().withVerbosity(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("verbosity");
     }
 
@@ -219,37 +218,37 @@ class ModelConfigTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("newParameters");
         assertThatThrownBy(() -> mini().withEndpoint(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("newEndpoint");
-        assertThatThrownBy(() -> mini().price(null))
+        assertThatThrownBy(() -> mini().withPrice(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("newPrice");
-        assertThatThrownBy(() -> mini().apiKey(null))
+        assertThatThrownBy(() -> mini().withApiKey(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("key");
-        assertThatThrownBy(() -> mini().baseUrl(null))
+        assertThatThrownBy(() -> mini().withBaseUrl(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("url");
-        assertThatThrownBy(() -> mini().apiKeyEnv(null))
+        assertThatThrownBy(() -> mini().withApiKeyEnv(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("variable");
-        assertThatThrownBy(() -> mini().timeout(null))
+        assertThatThrownBy(() -> mini().withTimeout(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("timeout");
-        assertThatThrownBy(() -> mini().param(null, 1))
+        assertThatThrownBy(() -> mini().withParam(null, 1))
                 .isInstanceOf(NullPointerException.class).hasMessage("name");
-        assertThatThrownBy(() -> mini().param("num_ctx", null))
+        assertThatThrownBy(() -> mini().withParam("num_ctx", null))
                 .isInstanceOf(NullPointerException.class).hasMessage("value");
     }
 
     @Test
     void paramAddsOrReplacesAnExtra() {
-        ModelConfig c = mini().param("num_ctx", "small").param("keep_alive", "5m").param("num_ctx", "large");
+        ModelConfig c = mini().withParam("num_ctx", "small").withParam("keep_alive", "5m").withParam("num_ctx", "large");
 
         assertThat(c.extras()).containsExactly(Map.entry("num_ctx", "large"), Map.entry("keep_alive", "5m"));
     }
 
     @Test
     void paramWithBlankNameOrNonJsonValueIsRefused() {
-        assertThatThrownBy(() -> mini().param(" ", 1))
+        assertThatThrownBy(() -> mini().withParam(" ", 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("name must not be blank");
-        assertThatThrownBy(() -> mini().param("when", new Object()))
+        assertThatThrownBy(() -> mini().withParam("when", new Object()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("param 'when' must be a JSON value (string, number, boolean, list or map) but was a java.lang.Object");
-        assertThatThrownBy(() -> mini().param("ratio", Double.NaN))
+        assertThatThrownBy(() -> mini().withParam("ratio", Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("param 'ratio' must be a finite number but was NaN");
     }
 
@@ -258,7 +257,7 @@ class ModelConfigTest {
         List<Object> layers = new ArrayList<>(List.of("a"));
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("layers", layers);
-        ModelConfig c = mini().param("options", options);
+        ModelConfig c = mini().withParam("options", options);
 
         layers.add("later");
         options.put("later", true);
@@ -272,8 +271,8 @@ class ModelConfigTest {
 
     @Test
     void endpointSettersFillTheEndpoint() {
-        ModelConfig c = mini().baseUrl("http://localhost:8000/v1").apiKeyEnv("VLLM_KEY").timeout(Duration.ofSeconds(30))
-                .requestsPerSecond(5).requestsPerMinute(120).maxConcurrency(4).stream(true);
+        ModelConfig c = mini().withBaseUrl("http://localhost:8000/v1").withApiKeyEnv("VLLM_KEY").withTimeout(Duration.ofSeconds(30))
+                .withRequestsPerSecond(5).withRequestsPerMinute(120).withMaxConcurrency(4).withStream(true);
 
         Endpoint e = c.endpoint();
         assertThat(e.baseUrl()).hasValue("http://localhost:8000/v1");
@@ -287,18 +286,18 @@ class ModelConfigTest {
 
     @Test
     void endpointSettersValidateWithTheEndpointsMessages() {
-        assertThatThrownBy(() -> mini().baseUrl(" "))
+        assertThatThrownBy(() -> mini().withBaseUrl(" "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("base_url must not be blank");
-        assertThatThrownBy(() -> mini().apiKeyEnv("OPENAI-KEY"))
+        assertThatThrownBy(() -> mini().withApiKeyEnv("OPENAI-KEY"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("api_key_env must be an environment variable name (letters, digits, _) but was 'OPENAI-KEY'");
-        assertThatThrownBy(() -> mini().timeout(Duration.ZERO))
+        assertThatThrownBy(() -> mini().withTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("timeout must be > 0 but was PT0S");
-        assertThatThrownBy(() -> mini().requestsPerSecond(0))
+        assertThatThrownBy(() -> mini().withRequestsPerSecond(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("requests_per_second must be a finite number > 0 but was 0.0");
-        assertThatThrownBy(() -> mini().requestsPerMinute(-1))
+        assertThatThrownBy(() -> mini().withRequestsPerMinute(-1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("requests_per_minute must be a finite number > 0 but was -1.0");
-        assertThatThrownBy(() -> mini().maxConcurrency(0))
+        assertThatThrownBy(() -> mini().withMaxConcurrency(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("max_concurrency must be >= 1 but was 0");
     }
 
@@ -306,12 +305,12 @@ class ModelConfigTest {
     void priceOverridesAreKept() {
         Price p = Price.perMillionTokens(1, 2);
 
-        assertThat(mini().price(p).price()).hasValue(p);
+        assertThat(mini().withPrice(p).price()).hasValue(p);
     }
 
     @Test
     void toStringShowsIdProviderModelAndSetParameters() {
-        assertThat(mini().temperature(0.0).toString())
+        assertThat(mini().withTemperature(0.0).toString())
                 .isEqualTo("ModelConfig[id=openai:gpt-4o-mini, provider=openai, model=gpt-4o-mini, parameters={temperature=0.0}]");
         assertThat(mini().toString())
                 .isEqualTo("ModelConfig[id=openai:gpt-4o-mini, provider=openai, model=gpt-4o-mini]");
@@ -319,14 +318,14 @@ class ModelConfigTest {
 
     @Test
     void toStringNeverContainsTheApiKey() {
-        ModelConfig c = mini().apiKey(Secret.of(PLANTED)).baseUrl("https://api.example.test/v1").temperature(0.1);
+        ModelConfig c = mini().withApiKey(Secret.of(PLANTED)).withBaseUrl("https://api.example.test/v1").withTemperature(0.1);
 
         assertThat(c.toString()).doesNotContain(PLANTED).doesNotContain("PLANTED").contains("api.example.test");
     }
 
     @Test
     void withoutSecretsDropsTheExplicitKeyAndKeepsEverythingElse() {
-        ModelConfig withKey = mini().id("m").apiKey(Secret.of(PLANTED)).apiKeyEnv("OPENAI_API_KEY").temperature(0.3);
+        ModelConfig withKey = mini().withId("m").withApiKey(Secret.of(PLANTED)).withApiKeyEnv("OPENAI_API_KEY").withTemperature(0.3);
 
         ModelConfig stripped = withKey.withoutSecrets();
 
@@ -346,23 +345,23 @@ class ModelConfigTest {
 
     @Test
     void equalConfigsHaveEqualHashes() {
-        ModelConfig a = mini().temperature(0.5).param("k", 1).apiKey(Secret.of(PLANTED));
-        ModelConfig b = mini().temperature(0.5).param("k", 1).apiKey(Secret.of(PLANTED));
+        ModelConfig a = mini().withTemperature(0.5).withParam("k", 1).withApiKey(Secret.of(PLANTED));
+        ModelConfig b = mini().withTemperature(0.5).withParam("k", 1).withApiKey(Secret.of(PLANTED));
 
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
-        assertThat(a).isNotEqualTo(b.id("other"));
-        assertThat(a).isNotEqualTo(b.temperature(0.6));
-        assertThat(a).isNotEqualTo(b.apiKey(Secret.of("sk-other")));
+        assertThat(a).isNotEqualTo(b.withId("other"));
+        assertThat(a).isNotEqualTo(b.withTemperature(0.6));
+        assertThat(a).isNotEqualTo(b.withApiKey(Secret.of("sk-other")));
     }
 
     @Test
     void fromMapReadsAnInlineConfigAndRefusesAnApiKeyNamingWhere() {
-        ModelConfig judge = ModelConfig.fromMap(java.util.Map.of("provider", "openai", "model", "gpt-4.1-mini",
+        ModelConfig judge = ModelConfig.fromMap(Map.of("provider", "openai", "model", "gpt-4.1-mini",
                 "temperature", 0, "id", "judge"), "scorers[0].judge");
 
-        org.assertj.core.api.Assertions.assertThat(judge).isEqualTo(ModelConfig.of("openai", "gpt-4.1-mini")
-                .temperature(0).id("judge"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelConfig.fromMap(java.util.Map.of("provider", "openai",
+        assertThat(judge).isEqualTo(ModelConfig.of("openai", "gpt-4.1-mini")
+                .withTemperature(0).withId("judge"));
+        assertThatThrownBy(() -> ModelConfig.fromMap(Map.of("provider", "openai",
                 "model", "m", "api_key", "sk-x"), "scorers[0].judge"))
                 .isInstanceOf(InvalidPlanException.class).hasMessageStartingWith("scorers[0].judge")
                 .hasMessageNotContaining("sk-x");

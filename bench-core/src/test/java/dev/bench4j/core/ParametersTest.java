@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Generation parameters are optional, range-checked, and listed by their snake_case names. */
@@ -41,8 +40,8 @@ class ParametersTest {
 
     @Test
     void asMapListsTheSetParametersBySnakeCaseNameInDocumentedOrder() {
-        Parameters p = ModelConfig.of("openai", "m").verbosity("high").reasoningEffort("low").presencePenalty(-0.5)
-                .frequencyPenalty(0.5).stop("END").seed(7).maxOutputTokens(256).topK(40).topP(0.9).temperature(0.2)
+        Parameters p = ModelConfig.of("openai", "m").withVerbosity("high").withReasoningEffort("low").withPresencePenalty(-0.5)
+                .withFrequencyPenalty(0.5).withStop("END").withSeed(7).withMaxOutputTokens(256).withTopK(40).withTopP(0.9).withTemperature(0.2)
                 .parameters();
 
         assertThat(p.asMap()).containsExactly(
@@ -60,14 +59,14 @@ class ParametersTest {
 
     @Test
     void asMapLeavesOutUnsetParameters() {
-        Parameters p = ModelConfig.of("openai", "m").maxOutputTokens(10).parameters();
+        Parameters p = ModelConfig.of("openai", "m").withMaxOutputTokens(10).parameters();
 
         assertThat(p.asMap()).containsExactly(Map.entry("max_output_tokens", 10L));
     }
 
     @Test
     void asMapIsUnmodifiable() {
-        Parameters p = ModelConfig.of("openai", "m").temperature(1).parameters();
+        Parameters p = ModelConfig.of("openai", "m").withTemperature(1).parameters();
 
         assertThatThrownBy(() -> p.asMap().put("seed", 1L)).isInstanceOf(UnsupportedOperationException.class);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** A plan snapshot keeps what a run ran, never an API key, and counts its cells. */
@@ -19,7 +18,7 @@ class PlanSnapshotTest {
 
     @Test
     void modelsAreStrippedOfExplicitApiKeys() {
-        ModelConfig withKey = ModelConfig.of("openai", "gpt-4o-mini").apiKey(Secret.of(PLANTED)).apiKeyEnv("OPENAI_API_KEY");
+        ModelConfig withKey = ModelConfig.of("openai", "gpt-4o-mini").withApiKey(Secret.of(PLANTED)).withApiKeyEnv("OPENAI_API_KEY");
 
         PlanSnapshot s = snapshot(List.of(Prompt.named("v1").user("x")), List.of(withKey), 1, 1);
 

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** A prompt is an immutable, named list of template messages with JSON-like metadata. */
@@ -38,7 +37,7 @@ class PromptTest {
         Prompt base = Prompt.named("v1").system("sys");
 
         Prompt longer = base.user("u");
-        Prompt tagged = base.metadata("author", "ana");
+        Prompt tagged = base.withMetadata("author", "ana");
         Prompt renamed = base.withName("v2");
 
         assertThat(base.messages()).containsExactly(Message.system("sys"));
@@ -70,9 +69,9 @@ class PromptTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("message");
         assertThatThrownBy(() -> Prompt.named("v1").user(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("content");
-        assertThatThrownBy(() -> Prompt.named("v1").metadata(null, "x"))
+        assertThatThrownBy(() -> Prompt.named("v1").withMetadata(null, "x"))
                 .isInstanceOf(NullPointerException.class).hasMessage("key");
-        assertThatThrownBy(() -> Prompt.named("v1").metadata("k", null))
+        assertThatThrownBy(() -> Prompt.named("v1").withMetadata("k", null))
                 .isInstanceOf(NullPointerException.class).hasMessage("value");
     }
 
@@ -93,7 +92,7 @@ class PromptTest {
 
     @Test
     void nonJsonMetadataValueIsRefusedNamingTheKey() {
-        assertThatThrownBy(() -> Prompt.named("v1").metadata("when", new Object()))
+        assertThatThrownBy(() -> Prompt.named("v1").withMetadata("when", new Object()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("metadata 'when' must be a JSON value (string, number, boolean, list or map) but was a java.lang.Object");
     }
@@ -124,7 +123,7 @@ class PromptTest {
 
     @Test
     void returnedCollectionsAreUnmodifiable() {
-        Prompt p = Prompt.named("v1").user("{{text}}").metadata("tags", List.of("a"));
+        Prompt p = Prompt.named("v1").user("{{text}}").withMetadata("tags", List.of("a"));
 
         assertThatThrownBy(() -> p.messages().add(Message.user("x")))
                 .isInstanceOf(UnsupportedOperationException.class);
@@ -140,7 +139,7 @@ class PromptTest {
 
     @Test
     void metadataReplacesAnExistingKey() {
-        Prompt p = Prompt.named("v1").metadata("author", "ana").metadata("author", "ben");
+        Prompt p = Prompt.named("v1").withMetadata("author", "ana").withMetadata("author", "ben");
 
         assertThat(p.metadata()).containsExactly(Map.entry("author", "ben"));
     }

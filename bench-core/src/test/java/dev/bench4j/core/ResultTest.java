@@ -2,6 +2,7 @@ package dev.bench4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** A result is a success or a failure with consistent finish reason and error, and its withX methods return copies. */
@@ -178,9 +178,9 @@ class ResultTest {
                         Optional.of(Duration.ofMillis(250))),
                 streamed.costUsd(), false, 1, Optional.empty(), Optional.empty(), Map.of(), Map.of());
 
-        assertThat(streamed.outputTokensPerSecond().getAsDouble()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(streamed.outputTokensPerSecond().getAsDouble()).isCloseTo(100.0, offset(1e-9));
         assertThat(ok().withUsage(Usage.of(10, 85)).outputTokensPerSecond().getAsDouble())
-                .isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
+                .isCloseTo(100.0, offset(1e-9));
         assertThat(ok().outputTokensPerSecond()).isEmpty();
     }
 
@@ -191,7 +191,7 @@ class ResultTest {
                         Optional.of(Duration.ofMillis(250))), OptionalDouble.empty(), false, 1, Optional.empty(),
                 Optional.empty(), Map.of(), Map.of());
 
-        assertThat(streamed.outputTokensPerSecond().getAsDouble()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(streamed.outputTokensPerSecond().getAsDouble()).isCloseTo(100.0, offset(1e-9));
         assertThat(streamed.withCallStats(true, 0).outputTokensPerSecond()).isEmpty();
     }
 

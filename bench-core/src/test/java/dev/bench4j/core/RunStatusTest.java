@@ -3,7 +3,6 @@ package dev.bench4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Run statuses round-trip through their wire names, and an unknown name is refused. */

@@ -3,12 +3,13 @@ package dev.bench4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** A score has either a finite value or an error, an optional reason and finite named details. */
@@ -120,13 +121,13 @@ class ScoreTest {
     @Test
     void withCallRecordsTheJudgesTokensCostAndCacheHitAndKeepsTheRest() {
         Result judged = Result.success(new CellId("p", "openai:judge", "t1", 0), "4", FinishReason.STOP,
-                Result.Timing.of(java.time.Instant.EPOCH, java.time.Duration.ofMillis(250)))
+                Result.Timing.of(Instant.EPOCH, Duration.ofMillis(250)))
                 .withUsage(Usage.of(120, 8)).withCostUsd(OptionalDouble.of(0.0003));
 
         Score s = Score.of(0.75).withReason("mostly right").withDetail("judge_score", 4).withCall(judged);
 
         assertThat(s.calls()).containsExactly(new Score.Call("openai:judge", Usage.of(120, 8), OptionalDouble.of(0.0003),
-                false, 1, java.time.Duration.ofMillis(250), Optional.empty()));
+                false, 1, Duration.ofMillis(250), Optional.empty()));
         assertThat(s.value()).hasValue(0.75);
         assertThat(s.reason()).contains("mostly right");
         assertThat(s.details()).containsEntry("judge_score", 4.0);
@@ -137,10 +138,10 @@ class ScoreTest {
     @Test
     void aCallWithANegativeCostOrLatencyIsRefused() {
         assertThatThrownBy(() -> new Score.Call("m", Usage.unknown(), OptionalDouble.of(-1), false, 1,
-                java.time.Duration.ZERO, Optional.empty())).isInstanceOf(IllegalArgumentException.class)
+                Duration.ZERO, Optional.empty())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("call costUsd must be a finite number >= 0 but was -1.0");
         assertThatThrownBy(() -> new Score.Call("m", Usage.unknown(), OptionalDouble.empty(), false, 1,
-                java.time.Duration.ofMillis(-1), Optional.empty())).isInstanceOf(IllegalArgumentException.class)
+                Duration.ofMillis(-1), Optional.empty())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("call latency must be >= 0");
     }
 }

@@ -7,6 +7,7 @@ import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** A collector fed a run's results builds the summary the run built. */
@@ -31,7 +32,7 @@ class SummaryCollectorTest {
         Run run = Plans.over(ScriptedProvider.echoing("echoing"), 1).build().run();
         SummaryCollector c = SummaryCollector.of(run.info().plan());
         Result stranger = Result.success(new CellId("other", "echoing:m", "t0", 0), "x", FinishReason.STOP,
-                Result.Timing.of(java.time.Instant.EPOCH, Duration.ZERO));
+                Result.Timing.of(Instant.EPOCH, Duration.ZERO));
 
         assertThatThrownBy(() -> c.add(stranger)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not from this plan");

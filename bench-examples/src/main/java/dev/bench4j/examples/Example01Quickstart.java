@@ -33,7 +33,7 @@ public final class Example01Quickstart {
                 .prompt(Prompt.named("v1").system("You are a triage nurse.").user("Classify: {{text}}"))
                 .prompt(Prompt.named("v2").system("Answer with one word.").user("{{text}}"))
                 .model(ModelConfig.of("echo", "echo-1"))
-                .model(ModelConfig.of("echo", "echo-slow").param("latency_ms", 20))
+                .model(ModelConfig.of("echo", "echo-slow").withParam("latency_ms", 20))
                 .trials(List.of(
                         Trial.of("t1", Map.of("text", "crushing chest pain")).withExpected("chest pain"),
                         Trial.of("t2", Map.of("text", "runny nose since Monday")).withExpected("runny nose")))

@@ -1,25 +1,27 @@
 package dev.bench4j.perf;
 
-import dev.bench4j.core.spi.ResultSink;
-import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.json.JsonValues;
+import dev.bench4j.core.spi.ResultSink;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -93,13 +95,13 @@ public final class HttpThroughput {
     }
 
     /** Keeps the first failure so a broken setup says why. */
-    static final java.util.concurrent.atomic.AtomicReference<String> FIRST_ERROR = new java.util.concurrent.atomic.AtomicReference<>();
+    static final AtomicReference<String> FIRST_ERROR = new AtomicReference<>();
 
     static BenchmarkPlan plan(String baseUrl, List<Trial> trials, int concurrency) {
         return BenchmarkPlan.named("http-perf")
                 .sink(ResultSink.of(r -> r.error().ifPresent(e -> FIRST_ERROR.compareAndSet(null, e.kind().wireName() + ": " + e.message()))))
                 .prompt(Prompt.named("extract").user(PROMPT + "{{text}}"))
-                .model(ModelConfig.of("openai-compatible", "mock-a").baseUrl(baseUrl).maxOutputTokens(128))
+                .model(ModelConfig.of("openai-compatible", "mock-a").withBaseUrl(baseUrl).withMaxOutputTokens(128))
                 .trials(trials).concurrency(concurrency).noCache().retainResults(false).build();
     }
 
@@ -160,7 +162,7 @@ public final class HttpThroughput {
                         walls.computeIfAbsent(name, k -> new ArrayList<>()).add(wall);
                     }
                 }
-                java.util.Collections.rotate(order, 1);
+                Collections.rotate(order, 1);
             }
             double bench = median(walls.get("bench4j"));
             double apache = median(walls.get("bare_apache"));

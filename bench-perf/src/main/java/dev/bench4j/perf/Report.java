@@ -1,10 +1,12 @@
 package dev.bench4j.perf;
 
-import dev.bench4j.core.json.JsonValues;
+import com.sun.management.OperatingSystemMXBean;
 import dev.bench4j.core.Run;
+import dev.bench4j.core.json.JsonValues;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** One JSON line per measured run, the same for every scenario. */
 final class Report {
@@ -29,7 +31,7 @@ final class Report {
                 .append(",\"latency_p50_ms\":").append(round(l.p50().toNanos() / 1e6))
                 .append(",\"latency_p99_ms\":").append(round(l.p99().toNanos() / 1e6)));
         sb.append(",\"java\":\"").append(System.getProperty("java.version")).append('"');
-        new java.util.TreeMap<>(extra).forEach((k, v) -> sb.append(",\"").append(k).append("\":")
+        new TreeMap<>(extra).forEach((k, v) -> sb.append(",\"").append(k).append("\":")
                 .append(v instanceof String s ? JsonValues.toJson(s) : v));
         return sb.append('}').toString();
     }
@@ -37,7 +39,7 @@ final class Report {
     /** The process's CPU time so far, or -1 where the JVM does not say. */
     static double cpuSeconds() {
         var os = ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : -1;
+        return os instanceof OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : -1;
     }
 
     static String round(double d) {

@@ -1,20 +1,24 @@
 package dev.bench4j.perf;
 
 import dev.bench4j.core.BenchmarkPlan;
+import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.ModelProvider;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ModelRequest;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.core.spi.ProviderContext;
+import dev.bench4j.core.spi.ResponseCache;
 import dev.bench4j.core.spi.ResultSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -73,10 +77,10 @@ public final class Throughput {
                     .withExpected("diabetes"));
         }
         ModelConfig a = ModelConfig.of("echo", "echo-a");
-        ModelConfig b = ModelConfig.of("echo", "echo-b").temperature(0.7);
+        ModelConfig b = ModelConfig.of("echo", "echo-b").withTemperature(0.7);
         if (latencyMs > 0) {
-            a = a.param("latency_ms", latencyMs);
-            b = b.param("latency_ms", latencyMs);
+            a = a.withParam("latency_ms", latencyMs);
+            b = b.withParam("latency_ms", latencyMs);
         }
         return BenchmarkPlan.named("perf")
                 .prompt(Prompt.named("extract").system("Extract the conditions.").user("Text: {{text}}"))
@@ -137,9 +141,9 @@ public final class Throughput {
                     @Override
                     public CompletionStage<ModelResponse> call(ModelRequest request) {
                         calls.incrementAndGet();
-                        return java.util.concurrent.CompletableFuture.completedFuture(ModelResponse.of(
+                        return CompletableFuture.completedFuture(ModelResponse.of(
                                 request.messages().get(request.messages().size() - 1).content(),
-                                dev.bench4j.core.FinishReason.STOP, dev.bench4j.core.Usage.of(10, 5)));
+                                FinishReason.STOP, Usage.of(10, 5)));
                     }
                 };
             }
@@ -152,7 +156,7 @@ public final class Throughput {
         BenchmarkPlan plan = BenchmarkPlan.named("cached").provider(counting)
                 .prompt(Prompt.named("p").user("{{text}}")).model(ModelConfig.of("counting-echo", "m"))
                 .trials(list).retainResults(false)
-                .cache(dev.bench4j.core.spi.ResponseCache.inMemory(cells)).build();
+                .cache(ResponseCache.inMemory(cells)).build();
         Run first = plan.run();
         long afterFirst = calls.get();
         long t0 = System.nanoTime();

@@ -13,6 +13,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -188,7 +189,7 @@ public final class ViewerSpeedCheck {
                     line("started", Map.of("seconds", seconds(launched), "rss_mb", rss(server.pid())));
                     Thread drain = new Thread(() -> {
                         try {
-                            out.transferTo(java.io.Writer.nullWriter());
+                            out.transferTo(Writer.nullWriter());
                         } catch (IOException e) {
                             // the server stopped
                         }

@@ -6,10 +6,10 @@
  * <pre>{@code
  * ModelConfig.of("openai", "gpt-4o-mini")                     // OPENAI_API_KEY
  * ModelConfig.of("xai", "grok-4")                             // XAI_API_KEY or GROK_API_KEY
- * ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").baseUrl("http://localhost:8000/v1")
+ * ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").withBaseUrl("http://localhost:8000/v1")
  * ModelConfig.of("ollama", "llama3.2")                        // http://localhost:11434
  * ModelConfig.of("gemini", "gemini-2.5-flash")                // GEMINI_API_KEY or GOOGLE_API_KEY
- * ModelConfig.of("anthropic", "claude-sonnet-4-5").maxOutputTokens(1024)  // ANTHROPIC_API_KEY
+ * ModelConfig.of("anthropic", "claude-sonnet-4-5").withMaxOutputTokens(1024)  // ANTHROPIC_API_KEY
  * }</pre>
  *
  * <p>Each provider has a public package with its factory, for an application that registers it

@@ -94,7 +94,7 @@ class ProviderFactoriesTest {
         BenchmarkPlan openAi = BenchmarkPlan.named("triage")
                 .provider(new OpenAiProviderFactory())
                 .prompt(Prompt.named("v1").user("Triage: {{text}}"))
-                .model(ModelConfig.of("openai", "gpt-4o-mini").temperature(0.0))
+                .model(ModelConfig.of("openai", "gpt-4o-mini").withTemperature(0.0))
                 .trial(Trial.of("t1", Map.of("text", "chest pain since this morning")))
                 .build();
         BenchmarkPlan xai = BenchmarkPlan.named("triage")
@@ -106,25 +106,25 @@ class ProviderFactoriesTest {
         BenchmarkPlan compatible = BenchmarkPlan.named("triage")
                 .provider(new OpenAiCompatibleProviderFactory())
                 .prompt(Prompt.named("v1").user("Triage: {{text}}"))
-                .model(ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").baseUrl("http://localhost:8000/v1"))
+                .model(ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").withBaseUrl("http://localhost:8000/v1"))
                 .trial(Trial.of("t1", Map.of("text", "chest pain since this morning")))
                 .build();
         BenchmarkPlan ollama = BenchmarkPlan.named("triage")
                 .provider(new OllamaProviderFactory())
                 .prompt(Prompt.named("v1").user("Triage: {{text}}"))
-                .model(ModelConfig.of("ollama", "llama3.2").param("num_ctx", 8192))
+                .model(ModelConfig.of("ollama", "llama3.2").withParam("num_ctx", 8192))
                 .trial(Trial.of("t1", Map.of("text", "chest pain since this morning")))
                 .build();
         BenchmarkPlan gemini = BenchmarkPlan.named("triage")
                 .provider(new GeminiProviderFactory())
                 .prompt(Prompt.named("v1").user("Triage: {{text}}"))
-                .model(ModelConfig.of("gemini", "gemini-2.5-flash").param("thinking_budget", 0))
+                .model(ModelConfig.of("gemini", "gemini-2.5-flash").withParam("thinking_budget", 0))
                 .trial(Trial.of("t1", Map.of("text", "chest pain since this morning")))
                 .build();
         BenchmarkPlan anthropic = BenchmarkPlan.named("triage")
                 .provider(new AnthropicProviderFactory())
                 .prompt(Prompt.named("v1").user("Triage: {{text}}"))
-                .model(ModelConfig.of("anthropic", "claude-sonnet-4-5").maxOutputTokens(1024))
+                .model(ModelConfig.of("anthropic", "claude-sonnet-4-5").withMaxOutputTokens(1024))
                 .trial(Trial.of("t1", Map.of("text", "chest pain since this morning")))
                 .build();
 

@@ -2,6 +2,7 @@ package dev.bench4j.providers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.bench4j.providers.testing.ProviderHarness.FAKE_KEY;
@@ -122,12 +123,12 @@ class SecretLeakTest {
                         .withBody(badBody)).willSetStateTo("server"));
         api.stubFor(any(anyUrl()).inScenario("s").whenScenarioStateIs("server")
                 .willReturn(aResponse().withStatus(500).withBody(serverError)));
-        ModelConfig viaEnv = ModelConfig.of(factory.name(), "m").id("env").baseUrl(api.baseUrl())
-                .apiKeyEnv("PLANTED_KEY").maxOutputTokens(64).stream(streamed);
-        ModelConfig explicit = ModelConfig.of(factory.name(), "m").id("explicit").baseUrl(api.baseUrl())
-                .apiKey(Secret.of(FAKE_KEY)).maxOutputTokens(64).stream(streamed);
-        ModelConfig refused = ModelConfig.of(factory.name(), "m").id("refused").baseUrl("http://127.0.0.1:9")
-                .apiKeyEnv("PLANTED_KEY").maxOutputTokens(64).stream(streamed);
+        ModelConfig viaEnv = ModelConfig.of(factory.name(), "m").withId("env").withBaseUrl(api.baseUrl())
+                .withApiKeyEnv("PLANTED_KEY").withMaxOutputTokens(64).withStream(streamed);
+        ModelConfig explicit = ModelConfig.of(factory.name(), "m").withId("explicit").withBaseUrl(api.baseUrl())
+                .withApiKey(Secret.of(FAKE_KEY)).withMaxOutputTokens(64).withStream(streamed);
+        ModelConfig refused = ModelConfig.of(factory.name(), "m").withId("refused").withBaseUrl("http://127.0.0.1:9")
+                .withApiKeyEnv("PLANTED_KEY").withMaxOutputTokens(64).withStream(streamed);
 
         ByteArrayOutputStream logs = new ByteArrayOutputStream();
         PrintStream err = System.err;
@@ -164,7 +165,7 @@ class SecretLeakTest {
             assertThat(everything.toString()).as("a 12-character piece of the key").doesNotContain(FAKE_KEY.substring(i, i + 12));
         }
 
-        List<LoggedRequest> requests = api.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
+        List<LoggedRequest> requests = api.findAll(anyRequestedFor(anyUrl()));
         assertThat(requests).as("one request per cell of the two models that connect").hasSizeGreaterThanOrEqualTo(4);
         for (LoggedRequest request : requests) {
             assertThat(request.getUrl()).doesNotContain(FAKE_KEY);

@@ -9,6 +9,7 @@ import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.scoring.internal.JudgeVerdicts;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,10 +33,10 @@ import java.util.stream.Collectors;
  * variables by name. An instance is immutable; each {@code withX} method returns a copy.
  *
  * <pre>{@code
- * ModelConfig judge = ModelConfig.of("openai", "gpt-4.1-mini").temperature(0);
+ * ModelConfig judge = ModelConfig.of("openai", "gpt-4.1-mini").withTemperature(0);
  * BenchmarkPlan plan = BenchmarkPlan.named("summaries")
  *     ...
- *     .scorer(LlmJudge.of(judge).named("faithfulness")
+ *     .scorer(LlmJudge.of(judge).withName("faithfulness")
  *         .withCriteria("Every statement in the summary is supported by the input.")
  *         .withScale(1, 5))
  *     .build();
@@ -79,7 +80,7 @@ public final class LlmJudge implements Scorer {
      * Creates a judge scorer named {@code llm_judge} with the default review prompt, general
      * correctness criteria and the scale 1 to 5.
      *
-     * @param judge the judge model config; give it {@code temperature(0)} for repeatable verdicts
+     * @param judge the judge model config; give it {@code withTemperature(0)} for repeatable verdicts
      * @return the scorer
      * @throws NullPointerException if {@code judge} is {@code null}
      */
@@ -105,7 +106,7 @@ public final class LlmJudge implements Scorer {
      * @throws NullPointerException if {@code newName} is {@code null}
      * @throws IllegalArgumentException if {@code newName} is blank
      */
-    public LlmJudge named(String newName) {
+    public LlmJudge withName(String newName) {
         Objects.requireNonNull(newName, "newName");
         if (newName.isBlank()) {
             throw new IllegalArgumentException("scorer name must not be blank");
@@ -204,13 +205,13 @@ public final class LlmJudge implements Scorer {
      */
     @Override
     public Map<String, Object> settings() {
-        Map<String, Object> s = new java.util.LinkedHashMap<>();
+        Map<String, Object> s = new LinkedHashMap<>();
         s.put("type", "llm_judge");
         s.put("judge", judge.id());
         s.put("criteria", criteria);
         s.put("scale", verdicts.bounds());
         s.put("template", template.messages().stream().map(m -> {
-            Map<String, Object> message = new java.util.LinkedHashMap<>();
+            Map<String, Object> message = new LinkedHashMap<>();
             message.put("role", m.role().wireName());
             message.put("content", m.content());
             return message;

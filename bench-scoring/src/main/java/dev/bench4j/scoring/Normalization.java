@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Unicode's {@code White_Space} property, so a no-break space counts.
  *
  * <pre>{@code
- * Normalization n = Normalization.standard().ignoreCase(true);
+ * Normalization n = Normalization.standard().withIgnoreCase(true);
  * n.apply("  Type 2\n Diabetes ");   // "type 2 diabetes"
  * }</pre>
  *
@@ -53,7 +53,7 @@ public record Normalization(boolean trim, boolean ignoreCase, boolean collapseWh
      * @param on whether to remove leading and trailing whitespace
      * @return the new normalization
      */
-    public Normalization trim(boolean on) {
+    public Normalization withTrim(boolean on) {
         return new Normalization(on, ignoreCase, collapseWhitespace, unicodeNfc);
     }
 
@@ -63,7 +63,7 @@ public record Normalization(boolean trim, boolean ignoreCase, boolean collapseWh
      * @param on whether to compare without regard to case
      * @return the new normalization
      */
-    public Normalization ignoreCase(boolean on) {
+    public Normalization withIgnoreCase(boolean on) {
         return new Normalization(trim, on, collapseWhitespace, unicodeNfc);
     }
 
@@ -73,7 +73,7 @@ public record Normalization(boolean trim, boolean ignoreCase, boolean collapseWh
      * @param on whether to replace each run of whitespace with one space
      * @return the new normalization
      */
-    public Normalization collapseWhitespace(boolean on) {
+    public Normalization withCollapseWhitespace(boolean on) {
         return new Normalization(trim, ignoreCase, on, unicodeNfc);
     }
 
@@ -83,7 +83,7 @@ public record Normalization(boolean trim, boolean ignoreCase, boolean collapseWh
      * @param on whether to apply Unicode normalization form C
      * @return the new normalization
      */
-    public Normalization unicodeNfc(boolean on) {
+    public Normalization withUnicodeNfc(boolean on) {
         return new Normalization(trim, ignoreCase, collapseWhitespace, on);
     }
 

@@ -22,7 +22,7 @@ import java.util.regex.PatternSyntaxException;
  *     .model(ModelConfig.of("echo", "e"))
  *     .trials(trials)
  *     .scorer(Scorers.setF1())
- *     .scorer(Scorers.named("mentions_all", Scorers.containsAll(Normalization.standard().ignoreCase(true))))
+ *     .scorer(Scorers.named("mentions_all", Scorers.containsAll(Normalization.standard().withIgnoreCase(true))))
  *     .build();
  * }</pre>
  *
@@ -290,7 +290,7 @@ public final class Scorers {
      * @see #classification(Normalization)
      */
     public static Scorer classification() {
-        return classification(Normalization.standard().ignoreCase(true));
+        return classification(Normalization.standard().withIgnoreCase(true));
     }
 
     /**
@@ -351,7 +351,7 @@ public final class Scorers {
     /**
      * Returns the scorer {@code llm_judge}: a judge model grades each output on the scale 1 to 5 by
      * general correctness criteria, normalized to 0..1; refine it with {@link LlmJudge#withCriteria},
-     * {@link LlmJudge#withScale}, {@link LlmJudge#withTemplate} and {@link LlmJudge#named}.
+     * {@link LlmJudge#withScale}, {@link LlmJudge#withTemplate} and {@link LlmJudge#withName}.
      *
      * @param judge the judge's model config, called through the run's pipeline
      * @return the scorer

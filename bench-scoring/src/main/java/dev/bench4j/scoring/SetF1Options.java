@@ -19,7 +19,7 @@ import java.util.Optional;
  * {@code expectedPointer} applies to an array too.
  *
  * <pre>{@code
- * SetF1Options options = SetF1Options.defaults().pointer("/conditions").field("name").zeroDivision(1.0);
+ * SetF1Options options = SetF1Options.defaults().withPointer("/conditions").withField("name").withZeroDivision(1.0);
  * }</pre>
  *
  * @param pointer the JSON Pointer of the item array in the output; empty to read one item per line
@@ -76,7 +76,7 @@ public record SetF1Options(Optional<String> pointer, Optional<String> expectedPo
      */
     public static SetF1Options defaults() {
         return new SetF1Options(Optional.empty(), Optional.empty(), Optional.empty(),
-                Normalization.standard().ignoreCase(true), 0.0);
+                Normalization.standard().withIgnoreCase(true), 0.0);
     }
 
     /**
@@ -87,7 +87,7 @@ public record SetF1Options(Optional<String> pointer, Optional<String> expectedPo
      * @throws NullPointerException if {@code jsonPointer} is {@code null}
      * @throws IllegalArgumentException if {@code jsonPointer} is neither empty nor starts with {@code "/"}
      */
-    public SetF1Options pointer(String jsonPointer) {
+    public SetF1Options withPointer(String jsonPointer) {
         return new SetF1Options(Optional.of(Objects.requireNonNull(jsonPointer, "jsonPointer")), expectedPointer, field,
                 normalization, zeroDivision);
     }
@@ -100,7 +100,7 @@ public record SetF1Options(Optional<String> pointer, Optional<String> expectedPo
      * @throws NullPointerException if {@code jsonPointer} is {@code null}
      * @throws IllegalArgumentException if {@code jsonPointer} is neither empty nor starts with {@code "/"}
      */
-    public SetF1Options expectedPointer(String jsonPointer) {
+    public SetF1Options withExpectedPointer(String jsonPointer) {
         return new SetF1Options(pointer, Optional.of(Objects.requireNonNull(jsonPointer, "jsonPointer")), field,
                 normalization, zeroDivision);
     }
@@ -113,7 +113,7 @@ public record SetF1Options(Optional<String> pointer, Optional<String> expectedPo
      * @throws NullPointerException if {@code name} is {@code null}
      * @throws IllegalArgumentException if {@code name} is blank
      */
-    public SetF1Options field(String name) {
+    public SetF1Options withField(String name) {
         return new SetF1Options(pointer, expectedPointer, Optional.of(Objects.requireNonNull(name, "name")),
                 normalization, zeroDivision);
     }
@@ -125,7 +125,7 @@ public record SetF1Options(Optional<String> pointer, Optional<String> expectedPo
      * @return the new options
      * @throws NullPointerException if {@code itemNormalization} is {@code null}
      */
-    public SetF1Options normalization(Normalization itemNormalization) {
+    public SetF1Options withNormalization(Normalization itemNormalization) {
         return new SetF1Options(pointer, expectedPointer, field,
                 Objects.requireNonNull(itemNormalization, "itemNormalization"), zeroDivision);
     }
@@ -137,7 +137,7 @@ public record SetF1Options(Optional<String> pointer, Optional<String> expectedPo
      * @return the new options
      * @throws IllegalArgumentException if {@code value} is neither 0 nor 1
      */
-    public SetF1Options zeroDivision(double value) {
+    public SetF1Options withZeroDivision(double value) {
         return new SetF1Options(pointer, expectedPointer, field, normalization, value);
     }
 }

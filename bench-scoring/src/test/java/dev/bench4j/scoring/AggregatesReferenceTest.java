@@ -82,7 +82,7 @@ class AggregatesReferenceTest {
 
     @Test
     void setF1AggregatesEqualScikitLearnMicroAndSamplesAverages() throws IOException {
-        Scorer setF1 = Scorers.setF1(SetF1Options.defaults().pointer(""));
+        Scorer setF1 = Scorers.setF1(SetF1Options.defaults().withPointer(""));
         ObjectMapper mapper = new ObjectMapper();
         int checked = 0;
         for (JsonNode c : reference().get("sets")) {

@@ -6,6 +6,7 @@ import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.Trial;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -52,8 +53,8 @@ public final class JudgeSpeedCheck {
             plainRates[round] = rate(plain);
             judgedRates[round] = rate(judged);
         }
-        java.util.Arrays.sort(plainRates);
-        java.util.Arrays.sort(judgedRates);
+        Arrays.sort(plainRates);
+        Arrays.sort(judgedRates);
         System.out.printf("%,d echo cells: %,.0f cells/s unscored, %,.0f cells/s with an echo LLM judge "
                 + "(%.1f µs a cell more)%n", TRIALS, plainRates[2], judgedRates[2],
                 (1e6 / judgedRates[2]) - (1e6 / plainRates[2]));

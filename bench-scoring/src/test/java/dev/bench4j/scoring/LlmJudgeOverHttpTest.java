@@ -2,7 +2,6 @@ package dev.bench4j.scoring;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -11,9 +10,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ErrorKind;
@@ -27,6 +28,7 @@ import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.Usage;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -61,12 +63,12 @@ class LlmJudgeOverHttpTest {
                         "total_tokens", promptTokens + completionTokens));
         try {
             return JSON.writeValueAsString(body).replace("\"logprobs\":\"null\"", "\"logprobs\":null");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new AssertionError(e);
         }
     }
 
-    private static com.github.tomakehurst.wiremock.matching.StringValuePattern answer(String output) {
+    private static StringValuePattern answer(String output) {
         return containing("## Answer to grade\n" + output + "\n");
     }
 
@@ -96,8 +98,8 @@ class LlmJudgeOverHttpTest {
     }
 
     private static BenchmarkPlan.Builder plan() {
-        ModelConfig judge = ModelConfig.of("openai-compatible", "judge-model").id("judge")
-                .baseUrl(api.baseUrl() + "/v1").temperature(0).price(JUDGE_PRICE);
+        ModelConfig judge = ModelConfig.of("openai-compatible", "judge-model").withId("judge")
+                .withBaseUrl(api.baseUrl() + "/v1").withTemperature(0).withPrice(JUDGE_PRICE);
         return plan(Scorers.llmJudge(judge).withCriteria("Lists every condition of the reference and nothing else."));
     }
 
@@ -110,7 +112,7 @@ class LlmJudgeOverHttpTest {
                         Trial.of("partial", Map.of("answer", "asthma")).withExpected(List.of("asthma", "diabetes")),
                         Trial.of("chatty", Map.of("answer", "not sure")).withExpected(List.of("asthma")),
                         Trial.of("broken", Map.of("answer", "diabetes?")).withExpected(List.of("diabetes"))))
-                .retry(RetryPolicy.defaults().jitter(0))
+                .retry(RetryPolicy.defaults().withJitter(0))
                 .scorer(scorer);
     }
 
@@ -152,7 +154,7 @@ class LlmJudgeOverHttpTest {
         assertThat(calls.failed()).isEqualTo(1);
         assertThat(calls.inputTokens()).isEqualTo(412 + 409 + 405);
         assertThat(calls.outputTokens()).isEqualTo(14 + 19 + 9);
-        double expectedCost = JUDGE_PRICE.cost(dev.bench4j.core.Usage.of(412 + 409 + 405, 14 + 19 + 9)).getAsDouble();
+        double expectedCost = JUDGE_PRICE.cost(Usage.of(412 + 409 + 405, 14 + 19 + 9)).getAsDouble();
         assertThat(calls.cost().totalUsd().getAsDouble()).isCloseTo(expectedCost, within(1e-12));
         assertThat(run.summary().overall().cost().knownUsd()).as("the offline candidate is free").isZero();
         Summary.ScoreStats stats = run.summary().overall().scores().get("llm_judge");
@@ -182,7 +184,7 @@ class LlmJudgeOverHttpTest {
 
     @Test
     void anUnreachableJudgeFailsTheScoresNotTheRun() {
-        ModelConfig down = ModelConfig.of("openai-compatible", "judge-model").id("down").baseUrl("http://127.0.0.1:9/v1");
+        ModelConfig down = ModelConfig.of("openai-compatible", "judge-model").withId("down").withBaseUrl("http://127.0.0.1:9/v1");
 
         Run run = plan(Scorers.llmJudge(down)).retry(RetryPolicy.none()).build().run();
 

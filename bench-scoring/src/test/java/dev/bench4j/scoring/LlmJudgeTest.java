@@ -6,17 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bench4j.core.CellId;
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.FinishReason;
+import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Message;
 import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.PlanFile;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.ResultError;
+import dev.bench4j.core.Run;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.ModelCaller;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.ScorerFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,11 +31,12 @@ import java.util.OptionalDouble;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The LLM judge renders its review prompt, asks its judge once per result and reads the verdict. */
 class LlmJudgeTest {
 
-    private static final ModelConfig JUDGE = ModelConfig.of("openai", "gpt-4.1-mini").temperature(0);
+    private static final ModelConfig JUDGE = ModelConfig.of("openai", "gpt-4.1-mini").withTemperature(0);
     private static final Prompt CANDIDATE_PROMPT = Prompt.named("extract").system("You extract conditions.")
             .user("Text: {{text}}");
     private static final Trial TRIAL = Trial.of("t1", Map.of("text", "Adults with asthma and diabetes."))
@@ -131,7 +137,7 @@ class LlmJudgeTest {
     void aCustomTemplateMayUseTheTrialsOwnVariablesAndAnotherScale() {
         Prompt template = Prompt.named("strict").user("Source: {{text}}\nAnswer: {{output}}\nScore {{min}}-{{max}}.");
         FixedCaller caller = new FixedCaller(verdict("7"));
-        LlmJudge judge = Scorers.llmJudge(JUDGE).named("faithful").withTemplate(template).withScale(0, 10);
+        LlmJudge judge = Scorers.llmJudge(JUDGE).withName("faithful").withTemplate(template).withScale(0, 10);
 
         Score s = judge.score(request(TRIAL, caller)).toCompletableFuture().join();
 
@@ -161,7 +167,7 @@ class LlmJudgeTest {
                 .hasMessageContaining("judge scale must be finite numbers with min < max but was 5.0..1.0");
         assertThatThrownBy(() -> judge.withCriteria(" ")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("judge criteria must not be blank");
-        assertThatThrownBy(() -> judge.named("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> judge.withName("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Scorers.llmJudge(null)).isInstanceOf(NullPointerException.class).hasMessage("judge");
     }
 
@@ -212,7 +218,7 @@ class LlmJudgeTest {
     }
 
     @Test
-    void aPlanFileWithAJudgeRunsAndItsJudgeIsValidatedWithThePlan(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void aPlanFileWithAJudgeRunsAndItsJudgeIsValidatedWithThePlan(@TempDir Path dir)
             throws Exception {
         String plan = """
                 {"name": "judged", "prompts": [{"name": "p", "messages": [{"role": "user", "content": "{{x}}"}]}],
@@ -221,22 +227,22 @@ class LlmJudgeTest {
                  "scorers": [{"type": "llm_judge", "name": "quality", "template": "{{output}}",
                               "judge": {"provider": "%s", "model": "judge", "temperature": 0}}]}
                 """;
-        java.nio.file.Path good = dir.resolve("good.json");
-        java.nio.file.Files.writeString(good, plan.formatted("echo"));
-        java.nio.file.Path bad = dir.resolve("bad.json");
-        java.nio.file.Files.writeString(bad, plan.formatted("ecko"));
+        Path good = dir.resolve("good.json");
+        Files.writeString(good, plan.formatted("echo"));
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, plan.formatted("ecko"));
 
-        dev.bench4j.core.Run run = dev.bench4j.core.PlanFile.load(good).build().run();
+        Run run = PlanFile.load(good).build().run();
 
         assertThat(run.results()).extracting(r -> r.score("quality").orElseThrow()).containsExactlyInAnyOrder(1.0, 0.5);
         assertThat(run.summary().overall().scorerCalls().calls()).isEqualTo(2);
-        assertThat(run.info().plan().scorerModels()).containsExactly(ModelConfig.of("echo", "judge").temperature(0));
+        assertThat(run.info().plan().scorerModels()).containsExactly(ModelConfig.of("echo", "judge").withTemperature(0));
         assertThat(run.info().plan().scorerSettings().get("quality")).containsEntry("type", "llm_judge")
                 .containsEntry("judge", "echo:judge").containsEntry("scale", List.of(1L, 5L))
                 .containsEntry("template", List.of(Map.of("role", "system", "content",
                         LlmJudge.defaultTemplate().messages().get(0).content()), Map.of("role", "user", "content", "{{output}}")));
-        assertThatThrownBy(() -> dev.bench4j.core.PlanFile.load(bad).build())
-                .isInstanceOf(dev.bench4j.core.InvalidPlanException.class)
+        assertThatThrownBy(() -> PlanFile.load(bad).build())
+                .isInstanceOf(InvalidPlanException.class)
                 .hasMessageContaining("No provider 'ecko' for model 'ecko:judge' of scorer 'quality'")
                 .hasMessageContaining("Did you mean 'echo'?");
     }

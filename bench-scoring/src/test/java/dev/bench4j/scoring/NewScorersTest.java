@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bench4j.core.Score;
+import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.ScoreRequest;
+import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.spi.ScorerFactory;
 import dev.bench4j.scoring.testing.Requests;
 import java.time.Duration;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** regex, json_valid, json_field_equals, numeric, classification and the thresholds. */
 class NewScorersTest {
 
-    private static double value(dev.bench4j.core.spi.Scorer s, String output, Object expected) {
+    private static double value(Scorer s, String output, Object expected) {
         return Requests.score(s, output, expected).value().orElseThrow();
     }
 
@@ -123,7 +125,7 @@ class NewScorersTest {
         assertThat(Requests.now(Scorers.costUnder(1), r).error()).hasValue("the result's cost is unknown");
         assertThat(Requests.now(Scorers.tokensUnder(10), r).error()).hasValue("the result's total tokens is unknown");
         ScoreRequest known = new ScoreRequest(r.result().withCostUsd(OptionalDouble.of(0.02))
-                .withUsage(dev.bench4j.core.Usage.of(100, 20)), r.trial(), r.prompt(), r.model());
+                .withUsage(Usage.of(100, 20)), r.trial(), r.prompt(), r.model());
         assertThat(Requests.now(Scorers.costUnder(0.05), known).value()).hasValue(1.0);
         assertThat(Requests.now(Scorers.costUnder(0.01), known).value()).hasValue(0.0);
         assertThat(Requests.now(Scorers.tokensUnder(120), known).value()).hasValue(1.0);

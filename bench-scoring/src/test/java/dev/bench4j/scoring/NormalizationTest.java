@@ -24,7 +24,7 @@ class NormalizationTest {
 
     @Test
     void ignoreCaseFoldsCaseSoThatSharpSMatchesDoubleS() {
-        Normalization n = Normalization.none().ignoreCase(true);
+        Normalization n = Normalization.none().withIgnoreCase(true);
 
         assertThat(n.apply("Stra\u00dfe")).isEqualTo("strasse").isEqualTo(n.apply("STRASSE"));
         assertThat(n.apply("Type 2 DIABETES")).isEqualTo("type 2 diabetes");
@@ -32,7 +32,7 @@ class NormalizationTest {
 
     @Test
     void standardWithIgnoreCaseGivesTheTextThatTheClassJavadocShows() {
-        assertThat(Normalization.standard().ignoreCase(true).apply("  Type 2\n Diabetes ")).isEqualTo("type 2 diabetes");
+        assertThat(Normalization.standard().withIgnoreCase(true).apply("  Type 2\n Diabetes ")).isEqualTo("type 2 diabetes");
     }
 
     @Test
@@ -42,23 +42,23 @@ class NormalizationTest {
 
     @Test
     void trimAloneKeepsInnerWhitespace() {
-        assertThat(Normalization.none().trim(true).apply(" a  b\n")).isEqualTo("a  b");
+        assertThat(Normalization.none().withTrim(true).apply(" a  b\n")).isEqualTo("a  b");
     }
 
     @Test
     void collapseWhitespaceAloneLeavesOneSpaceAtTheEnds() {
-        assertThat(Normalization.none().collapseWhitespace(true).apply("\n a \t b \n")).isEqualTo(" a b ");
+        assertThat(Normalization.none().withCollapseWhitespace(true).apply("\n a \t b \n")).isEqualTo(" a b ");
     }
 
     @Test
     void unicodeNfcAloneComposesDecomposedAccents() {
-        assertThat(Normalization.none().unicodeNfc(true).apply("e\u0301")).isEqualTo("\u00e9");
+        assertThat(Normalization.none().withUnicodeNfc(true).apply("e\u0301")).isEqualTo("\u00e9");
         assertThat(Normalization.none().apply("e\u0301")).isNotEqualTo("\u00e9");
     }
 
     @Test
     void ignoreCaseWithNfcMatchesComposedAndDecomposedCapitals() {
-        Normalization n = Normalization.standard().ignoreCase(true);
+        Normalization n = Normalization.standard().withIgnoreCase(true);
 
         assertThat(n.apply("\u00c9COLE")).isEqualTo(n.apply("e\u0301cole")).isEqualTo("\u00e9cole");
     }
@@ -67,10 +67,10 @@ class NormalizationTest {
     void fluentCopiesChangeOneOptionAndLeaveTheOriginalAlone() {
         Normalization standard = Normalization.standard();
 
-        assertThat(standard.ignoreCase(true)).isEqualTo(new Normalization(true, true, true, true));
-        assertThat(standard.trim(false)).isEqualTo(new Normalization(false, false, true, true));
-        assertThat(standard.collapseWhitespace(false)).isEqualTo(new Normalization(true, false, false, true));
-        assertThat(standard.unicodeNfc(false)).isEqualTo(new Normalization(true, false, true, false));
+        assertThat(standard.withIgnoreCase(true)).isEqualTo(new Normalization(true, true, true, true));
+        assertThat(standard.withTrim(false)).isEqualTo(new Normalization(false, false, true, true));
+        assertThat(standard.withCollapseWhitespace(false)).isEqualTo(new Normalization(true, false, false, true));
+        assertThat(standard.withUnicodeNfc(false)).isEqualTo(new Normalization(true, false, true, false));
         assertThat(standard).isEqualTo(Normalization.standard());
     }
 

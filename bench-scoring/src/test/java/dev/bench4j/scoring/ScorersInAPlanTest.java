@@ -36,7 +36,7 @@ class ScorersInAPlanTest {
                 .model(ModelConfig.of("echo", "e"))
                 .trials(trials)
                 .scorer(Scorers.setF1())
-                .scorer(Scorers.named("mentions_all", Scorers.containsAll(Normalization.standard().ignoreCase(true))))
+                .scorer(Scorers.named("mentions_all", Scorers.containsAll(Normalization.standard().withIgnoreCase(true))))
                 .build();
         Run run = plan.run();
 

@@ -19,7 +19,7 @@ class ScorersTest {
                 .containsExactly("exact", "contains", "contains_all", "contains_any", "set_f1");
         assertThat(List.of(Scorers.exact(Normalization.none()), Scorers.contains(Normalization.none()),
                 Scorers.containsAll(Normalization.none()), Scorers.containsAny(Normalization.none()),
-                Scorers.setF1(SetF1Options.defaults().pointer("")))).extracting(Scorer::name)
+                Scorers.setF1(SetF1Options.defaults().withPointer("")))).extracting(Scorer::name)
                 .containsExactly("exact", "contains", "contains_all", "contains_any", "set_f1");
     }
 

@@ -16,15 +16,15 @@ class SetF1OptionsTest {
         assertThat(d.pointer()).isEmpty();
         assertThat(d.expectedPointer()).isEmpty();
         assertThat(d.field()).isEmpty();
-        assertThat(d.normalization()).isEqualTo(Normalization.standard().ignoreCase(true));
+        assertThat(d.normalization()).isEqualTo(Normalization.standard().withIgnoreCase(true));
         assertThat(d.zeroDivision()).isEqualTo(0.0);
     }
 
     @Test
     void fluentCopiesSetOneOptionAndLeaveTheOriginalAlone() {
         SetF1Options d = SetF1Options.defaults();
-        SetF1Options o = d.pointer("/conditions").expectedPointer("/gold").field("name")
-                .normalization(Normalization.none()).zeroDivision(1.0);
+        SetF1Options o = d.withPointer("/conditions").withExpectedPointer("/gold").withField("name")
+                .withNormalization(Normalization.none()).withZeroDivision(1.0);
 
         assertThat(o).isEqualTo(new SetF1Options(Optional.of("/conditions"), Optional.of("/gold"), Optional.of("name"),
                 Normalization.none(), 1.0));
@@ -33,30 +33,30 @@ class SetF1OptionsTest {
 
     @Test
     void theEmptyPointerMeansTheWholeDocument() {
-        assertThat(SetF1Options.defaults().pointer("").pointer()).contains("");
+        assertThat(SetF1Options.defaults().withPointer("").pointer()).contains("");
     }
 
     @Test
     void aPointerMustStartWithASlash() {
-        assertThatThrownBy(() -> SetF1Options.defaults().pointer("conditions"))
+        assertThatThrownBy(() -> SetF1Options.defaults().withPointer("conditions"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("pointer must be a JSON Pointer (\"\" or starting with \"/\") but was \"conditions\"");
-        assertThatThrownBy(() -> SetF1Options.defaults().expectedPointer("gold/items"))
+        assertThatThrownBy(() -> SetF1Options.defaults().withExpectedPointer("gold/items"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("expectedPointer must be a JSON Pointer (\"\" or starting with \"/\") but was \"gold/items\"");
     }
 
     @Test
     void aFieldMustNotBeBlank() {
-        assertThatThrownBy(() -> SetF1Options.defaults().field(" "))
+        assertThatThrownBy(() -> SetF1Options.defaults().withField(" "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("field must not be blank");
     }
 
     @Test
     void zeroDivisionMustBeZeroOrOne() {
-        assertThatThrownBy(() -> SetF1Options.defaults().zeroDivision(0.5))
+        assertThatThrownBy(() -> SetF1Options.defaults().withZeroDivision(0.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("zeroDivision must be 0 or 1 but was 0.5");
-        assertThatThrownBy(() -> SetF1Options.defaults().zeroDivision(Double.NaN))
+        assertThatThrownBy(() -> SetF1Options.defaults().withZeroDivision(Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("zeroDivision must be 0 or 1 but was NaN");
     }
 
@@ -64,10 +64,10 @@ class SetF1OptionsTest {
     void methodsRejectNull() {
         SetF1Options d = SetF1Options.defaults();
 
-        assertThatThrownBy(() -> d.pointer(null)).isInstanceOf(NullPointerException.class).hasMessage("jsonPointer");
-        assertThatThrownBy(() -> d.expectedPointer(null)).isInstanceOf(NullPointerException.class).hasMessage("jsonPointer");
-        assertThatThrownBy(() -> d.field(null)).isInstanceOf(NullPointerException.class).hasMessage("name");
-        assertThatThrownBy(() -> d.normalization(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> d.withPointer(null)).isInstanceOf(NullPointerException.class).hasMessage("jsonPointer");
+        assertThatThrownBy(() -> d.withExpectedPointer(null)).isInstanceOf(NullPointerException.class).hasMessage("jsonPointer");
+        assertThatThrownBy(() -> d.withField(null)).isInstanceOf(NullPointerException.class).hasMessage("name");
+        assertThatThrownBy(() -> d.withNormalization(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("itemNormalization");
         assertThatThrownBy(() -> new SetF1Options(Optional.empty(), Optional.empty(), Optional.empty(), null, 0))
                 .isInstanceOf(NullPointerException.class).hasMessage("normalization");

@@ -10,6 +10,10 @@ import dev.bench4j.scoring.compare.ReviewAgreement;
 import dev.bench4j.store.json.JsonRunStore;
 import dev.bench4j.web.testing.RawHttp;
 import dev.bench4j.web.testing.WebFixtures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -324,13 +328,13 @@ class BenchServerTest {
         assertThat(http.get("/").header("cache-control")).as("the page holds the token").isEqualTo("no-store");
         try (BenchServer other = BenchServer.builder(store).host("127.0.0.2").port(0).start()) {
             assertThat(other.isLoopback()).isTrue();
-            try (java.net.Socket s = new java.net.Socket("127.0.0.2", other.port())) {
+            try (Socket s = new Socket("127.0.0.2", other.port())) {
                 s.getOutputStream().write(("GET /api/runs HTTP/1.1\r\nHost: 127.0.0.2:" + other.port()
-                        + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                String response = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(response).startsWith("HTTP/1.1 200");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

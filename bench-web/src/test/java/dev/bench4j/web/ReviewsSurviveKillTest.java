@@ -12,6 +12,7 @@ import dev.bench4j.web.testing.WebFixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -81,7 +82,7 @@ class ReviewsSurviveKillTest {
         }
         assertThat(Files.exists(file.resolveSibling("reviews.jsonl.torn"))).isFalse();
         // the store goes on: a new review is appended after the killed server's
-        store.appendReview(run.id(), Review.comment("dee", java.time.Instant.now(), run.results().get(0).cell(), "after"));
+        store.appendReview(run.id(), Review.comment("dee", Instant.now(), run.results().get(0).cell(), "after"));
         assertThat(store.reviews(run.id())).hasSize(kept.size() + 1);
     }
 

@@ -1,12 +1,12 @@
 package dev.bench4j.core.internal;
 
-import dev.bench4j.core.json.JsonValues;
-import dev.bench4j.core.spi.Names;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.spi.ModelProviderFactory;
+import dev.bench4j.core.spi.Names;
 import dev.bench4j.core.spi.Scorer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -86,7 +87,7 @@ public final class PlanValidator {
             } catch (RuntimeException e) {
                 problems.add("Scorer '" + s.name() + "' has settings that cannot be kept with the run: " + e.getMessage());
             }
-            if (called == null || called.stream().anyMatch(java.util.Objects::isNull)) {
+            if (called == null || called.stream().anyMatch(Objects::isNull)) {
                 problems.add("Scorer '" + s.name() + "' returned " + (called == null ? "null" : "a null config")
                         + " from models(); return the configs it calls, or List.of() for none");
                 continue;
@@ -99,7 +100,7 @@ public final class PlanValidator {
                             problems);
                 } else if (!same.equals(m)) {
                     problems.add("Scorer '" + s.name() + "' calls model '" + m.id() + "', but the plan has a different "
-                            + "config of that id; give one of them its own id with .id(\"...\")");
+                            + "config of that id; give one of them its own id with .withId(\"...\")");
                 }
             }
         }

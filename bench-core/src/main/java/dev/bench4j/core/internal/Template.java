@@ -1,7 +1,7 @@
 package dev.bench4j.core.internal;
 
 import dev.bench4j.core.json.JsonValues;
-
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,7 +134,7 @@ public final class Template {
         if (value instanceof String s) {
             return s;
         }
-        if (value instanceof Long || value instanceof Boolean || value instanceof java.math.BigInteger) {
+        if (value instanceof Long || value instanceof Boolean || value instanceof BigInteger) {
             return value.toString();
         }
         return JsonValues.toJson(value);

@@ -106,35 +106,35 @@ public final class ModelConfigJson {
         }
         JsonFields f = fields.allowOnly(FIELDS);
         ModelConfig c = ModelConfig.of(f.nonBlankString("provider"), f.nonBlankString("model"));
-        c = set(f, "id", f.optString("id"), c, ModelConfig::id);
+        c = set(f, "id", f.optString("id"), c, ModelConfig::withId);
         c = parameters(f, c);
         c = endpoint(f, c);
-        c = set(f, "price", price(f), c, ModelConfig::price);
+        c = set(f, "price", price(f), c, ModelConfig::withPrice);
         return params(f, c);
     }
 
     private static ModelConfig parameters(JsonFields f, ModelConfig c) {
         String maxField = maxOutputTokensField(f);
-        c = set(f, "temperature", f.optNumber("temperature"), c, ModelConfig::temperature);
-        c = set(f, "top_p", f.optNumber("top_p"), c, ModelConfig::topP);
-        c = set(f, "top_k", f.optInt("top_k"), c, ModelConfig::topK);
-        c = set(f, maxField, f.optInt(maxField), c, ModelConfig::maxOutputTokens);
-        c = set(f, "seed", f.optLong("seed"), c, ModelConfig::seed);
-        c = set(f, "stop", stop(f), c, (m, s) -> m.stop(s.toArray(String[]::new)));
-        c = set(f, "frequency_penalty", f.optNumber("frequency_penalty"), c, ModelConfig::frequencyPenalty);
-        c = set(f, "presence_penalty", f.optNumber("presence_penalty"), c, ModelConfig::presencePenalty);
-        c = set(f, "reasoning_effort", f.optString("reasoning_effort"), c, ModelConfig::reasoningEffort);
-        return set(f, "verbosity", f.optString("verbosity"), c, ModelConfig::verbosity);
+        c = set(f, "temperature", f.optNumber("temperature"), c, ModelConfig::withTemperature);
+        c = set(f, "top_p", f.optNumber("top_p"), c, ModelConfig::withTopP);
+        c = set(f, "top_k", f.optInt("top_k"), c, ModelConfig::withTopK);
+        c = set(f, maxField, f.optInt(maxField), c, ModelConfig::withMaxOutputTokens);
+        c = set(f, "seed", f.optLong("seed"), c, ModelConfig::withSeed);
+        c = set(f, "stop", stop(f), c, (m, s) -> m.withStop(s.toArray(String[]::new)));
+        c = set(f, "frequency_penalty", f.optNumber("frequency_penalty"), c, ModelConfig::withFrequencyPenalty);
+        c = set(f, "presence_penalty", f.optNumber("presence_penalty"), c, ModelConfig::withPresencePenalty);
+        c = set(f, "reasoning_effort", f.optString("reasoning_effort"), c, ModelConfig::withReasoningEffort);
+        return set(f, "verbosity", f.optString("verbosity"), c, ModelConfig::withVerbosity);
     }
 
     private static ModelConfig endpoint(JsonFields f, ModelConfig c) {
-        c = set(f, "base_url", f.optString("base_url"), c, ModelConfig::baseUrl);
-        c = set(f, "api_key_env", f.optString("api_key_env"), c, ModelConfig::apiKeyEnv);
-        c = set(f, "timeout_seconds", timeout(f), c, ModelConfig::timeout);
-        c = set(f, "requests_per_second", f.optNumber("requests_per_second"), c, ModelConfig::requestsPerSecond);
-        c = set(f, "requests_per_minute", f.optNumber("requests_per_minute"), c, ModelConfig::requestsPerMinute);
-        c = set(f, "max_concurrency", f.optInt("max_concurrency"), c, ModelConfig::maxConcurrency);
-        return set(f, "stream", f.optBoolean("stream"), c, ModelConfig::stream);
+        c = set(f, "base_url", f.optString("base_url"), c, ModelConfig::withBaseUrl);
+        c = set(f, "api_key_env", f.optString("api_key_env"), c, ModelConfig::withApiKeyEnv);
+        c = set(f, "timeout_seconds", timeout(f), c, ModelConfig::withTimeout);
+        c = set(f, "requests_per_second", f.optNumber("requests_per_second"), c, ModelConfig::withRequestsPerSecond);
+        c = set(f, "requests_per_minute", f.optNumber("requests_per_minute"), c, ModelConfig::withRequestsPerMinute);
+        c = set(f, "max_concurrency", f.optInt("max_concurrency"), c, ModelConfig::withMaxConcurrency);
+        return set(f, "stream", f.optBoolean("stream"), c, ModelConfig::withStream);
     }
 
     /** Applies one setting, turning the API's refusal into a message naming the file and field. */
@@ -210,7 +210,7 @@ public final class ModelConfigJson {
             if (e.getValue().isNull()) {
                 throw f.problem(field, "must not be null; remove it to use the provider's default");
             }
-            c = set(f, field, Optional.of(e.getValue()), c, (m, v) -> m.param(e.getKey(), JsonValues.fromNode(v)));
+            c = set(f, field, Optional.of(e.getValue()), c, (m, v) -> m.withParam(e.getKey(), JsonValues.fromNode(v)));
         }
         return c;
     }

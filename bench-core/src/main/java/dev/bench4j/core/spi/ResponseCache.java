@@ -1,6 +1,10 @@
 package dev.bench4j.core.spi;
 
+import dev.bench4j.core.internal.pipeline.DiskResponseCache;
 import dev.bench4j.core.internal.pipeline.InMemoryResponseCache;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -79,7 +83,7 @@ public interface ResponseCache {
      * @throws IllegalArgumentException if {@code ttl} is not positive
      * @throws java.io.UncheckedIOException if the folder cannot be created
      */
-    static ResponseCache onDisk(java.nio.file.Path folder, java.time.Duration ttl) {
-        return new dev.bench4j.core.internal.pipeline.DiskResponseCache(folder, ttl, 10_000, java.time.Clock.systemUTC());
+    static ResponseCache onDisk(Path folder, Duration ttl) {
+        return new DiskResponseCache(folder, ttl, 10_000, Clock.systemUTC());
     }
 }

@@ -1,10 +1,10 @@
 package dev.bench4j.core.internal;
 
-import dev.bench4j.core.spi.Names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bench4j.core.InvalidPlanException;
+import dev.bench4j.core.spi.Names;
 import dev.bench4j.core.testing.DiscoveredProviderFactory;
 import dev.bench4j.core.testing.ScriptedProvider;
 import java.net.URL;

@@ -1,6 +1,5 @@
 package dev.bench4j.core.json;
 
-import dev.bench4j.core.internal.Jackson;
 import static dev.bench4j.core.testing.TestFiles.fixture;
 import static dev.bench4j.core.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Price;
+import dev.bench4j.core.internal.Jackson;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,13 +36,13 @@ class ModelConfigJsonTest {
 
     @Test
     void readsEveryFieldThroughTheFluentApi() {
-        ModelConfig expected = ModelConfig.of("openai", "gpt-4o-mini").id("mini-t0")
-                .temperature(0).topP(0.9).topK(40).maxOutputTokens(256).seed(42).stop("\n\n", "END")
-                .frequencyPenalty(0.5).presencePenalty(-0.5).reasoningEffort("low").verbosity("medium")
-                .baseUrl("http://localhost:8000/v1").apiKeyEnv("OPENAI_API_KEY").timeout(Duration.ofMillis(2500))
-                .requestsPerSecond(5).requestsPerMinute(120).maxConcurrency(4).stream(true)
-                .price(Price.perMillionTokens(0.15, 0.6).withCachedInput(0.075))
-                .param("num_ctx", 8192L).param("response_format", Map.of("type", "json_object"));
+        ModelConfig expected = ModelConfig.of("openai", "gpt-4o-mini").withId("mini-t0")
+                .withTemperature(0).withTopP(0.9).withTopK(40).withMaxOutputTokens(256).withSeed(42).withStop("\n\n", "END")
+                .withFrequencyPenalty(0.5).withPresencePenalty(-0.5).withReasoningEffort("low").withVerbosity("medium")
+                .withBaseUrl("http://localhost:8000/v1").withApiKeyEnv("OPENAI_API_KEY").withTimeout(Duration.ofMillis(2500))
+                .withRequestsPerSecond(5).withRequestsPerMinute(120).withMaxConcurrency(4).withStream(true)
+                .withPrice(Price.perMillionTokens(0.15, 0.6).withCachedInput(0.075))
+                .withParam("num_ctx", 8192L).withParam("response_format", Map.of("type", "json_object"));
 
         assertThat(ModelConfig.fromJson(fixture("model.json"))).isEqualTo(expected);
     }
@@ -311,7 +311,7 @@ class ModelConfigJsonTest {
         JsonNode good = Jackson.MAPPER.readTree("{\"provider\": \"echo\", \"model\": \"echo\", \"seed\": 7}");
         JsonNode bad = Jackson.MAPPER.readTree("{\"provider\": \"echo\", \"model\": \"echo\", \"seed\": \"x\"}");
 
-        assertThat(fromNode(good, "plan.json: models[0]")).isEqualTo(ModelConfig.of("echo", "echo").seed(7));
+        assertThat(fromNode(good, "plan.json: models[0]")).isEqualTo(ModelConfig.of("echo", "echo").withSeed(7));
         assertThatThrownBy(() -> fromNode(bad, "plan.json: models[1]"))
                 .hasMessage("plan.json: models[1]: field 'seed' must be an integer but was \"x\"");
     }
@@ -330,7 +330,7 @@ class ModelConfigJsonTest {
         ModelConfig full = ModelConfig.fromJson(fixture("model.json"));
         ModelConfig minimal = ModelConfig.of("ollama", "qwen3:8b");
 
-        for (ModelConfig c : List.of(full, minimal, minimal.id("local").timeout(Duration.ofNanos(1_500_000_001)))) {
+        for (ModelConfig c : List.of(full, minimal, minimal.withId("local").withTimeout(Duration.ofNanos(1_500_000_001)))) {
             assertThat(fromNode(ModelConfigJson.toNode(c), "run.json: plan.models[0]")).isEqualTo(c);
         }
         assertThat(ModelConfigJson.toNode(minimal).toString())

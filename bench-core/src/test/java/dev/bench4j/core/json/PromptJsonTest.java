@@ -1,6 +1,5 @@
 package dev.bench4j.core.json;
 
-import dev.bench4j.core.internal.Jackson;
 import static dev.bench4j.core.testing.TestFiles.fixture;
 import static dev.bench4j.core.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Message;
 import dev.bench4j.core.Prompt;
+import dev.bench4j.core.internal.Jackson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -91,11 +91,11 @@ class SchemaConformanceTest {
         JsonSchema model = definition("run.schema.json", "model");
         List<ModelConfig> configs = List.of(ModelConfig.of("echo", "echo-1"),
                 ModelConfig.fromJson(fixture("model.json")),
-                ModelConfig.of("ollama", "llama3.2:3b").id("local").temperature(0).stop("\n").seed(-7)
-                        .timeout(Duration.ofMillis(1500)).param("options", Map.of("num_ctx", 8192L, "mirostat", true))
-                        .price(Price.perMillionTokens(0, 0)),
-                ModelConfig.of("openai", "o3").reasoningEffort("high").verbosity("low").maxOutputTokens(8000)
-                        .requestsPerMinute(30).maxConcurrency(2).stream(true));
+                ModelConfig.of("ollama", "llama3.2:3b").withId("local").withTemperature(0).withStop("\n").withSeed(-7)
+                        .withTimeout(Duration.ofMillis(1500)).withParam("options", Map.of("num_ctx", 8192L, "mirostat", true))
+                        .withPrice(Price.perMillionTokens(0, 0)),
+                ModelConfig.of("openai", "o3").withReasoningEffort("high").withVerbosity("low").withMaxOutputTokens(8000)
+                        .withRequestsPerMinute(30).withMaxConcurrency(2).withStream(true));
 
         for (ModelConfig c : configs) {
             assertValid(model, ModelConfigJson.toNode(c), c.id());

@@ -9,6 +9,7 @@ import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.core.spi.ProviderContext;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,7 +90,7 @@ public final class ScriptedProvider implements ModelProviderFactory {
                     if (e == null) {
                         out.complete(r);
                     } else {
-                        out.completeExceptionally(e instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                        out.completeExceptionally(e instanceof CompletionException c && c.getCause() != null
                                 ? c.getCause() : e);
                     }
                 });

@@ -6,6 +6,7 @@ import dev.bench4j.scoring.compare.Recommendation;
 import dev.bench4j.scoring.compare.ReviewAgreement;
 import dev.bench4j.store.json.JsonRunStore;
 import dev.bench4j.store.json.RunMetadata;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class AgreementText {
                 vsAi.forEach(r -> sb.append("  ").append(Terminal.clean(r.describe())).append('\n'));
             }
         }
-        List<String> between = new java.util.ArrayList<>();
+        List<String> between = new ArrayList<>();
         ReviewAgreement.verdictAgreement(reviews).forEach(v -> between.add(v.describe()));
         ReviewAgreement.ratingAgreement(reviews).forEach(v -> between.add(v.describe()));
         ReviewAgreement.ratingConcordance(reviews).forEach(v -> between.add(v.describe()));

@@ -3,7 +3,10 @@ package dev.bench4j.examples.cli;
 import dev.bench4j.core.Environment;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.ModelCatalog;
+import dev.bench4j.store.json.InvalidRunFileException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,9 +34,9 @@ public final class Bench {
      * ({@code bench serve}) when counted down (by Ctrl-C, or by a test).
      */
     record Io(PrintStream out, PrintStream err, Terminal terminal, Supplier<ModelCatalog> catalog,
-            java.util.concurrent.CountDownLatch stop) {
+            CountDownLatch stop) {
         Io(PrintStream out, PrintStream err, Terminal terminal, Supplier<ModelCatalog> catalog) {
-            this(out, err, terminal, catalog, new java.util.concurrent.CountDownLatch(1));
+            this(out, err, terminal, catalog, new CountDownLatch(1));
         }
 
         Io(PrintStream out, PrintStream err, Terminal terminal) {
@@ -100,11 +103,11 @@ public final class Bench {
         cli.addSubcommand(new ServeCommand(io));
         cli.addSubcommand(new ReportCommand(io));
         cli.addSubcommand(new ReviewCommand(io));
-        cli.setOut(new java.io.PrintWriter(io.out(), true));
-        cli.setErr(new java.io.PrintWriter(io.err(), true));
+        cli.setOut(new PrintWriter(io.out(), true));
+        cli.setErr(new PrintWriter(io.err(), true));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof InvalidPlanException || e instanceof UsageException
-                    || e instanceof dev.bench4j.store.json.InvalidRunFileException) {
+                    || e instanceof InvalidRunFileException) {
                 io.err().println("bench: " + Terminal.cleanLines(e.getMessage()));
                 return 2;
             }

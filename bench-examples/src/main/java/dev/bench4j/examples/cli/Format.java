@@ -52,7 +52,7 @@ final class Format {
         if (n < 1024) {
             return n + " B";
         }
-        return n < (1 << 20) ? String.format(java.util.Locale.ROOT, "%.1f KiB", n / 1024.0)
-                : String.format(java.util.Locale.ROOT, "%.1f MiB", n / (double) (1 << 20));
+        return n < (1 << 20) ? String.format(Locale.ROOT, "%.1f KiB", n / 1024.0)
+                : String.format(Locale.ROOT, "%.1f MiB", n / (double) (1 << 20));
     }
 }

@@ -47,10 +47,10 @@ final class ModelsCommand implements Callable<Integer> {
         try {
             endpoint = ModelConfig.of(provider, "models");
             if (baseUrl != null) {
-                endpoint = endpoint.baseUrl(baseUrl);
+                endpoint = endpoint.withBaseUrl(baseUrl);
             }
             if (apiKeyEnv != null) {
-                endpoint = endpoint.apiKeyEnv(apiKeyEnv);
+                endpoint = endpoint.withApiKeyEnv(apiKeyEnv);
             }
         } catch (IllegalArgumentException e) {
             throw new Bench.UsageException(e.getMessage());

@@ -3,9 +3,11 @@ package dev.bench4j.examples.cli;
 import dev.bench4j.store.json.JsonRunStore;
 import dev.bench4j.web.BenchReport;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,10 +46,10 @@ final class ReportCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             BenchReport.write(runs, runIds, out);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new Bench.UsageException(e.getMessage());
         }
-        io.err().printf(java.util.Locale.ROOT, "Wrote %s (%s, %d run%s) in %.1f s%n", out, Format.bytes(Files.size(out)),
+        io.err().printf(Locale.ROOT, "Wrote %s (%s, %d run%s) in %.1f s%n", out, Format.bytes(Files.size(out)),
                 runIds.size(), runIds.size() == 1 ? "" : "s", (System.nanoTime() - start) / 1e9);
         return 0;
     }

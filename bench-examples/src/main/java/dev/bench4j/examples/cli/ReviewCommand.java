@@ -4,6 +4,8 @@ import dev.bench4j.core.Review;
 import dev.bench4j.store.json.InvalidRunFileException;
 import dev.bench4j.store.json.JsonRunStore;
 import dev.bench4j.store.json.RunMetadata;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -62,8 +64,8 @@ final class ReviewCommand implements Callable<Integer> {
         }
         try {
             if (exportFile != null) {
-                java.nio.file.Path folder = exportFile.toAbsolutePath().getParent();
-                if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+                Path folder = exportFile.toAbsolutePath().getParent();
+                if (folder == null || !Files.isDirectory(folder)) {
                     throw new Bench.UsageException("--export: the folder of " + exportFile + " does not exist");
                 }
                 runs.exportReviewSheet(runId, exportFile);
@@ -76,7 +78,7 @@ final class ReviewCommand implements Callable<Integer> {
                 int n = runs.importReviews(runId, importFile, Optional.ofNullable(reviewer));
                 io.err().println("Added " + n + " review" + (n == 1 ? "" : "s") + " from " + importFile + " to run " + runId);
             }
-        } catch (IllegalArgumentException | InvalidRunFileException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | InvalidRunFileException | UncheckedIOException e) {
             throw new Bench.UsageException(e.getMessage());
         }
         List<Review> reviews = runs.reviews(runId);

@@ -6,6 +6,7 @@ import java.awt.Desktop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
                 Desktop.getDesktop().browse(link);
                 return;
             }
-            String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
             new ProcessBuilder(os.contains("mac") ? "open" : "xdg-open", link.toString()).inheritIO().start();
         } catch (IOException | RuntimeException e) {
             io.err().println("bench: could not open a browser (" + e.getMessage() + "); open " + link + " yourself");

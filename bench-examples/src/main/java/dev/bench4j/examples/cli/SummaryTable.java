@@ -7,6 +7,7 @@ import dev.bench4j.core.Summary;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -101,7 +102,7 @@ final class SummaryTable {
                 + Format.count(all.cells()) + " cells, " + Format.count(all.succeeded()) + " ok, "
                 + Format.count(all.failed()) + " failed, " + Format.count(all.cached()) + " cached, "
                 + Format.count(all.attempts()) + " calls; "
-                + String.format(java.util.Locale.ROOT, "%.1f cells/s", run.summary().cellsPerSecond());
+                + String.format(Locale.ROOT, "%.1f cells/s", run.summary().cellsPerSecond());
     }
 
     /**

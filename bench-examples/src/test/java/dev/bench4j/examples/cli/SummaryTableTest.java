@@ -3,18 +3,27 @@ package dev.bench4j.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bench4j.core.BenchmarkPlan;
+import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Price;
 import dev.bench4j.core.Progress;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.Usage;
+import dev.bench4j.core.spi.ModelProvider;
+import dev.bench4j.core.spi.ModelProviderFactory;
+import dev.bench4j.core.spi.ModelResponse;
+import dev.bench4j.core.spi.ProviderContext;
 import dev.bench4j.core.spi.Scorer;
+import dev.bench4j.scoring.Scorers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** The summary table and the progress line read the same under every locale and escape hostile names. */
@@ -42,16 +51,16 @@ class SummaryTableTest {
 
     @Test
     void aStreamedRunGetsATimeToFirstTokenColumn() {
-        dev.bench4j.core.spi.ModelProviderFactory streaming = new dev.bench4j.core.spi.ModelProviderFactory() {
+        ModelProviderFactory streaming = new ModelProviderFactory() {
             @Override
             public String name() {
                 return "streaming";
             }
 
             @Override
-            public dev.bench4j.core.spi.ModelProvider create(dev.bench4j.core.spi.ProviderContext context) {
-                return r -> java.util.concurrent.CompletableFuture.completedFuture(dev.bench4j.core.spi.ModelResponse
-                        .of("ok", dev.bench4j.core.FinishReason.STOP, dev.bench4j.core.Usage.of(3, 1))
+            public ModelProvider create(ProviderContext context) {
+                return r -> CompletableFuture.completedFuture(ModelResponse
+                        .of("ok", FinishReason.STOP, Usage.of(3, 1))
                         .withTimeToFirstToken(Duration.ofMillis(250)));
             }
         };
@@ -67,11 +76,11 @@ class SummaryTableTest {
     @Test
     void aJudgedRunShowsTheJudgesCallsAndCostOnALineOfTheirOwn() {
         // the echo judge repeats its review prompt, which is just the answer: a bare number on the scale
-        ModelConfig judge = ModelConfig.of("echo", "judge").price(dev.bench4j.core.Price.perMillionTokens(1000, 1000));
+        ModelConfig judge = ModelConfig.of("echo", "judge").withPrice(Price.perMillionTokens(1000, 1000));
         Run run = BenchmarkPlan.named("judged").prompt(Prompt.named("p").user("{{x}}"))
                 .model(ModelConfig.of("echo", "candidate"))
                 .trials(List.of(Trial.of("a", Map.of("x", "4")), Trial.of("b", Map.of("x", "2"))))
-                .scorer(dev.bench4j.scoring.Scorers.llmJudge(judge).withTemplate(Prompt.named("t").user("{{output}}")))
+                .scorer(Scorers.llmJudge(judge).withTemplate(Prompt.named("t").user("{{output}}")))
                 .build().run();
 
         String table = SummaryTable.render(run, new FailureSample(), Terminal.plain());

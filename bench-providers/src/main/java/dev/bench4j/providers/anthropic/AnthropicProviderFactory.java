@@ -27,7 +27,7 @@ import java.util.Set;
  * BenchmarkPlan plan = BenchmarkPlan.named("triage")
  *         .provider(new AnthropicProviderFactory())
  *         .prompt(Prompt.named("v1").user("Triage: {{text}}"))
- *         .model(ModelConfig.of("anthropic", "claude-sonnet-4-5").maxOutputTokens(1024))
+ *         .model(ModelConfig.of("anthropic", "claude-sonnet-4-5").withMaxOutputTokens(1024))
  *         .trial(Trial.of("t1", Map.of("text", "chest pain since this morning")))
  *         .build();
  * }</pre>

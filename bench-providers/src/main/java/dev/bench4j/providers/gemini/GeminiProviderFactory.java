@@ -29,7 +29,7 @@ import java.util.Set;
  * BenchmarkPlan plan = BenchmarkPlan.named("triage")
  *         .provider(new GeminiProviderFactory())
  *         .prompt(Prompt.named("v1").user("Triage: {{text}}"))
- *         .model(ModelConfig.of("gemini", "gemini-2.5-flash").param("thinking_budget", 0))
+ *         .model(ModelConfig.of("gemini", "gemini-2.5-flash").withParam("thinking_budget", 0))
  *         .trial(Trial.of("t1", Map.of("text", "chest pain since this morning")))
  *         .build();
  * }</pre>

@@ -29,7 +29,7 @@ import java.util.Set;
  * BenchmarkPlan plan = BenchmarkPlan.named("triage")
  *         .provider(new OllamaProviderFactory())
  *         .prompt(Prompt.named("v1").user("Triage: {{text}}"))
- *         .model(ModelConfig.of("ollama", "llama3.2").param("num_ctx", 8192))
+ *         .model(ModelConfig.of("ollama", "llama3.2").withParam("num_ctx", 8192))
  *         .trial(Trial.of("t1", Map.of("text", "chest pain since this morning")))
  *         .build();
  * }</pre>

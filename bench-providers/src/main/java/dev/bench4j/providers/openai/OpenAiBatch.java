@@ -1,6 +1,5 @@
 package dev.bench4j.providers.openai;
 
-import dev.bench4j.providers.internal.http.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +18,7 @@ import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ModelRequest;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.core.spi.ProviderContext;
+import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.openai.internal.ChatCompletionsBatch;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,7 +85,7 @@ import org.jspecify.annotations.Nullable;
  * Results are costed from the usage each line reports and the same prices as a live run (the
  * config's price, else the provider's own, else bench4j's price table). Batch prices are usually
  * 50% lower than the live ones the table holds; to count that, set the batch price on the config,
- * e.g. {@code ModelConfig.of("openai", "gpt-4o-mini").price(Price.perMillionTokens(0.075, 0.30))}.
+ * e.g. {@code ModelConfig.of("openai", "gpt-4o-mini").withPrice(Price.perMillionTokens(0.075, 0.30))}.
  */
 public final class OpenAiBatch {
 
@@ -353,7 +354,7 @@ public final class OpenAiBatch {
         }
         if (line == null || !line.isObject()) {
             throw new IllegalArgumentException(where + ": expected a JSON object but found "
-                    + (line == null ? "nothing" : line.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                    + (line == null ? "nothing" : line.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         JsonNode id = line.path("custom_id");
         if (id.isMissingNode() || id.isNull()) {

@@ -27,7 +27,7 @@ import java.util.Set;
  * BenchmarkPlan plan = BenchmarkPlan.named("triage")
  *         .provider(new OpenAiCompatibleProviderFactory())
  *         .prompt(Prompt.named("v1").user("Triage: {{text}}"))
- *         .model(ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").baseUrl("http://localhost:8000/v1"))
+ *         .model(ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").withBaseUrl("http://localhost:8000/v1"))
  *         .trial(Trial.of("t1", Map.of("text", "chest pain since this morning")))
  *         .build();
  * }</pre>

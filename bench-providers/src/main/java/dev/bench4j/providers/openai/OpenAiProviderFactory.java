@@ -26,7 +26,7 @@ import java.util.Set;
  * BenchmarkPlan plan = BenchmarkPlan.named("triage")
  *         .provider(new OpenAiProviderFactory())
  *         .prompt(Prompt.named("v1").user("Triage: {{text}}"))
- *         .model(ModelConfig.of("openai", "gpt-4o-mini").temperature(0.0))
+ *         .model(ModelConfig.of("openai", "gpt-4o-mini").withTemperature(0.0))
  *         .trial(Trial.of("t1", Map.of("text", "chest pain since this morning")))
  *         .build();
  * }</pre>

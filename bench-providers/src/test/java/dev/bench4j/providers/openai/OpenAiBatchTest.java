@@ -1,6 +1,5 @@
 package dev.bench4j.providers.openai;
 
-import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -10,6 +9,7 @@ import static dev.bench4j.providers.testing.ProviderHarness.FAKE_KEY;
 import static dev.bench4j.providers.testing.ProviderHarness.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -17,6 +17,7 @@ import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.CellId;
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.FinishReason;
+import dev.bench4j.core.Message;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
@@ -24,7 +25,9 @@ import dev.bench4j.core.Run;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
+import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.testing.ProviderHarness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +41,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -61,11 +65,11 @@ class OpenAiBatchTest {
         return BenchmarkPlan.named("batch-write")
                 .prompt(Prompt.named("triage").system("You are a triage nurse. Be brief.").user("Conditions in: {{text}}"))
                 .prompt(Prompt.named("codes").user("ICD-10 codes for: {{text}}"))
-                .model(ModelConfig.of("openai", "gpt-4o-mini").baseUrl(api.baseUrl() + "/v1")
-                        .temperature(0.2).maxOutputTokens(64).seed(7).stop("END"))
-                .model(ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").id("qwen").baseUrl(api.baseUrl() + "/v1")
-                        .maxOutputTokens(128).topK(20).param("min_p", 0.05)
-                        .param("chat_template_kwargs", Map.of("enable_thinking", false)))
+                .model(ModelConfig.of("openai", "gpt-4o-mini").withBaseUrl(api.baseUrl() + "/v1")
+                        .withTemperature(0.2).withMaxOutputTokens(64).withSeed(7).withStop("END"))
+                .model(ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").withId("qwen").withBaseUrl(api.baseUrl() + "/v1")
+                        .withMaxOutputTokens(128).withTopK(20).withParam("min_p", 0.05)
+                        .withParam("chat_template_kwargs", Map.of("enable_thinking", false)))
                 .trial(Trial.of("t1", Map.of("text", "fever and cough")))
                 .trial(Trial.of("case|7", Map.of("text", "Diagnósticos: 糖尿病 \"type 2\"\nand 100% sure")))
                 .trial(Trial.of("t3", Map.of("text", "chest pain")))
@@ -128,8 +132,8 @@ class OpenAiBatchTest {
     @Test
     void aBatchNeverStreamsAndOneModelsCellsCanBeWrittenAlone() throws IOException {
         BenchmarkPlan plan = livePlan()
-                .model(ModelConfig.of("xai", "grok-4").id("grok").stream(true)
-                        .param("stream_options", Map.of("include_obfuscation", false)))
+                .model(ModelConfig.of("xai", "grok-4").withId("grok").withStream(true)
+                        .withParam("stream_options", Map.of("include_obfuscation", false)))
                 .build();
         Path file = dir.resolve("grok.jsonl");
 
@@ -148,7 +152,7 @@ class OpenAiBatchTest {
     @Test
     void refusesAModelWhoseProviderHasNoBatchFormat() {
         BenchmarkPlan plan = livePlan()
-                .model(ModelConfig.of("anthropic", "claude-sonnet-4-5").maxOutputTokens(1024))
+                .model(ModelConfig.of("anthropic", "claude-sonnet-4-5").withMaxOutputTokens(1024))
                 .build();
         Path file = dir.resolve("batch.jsonl");
 
@@ -182,8 +186,8 @@ class OpenAiBatchTest {
         return BenchmarkPlan.named("batch-import")
                 .prompt(Prompt.named("triage").user("Conditions in: {{text}}"))
                 .prompt(Prompt.named("codes").user("ICD-10 codes for: {{text}}"))
-                .model(ModelConfig.of("openai", "gpt-4o-mini").maxOutputTokens(16))
-                .model(ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").id("qwen").baseUrl("http://localhost:8000/v1"))
+                .model(ModelConfig.of("openai", "gpt-4o-mini").withMaxOutputTokens(16))
+                .model(ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").withId("qwen").withBaseUrl("http://localhost:8000/v1"))
                 .trial(Trial.of("t1", Map.of("text", "fever")))
                 .trial(Trial.of("case|7", Map.of("text", "thirst")))
                 .scorer(Scorer.of("len", r -> Score.of(r.output().length())))
@@ -221,7 +225,7 @@ class OpenAiBatchTest {
         assertThat(ok.usage().outputTokens()).isEqualTo(OptionalLong.of(3));
         assertThat(ok.usage().totalTokens()).isEqualTo(OptionalLong.of(57));
         assertThat(ok.costUsd().getAsDouble()).as("bundled gpt-4o-mini price")
-                .isCloseTo((54 * 0.15 + 3 * 0.60) / 1e6, org.assertj.core.data.Offset.offset(1e-12));
+                .isCloseTo((54 * 0.15 + 3 * 0.60) / 1e6, offset(1e-12));
         assertThat(ok.attempts()).isEqualTo(1);
         assertThat(ok.cached()).isFalse();
         assertThat(ok.score("len")).isEqualTo(OptionalDouble.of(22));
@@ -367,7 +371,7 @@ class OpenAiBatchTest {
     void aJudgeGradesTheImportedAnswersLiveWhileTheCandidatesComeFromTheFile() throws IOException {
         api.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson(fixture("openai/success.json")
                 .replace("diabetes, hypertension", "4"))));
-        ModelConfig judge = ModelConfig.of("openai-compatible", "judge-model").id("judge").baseUrl(api.baseUrl() + "/v1");
+        ModelConfig judge = ModelConfig.of("openai-compatible", "judge-model").withId("judge").withBaseUrl(api.baseUrl() + "/v1");
         Scorer grade = new Scorer() {
             @Override
             public String name() {
@@ -380,8 +384,8 @@ class OpenAiBatchTest {
             }
 
             @Override
-            public java.util.concurrent.CompletionStage<Score> score(dev.bench4j.core.spi.ScoreRequest request) {
-                return request.caller().call(judge, List.of(dev.bench4j.core.Message.user("Grade 1-5: " + request.output())))
+            public CompletionStage<Score> score(ScoreRequest request) {
+                return request.caller().call(judge, List.of(Message.user("Grade 1-5: " + request.output())))
                         .thenApply(r -> r.succeeded() ? Score.of(Double.parseDouble(r.output())).withCall(r)
                                 : Score.error(r.error().get().message()).withCall(r));
             }

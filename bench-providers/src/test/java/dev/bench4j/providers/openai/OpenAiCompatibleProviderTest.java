@@ -42,8 +42,8 @@ class OpenAiCompatibleProviderTest {
     void sendsMaxTokensAndTopKAndNoAuthorizationWithoutAKey() {
         api.stubFor(post("/v1/chat/completions").willReturn(okJson(fixture("openai/success.json"))));
         try (ProviderHarness h = new ProviderHarness(factory, Map.of("OPENAI_API_KEY", FAKE_KEY))) {
-            h.call(ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").baseUrl(api.baseUrl() + "/v1")
-                    .maxOutputTokens(128).topK(20).param("min_p", 0.05));
+            h.call(ModelConfig.of("openai-compatible", "Qwen/Qwen3-8B").withBaseUrl(api.baseUrl() + "/v1")
+                    .withMaxOutputTokens(128).withTopK(20).withParam("min_p", 0.05));
         }
 
         LoggedRequest r = onlyRequest();
@@ -56,8 +56,8 @@ class OpenAiCompatibleProviderTest {
     void sendsTheKeyFromTheVariableTheConfigNames() {
         api.stubFor(post("/v1/chat/completions").willReturn(okJson(fixture("openai/success.json"))));
         try (ProviderHarness h = new ProviderHarness(factory, Map.of("GROQ_API_KEY", FAKE_KEY))) {
-            h.call(ModelConfig.of("openai-compatible", "llama-3.1-8b-instant").baseUrl(api.baseUrl() + "/v1")
-                    .apiKeyEnv("GROQ_API_KEY"));
+            h.call(ModelConfig.of("openai-compatible", "llama-3.1-8b-instant").withBaseUrl(api.baseUrl() + "/v1")
+                    .withApiKeyEnv("GROQ_API_KEY"));
         }
 
         assertThat(onlyRequest().getHeader("Authorization")).isEqualTo("Bearer " + FAKE_KEY);
@@ -73,13 +73,13 @@ class OpenAiCompatibleProviderTest {
 
     @Test
     void aLocalServerIsFreeAndARemoteOneHasNoKnownPrice() {
-        assertThat(factory.price(ModelConfig.of("openai-compatible", "m").baseUrl("http://localhost:8000/v1")))
+        assertThat(factory.price(ModelConfig.of("openai-compatible", "m").withBaseUrl("http://localhost:8000/v1")))
                 .contains(Price.FREE);
-        assertThat(factory.price(ModelConfig.of("openai-compatible", "m").baseUrl("http://127.0.0.1:8080/v1")))
+        assertThat(factory.price(ModelConfig.of("openai-compatible", "m").withBaseUrl("http://127.0.0.1:8080/v1")))
                 .contains(Price.FREE);
-        assertThat(factory.price(ModelConfig.of("openai-compatible", "m").baseUrl("http://192.168.1.20:8000/v1")))
+        assertThat(factory.price(ModelConfig.of("openai-compatible", "m").withBaseUrl("http://192.168.1.20:8000/v1")))
                 .contains(Price.FREE);
-        assertThat(factory.price(ModelConfig.of("openai-compatible", "m").baseUrl("https://openrouter.ai/api/v1")))
+        assertThat(factory.price(ModelConfig.of("openai-compatible", "m").withBaseUrl("https://openrouter.ai/api/v1")))
                 .isEqualTo(Optional.empty());
     }
 
@@ -89,7 +89,7 @@ class OpenAiCompatibleProviderTest {
                 "{\"object\":\"list\",\"data\":[{\"id\":\"Qwen/Qwen3-8B\",\"object\":\"model\",\"created\":1755600000,"
                         + "\"owned_by\":\"vllm\",\"root\":\"Qwen/Qwen3-8B\",\"parent\":null,\"max_model_len\":32768}]}")));
         try (ProviderHarness h = new ProviderHarness(factory, Map.of())) {
-            assertThat(h.listModels(ModelConfig.of("openai-compatible", "any").baseUrl(api.baseUrl() + "/v1")))
+            assertThat(h.listModels(ModelConfig.of("openai-compatible", "any").withBaseUrl(api.baseUrl() + "/v1")))
                     .singleElement().satisfies(m -> {
                         assertThat(m.id()).isEqualTo("Qwen/Qwen3-8B");
                         assertThat(m.details()).containsEntry("owned_by", "vllm");
@@ -99,7 +99,7 @@ class OpenAiCompatibleProviderTest {
 
     @Test
     void passesEveryParameterThrough() {
-        factory.validate(ModelConfig.of("openai-compatible", "m").baseUrl("http://localhost:8000/v1").topK(5)
-                .temperature(1.5).reasoningEffort("high").verbosity("low"), Path.of("."));
+        factory.validate(ModelConfig.of("openai-compatible", "m").withBaseUrl("http://localhost:8000/v1").withTopK(5)
+                .withTemperature(1.5).withReasoningEffort("high").withVerbosity("low"), Path.of("."));
     }
 }

@@ -1,6 +1,5 @@
 package dev.bench4j.providers.openai;
 
-import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -29,6 +28,7 @@ import dev.bench4j.core.Run;
 import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelResponse;
+import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.testing.ProviderHarness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +53,7 @@ class OpenAiProviderTest {
     @BeforeEach
     void setUp() {
         harness = new ProviderHarness(new OpenAiProviderFactory(), Map.of("OPENAI_API_KEY", FAKE_KEY));
-        mini = ModelConfig.of("openai", "gpt-4o-mini").baseUrl(api.baseUrl() + "/v1");
+        mini = ModelConfig.of("openai", "gpt-4o-mini").withBaseUrl(api.baseUrl() + "/v1");
     }
 
     @AfterEach
@@ -90,9 +90,9 @@ class OpenAiProviderTest {
     @Test
     void sendsEveryParameterUnderItsDocumentedNameAndTheKeyOnlyInTheAuthorizationHeader() {
         answer("success.json");
-        ModelConfig config = mini.temperature(0.2).topP(0.9).maxOutputTokens(256).seed(7).stop("END", "###")
-                .frequencyPenalty(0.5).presencePenalty(-0.5).param("logprobs", true)
-                .param("response_format", Map.of("type", "json_object"));
+        ModelConfig config = mini.withTemperature(0.2).withTopP(0.9).withMaxOutputTokens(256).withSeed(7).withStop("END", "###")
+                .withFrequencyPenalty(0.5).withPresencePenalty(-0.5).withParam("logprobs", true)
+                .withParam("response_format", Map.of("type", "json_object"));
 
         harness.call(config, Message.system("Be brief."), Message.user("Conditions in: fever"));
 
@@ -131,8 +131,8 @@ class OpenAiProviderTest {
     void reasoningModelsGetReasoningEffortAndVerbosityAndReportReasoningAndCachedTokens() {
         answer("reasoning.json");
 
-        ModelResponse r = harness.call(ModelConfig.of("openai", "gpt-5-mini").baseUrl(api.baseUrl() + "/v1")
-                .reasoningEffort("low").verbosity("low").maxOutputTokens(2000));
+        ModelResponse r = harness.call(ModelConfig.of("openai", "gpt-5-mini").withBaseUrl(api.baseUrl() + "/v1")
+                .withReasoningEffort("low").withVerbosity("low").withMaxOutputTokens(2000));
 
         JsonNode body = ProviderHarness.body(onlyRequest());
         assertThat(body.get("reasoning_effort").asText()).isEqualTo("low");
@@ -159,7 +159,7 @@ class OpenAiProviderTest {
     void aReasoningModelThatSpentItsWholeBudgetThinkingBecomesEmptyOutputWithAHint() {
         answer("length-empty.json");
 
-        Run run = harness.run(ModelConfig.of("openai", "gpt-5-mini").baseUrl(api.baseUrl() + "/v1").maxOutputTokens(64),
+        Run run = harness.run(ModelConfig.of("openai", "gpt-5-mini").withBaseUrl(api.baseUrl() + "/v1").withMaxOutputTokens(64),
                 RetryPolicy.none());
 
         Result r = run.results().get(0);
@@ -189,7 +189,7 @@ class OpenAiProviderTest {
         answer("multiple-choices.json");
         JsonNode choices = Json.MAPPER.readTree(fixture("openai/multiple-choices.json")).get("choices");
 
-        ModelResponse r = harness.call(mini.param("n", 2));
+        ModelResponse r = harness.call(mini.withParam("n", 2));
 
         assertThat(r.text()).isEqualTo(choices.get(0).path("message").path("content").asText() + "\n\n"
                 + choices.get(1).path("message").path("content").asText());
@@ -288,7 +288,7 @@ class OpenAiProviderTest {
                         + "data: {\"error\":{\"message\":\"The server had an error while processing your request.\","
                         + "\"type\":\"server_error\",\"param\":null,\"code\":null}}\n\n")));
 
-        CallException e = harness.failure(mini.stream(true));
+        CallException e = harness.failure(mini.withStream(true));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.SERVER);
         assertThat(e.retryable()).isTrue();
@@ -301,7 +301,7 @@ class OpenAiProviderTest {
         api.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/event-stream").withBody(stream.substring(0, stream.indexOf("data: [DONE]")))));
 
-        CallException e = harness.failure(mini.stream(true));
+        CallException e = harness.failure(mini.withStream(true));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
         assertThat(e.getMessage()).contains("[DONE]");
@@ -311,13 +311,13 @@ class OpenAiProviderTest {
     void extrasThatWouldReplaceWhatBench4jSendsAreRefused() {
         OpenAiProviderFactory f = new OpenAiProviderFactory();
 
-        assertThatThrownBy(() -> f.validate(mini.param("max_tokens", 10), Path.of(".")))
+        assertThatThrownBy(() -> f.validate(mini.withParam("max_tokens", 10), Path.of(".")))
                 .hasMessageContaining("param 'max_tokens' would replace what bench4j sends; set max_output_tokens instead");
-        assertThatThrownBy(() -> f.validate(mini.param("messages", java.util.List.of()), Path.of(".")))
+        assertThatThrownBy(() -> f.validate(mini.withParam("messages", List.of()), Path.of(".")))
                 .hasMessageContaining("param 'messages'");
-        assertThatThrownBy(() -> f.validate(mini.param("stream_options", Map.of("include_obfuscation", false)), Path.of(".")))
+        assertThatThrownBy(() -> f.validate(mini.withParam("stream_options", Map.of("include_obfuscation", false)), Path.of(".")))
                 .hasMessageContaining("only allowed with stream: true");
-        assertThatThrownBy(() -> f.validate(mini.stop("a", "b", "c", "d", "e"), Path.of(".")))
+        assertThatThrownBy(() -> f.validate(mini.withStop("a", "b", "c", "d", "e"), Path.of(".")))
                 .hasMessageContaining("at most 4 stop sequences");
     }
 
@@ -326,7 +326,7 @@ class OpenAiProviderTest {
         api.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/event-stream").withBody(fixture("openai/stream.sse"))));
 
-        harness.call(mini.stream(true).param("stream_options", Map.of("include_obfuscation", false)));
+        harness.call(mini.withStream(true).withParam("stream_options", Map.of("include_obfuscation", false)));
 
         assertThat(ProviderHarness.body(onlyRequest()).get("stream_options")).isEqualTo(Json.MAPPER.createObjectNode()
                 .put("include_obfuscation", false).put("include_usage", true));
@@ -369,7 +369,7 @@ class OpenAiProviderTest {
         api.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody(fixture("openai/error-404.json"))));
 
-        Result r = harness.run(ModelConfig.of("openai", "gpt-4o-mini-2099-01-01").baseUrl(api.baseUrl() + "/v1"),
+        Result r = harness.run(ModelConfig.of("openai", "gpt-4o-mini-2099-01-01").withBaseUrl(api.baseUrl() + "/v1"),
                 RetryPolicy.defaults()).results().get(0);
 
         assertThat(r.attempts()).isEqualTo(1);
@@ -428,7 +428,7 @@ class OpenAiProviderTest {
         answer("success.json");
         try (ProviderHarness other = new ProviderHarness(new OpenAiProviderFactory(),
                 Map.of("OPENAI_API_KEY", "sk-wrong", "TEAM_KEY", FAKE_KEY))) {
-            other.call(mini.apiKeyEnv("TEAM_KEY"));
+            other.call(mini.withApiKeyEnv("TEAM_KEY"));
         }
         assertThat(onlyRequest().getHeader("Authorization")).isEqualTo("Bearer " + FAKE_KEY);
     }
@@ -469,7 +469,7 @@ class OpenAiProviderTest {
 
     @Test
     void aConnectionThatCannotBeMadeIsANetworkError() {
-        CallException e = harness.failure(ModelConfig.of("openai", "gpt-4o-mini").baseUrl("http://127.0.0.1:9/v1"));
+        CallException e = harness.failure(ModelConfig.of("openai", "gpt-4o-mini").withBaseUrl("http://127.0.0.1:9/v1"));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.NETWORK);
         assertThat(e.getMessage()).contains("127.0.0.1:9");
@@ -481,7 +481,7 @@ class OpenAiProviderTest {
                 .withHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .withBody(fixture("openai/stream.sse")).withChunkedDribbleDelay(8, 400)));
 
-        ModelResponse streamed = harness.call(mini.stream(true));
+        ModelResponse streamed = harness.call(mini.withStream(true));
 
         JsonNode body = ProviderHarness.body(onlyRequest());
         assertThat(body.get("stream").asBoolean()).isTrue();
@@ -499,9 +499,9 @@ class OpenAiProviderTest {
     void aStreamedReasoningAnswerMatchesItsWholeTwin() throws Exception {
         api.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/event-stream").withBody(fixture("openai/stream-reasoning.sse"))));
-        ModelConfig o4 = ModelConfig.of("openai", "o4-mini").baseUrl(api.baseUrl() + "/v1");
+        ModelConfig o4 = ModelConfig.of("openai", "o4-mini").withBaseUrl(api.baseUrl() + "/v1");
 
-        ModelResponse streamed = harness.call(o4.stream(true));
+        ModelResponse streamed = harness.call(o4.withStream(true));
         api.resetAll();
         answer("reasoning.json");
         ModelResponse whole = harness.call(o4);
@@ -519,7 +519,7 @@ class OpenAiProviderTest {
         api.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/event-stream").withBody(cut)));
 
-        CallException e = harness.failure(mini.stream(true));
+        CallException e = harness.failure(mini.withStream(true));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
         assertThat(e.getMessage()).contains("ended before");
@@ -530,7 +530,7 @@ class OpenAiProviderTest {
         api.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(429).withHeader("retry-after", "3")
                 .withHeader("Content-Type", "application/json").withBody(fixture("openai/error-429.json"))));
 
-        CallException e = harness.failure(mini.stream(true));
+        CallException e = harness.failure(mini.withStream(true));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
@@ -554,20 +554,20 @@ class OpenAiProviderTest {
         OpenAiProviderFactory f = new OpenAiProviderFactory();
         Path dir = Path.of(".");
 
-        assertThatThrownBy(() -> f.validate(ModelConfig.of("openai", "o4-mini").temperature(0.0).topP(0.5), dir))
+        assertThatThrownBy(() -> f.validate(ModelConfig.of("openai", "o4-mini").withTemperature(0.0).withTopP(0.5), dir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("reasoning model, which rejects temperature")
                 .hasMessageContaining("top_p");
-        assertThatThrownBy(() -> f.validate(ModelConfig.of("openai", "gpt-5-mini").presencePenalty(0.1), dir))
+        assertThatThrownBy(() -> f.validate(ModelConfig.of("openai", "gpt-5-mini").withPresencePenalty(0.1), dir))
                 .hasMessageContaining("presence_penalty");
-        assertThatThrownBy(() -> f.validate(ModelConfig.of("openai", "gpt-4o").topK(40), dir))
+        assertThatThrownBy(() -> f.validate(ModelConfig.of("openai", "gpt-4o").withTopK(40), dir))
                 .hasMessageContaining("top_k");
-        assertThatThrownBy(() -> f.validate(ModelConfig.of("openai", "gpt-4o-mini").reasoningEffort("low"), dir))
+        assertThatThrownBy(() -> f.validate(ModelConfig.of("openai", "gpt-4o-mini").withReasoningEffort("low"), dir))
                 .hasMessageContaining("reasoning_effort");
-        assertThatThrownBy(() -> f.validate(ModelConfig.of("openai", "gpt-4o").baseUrl("ftp://example.com"), dir))
+        assertThatThrownBy(() -> f.validate(ModelConfig.of("openai", "gpt-4o").withBaseUrl("ftp://example.com"), dir))
                 .hasMessageContaining("base_url");
-        f.validate(ModelConfig.of("openai", "gpt-4o").temperature(0.0).stop("END"), dir);
-        f.validate(ModelConfig.of("openai", "gpt-5-chat-latest").temperature(0.0), dir);
-        f.validate(ModelConfig.of("openai", "gpt-5").reasoningEffort("minimal").verbosity("low"), dir);
+        f.validate(ModelConfig.of("openai", "gpt-4o").withTemperature(0.0).withStop("END"), dir);
+        f.validate(ModelConfig.of("openai", "gpt-5-chat-latest").withTemperature(0.0), dir);
+        f.validate(ModelConfig.of("openai", "gpt-5").withReasoningEffort("minimal").withVerbosity("low"), dir);
     }
 }

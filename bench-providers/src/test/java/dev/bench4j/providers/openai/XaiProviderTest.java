@@ -42,7 +42,7 @@ class XaiProviderTest {
     @BeforeEach
     void setUp() {
         harness = new ProviderHarness(new XaiProviderFactory(), Map.of("XAI_API_KEY", FAKE_KEY));
-        grok = ModelConfig.of("xai", "grok-4").baseUrl(api.baseUrl() + "/v1");
+        grok = ModelConfig.of("xai", "grok-4").withBaseUrl(api.baseUrl() + "/v1");
     }
 
     @AfterEach
@@ -69,8 +69,8 @@ class XaiProviderTest {
     void grok3MiniTakesReasoningEffortAndItsThinkingIsNotOutput() {
         api.stubFor(post("/v1/chat/completions").willReturn(okJson(fixture("xai/reasoning.json"))));
 
-        ModelResponse r = harness.call(ModelConfig.of("xai", "grok-3-mini").baseUrl(api.baseUrl() + "/v1")
-                .reasoningEffort("high").maxOutputTokens(1000));
+        ModelResponse r = harness.call(ModelConfig.of("xai", "grok-3-mini").withBaseUrl(api.baseUrl() + "/v1")
+                .withReasoningEffort("high").withMaxOutputTokens(1000));
 
         assertThat(r.text()).isEqualTo("diabetes, hypertension");
         assertThat(r.usage().outputTokens()).isEqualTo(OptionalLong.of(5 + 212));
@@ -82,7 +82,7 @@ class XaiProviderTest {
     void theStreamedAnswerEqualsTheWholeOne() {
         api.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/event-stream").withBody(fixture("xai/stream.sse"))));
-        ModelResponse streamed = harness.call(grok.stream(true));
+        ModelResponse streamed = harness.call(grok.withStream(true));
         api.resetAll();
         api.stubFor(post("/v1/chat/completions").willReturn(okJson(fixture("xai/success.json"))));
         ModelResponse whole = harness.call(grok);
@@ -167,7 +167,7 @@ class XaiProviderTest {
     void aConfigNamingTheGrokAliasIsPricedFromXaisTable() {
         api.stubFor(post("/v1/chat/completions").willReturn(okJson(fixture("xai/success.json"))));
 
-        Result r = harness.run(ModelConfig.of("grok", "grok-4").baseUrl(api.baseUrl() + "/v1"), RetryPolicy.none())
+        Result r = harness.run(ModelConfig.of("grok", "grok-4").withBaseUrl(api.baseUrl() + "/v1"), RetryPolicy.none())
                 .results().get(0);
 
         assertThat(r.succeeded()).isTrue();
@@ -186,17 +186,17 @@ class XaiProviderTest {
         XaiProviderFactory f = new XaiProviderFactory();
         Path dir = Path.of(".");
 
-        assertThatThrownBy(() -> f.validate(ModelConfig.of("xai", "grok-4").presencePenalty(0.5), dir))
+        assertThatThrownBy(() -> f.validate(ModelConfig.of("xai", "grok-4").withPresencePenalty(0.5), dir))
                 .hasMessageContaining("presence_penalty");
-        assertThatThrownBy(() -> f.validate(ModelConfig.of("xai", "grok-4").stop("END"), dir))
+        assertThatThrownBy(() -> f.validate(ModelConfig.of("xai", "grok-4").withStop("END"), dir))
                 .hasMessageContaining("stop");
-        assertThatThrownBy(() -> f.validate(ModelConfig.of("xai", "grok-4").reasoningEffort("high"), dir))
+        assertThatThrownBy(() -> f.validate(ModelConfig.of("xai", "grok-4").withReasoningEffort("high"), dir))
                 .hasMessageContaining("only grok-3-mini");
-        assertThatThrownBy(() -> f.validate(ModelConfig.of("xai", "grok-3").topK(5), dir))
+        assertThatThrownBy(() -> f.validate(ModelConfig.of("xai", "grok-3").withTopK(5), dir))
                 .hasMessageContaining("top_k");
-        f.validate(ModelConfig.of("xai", "grok-3").presencePenalty(0.5).stop("END").temperature(0.3), dir);
-        f.validate(ModelConfig.of("xai", "grok-3-mini").reasoningEffort("low"), dir);
-        assertThatThrownBy(() -> f.validate(ModelConfig.of("xai", "grok-3-mini").reasoningEffort("medium"), dir))
+        f.validate(ModelConfig.of("xai", "grok-3").withPresencePenalty(0.5).withStop("END").withTemperature(0.3), dir);
+        f.validate(ModelConfig.of("xai", "grok-3-mini").withReasoningEffort("low"), dir);
+        assertThatThrownBy(() -> f.validate(ModelConfig.of("xai", "grok-3-mini").withReasoningEffort("medium"), dir))
                 .hasMessageContaining("reasoning_effort must be low or high but was 'medium'");
     }
 }

@@ -1,7 +1,7 @@
 package dev.bench4j.providers.testing;
 
-import dev.bench4j.providers.internal.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
@@ -22,6 +22,7 @@ import dev.bench4j.core.spi.ModelRequest;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.core.spi.ProviderContext;
 import dev.bench4j.core.testing.VirtualScheduler;
+import dev.bench4j.providers.internal.http.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,8 +33,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -113,10 +116,10 @@ public final class ProviderHarness implements AutoCloseable {
      * @param path the headers fixture
      * @return the response
      */
-    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder withHeaders(
-            com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response, String path) {
+    public static ResponseDefinitionBuilder withHeaders(
+            ResponseDefinitionBuilder response, String path) {
         headers(path).forEach((name, value) -> {
-            String n = name.toLowerCase(java.util.Locale.ROOT);
+            String n = name.toLowerCase(Locale.ROOT);
             if (!n.equals("content-length") && !n.equals("transfer-encoding") && !n.equals("date")
                     && !n.equals("content-encoding")) {
                 response.withHeader(name, value);
@@ -259,7 +262,7 @@ public final class ProviderHarness implements AutoCloseable {
         return skipped;
     }
 
-    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+    private static <T> T join(CompletableFuture<T> f) {
         try {
             return f.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | CompletionException e) {

@@ -3,6 +3,7 @@ package dev.bench4j.scoring.compare;
 import dev.bench4j.core.Summary;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,7 +81,7 @@ public record Leaderboard(String metric, List<Entry> entries) {
      * @throws IllegalArgumentException if no pair has the score
      */
     public static Leaderboard byPromptAndModel(Summary summary, String metric) {
-        Map<String, Summary.Group> named = new java.util.LinkedHashMap<>();
+        Map<String, Summary.Group> named = new LinkedHashMap<>();
         summary.byPromptAndModel().forEach((k, g) -> named.put(k.prompt() + " / " + k.model(), g));
         return of(named, metric);
     }

@@ -2,6 +2,7 @@ package dev.bench4j.scoring.compare;
 
 import dev.bench4j.core.Result;
 import dev.bench4j.scoring.stats.Intervals;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -77,7 +78,7 @@ public final class PassRates {
         Map<String, PassRate> rates = new LinkedHashMap<>();
         counts.forEach((k, c) -> rates.put(k, new PassRate(c[0], c[1], c[2],
                 c[1] == 0 ? Optional.empty() : Optional.of(Intervals.wilson(c[0], c[1])))));
-        return java.util.Collections.unmodifiableMap(rates);
+        return Collections.unmodifiableMap(rates);
     }
 
     static void checkScoreName(String scoreName) {

@@ -4,10 +4,13 @@ import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.Summary;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -47,7 +50,7 @@ public final class RegressionGate {
      *     {@link #onlyWhenSignificant} asked for one
      */
     public record Regression(String model, String metric, double baseline, double candidate, double change,
-            double threshold, java.util.Optional<PairedComparison> comparison) {
+            double threshold, Optional<PairedComparison> comparison) {
         /**
          * Describes the regression in one line, e.g. {@code careful: set_f1 0.940 -> 0.880 (-0.060, allowed 0.020)}.
          *
@@ -55,7 +58,7 @@ public final class RegressionGate {
          */
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "%s: %s %.3f -> %.3f (%+.3f, allowed %.3f)", model, metric,
+            return String.format(Locale.ROOT, "%s: %s %.3f -> %.3f (%+.3f, allowed %.3f)", model, metric,
                     baseline, candidate, change, threshold) + comparison.map(c -> "; " + c.describe()).orElse("");
         }
     }
@@ -161,8 +164,8 @@ public final class RegressionGate {
                 if (worse <= threshold) {
                     return;
                 }
-                java.util.Optional<PairedComparison> comparison = alpha.isPresent() && before.scores().containsKey(metric)
-                        ? paired(model, metric) : java.util.Optional.empty();
+                Optional<PairedComparison> comparison = alpha.isPresent() && before.scores().containsKey(metric)
+                        ? paired(model, metric) : Optional.empty();
                 if (comparison.isPresent() && !comparison.get().test().significantAt(alpha.getAsDouble())) {
                     return;
                 }
@@ -173,8 +176,8 @@ public final class RegressionGate {
     }
 
     /** The model's values of a score in both runs, paired by prompt, trial and repetition. */
-    private java.util.Optional<PairedComparison> paired(String model, String metric) {
-        Map<String, Double> before = new java.util.HashMap<>();
+    private Optional<PairedComparison> paired(String model, String metric) {
+        Map<String, Double> before = new HashMap<>();
         for (Result r : baselineResults) {
             if (r.cell().model().equals(model)) {
                 r.score(metric).ifPresent(v -> before.put(key(r), v));
@@ -190,9 +193,9 @@ public final class RegressionGate {
             }
         }
         if (a.size() < 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(PairedComparison.of(metric, a.stream().mapToDouble(Double::doubleValue).toArray(),
+        return Optional.of(PairedComparison.of(metric, a.stream().mapToDouble(Double::doubleValue).toArray(),
                 b.stream().mapToDouble(Double::doubleValue).toArray(), 20261123L));
     }
 

@@ -22,7 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * How the people who reviewed a run agree with an AI judge and with each other, from their reviews

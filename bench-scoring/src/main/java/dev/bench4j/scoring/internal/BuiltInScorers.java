@@ -1,8 +1,12 @@
 package dev.bench4j.scoring.internal;
 
+import dev.bench4j.core.Score;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.scoring.Normalization;
 import dev.bench4j.scoring.SetF1Options;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Makes the built-in scorers for {@code dev.bench4j.scoring.Scorers}, which documents what each
@@ -90,7 +94,7 @@ public final class BuiltInScorers {
      * @throws NullPointerException if {@code name} or {@code pattern} is {@code null}
      * @throws IllegalArgumentException if {@code name} is blank
      */
-    public static Scorer regex(String name, java.util.regex.Pattern pattern, boolean full) {
+    public static Scorer regex(String name, Pattern pattern, boolean full) {
         return RegexScorer.of(name, pattern, full);
     }
 
@@ -157,7 +161,7 @@ public final class BuiltInScorers {
      * @return the two labels, or empty for an error score
      * @throws IllegalArgumentException if a score with a value has no such reason
      */
-    public static java.util.Optional<java.util.List<String>> classificationLabels(dev.bench4j.core.Score score) {
+    public static Optional<List<String>> classificationLabels(Score score) {
         return ClassificationScorer.labels(score);
     }
 

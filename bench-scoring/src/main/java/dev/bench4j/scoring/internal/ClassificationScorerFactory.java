@@ -38,6 +38,6 @@ public final class ClassificationScorerFactory implements ScorerFactory {
     @Override
     public Scorer create(Map<String, Object> options) {
         ScorerOptions o = ScorerOptions.read(type(), options, ScorerOptions.CLASSIFICATION_KEYS);
-        return new ClassificationScorer(o.name(), o.normalization(Normalization.standard().ignoreCase(true)));
+        return new ClassificationScorer(o.name(), o.normalization(Normalization.standard().withIgnoreCase(true)));
     }
 }

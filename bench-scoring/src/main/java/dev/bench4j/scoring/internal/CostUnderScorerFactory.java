@@ -2,6 +2,7 @@ package dev.bench4j.scoring.internal;
 
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.spi.ScorerFactory;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,7 +36,7 @@ public final class CostUnderScorerFactory implements ScorerFactory {
      */
     @Override
     public Scorer create(Map<String, Object> options) {
-        ScorerOptions o = ScorerOptions.read(type(), options, java.util.List.of("name", "max_usd"));
+        ScorerOptions o = ScorerOptions.read(type(), options, List.of("name", "max_usd"));
         return new ThresholdScorer(o.name(), ThresholdScorer.Figure.COST_USD, o.requiredNonNegative("max_usd"));
     }
 }

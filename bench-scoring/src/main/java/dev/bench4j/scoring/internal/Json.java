@@ -1,9 +1,12 @@
 package dev.bench4j.scoring.internal;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +51,8 @@ final class Json {
     }
 
     /** Reads one JSON value and refuses an object that repeats a field name. */
-    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = MAPPER.reader()
-            .with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectReader STRICT = MAPPER.reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /**
      * Parses a text as one JSON value, refusing repeated field names.
@@ -59,7 +62,7 @@ final class Json {
     static JsonNode parseStrict(String text) throws JsonProcessingException {
         JsonNode node = STRICT.readTree(text);
         if (node == null || node.isMissingNode()) {
-            throw new com.fasterxml.jackson.core.JsonParseException(null, "no JSON value");
+            throw new JsonParseException(null, "no JSON value");
         }
         return node;
     }

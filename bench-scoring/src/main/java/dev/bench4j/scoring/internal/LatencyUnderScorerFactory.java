@@ -2,6 +2,7 @@ package dev.bench4j.scoring.internal;
 
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.spi.ScorerFactory;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,7 +36,7 @@ public final class LatencyUnderScorerFactory implements ScorerFactory {
      */
     @Override
     public Scorer create(Map<String, Object> options) {
-        ScorerOptions o = ScorerOptions.read(type(), options, java.util.List.of("name", "max_ms"));
+        ScorerOptions o = ScorerOptions.read(type(), options, List.of("name", "max_ms"));
         return new ThresholdScorer(o.name(), ThresholdScorer.Figure.LATENCY_MS, o.requiredNonNegative("max_ms"));
     }
 }

@@ -55,7 +55,7 @@ public final class LlmJudgeScorerFactory implements ScorerFactory {
         } catch (InvalidPlanException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        LlmJudge scorer = LlmJudge.of(judge).named(o.name());
+        LlmJudge scorer = LlmJudge.of(judge).withName(o.name());
         Optional<String> criteria = o.string("criteria");
         if (criteria.isPresent()) {
             scorer = scorer.withCriteria(criteria.get());

@@ -5,6 +5,7 @@ import dev.bench4j.core.Score;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
@@ -27,7 +28,7 @@ record NamedScorer(String name, Scorer delegate) implements Scorer {
     }
 
     @Override
-    public java.util.Map<String, Object> settings() {
+    public Map<String, Object> settings() {
         return delegate.settings();
     }
 }

@@ -2,6 +2,7 @@ package dev.bench4j.scoring.internal;
 
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.spi.ScorerFactory;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,6 +40,6 @@ public final class NumericScorerFactory implements ScorerFactory {
     public Scorer create(Map<String, Object> options) {
         ScorerOptions o = ScorerOptions.read(type(), options, ScorerOptions.NUMERIC_KEYS);
         return new NumericScorer(o.name(), o.nonNegative("abs_tol", 0), o.nonNegative("rel_tol", 0),
-                o.oneOf("extract", "first", java.util.List.of("first", "whole")).equals("whole"));
+                o.oneOf("extract", "first", List.of("first", "whole")).equals("whole"));
     }
 }

@@ -3,6 +3,7 @@ package dev.bench4j.scoring.internal;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +51,7 @@ record RegexScorer(String name, Pattern pattern, int flags, boolean full) implem
         letters.put('s', Pattern.DOTALL);
         letters.put('x', Pattern.COMMENTS);
         letters.put('u', Pattern.UNICODE_CHARACTER_CLASS);
-        return java.util.Collections.unmodifiableMap(letters);
+        return Collections.unmodifiableMap(letters);
     }
 
     @Override

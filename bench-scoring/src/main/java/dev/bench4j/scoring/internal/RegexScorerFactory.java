@@ -2,7 +2,10 @@ package dev.bench4j.scoring.internal;
 
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.spi.ScorerFactory;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Makes scorers of type {@code regex}: 1.0 if the output matches a regular expression ({@code Scorers.regex}). Options: {@code name}
@@ -41,7 +44,7 @@ public final class RegexScorerFactory implements ScorerFactory {
     public Scorer create(Map<String, Object> options) {
         ScorerOptions o = ScorerOptions.read(type(), options, ScorerOptions.REGEX_KEYS);
         String pattern = o.requiredString("pattern");
-        boolean full = o.oneOf("match", "find", java.util.List.of("find", "full")).equals("full");
+        boolean full = o.oneOf("match", "find", List.of("find", "full")).equals("full");
         int flags = 0;
         for (char c : o.text("flags", "").toCharArray()) {
             Integer flag = RegexScorer.LETTERS.get(c);
@@ -51,8 +54,8 @@ public final class RegexScorerFactory implements ScorerFactory {
             flags |= flag;
         }
         try {
-            return new RegexScorer(o.name(), java.util.regex.Pattern.compile(pattern, flags), flags, full);
-        } catch (java.util.regex.PatternSyntaxException e) {
+            return new RegexScorer(o.name(), Pattern.compile(pattern, flags), flags, full);
+        } catch (PatternSyntaxException e) {
             throw o.wrong("pattern", "a regular expression (" + e.getDescription() + " near index " + e.getIndex() + ")");
         }
     }

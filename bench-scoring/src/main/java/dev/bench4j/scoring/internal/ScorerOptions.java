@@ -2,6 +2,7 @@ package dev.bench4j.scoring.internal;
 
 import dev.bench4j.scoring.Normalization;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -170,7 +171,7 @@ final class ScorerOptions {
             return Optional.empty();
         }
         if (options.get(key) instanceof Map<?, ?> m) {
-            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            Map<String, Object> copy = new LinkedHashMap<>();
             m.forEach((k, v) -> copy.put(String.valueOf(k), v));
             return Optional.of(copy);
         }

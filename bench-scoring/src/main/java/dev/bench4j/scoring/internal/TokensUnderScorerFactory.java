@@ -2,6 +2,7 @@ package dev.bench4j.scoring.internal;
 
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.spi.ScorerFactory;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,7 +37,7 @@ public final class TokensUnderScorerFactory implements ScorerFactory {
      */
     @Override
     public Scorer create(Map<String, Object> options) {
-        ScorerOptions o = ScorerOptions.read(type(), options, java.util.List.of("name", "max_tokens"));
+        ScorerOptions o = ScorerOptions.read(type(), options, List.of("name", "max_tokens"));
         return new ThresholdScorer(o.name(), ThresholdScorer.Figure.TOTAL_TOKENS, o.requiredNonNegative("max_tokens"));
     }
 }

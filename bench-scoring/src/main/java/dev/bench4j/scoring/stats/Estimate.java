@@ -1,5 +1,7 @@
 package dev.bench4j.scoring.stats;
 
+import java.util.Objects;
+
 /**
  * A point estimate with a confidence interval.
  *
@@ -18,6 +20,6 @@ public record Estimate(double value, Interval interval) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("value must be finite, was " + value);
         }
-        java.util.Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(interval, "interval");
     }
 }

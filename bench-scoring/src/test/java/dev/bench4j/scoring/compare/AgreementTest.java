@@ -18,6 +18,7 @@ import dev.bench4j.scoring.stats.Correlation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -188,7 +189,7 @@ class AgreementTest {
 
     @Test
     void aTinyPValueReadsPBelowOneThousandthNotPEqualsBelow() {
-        Map<String, Double> human = new java.util.HashMap<>();
+        Map<String, Double> human = new HashMap<>();
         for (int i = 0; i < 12; i++) {
             human.put("c" + i, (double) i);
         }

@@ -2,6 +2,7 @@ package dev.bench4j.scoring.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ModelConfig;
@@ -60,7 +61,7 @@ class CompareTest {
 
         assertThat(found).singleElement().satisfies(r -> {
             assertThat(r.model()).isEqualTo("echo:b");
-            assertThat(r.change()).isCloseTo(-0.1, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(r.change()).isCloseTo(-0.1, offset(1e-9));
             assertThat(r.toString()).isEqualTo("echo:b: q 0.900 -> 0.800 (-0.100, allowed 0.020)");
         });
         assertThat(RegressionGate.of(baseline, baseline).metric("q", 0).regressions()).isEmpty();
@@ -98,7 +99,7 @@ class CompareTest {
         PairedComparison c = PairedComparison.of("f1", a, b, 7);
 
         assertThat(c.testName()).isEqualTo("Wilcoxon signed-rank");
-        assertThat(c.difference().value()).isCloseTo(0.101, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(c.difference().value()).isCloseTo(0.101, offset(1e-9));
         assertThat(c.describe()).startsWith("B is better by 0.101 f1, 95% CI [");
         assertThat(c.test().pValue()).isLessThan(0.01);
         assertThat(PairedComparison.of("f1", a, b, 7)).isEqualTo(c);

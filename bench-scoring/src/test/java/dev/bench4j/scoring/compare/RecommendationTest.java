@@ -8,6 +8,7 @@ import dev.bench4j.core.CellId;
 import dev.bench4j.core.Review;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,7 +112,7 @@ class RecommendationTest {
     }
 
     private static Review.Ranking ranking(String reviewer, String trial, String... modelsBestFirst) {
-        return Review.ranking(reviewer, Instant.EPOCH, java.util.Arrays.stream(modelsBestFirst)
+        return Review.ranking(reviewer, Instant.EPOCH, Arrays.stream(modelsBestFirst)
                 .map(m -> cell(m, trial)).toList(), Duration.ZERO);
     }
 

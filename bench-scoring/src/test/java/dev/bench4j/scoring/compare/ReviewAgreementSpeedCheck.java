@@ -5,9 +5,11 @@ import dev.bench4j.core.Review;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
@@ -50,7 +52,7 @@ public final class ReviewAgreementSpeedCheck {
                     for (int c = 0; c < configurations; c++) {
                         ranked.add(new CellId("p" + c % 2, "m" + c / 2, cell.trial(), 0));
                     }
-                    java.util.Collections.shuffle(ranked, new java.util.Random(r.nextLong()));
+                    Collections.shuffle(ranked, new Random(r.nextLong()));
                     reviews.add(Review.ranking(who, at, ranked, Duration.ofSeconds(20)));
                 }
             }

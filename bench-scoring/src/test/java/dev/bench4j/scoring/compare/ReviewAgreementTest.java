@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.bench4j.core.CellId;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Review;
+import dev.bench4j.core.Score;
 import dev.bench4j.scoring.compare.ReviewAgreement.RankingVsAi;
 import dev.bench4j.scoring.compare.ReviewAgreement.RatingAgreement;
 import dev.bench4j.scoring.compare.ReviewAgreement.RatingConcordance;
@@ -127,7 +128,7 @@ class ReviewAgreementTest {
     void resultsGiveTheAiScoresThroughTheNamedScore() {
         List<Result> results = new ArrayList<>();
         JUDGE.forEach((c, v) -> results.add(Results.unscored(c.prompt(), c.model(), c.trial(), 0)
-                .withScore("judge", dev.bench4j.core.Score.of(v))));
+                .withScore("judge", Score.of(v))));
         results.add(Results.unscored("p", "b", "t3", 0)); // no judge score: left out
 
         assertThat(ReviewAgreement.aiScores(results, "judge")).isEqualTo(JUDGE);

@@ -55,7 +55,7 @@ class ContainsScorerTest {
     void byDefaultWhitespaceIsCollapsedButCaseCounts() {
         assertThat(value(Scorers.contains(), OUTPUT, "diabetes and mild asthma")).isEqualTo(1.0);
         assertThat(value(Scorers.contains(), OUTPUT, "type 2 diabetes")).isEqualTo(0.0);
-        assertThat(value(Scorers.contains(Normalization.standard().ignoreCase(true)), OUTPUT, "TYPE 2 DIABETES"))
+        assertThat(value(Scorers.contains(Normalization.standard().withIgnoreCase(true)), OUTPUT, "TYPE 2 DIABETES"))
                 .isEqualTo(1.0);
     }
 

@@ -43,7 +43,7 @@ class ExactScorerTest {
 
     @Test
     void ignoreCaseMakesCaseIrrelevant() {
-        assertThat(value(Scorers.exact(Normalization.standard().ignoreCase(true)), "NEW YORK", "New York")).isEqualTo(1.0);
+        assertThat(value(Scorers.exact(Normalization.standard().withIgnoreCase(true)), "NEW YORK", "New York")).isEqualTo(1.0);
     }
 
     @Test

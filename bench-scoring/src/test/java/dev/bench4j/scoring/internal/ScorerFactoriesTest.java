@@ -2,6 +2,7 @@ package dev.bench4j.scoring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.spi.ScorerFactory;
@@ -54,7 +55,7 @@ class ScorerFactoriesTest {
     @ParameterizedTest
     @MethodSource("factories")
     void withoutOptionsTheScorerIsNamedAfterItsType(ScorerFactory factory) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(REQUIRED.get(factory.type()) == null);
+        assumeTrue(REQUIRED.get(factory.type()) == null);
         assertThat(factory.create(Map.of()).name()).isEqualTo(factory.type());
     }
 

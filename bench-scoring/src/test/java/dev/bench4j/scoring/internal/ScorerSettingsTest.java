@@ -174,12 +174,12 @@ class ScorerSettingsTest {
                 argumentSet("exact(none)", Scorers.exact(Normalization.none()), "exact",
                         map("trim", false, "ignore_case", false, "collapse_whitespace", false, "unicode_nfc", false)),
                 argumentSet("contains()", Scorers.contains(), "contains", map()),
-                argumentSet("containsAll(ignore case)", Scorers.containsAll(Normalization.standard().ignoreCase(true)),
+                argumentSet("containsAll(ignore case)", Scorers.containsAll(Normalization.standard().withIgnoreCase(true)),
                         "contains_all", map("ignore_case", true)),
                 argumentSet("containsAny()", Scorers.containsAny(), "contains_any", map()),
                 argumentSet("setF1()", Scorers.setF1(), "set_f1", map()),
-                argumentSet("setF1(options)", Scorers.setF1(SetF1Options.defaults().pointer("/conditions").expectedPointer("")
-                        .field("name").zeroDivision(1.0).normalization(Normalization.none())), "set_f1",
+                argumentSet("setF1(options)", Scorers.setF1(SetF1Options.defaults().withPointer("/conditions").withExpectedPointer("")
+                        .withField("name").withZeroDivision(1.0).withNormalization(Normalization.none())), "set_f1",
                         map("pointer", "/conditions", "expected_pointer", "", "field", "name", "zero_division", 1,
                                 "trim", false, "ignore_case", false, "collapse_whitespace", false, "unicode_nfc", false)),
                 argumentSet("regex(String)", Scorers.regex("a.b"), "regex", map("pattern", "a.b")),

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class SetF1ScorerTest {
 
-    private static final SetF1Options CONDITIONS = SetF1Options.defaults().pointer("/conditions");
+    private static final SetF1Options CONDITIONS = SetF1Options.defaults().withPointer("/conditions");
 
     private static Score score(Scorer scorer, String output, Object expected) {
         return Requests.score(scorer, output, expected);
@@ -100,7 +100,7 @@ class SetF1ScorerTest {
 
         @Test
         void theEmptyPointerTakesTheWholeOutputAsTheArray() {
-            Score s = score(Scorers.setF1(SetF1Options.defaults().pointer("")), "[\"a\", \"b\"]", List.of("a", "b"));
+            Score s = score(Scorers.setF1(SetF1Options.defaults().withPointer("")), "[\"a\", \"b\"]", List.of("a", "b"));
 
             assertCounts(s, 2, 0, 0, 1.0, 1.0, 1.0);
         }
@@ -108,7 +108,7 @@ class SetF1ScorerTest {
         @Test
         void numbersAndBooleansAreItemsByTheirJsonText() {
             // union [1, 2, true, 3]: precision_recall_fscore_support([1,0,1,1], [1,1,1,0], average='binary') -> (2/3, 2/3, 2/3)
-            Score s = score(Scorers.setF1(SetF1Options.defaults().pointer("")), "[1, 2, true]", List.of(1, true, 3));
+            Score s = score(Scorers.setF1(SetF1Options.defaults().withPointer("")), "[1, 2, true]", List.of(1, true, 3));
 
             assertCounts(s, 2, 1, 1, 2.0 / 3, 2.0 / 3, 2.0 / 3);
         }
@@ -120,12 +120,12 @@ class SetF1ScorerTest {
 
             // union [diabetes, asthma, hypertension]:
             // precision_recall_fscore_support([1,0,1], [1,1,0], average='binary') -> (0.5, 0.5, 0.5)
-            assertCounts(score(Scorers.setF1(CONDITIONS.field("name")), output, gold), 1, 1, 1, 0.5, 0.5, 0.5);
+            assertCounts(score(Scorers.setF1(CONDITIONS.withField("name")), output, gold), 1, 1, 1, 0.5, 0.5, 0.5);
         }
 
         @Test
         void theExpectedPointerMayDifferFromTheOutputPointer() {
-            Score s = score(Scorers.setF1(CONDITIONS.expectedPointer("/gold/items")), "{\"conditions\": [\"a\"]}",
+            Score s = score(Scorers.setF1(CONDITIONS.withExpectedPointer("/gold/items")), "{\"conditions\": [\"a\"]}",
                     Map.of("gold", Map.of("items", List.of("a", "b"))));
 
             assertCounts(s, 1, 0, 1, 1.0, 0.5, 2.0 / 3);
@@ -138,7 +138,7 @@ class SetF1ScorerTest {
 
         @Test
         void linesOfOutputCanBeScoredAgainstObjectsOfGoldWithAnExpectedPointerAndField() {
-            Score s = score(Scorers.setF1(SetF1Options.defaults().expectedPointer("/conditions").field("name")),
+            Score s = score(Scorers.setF1(SetF1Options.defaults().withExpectedPointer("/conditions").withField("name")),
                     "- diabetes", Map.of("conditions", List.of(Map.of("name", "Diabetes"))));
 
             assertCounts(s, 1, 0, 0, 1.0, 1.0, 1.0);
@@ -163,7 +163,7 @@ class SetF1ScorerTest {
 
         @Test
         void anotherNormalizationCanMakeCaseCount() {
-            Score s = score(Scorers.setF1(SetF1Options.defaults().normalization(Normalization.standard())),
+            Score s = score(Scorers.setF1(SetF1Options.defaults().withNormalization(Normalization.standard())),
                     "- Diabetes", List.of("diabetes"));
 
             // union [Diabetes, diabetes]: precision_recall_fscore_support([0,1], [1,0], average='binary') -> (0, 0, 0)
@@ -172,7 +172,7 @@ class SetF1ScorerTest {
 
         @Test
         void blankItemsAreDropped() {
-            assertCounts(score(Scorers.setF1(SetF1Options.defaults().pointer("")), "[\"a\", \" \", \"\"]", List.of("a", "")),
+            assertCounts(score(Scorers.setF1(SetF1Options.defaults().withPointer("")), "[\"a\", \" \", \"\"]", List.of("a", "")),
                     1, 0, 0, 1.0, 1.0, 1.0);
         }
     }
@@ -180,8 +180,8 @@ class SetF1ScorerTest {
     @Nested
     class ZeroDivision {
 
-        private final Scorer zero = Scorers.setF1(SetF1Options.defaults().pointer(""));
-        private final Scorer one = Scorers.setF1(SetF1Options.defaults().pointer("").zeroDivision(1.0));
+        private final Scorer zero = Scorers.setF1(SetF1Options.defaults().withPointer(""));
+        private final Scorer one = Scorers.setF1(SetF1Options.defaults().withPointer("").withZeroDivision(1.0));
 
         @Test
         void noPredictionsGivePrecisionZeroDivisionAndRecallAndF1Zero() {
@@ -217,7 +217,7 @@ class SetF1ScorerTest {
         @Test
         void aBlankOutputInLineModeIsNoPredictions() {
             // precision_recall_fscore_support([1], [0], average='binary', zero_division=1) -> (1.0, 0.0, 0.0)
-            assertCounts(score(Scorers.setF1(SetF1Options.defaults().zeroDivision(1)), " \n", List.of("a")),
+            assertCounts(score(Scorers.setF1(SetF1Options.defaults().withZeroDivision(1)), " \n", List.of("a")),
                     0, 0, 1, 1.0, 0.0, 0.0);
         }
     }
@@ -256,14 +256,14 @@ class SetF1ScorerTest {
         void anObjectItemNeedsAFieldWithAStringNumberOrBoolean() {
             assertThat(error(Scorers.setF1(CONDITIONS), "{\"conditions\": [{\"name\": \"a\"}]}", List.of("a")))
                     .isEqualTo("output item 0 at pointer \"/conditions\" is an object; set a field to take its text from");
-            assertThat(error(Scorers.setF1(CONDITIONS.field("name")), "{\"conditions\": [{\"name\": \"a\"}, {\"code\": \"E11\"}]}",
+            assertThat(error(Scorers.setF1(CONDITIONS.withField("name")), "{\"conditions\": [{\"name\": \"a\"}, {\"code\": \"E11\"}]}",
                     List.of("a"))).isEqualTo(
                     "output item 1 at pointer \"/conditions\" has no field \"name\" with a string, number or boolean value");
         }
 
         @Test
         void anArrayOrNullItemIsAnError() {
-            Scorer whole = Scorers.setF1(SetF1Options.defaults().pointer(""));
+            Scorer whole = Scorers.setF1(SetF1Options.defaults().withPointer(""));
 
             assertThat(error(whole, "[\"a\", [\"b\"]]", List.of("a")))
                     .isEqualTo("output item 1 at pointer \"\" is an array, not a string, number, boolean or object");

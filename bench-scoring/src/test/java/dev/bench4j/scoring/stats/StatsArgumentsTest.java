@@ -3,7 +3,9 @@ package dev.bench4j.scoring.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class StatsArgumentsTest {
@@ -81,7 +83,7 @@ class StatsArgumentsTest {
 
     @Test
     void pairedBootstrapIsDeterministicForASeedAndContainsTheObservedDifference() {
-        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        SplittableRandom r = new SplittableRandom(7);
         double[] a = new double[200];
         double[] b = new double[200];
         for (int i = 0; i < a.length; i++) {
@@ -94,7 +96,7 @@ class StatsArgumentsTest {
         assertThat(e1).isEqualTo(e2);
         assertThat(e3.interval()).isNotEqualTo(e1.interval());
         assertThat(e1.interval().contains(e1.value())).isTrue();
-        assertThat(e1.value()).isCloseTo(0.1, org.assertj.core.api.Assertions.within(0.02));
+        assertThat(e1.value()).isCloseTo(0.1, within(0.02));
         assertThat(e1.interval().low()).isGreaterThan(0.08);
         assertThat(e1.interval().high()).isLessThan(0.12);
         assertThat(e1.interval().confidence()).isEqualTo(0.95);

@@ -39,6 +39,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +49,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -449,8 +452,8 @@ public final class JsonRunStore implements RunStore {
         Objects.requireNonNull(file, "file");
         RunMetadata m = RunFiles.read(existing(runId));
         List<Trial> kept = trials(runId);
-        Map<String, Trial> byId = new java.util.HashMap<>();
-        Map<String, Integer> trialOrder = new java.util.HashMap<>();
+        Map<String, Trial> byId = new HashMap<>();
+        Map<String, Integer> trialOrder = new HashMap<>();
         for (Trial t : kept) {
             byId.put(t.id(), t);
             trialOrder.put(t.id(), trialOrder.size());
@@ -459,7 +462,7 @@ public final class JsonRunStore implements RunStore {
         List<String> models = m.info().plan().models().stream().map(ModelConfig::id).toList();
         List<Result> results = new ArrayList<>();
         forEachResult(runId, results::add);
-        results.sort(java.util.Comparator.<Result>comparingInt(r -> trialOrder.getOrDefault(r.cell().trial(), Integer.MAX_VALUE))
+        results.sort(Comparator.<Result>comparingInt(r -> trialOrder.getOrDefault(r.cell().trial(), Integer.MAX_VALUE))
                 .thenComparing(r -> r.cell().trial())
                 .thenComparingInt(r -> r.cell().repetition())
                 .thenComparingInt(r -> prompts.indexOf(r.cell().prompt()))
@@ -731,7 +734,7 @@ public final class JsonRunStore implements RunStore {
      * @throws NullPointerException if an argument is {@code null}
      * @throws UncheckedIOException if the store cannot be read
      */
-    public List<MetricPoint> history(String metric, String modelId, java.util.function.Predicate<RunEntry> include) {
+    public List<MetricPoint> history(String metric, String modelId, Predicate<RunEntry> include) {
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(include, "include");

@@ -2,6 +2,7 @@ package dev.bench4j.store.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -182,7 +183,7 @@ class CsvExportTest {
         assertThat(Double.parseDouble(all.get("exact_ci_low"))).isEqualTo(exact.ci95().orElseThrow().lower());
         assertThat(Double.parseDouble(all.get("exact_ci_high"))).isEqualTo(exact.ci95().orElseThrow().upper());
         assertThat(Double.parseDouble(all.get("latency_p50_ms")))
-                .isCloseTo(s.overall().latency().orElseThrow().p50().toNanos() / 1e6, org.assertj.core.data.Offset.offset(1e-9));
+                .isCloseTo(s.overall().latency().orElseThrow().p50().toNanos() / 1e6, offset(1e-9));
         assertThat(rows.get(5)).containsEntry("cells", "1").containsEntry("cost_usd", "0.000042")
                 .containsEntry("exact_mean", "1").containsEntry("exact_n", "1");
     }

@@ -1,6 +1,5 @@
 package dev.bench4j.store.json;
 
-import dev.bench4j.store.json.internal.Jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,12 +9,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.testing.ScriptedProvider;
+import dev.bench4j.store.json.internal.Jackson;
 import dev.bench4j.store.json.testing.StorePlans;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +121,8 @@ class ExportImportTest {
         });
         try (Stream<Path> files = Files.list(target.folder())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(id, "index.json", "index.lock");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -213,7 +216,7 @@ class ExportImportTest {
     void aTruncatedFileIsRefused() throws Exception {
         byte[] bytes = Files.readAllBytes(export);
         Path file = dir.resolve("truncated.json");
-        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        Files.write(file, Arrays.copyOf(bytes, bytes.length * 2 / 3));
         refused(file, "invalid JSON", "truncated");
     }
 

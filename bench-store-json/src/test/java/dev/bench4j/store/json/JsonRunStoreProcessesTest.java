@@ -1,10 +1,10 @@
 package dev.bench4j.store.json;
 
-import dev.bench4j.store.json.internal.Jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bench4j.core.Result;
 import dev.bench4j.core.RunStatus;
+import dev.bench4j.store.json.internal.Jackson;
 import dev.bench4j.store.json.testing.ForkedRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;

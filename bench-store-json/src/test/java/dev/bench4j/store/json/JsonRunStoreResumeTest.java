@@ -18,6 +18,7 @@ import dev.bench4j.store.json.testing.StorePlans;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,7 +98,7 @@ class JsonRunStoreResumeTest {
         JsonRunStore store = JsonRunStore.at(dir);
         String id = Plans.over(ScriptedProvider.echoing("echoing"), 3).store(store).noCache().build().run().id();
         Path file = dir.resolve(id).resolve("results.jsonl");
-        Files.writeString(file, "{\"prompt\": \"p\", \"mod", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "{\"prompt\": \"p\", \"mod", StandardOpenOption.APPEND);
 
         try (LogCapture log = LogCapture.start()) {
             assertThat(results(store, id)).hasSize(3);
@@ -169,7 +170,7 @@ class JsonRunStoreResumeTest {
         long before = countLines(results);
         // a power cut, unlike a kill, can cut a line short: leave half of the last one at the end
         String last = Files.readAllLines(results).get((int) before - 1);
-        Files.writeString(results, last.substring(0, last.length() / 2), java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(results, last.substring(0, last.length() / 2), StandardOpenOption.APPEND);
         JsonRunStore store = JsonRunStore.at(storeDir);
         assertThat(store.load(id).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
 

@@ -1,6 +1,5 @@
 package dev.bench4j.store.json;
 
-import dev.bench4j.store.json.internal.Jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import dev.bench4j.core.Review;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
+import dev.bench4j.store.json.internal.Jackson;
 import dev.bench4j.store.json.testing.LogCapture;
 import dev.bench4j.store.json.testing.StorePlans;
 import java.nio.charset.StandardCharsets;

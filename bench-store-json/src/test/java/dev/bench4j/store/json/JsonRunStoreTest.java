@@ -1,36 +1,41 @@
 package dev.bench4j.store.json;
 
-import dev.bench4j.store.json.internal.Jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.BenchmarkPlan;
+import dev.bench4j.core.CellId;
+import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Price;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
-import dev.bench4j.core.FinishReason;
-import dev.bench4j.core.CellId;
-import dev.bench4j.core.spi.RunSink;
-import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunHandle;
+import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Summary;
+import dev.bench4j.core.spi.RunSink;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.testing.MutableClock;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
+import dev.bench4j.store.json.internal.Jackson;
 import dev.bench4j.store.json.testing.LogCapture;
 import dev.bench4j.store.json.testing.StorePlans;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -71,7 +76,7 @@ class JsonRunStoreTest {
         }
         assertThat(Files.readAllLines(folder.resolve("trials.jsonl"))).hasSize(3).first()
                 .isEqualTo("{\"id\":\"t0\",\"vars\":{\"x\":\"0\"}}");
-        assertThat(store.trials(run.id())).isEqualTo(dev.bench4j.core.testing.Plans.trials(3));
+        assertThat(store.trials(run.id())).isEqualTo(Plans.trials(3));
         String text = Files.readString(folder.resolve("run.json"));
         assertThat(text).doesNotContain("sk-very-secret");
         JsonNode r = json(folder.resolve("run.json"));
@@ -118,7 +123,7 @@ class JsonRunStoreTest {
         assertThat(s.get("tokens").toString()).isEqualTo("{\"input_tokens\":240,\"output_tokens\":120,\"reasoning_tokens\":0,"
                 + "\"cached_input_tokens\":0,\"total_tokens\":360,\"results_without_usage\":0}");
         assertThat(s.get("cost_usd").isNull()).as("model 'second' has no price: the total is unknown").isTrue();
-        assertThat(s.get("by_model").get("echoing:m").get("cost_usd").doubleValue()).isEqualTo(12 * 2e-5, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.get("by_model").get("echoing:m").get("cost_usd").doubleValue()).isEqualTo(12 * 2e-5, offset(1e-12));
         assertThat(names(s.get("by_model"))).containsExactly("echoing:m", "second");
         assertThat(names(s.get("by_prompt"))).containsExactly("p1", "p2");
         assertThat(s.get("by_prompt_and_model")).hasSize(4);
@@ -266,8 +271,8 @@ class JsonRunStoreTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(ids.get(0), ids.get(2),
                     "index.json", "index.lock");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         assertThat(store.delete(ids.get(1))).isFalse();
     }
@@ -297,7 +302,7 @@ class JsonRunStoreTest {
         List<String> ids = new ArrayList<>();
         for (double quality : new double[] {0.5, 0.7, 0.9}) {
             ids.add(Plans.over(ScriptedProvider.echoing("echoing"), 4)
-                    .model(ModelConfig.of("echoing", "priced").price(Price.perMillionTokens(1, 2)))
+                    .model(ModelConfig.of("echoing", "priced").withPrice(Price.perMillionTokens(1, 2)))
                     .scorer(Scorer.of("quality", r -> Score.of(quality)))
                     .clock(clock).store(store).noCache().build().run().id());
             clock.advance(Duration.ofDays(1));
@@ -305,9 +310,9 @@ class JsonRunStoreTest {
 
         assertThat(store.history("quality", "echoing:m")).extracting(MetricPoint::runId, MetricPoint::startedAt,
                 MetricPoint::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(ids.get(0), T0, 0.5),
-                org.assertj.core.groups.Tuple.tuple(ids.get(1), T0.plus(Duration.ofDays(1)), 0.7),
-                org.assertj.core.groups.Tuple.tuple(ids.get(2), T0.plus(Duration.ofDays(2)), 0.9));
+                tuple(ids.get(0), T0, 0.5),
+                tuple(ids.get(1), T0.plus(Duration.ofDays(1)), 0.7),
+                tuple(ids.get(2), T0.plus(Duration.ofDays(2)), 0.9));
         assertThat(store.history("quality", "echoing:m").get(0).ci95()).as("a score's mean carries its interval")
                 .isEqualTo(store.load(ids.get(0)).orElseThrow().summary().orElseThrow().byModel().get("echoing:m")
                         .scores().get("quality").ci95()).isPresent();
@@ -315,7 +320,7 @@ class JsonRunStoreTest {
         assertThat(store.history("success_rate", "echoing:m")).extracting(MetricPoint::value).containsExactly(1.0, 1.0, 1.0);
         assertThat(store.history("cost_usd", "echoing:m")).as("no price: unknown cost has no point").isEmpty();
         assertThat(store.history("cost_usd", "echoing:priced")).extracting(MetricPoint::value)
-                .allSatisfy(v -> assertThat(v).isCloseTo(4 * 2e-5, org.assertj.core.data.Offset.offset(1e-12)));
+                .allSatisfy(v -> assertThat(v).isCloseTo(4 * 2e-5, offset(1e-12)));
         assertThat(store.history("latency_p50_ms", "echoing:m")).hasSize(3).extracting(MetricPoint::value)
                 .allSatisfy(v -> assertThat(v).isNotNegative());
         assertThat(store.history("no_such_metric", "echoing:m")).isEmpty();
@@ -439,7 +444,7 @@ class JsonRunStoreTest {
         String id = storeRunAndLoad(store).info().id();
         Path file = dir.resolve(id).resolve("run.json");
         String good = Files.readString(file);
-        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        Map<String, String> cases = new LinkedHashMap<>();
         cases.put("{\"schema\": \"bench4j.run/1\",", file + ": line 1, column ");
         cases.put("", file + ": the file is empty");
         cases.put("[]", file + ": expected a JSON object but found an array");

@@ -1,29 +1,49 @@
 package dev.bench4j.store.json;
 
-import dev.bench4j.store.json.internal.Jackson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.bench4j.core.CellId;
 import dev.bench4j.core.ErrorKind;
+import dev.bench4j.core.InvalidPlanException;
+import dev.bench4j.core.Message;
+import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Price;
+import dev.bench4j.core.Result;
+import dev.bench4j.core.RetryPolicy;
+import dev.bench4j.core.Review;
 import dev.bench4j.core.Run;
+import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.Score;
 import dev.bench4j.core.spi.CallException;
-import dev.bench4j.core.testing.ScriptedProvider;
+import dev.bench4j.core.spi.ScoreRequest;
+import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.testing.SampleResults;
+import dev.bench4j.core.testing.ScriptedProvider;
+import dev.bench4j.store.json.internal.Jackson;
+import dev.bench4j.store.json.internal.ResultLines;
 import dev.bench4j.store.json.testing.StorePlans;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +83,7 @@ class RunFileSchemaTest {
     @Test
     void runJsonAndEveryResultLineConformToTheShippedSchemas() throws Exception {
         JsonRunStore store = JsonRunStore.at(dir);
-        Run run = StorePlans.rich(varied()).retry(dev.bench4j.core.RetryPolicy.none()).store(store).build().run();
+        Run run = StorePlans.rich(varied()).retry(RetryPolicy.none()).store(store).build().run();
         assertThat(run.summary().overall().failed()).isPositive();
         JsonSchema runSchema = schema("run.schema.json");
         JsonSchema resultSchema = schema("result.schema.json");
@@ -78,9 +98,9 @@ class RunFileSchemaTest {
     void everySampleResultShapeConformsToTheResultSchema() throws Exception {
         JsonSchema resultSchema = schema("result.schema.json");
         for (var r : SampleResults.all()) {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (var g = Jackson.MAPPER.getFactory().createGenerator(bytes)) {
-                dev.bench4j.store.json.internal.ResultLines.write(g, r);
+                ResultLines.write(g, r);
             }
             assertValid(resultSchema, Jackson.MAPPER.readTree(bytes.toByteArray()), r.cell().toString());
         }
@@ -89,11 +109,11 @@ class RunFileSchemaTest {
     @Test
     void aResultWithAScoreOfBothValueAndErrorOrAnUnknownFieldIsRefusedBySchema() throws Exception {
         JsonSchema resultSchema = schema("result.schema.json");
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (var g = Jackson.MAPPER.getFactory().createGenerator(bytes)) {
-            dev.bench4j.store.json.internal.ResultLines.write(g, SampleResults.all().get(0));
+            ResultLines.write(g, SampleResults.all().get(0));
         }
-        var node = (com.fasterxml.jackson.databind.node.ObjectNode) Jackson.MAPPER.readTree(bytes.toByteArray());
+        var node = (ObjectNode) Jackson.MAPPER.readTree(bytes.toByteArray());
         node.putObject("scores").putObject("x").put("value", 1).put("error", "both");
         assertThat(resultSchema.validate(node)).isNotEmpty();
         node.putObject("scores");
@@ -104,23 +124,23 @@ class RunFileSchemaTest {
     @Test
     void everyKindOfReviewLineConformsToTheReviewSchemaAndABrokenOneDoesNot() throws Exception {
         JsonRunStore store = JsonRunStore.at(dir);
-        Run run = StorePlans.rich(varied()).retry(dev.bench4j.core.RetryPolicy.none()).store(store).build().run();
-        java.time.Instant at = java.time.Instant.parse("2026-12-07T10:15:30Z");
-        dev.bench4j.core.CellId a = new dev.bench4j.core.CellId("p1", "second", "t2", 1);
-        dev.bench4j.core.CellId b = new dev.bench4j.core.CellId("p2", "second", "t2", 1);
-        store.appendReviews(run.id(), List.of(dev.bench4j.core.Review.rating("ana", at, a, 3.5, 1, 5),
-                dev.bench4j.core.Review.verdict("ana", at, a, false), dev.bench4j.core.Review.comment("ana b", at, a, ""),
-                dev.bench4j.core.Review.ranking("bo", at, List.of(b, a), java.time.Duration.ofMillis(1234))));
+        Run run = StorePlans.rich(varied()).retry(RetryPolicy.none()).store(store).build().run();
+        Instant at = Instant.parse("2026-12-07T10:15:30Z");
+        CellId a = new CellId("p1", "second", "t2", 1);
+        CellId b = new CellId("p2", "second", "t2", 1);
+        store.appendReviews(run.id(), List.of(Review.rating("ana", at, a, 3.5, 1, 5),
+                Review.verdict("ana", at, a, false), Review.comment("ana b", at, a, ""),
+                Review.ranking("bo", at, List.of(b, a), Duration.ofMillis(1234))));
         JsonSchema reviewSchema = schema("review.schema.json");
         List<String> lines = Files.readAllLines(dir.resolve(run.id()).resolve("reviews.jsonl"), StandardCharsets.UTF_8);
         assertThat(lines).hasSize(4);
         for (String line : lines) {
             assertValid(reviewSchema, Jackson.MAPPER.readTree(line), "review line");
         }
-        var broken = (com.fasterxml.jackson.databind.node.ObjectNode) Jackson.MAPPER.readTree(lines.get(0));
+        var broken = (ObjectNode) Jackson.MAPPER.readTree(lines.get(0));
         broken.remove("scale");
         assertThat(reviewSchema.validate(broken)).isNotEmpty();
-        broken = (com.fasterxml.jackson.databind.node.ObjectNode) Jackson.MAPPER.readTree(lines.get(3));
+        broken = (ObjectNode) Jackson.MAPPER.readTree(lines.get(3));
         broken.put("reviewer", " bo");
         assertThat(reviewSchema.validate(broken)).isNotEmpty();
     }
@@ -136,8 +156,8 @@ class RunFileSchemaTest {
     }
 
     /** Asks a judge provider "grade: OUTPUT" and takes its answer as the score, recording the call. */
-    private record Grader(dev.bench4j.core.ModelConfig judge, String criteria) implements dev.bench4j.core.spi.Scorer {
-        Grader(dev.bench4j.core.ModelConfig judge) {
+    private record Grader(ModelConfig judge, String criteria) implements Scorer {
+        Grader(ModelConfig judge) {
             this(judge, "complete and correct");
         }
 
@@ -147,19 +167,19 @@ class RunFileSchemaTest {
         }
 
         @Override
-        public java.util.Map<String, Object> settings() {
-            return java.util.Map.of("criteria", criteria, "scale", List.of(1L, 5L));
+        public Map<String, Object> settings() {
+            return Map.of("criteria", criteria, "scale", List.of(1L, 5L));
         }
 
         @Override
-        public List<dev.bench4j.core.ModelConfig> models() {
+        public List<ModelConfig> models() {
             return List.of(judge);
         }
 
         @Override
-        public java.util.concurrent.CompletionStage<dev.bench4j.core.Score> score(dev.bench4j.core.spi.ScoreRequest request) {
-            return request.caller().call(judge, List.of(dev.bench4j.core.Message.user("grade: " + request.output())))
-                    .thenApply(r -> dev.bench4j.core.Score.of(0.5).withCall(r));
+        public CompletionStage<Score> score(ScoreRequest request) {
+            return request.caller().call(judge, List.of(Message.user("grade: " + request.output())))
+                    .thenApply(r -> Score.of(0.5).withCall(r));
         }
     }
 
@@ -168,8 +188,8 @@ class RunFileSchemaTest {
         JsonRunStore store = JsonRunStore.at(dir);
         ScriptedProvider judge = ScriptedProvider.named("judge", r -> CompletableFuture.completedFuture(
                 ScriptedProvider.answer("0.5")));
-        var judgeConfig = dev.bench4j.core.ModelConfig.of("judge", "j").price(dev.bench4j.core.Price.perMillionTokens(3, 15));
-        Run run = StorePlans.rich(varied()).provider(judge).retry(dev.bench4j.core.RetryPolicy.none())
+        var judgeConfig = ModelConfig.of("judge", "j").withPrice(Price.perMillionTokens(3, 15));
+        Run run = StorePlans.rich(varied()).provider(judge).retry(RetryPolicy.none())
                 .scorer(new Grader(judgeConfig)).store(store).build().run();
         var calls = run.summary().overall().scorerCalls();
         assertThat(calls.calls()).isEqualTo(run.summary().overall().succeeded()).isPositive();
@@ -189,15 +209,15 @@ class RunFileSchemaTest {
         assertThat(runJson.get("plan").get("scorer_settings").get("grade").get("scale").toString()).isEqualTo("[1,5]");
         assertThat(store.load(run.id()).orElseThrow().info().plan().scorerSettings().get("grade"))
                 .containsEntry("criteria", "complete and correct");
-        var same = StorePlans.rich(varied()).provider(judge).retry(dev.bench4j.core.RetryPolicy.none())
+        var same = StorePlans.rich(varied()).provider(judge).retry(RetryPolicy.none())
                 .scorer(new Grader(judgeConfig)).store(store).build();
-        assertThat(same.resume(run.id()).status()).isEqualTo(dev.bench4j.core.RunStatus.COMPLETED);
-        var otherCriteria = StorePlans.rich(varied()).provider(judge).retry(dev.bench4j.core.RetryPolicy.none())
+        assertThat(same.resume(run.id()).status()).isEqualTo(RunStatus.COMPLETED);
+        var otherCriteria = StorePlans.rich(varied()).provider(judge).retry(RetryPolicy.none())
                 .scorer(new Grader(judgeConfig, "brief")).store(store).build();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> otherCriteria.resume(run.id()))
-                .isInstanceOf(dev.bench4j.core.InvalidPlanException.class)
+        assertThatThrownBy(() -> otherCriteria.resume(run.id()))
+                .isInstanceOf(InvalidPlanException.class)
                 .hasMessageContaining("scorer 'grade' changed its criteria");
-        List<dev.bench4j.core.Result> back = new java.util.ArrayList<>();
+        List<Result> back = new ArrayList<>();
         store.forEachResult(run.id(), back::add);
         assertThat(back).containsExactlyInAnyOrderElementsOf(run.results());
     }

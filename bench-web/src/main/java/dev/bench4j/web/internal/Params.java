@@ -2,9 +2,9 @@ package dev.bench4j.web.internal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.ArrayList;
 import java.util.Map;
 
 /** Query-string parameters, with messages that name the bad one. */

@@ -14,11 +14,13 @@ import dev.bench4j.store.json.RunMetadata;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds a report: the app's page with the data of some runs embedded, so that it shows the same
@@ -62,7 +64,7 @@ public final class ReportWriter {
         data.put("bench4j_version", Environment.current().bench4jVersion());
         List<Object> entries = new ArrayList<>();
         Set<String> scoreNames = new LinkedHashSet<>();
-        Set<String> models = new java.util.TreeSet<>();
+        Set<String> models = new TreeSet<>();
         List<RunEntry> included = new ArrayList<>();
         for (RunEntry e : store.list()) {
             if (ids.contains(e.id())) {
@@ -166,7 +168,7 @@ public final class ReportWriter {
         }
         Set<String> scoreNames = new LinkedHashSet<>(m.info().plan().scorers());
         List<Object> rows = new ArrayList<>();
-        Set<String> renderedFor = new java.util.HashSet<>();
+        Set<String> renderedFor = new HashSet<>();
         Strings strings = new Strings();
         Map<String, Object> messages = Json.object();
         store.forEachResult(id, r -> {

@@ -7,6 +7,7 @@ import dev.bench4j.scoring.compare.PairedComparison;
 import dev.bench4j.store.json.RunMetadata;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -140,8 +141,8 @@ final class RunComparisons {
         o.put("pairs", n);
         if (n >= 2) {
             try {
-                PairedComparison c = PairedComparison.of(name, java.util.Arrays.copyOf(xa, n),
-                        java.util.Arrays.copyOf(xb, n), SEED);
+                PairedComparison c = PairedComparison.of(name, Arrays.copyOf(xa, n),
+                        Arrays.copyOf(xb, n), SEED);
                 o.put("mean_difference", c.difference().value());
                 o.put("difference_ci_low", c.difference().interval().low());
                 o.put("difference_ci_high", c.difference().interval().high());

@@ -2,12 +2,12 @@ package dev.bench4j.web.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.bench4j.core.Trial;
 import dev.bench4j.store.json.JsonRunStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import dev.bench4j.core.Trial;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The viewer's request checks and response headers.
@@ -40,7 +41,7 @@ final class Security {
     Security(String token, boolean loopback, int port, List<String> boundNames) {
         this.token = token;
         this.loopback = loopback;
-        java.util.Set<String> hosts = new java.util.TreeSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port));
+        Set<String> hosts = new TreeSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port));
         for (String name : boundNames) {
             if (!name.isEmpty()) {
                 hosts.add((name.contains(":") && !name.startsWith("[") ? "[" + name + "]" : name).toLowerCase(Locale.ROOT)
@@ -59,7 +60,7 @@ final class Security {
         if (loopback) {
             String host = Optional.ofNullable(ex.getRequestHeaders().getFirst("Host")).orElse("").toLowerCase(Locale.ROOT);
             if (!allowedHosts.contains(host)) {
-                throw HttpError.forbidden("this viewer answers only requests for " + String.join(", ", new java.util.TreeSet<>(allowedHosts))
+                throw HttpError.forbidden("this viewer answers only requests for " + String.join(", ", new TreeSet<>(allowedHosts))
                         + ", not for host '" + RunIndex.cut(host, 80) + "'");
             }
         } else if (!authenticated(ex.getRequestHeaders())) {

@@ -1,5 +1,6 @@
 package dev.bench4j.web.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.CellId;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -488,7 +490,7 @@ public final class Viewer {
     }
 
     /** The points of a metric of a model over the runs a filter keeps, oldest first. */
-    List<Object> history(String metric, String model, java.util.function.Predicate<String> runs) {
+    List<Object> history(String metric, String model, Predicate<String> runs) {
         List<Object> points = new ArrayList<>();
         for (MetricPoint pt : store.history(metric, model, e -> runs.test(e.id()))) {
             Map<String, Object> x = Json.object();
@@ -508,7 +510,7 @@ public final class Viewer {
     }
 
     /** The leaderboard across the runs a filter keeps. */
-    Map<String, Object> leaderboardAcrossRuns(String metric, java.util.function.Predicate<RunEntry> runs) {
+    Map<String, Object> leaderboardAcrossRuns(String metric, Predicate<RunEntry> runs) {
         Map<String, Summary.Group> latest = new LinkedHashMap<>();
         Map<String, RunEntry> from = new LinkedHashMap<>();
         for (RunEntry e : store.list()) {   // newest first: the first group seen per model is its latest
@@ -566,7 +568,7 @@ public final class Viewer {
     }
 
     /** Adds a posted review to a run; the store checks that its cells exist. */
-    Map<String, Object> addReview(String runId, com.fasterxml.jackson.databind.JsonNode body) {
+    Map<String, Object> addReview(String runId, JsonNode body) {
         metadata(runId);
         Review r = ReviewJson.fromRequest(body, clock);
         try {

@@ -1,6 +1,7 @@
 package dev.bench4j.web.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.bench4j.store.json.InvalidRunFileException;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,7 +88,7 @@ public final class WebApp implements AutoCloseable {
         ExecutorService executor = Executors.newFixedThreadPool(threads, named);
         boolean loopback = address.getAddress() != null && address.getAddress().isLoopbackAddress();
         Security security = new Security(token, loopback, server.getAddress().getPort(),
-                java.util.List.of(address.getHostString(), address.getAddress() == null ? "" : address.getAddress().getHostAddress()));
+                List.of(address.getHostString(), address.getAddress() == null ? "" : address.getAddress().getHostAddress()));
         WebApp app = new WebApp(server, executor, viewer, security);
         server.createContext("/", app::handle);
         server.setExecutor(executor);
@@ -203,7 +205,7 @@ public final class WebApp implements AutoCloseable {
         send(ex, 303, "text/plain; charset=utf-8", new byte[0], false);
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode body(HttpExchange ex) throws IOException {
+    private static JsonNode body(HttpExchange ex) throws IOException {
         try (InputStream in = ex.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {

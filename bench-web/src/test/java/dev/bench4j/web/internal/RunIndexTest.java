@@ -10,6 +10,7 @@ import dev.bench4j.core.testing.Plans;
 import dev.bench4j.store.json.JsonRunStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class RunIndexTest {
         try {
             Map<String, Object> first = viewer.cells(run.id(), Map.of());
             assertThat(((Number) first.get("total_rows")).intValue()).as("partial or whole, the totals are the plan's").isEqualTo(800);
-            assertThat(((java.util.List<?>) first.get("rows"))).hasSize(25);
+            assertThat(((List<?>) first.get("rows"))).hasSize(25);
             Map<String, Object> filtered = viewer.cells(run.id(), Map.of("q", "Q 399"));
             assertThat(filtered).doesNotContainKey("partial");
             assertThat(((Number) filtered.get("total_rows")).intValue()).isEqualTo(2);

@@ -3,6 +3,7 @@ package dev.bench4j.web.testing;
 import dev.bench4j.store.json.JsonRunStore;
 import dev.bench4j.web.BenchServer;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class ForkedServer {
     }
 
     /** Starts the server in a new JVM with the test class path; its output goes to {@code log}. */
-    public static Process fork(Path store, Path log) throws java.io.IOException {
+    public static Process fork(Path store, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");

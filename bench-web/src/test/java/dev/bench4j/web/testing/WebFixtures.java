@@ -14,6 +14,7 @@ import dev.bench4j.store.json.JsonRunStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Runs the viewer's tests look at: the quickstart, and a run full of hostile text. */
@@ -41,7 +42,7 @@ public final class WebFixtures {
         ScriptedProvider evil = ScriptedProvider.named("evil", r -> {
             String last = r.messages().get(r.messages().size() - 1).content();
             if (last.contains("fail") && r.config().id().endsWith("b")) {
-                return CompletableFuture.failedFuture(CallException.forHttpStatus(400, "bad request " + SCRIPT + IMG, java.util.Optional.empty()));
+                return CompletableFuture.failedFuture(CallException.forHttpStatus(400, "bad request " + SCRIPT + IMG, Optional.empty()));
             }
             return CompletableFuture.completedFuture(ScriptedProvider.answer(last + " " + SCRIPT + " " + IMG + " " + CLOSE));
         });
@@ -49,8 +50,8 @@ public final class WebFixtures {
         return BenchmarkPlan.named("hostile " + SCRIPT).provider(evil)
                 .prompt(Prompt.named("p" + IMG).user("Q {{x}} " + MUSTACHE))
                 .prompt(Prompt.named("plain").user("R {{x}}"))
-                .model(ModelConfig.of("evil", "a").id("evil-a"))
-                .model(ModelConfig.of("evil", "b").id("evil-" + "b"))
+                .model(ModelConfig.of("evil", "a").withId("evil-a"))
+                .model(ModelConfig.of("evil", "b").withId("evil-" + "b"))
                 .trials(List.of(
                         Trial.of("t-" + SCRIPT, Map.of("x", SCRIPT)).withExpected(IMG),
                         Trial.of("t2", Map.of("x", "fail " + CLOSE)).withExpected(Map.of("k", SCRIPT)),

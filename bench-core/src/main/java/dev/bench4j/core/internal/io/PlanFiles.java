@@ -9,16 +9,18 @@ import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.internal.ScorerRegistry;
+import dev.bench4j.core.internal.pipeline.DiskResponseCache;
 import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.json.ModelConfigJson;
 import dev.bench4j.core.json.PromptJson;
 import dev.bench4j.core.spi.Names;
-import dev.bench4j.core.internal.ScorerRegistry;
+import dev.bench4j.core.spi.ResponseCache;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.spi.ScorerFactory;
-import dev.bench4j.core.spi.ResponseCache;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -125,8 +128,8 @@ public final class PlanFiles {
                 if (c.isEmpty()) {
                     b.noCache();
                 } else {
-                    b.cache(c.get().dir().<ResponseCache>map(d -> new dev.bench4j.core.internal.pipeline.DiskResponseCache(
-                            d, c.get().ttl(), c.get().maxEntries(), java.time.Clock.systemUTC()))
+                    b.cache(c.get().dir().<ResponseCache>map(d -> new DiskResponseCache(
+                            d, c.get().ttl(), c.get().maxEntries(), Clock.systemUTC()))
                             .orElseGet(() -> ResponseCache.inMemory(c.get().maxEntries())));
                 }
             });
@@ -136,7 +139,7 @@ public final class PlanFiles {
         return new Parsed(file, base, apply, store, planName);
     }
 
-    private static <T> void applying(JsonFields f, String field, Optional<T> value, java.util.function.Consumer<T> setter) {
+    private static <T> void applying(JsonFields f, String field, Optional<T> value, Consumer<T> setter) {
         if (value.isEmpty()) {
             return;
         }
@@ -248,19 +251,19 @@ public final class PlanFiles {
             RetryPolicy p = RetryPolicy.defaults();
             try {
                 if (r.has("max_backoff_ms")) {
-                    p = p.maxBackoff(Duration.ofMillis(r.optLong("max_backoff_ms").orElseThrow()));
+                    p = p.withMaxBackoff(Duration.ofMillis(r.optLong("max_backoff_ms").orElseThrow()));
                 }
                 if (r.has("initial_backoff_ms")) {
-                    p = p.initialBackoff(Duration.ofMillis(r.optLong("initial_backoff_ms").orElseThrow()));
+                    p = p.withInitialBackoff(Duration.ofMillis(r.optLong("initial_backoff_ms").orElseThrow()));
                 }
                 if (r.has("max_attempts")) {
-                    p = p.maxAttempts(r.optInt("max_attempts").orElseThrow());
+                    p = p.withMaxAttempts(r.optInt("max_attempts").orElseThrow());
                 }
                 if (r.has("multiplier")) {
-                    p = p.multiplier(r.optNumber("multiplier").orElseThrow());
+                    p = p.withMultiplier(r.optNumber("multiplier").orElseThrow());
                 }
                 if (r.has("jitter")) {
-                    p = p.jitter(r.optNumber("jitter").orElseThrow());
+                    p = p.withJitter(r.optNumber("jitter").orElseThrow());
                 }
             } catch (IllegalArgumentException e) {
                 throw f.refused("retry", e);

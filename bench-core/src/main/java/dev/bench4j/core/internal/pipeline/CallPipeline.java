@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -92,8 +93,8 @@ public final class CallPipeline {
             OptionalDouble rps = same.stream().map(o -> o.endpoint().effectiveRequestsPerSecond())
                     .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).min();
             Optional<RateLimiter> limiter = rps.isPresent() ? Optional.of(rateLimiter(k, rps.getAsDouble())) : Optional.empty();
-            var conc = same.stream().map(o -> o.endpoint().maxConcurrency()).filter(java.util.OptionalInt::isPresent)
-                    .mapToInt(java.util.OptionalInt::getAsInt).min();
+            var conc = same.stream().map(o -> o.endpoint().maxConcurrency()).filter(OptionalInt::isPresent)
+                    .mapToInt(OptionalInt::getAsInt).min();
             Optional<AsyncSemaphore> limit = conc.isPresent()
                     ? Optional.of(new AsyncSemaphore("endpoint " + k, conc.getAsInt())) : Optional.empty();
             RetryStage retry = new RetryStage(k, settings.retry(), settings.scheduler(), limiter);

@@ -1,6 +1,7 @@
 package dev.bench4j.core.internal.pipeline;
 
 import dev.bench4j.core.spi.ModelResponse;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** One stage of the pipeline: does its part, then hands the call to the next stage. */
@@ -23,7 +24,7 @@ public interface CallStage {
      * @param terminal the handler after the last stage
      * @return the handler that enters the first stage
      */
-    static CallHandler chain(java.util.List<CallStage> stages, CallHandler terminal) {
+    static CallHandler chain(List<CallStage> stages, CallHandler terminal) {
         CallHandler handler = terminal;
         for (int i = stages.size() - 1; i >= 0; i--) {
             CallStage stage = stages.get(i);

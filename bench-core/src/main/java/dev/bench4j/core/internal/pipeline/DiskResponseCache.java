@@ -1,10 +1,10 @@
 package dev.bench4j.core.internal.pipeline;
 
-import dev.bench4j.core.internal.Jackson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.Usage;
+import dev.bench4j.core.internal.Jackson;
 import dev.bench4j.core.json.AtomicFiles;
 import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.UsageJson;
@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ public final class DiskResponseCache implements ResponseCache {
     private static final Logger LOG = LoggerFactory.getLogger(DiskResponseCache.class);
     private static final String SCHEMA = "bench4j.cached-response/1";
     /** The name of an entry file: the key in lower-case hex, then {@code .json}; nothing else is ever deleted. */
-    private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile("[0-9a-f]{16,128}\\.json");
+    private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{16,128}\\.json");
 
     private final InMemoryResponseCache memory;
     private final Path folder;

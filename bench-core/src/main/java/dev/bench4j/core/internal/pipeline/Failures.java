@@ -2,6 +2,8 @@ package dev.bench4j.core.internal.pipeline;
 
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.spi.CallException;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -51,6 +53,6 @@ public final class Failures {
         }
         String msg = e.getMessage() == null ? "" : ": " + e.getMessage();
         return new CallException(ErrorKind.INTERNAL, "provider '" + provider + "' failed unexpectedly with "
-                + e.getClass().getName() + msg, java.util.OptionalInt.empty(), java.util.Optional.empty(), e);
+                + e.getClass().getName() + msg, OptionalInt.empty(), Optional.empty(), e);
     }
 }

@@ -2,7 +2,9 @@ package dev.bench4j.core.internal.pipeline;
 
 import dev.bench4j.core.spi.ModelProvider;
 import dev.bench4j.core.spi.ModelResponse;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -41,11 +43,11 @@ final class ProviderStage implements CallHandler {
             call.attemptFinished(System.nanoTime() - start);
             if (error != null) {
                 throw Failures.isCancellation(error)
-                        ? new java.util.concurrent.CancellationException("attempt cancelled")
-                        : new java.util.concurrent.CompletionException(Failures.toCallException(error, providerName));
+                        ? new CancellationException("attempt cancelled")
+                        : new CompletionException(Failures.toCallException(error, providerName));
             }
             if (response == null) {
-                throw new java.util.concurrent.CompletionException(Failures.toCallException(
+                throw new CompletionException(Failures.toCallException(
                         new IllegalStateException("the provider completed with null"), providerName));
             }
             return response;

@@ -2,6 +2,7 @@ package dev.bench4j.core.internal.pipeline;
 
 import dev.bench4j.core.spi.ModelResponse;
 import io.github.resilience4j.ratelimiter.RateLimiter;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ final class RateLimitStage implements CallStage {
         }
         if (waitNanos > call.remainingNanos()) {
             return CompletableFuture.failedFuture(call.deadlineExceeded("the rate limit allows the next request in "
-                    + Durations.format(java.time.Duration.ofNanos(waitNanos))));
+                    + Durations.format(Duration.ofNanos(waitNanos))));
         }
         CompletableFuture<ModelResponse> out = new CompletableFuture<>();
         scheduler.schedule(() -> {

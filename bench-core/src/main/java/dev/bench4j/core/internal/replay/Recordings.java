@@ -1,12 +1,12 @@
 package dev.bench4j.core.internal.replay;
 
-import dev.bench4j.core.internal.Jackson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.CellId;
 import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Usage;
+import dev.bench4j.core.internal.Jackson;
 import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.UsageJson;
 import java.io.BufferedReader;

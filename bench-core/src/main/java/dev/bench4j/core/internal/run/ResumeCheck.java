@@ -1,12 +1,15 @@
 package dev.bench4j.core.internal.run;
 
-import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.PlanSnapshot;
 import dev.bench4j.core.Prompt;
+import dev.bench4j.core.json.JsonValues;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -54,7 +57,7 @@ final class ResumeCheck {
             Map<String, Object> after = now.scorerSettings().getOrDefault(scorer, Map.of());
             // compared as canonical JSON text (keys sorted at every level): a stored 1 reads back as an
             // Integer where the scorer gave a Long, and a map's key order may differ between JVMs
-            java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+            Set<String> keys = new TreeSet<>(before.keySet());
             keys.addAll(after.keySet());
             keys.removeIf(k -> json(before.get(k)).equals(json(after.get(k))));
             if (!keys.isEmpty()) {
@@ -109,6 +112,6 @@ final class ResumeCheck {
 
     private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {
         return items.stream().collect(Collectors.toMap(name, Function.identity(), (x, y) -> x,
-                java.util.LinkedHashMap::new));
+                LinkedHashMap::new));
     }
 }

@@ -41,7 +41,7 @@ class EchoProviderFactoryTest {
 
     @Test
     void maxOutputTokensTruncatesTheEchoWithFinishReasonLength() {
-        Run run = plan(ModelConfig.of("echo", "echo-1").maxOutputTokens(2), 1).build().run();
+        Run run = plan(ModelConfig.of("echo", "echo-1").withMaxOutputTokens(2), 1).build().run();
 
         Result r = run.results().get(0);
         assertThat(r.output()).isEqualTo("Classify");
@@ -53,8 +53,8 @@ class EchoProviderFactoryTest {
     void failAttemptsFailsTheFirstAttemptsOfEveryCell() {
         VirtualScheduler scheduler = new VirtualScheduler();
         try {
-            Run run = plan(ModelConfig.of("echo", "e").param("fail_attempts", 2).param("failure_kind", "rate_limited")
-                    .param("retry_after_ms", 250), 3).scheduler(scheduler).build().run();
+            Run run = plan(ModelConfig.of("echo", "e").withParam("fail_attempts", 2).withParam("failure_kind", "rate_limited")
+                    .withParam("retry_after_ms", 250), 3).scheduler(scheduler).build().run();
 
             assertThat(run.results()).allSatisfy(r -> {
                 assertThat(r.succeeded()).isTrue();
@@ -68,7 +68,7 @@ class EchoProviderFactoryTest {
 
     @Test
     void failureRateFailsTheSameCellsEveryTime() {
-        ModelConfig flaky = ModelConfig.of("echo", "e").param("failure_rate", 0.3).param("failure_kind", "bad_request");
+        ModelConfig flaky = ModelConfig.of("echo", "e").withParam("failure_rate", 0.3).withParam("failure_kind", "bad_request");
         List<String> first = failedTrials(plan(flaky, 100).retry(RetryPolicy.none()).noCache().build().run());
         List<String> second = failedTrials(plan(flaky, 100).retry(RetryPolicy.none()).noCache().build().run());
 
@@ -83,14 +83,14 @@ class EchoProviderFactoryTest {
 
     @Test
     void latencyIsAddedToEveryAnswer() {
-        Run run = plan(ModelConfig.of("echo", "e").param("latency_ms", 30), 4).concurrency(4).build().run();
+        Run run = plan(ModelConfig.of("echo", "e").withParam("latency_ms", 30), 4).concurrency(4).build().run();
 
         assertThat(run.results()).allSatisfy(r -> assertThat(r.latency()).isGreaterThanOrEqualTo(Duration.ofMillis(30)));
     }
 
     @Test
     void anUnknownParamIsRefusedAtBuildListingTheKnownOnes() {
-        assertThatThrownBy(() -> plan(ModelConfig.of("echo", "e").param("latncy_ms", 5), 1).build())
+        assertThatThrownBy(() -> plan(ModelConfig.of("echo", "e").withParam("latncy_ms", 5), 1).build())
                 .isInstanceOf(InvalidPlanException.class)
                 .hasMessage("Model 'echo:e' (provider echo): the echo provider has no param 'latncy_ms'; "
                         + "it takes latency_ms, fail_attempts, failure_rate, failure_kind, retry_after_ms");
@@ -98,7 +98,7 @@ class EchoProviderFactoryTest {
 
     @Test
     void aBadFailureRateIsRefusedAtBuild() {
-        assertThatThrownBy(() -> plan(ModelConfig.of("echo", "e").param("failure_rate", 2), 1).build())
+        assertThatThrownBy(() -> plan(ModelConfig.of("echo", "e").withParam("failure_rate", 2), 1).build())
                 .hasMessage("Model 'echo:e' (provider echo): the echo param failure_rate must be between 0 and 1 but was 2.0");
     }
 }

@@ -1,6 +1,5 @@
 package dev.bench4j.core.internal.io;
 
-import dev.bench4j.core.internal.Jackson;
 import static dev.bench4j.core.testing.TestFiles.fixture;
 import static dev.bench4j.core.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +9,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.internal.Jackson;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +69,7 @@ class TrialFilesTest {
                     + "{\"id\": \"c\", \"expected\": false}\n{\"id\": \"d\", \"expected\": [1, null]}\n");
 
             assertThat(TrialFiles.readJsonl(file)).extracting(Trial::expected).containsExactly(
-                    Optional.of("yes"), Optional.of(1.5), Optional.of(false), Optional.of(java.util.Arrays.asList(1L, null)));
+                    Optional.of("yes"), Optional.of(1.5), Optional.of(false), Optional.of(Arrays.asList(1L, null)));
         }
 
         @Test

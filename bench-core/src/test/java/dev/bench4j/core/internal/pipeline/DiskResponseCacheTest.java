@@ -2,7 +2,7 @@ package dev.bench4j.core.internal.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bench4j.core.BenchmarkPlan;
+import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
@@ -71,7 +71,7 @@ class DiskResponseCacheTest {
         clock.advance(Duration.ofHours(2));
         DiskResponseCache expired = new DiskResponseCache(dir, Duration.ofHours(1), 100, clock);
         ResponseCache.Lookup fresh = expired.lookup(KEY, () -> CompletableFuture.failedFuture(
-                new CallException(dev.bench4j.core.ErrorKind.SERVER, "boom")));
+                new CallException(ErrorKind.SERVER, "boom")));
         assertThat(fresh.hit()).isFalse();
         assertThat(fresh.response()).isCompletedExceptionally();
         try (Stream<Path> files = Files.walk(dir)) {

@@ -2,9 +2,11 @@ package dev.bench4j.core.internal.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.ResultError;
 import dev.bench4j.core.Run;
@@ -48,9 +50,9 @@ class ProviderFailureTest {
     void anEmptyAnswerCutByTheTokenLimitIsRecordedAsSuchWithAHint() {
         ScriptedProvider p = ScriptedProvider.named("thinker", r -> CompletableFuture.completedFuture(
                 ModelResponse.of("", FinishReason.LENGTH, Usage.of(50, 256).withReasoningTokens(256)).withRawFinishReason("length")));
-        Run run = dev.bench4j.core.BenchmarkPlan.named("empty").provider(p)
-                .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
-                .model(ModelConfig.of("thinker", "o-mini").maxOutputTokens(256)).trials(Plans.trials(1)).build().run();
+        Run run = BenchmarkPlan.named("empty").provider(p)
+                .prompt(Prompt.named("p").user("Q {{x}}"))
+                .model(ModelConfig.of("thinker", "o-mini").withMaxOutputTokens(256)).trials(Plans.trials(1)).build().run();
 
         Result r = run.results().get(0);
         assertThat(r.succeeded()).isFalse();

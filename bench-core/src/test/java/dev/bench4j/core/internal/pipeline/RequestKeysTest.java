@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The cache key covers everything that changes the answer and nothing that does not. */
 class RequestKeysTest {
 
-    private static final ModelConfig BASE = ModelConfig.of("openai", "gpt-4o-mini").temperature(0);
+    private static final ModelConfig BASE = ModelConfig.of("openai", "gpt-4o-mini").withTemperature(0);
 
     private static String key(ModelConfig m, String text, String prompt, String trial, int rep) {
         return new RequestKeys(List.of(m)).key(new ModelRequest(new CellId(prompt, m.id(), trial, rep), m,
@@ -30,25 +30,25 @@ class RequestKeysTest {
         String k = key(BASE, "hi", "p", "t", 0);
         assertThat(key(BASE, "hi!", "p", "t", 0)).isNotEqualTo(k);
         assertThat(key(BASE, "hi", "p", "t", 1)).isNotEqualTo(k);
-        assertThat(key(BASE.temperature(0.5), "hi", "p", "t", 0)).isNotEqualTo(k);
-        assertThat(key(BASE.param("seed_extra", 1), "hi", "p", "t", 0)).isNotEqualTo(k);
-        assertThat(key(BASE.baseUrl("http://localhost:8000/v1"), "hi", "p", "t", 0)).isNotEqualTo(k);
+        assertThat(key(BASE.withTemperature(0.5), "hi", "p", "t", 0)).isNotEqualTo(k);
+        assertThat(key(BASE.withParam("seed_extra", 1), "hi", "p", "t", 0)).isNotEqualTo(k);
+        assertThat(key(BASE.withBaseUrl("http://localhost:8000/v1"), "hi", "p", "t", 0)).isNotEqualTo(k);
         assertThat(key(BASE.withModel("gpt-4o"), "hi", "p", "t", 0)).isNotEqualTo(k);
-        assertThat(key(BASE.stream(true), "hi", "p", "t", 0)).as("a streamed call records what a whole one cannot")
+        assertThat(key(BASE.withStream(true), "hi", "p", "t", 0)).as("a streamed call records what a whole one cannot")
                 .isNotEqualTo(k);
     }
 
     @Test
     void idAndApiKeyDoNotChangeTheKey() {
         String k = key(BASE, "hi", "p", "t", 0);
-        assertThat(key(BASE.id("mini"), "hi", "p", "t", 0)).isEqualTo(k);
-        assertThat(key(BASE.apiKey(Secret.of("sk-other")), "hi", "p", "t", 0)).isEqualTo(k);
+        assertThat(key(BASE.withId("mini"), "hi", "p", "t", 0)).isEqualTo(k);
+        assertThat(key(BASE.withApiKey(Secret.of("sk-other")), "hi", "p", "t", 0)).isEqualTo(k);
     }
 
     @Test
     void extrasInAnotherOrderGiveTheSameKey() {
-        ModelConfig a = BASE.param("a", 1).param("b", 2);
-        ModelConfig b = BASE.param("b", 2).param("a", 1);
+        ModelConfig a = BASE.withParam("a", 1).withParam("b", 2);
+        ModelConfig b = BASE.withParam("b", 2).withParam("a", 1);
         assertThat(key(a, "hi", "p", "t", 0)).isEqualTo(key(b, "hi", "p", "t", 0));
     }
 }

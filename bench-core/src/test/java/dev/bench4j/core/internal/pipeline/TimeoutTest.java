@@ -2,8 +2,10 @@ package dev.bench4j.core.internal.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Run;
@@ -33,10 +35,10 @@ class TimeoutTest {
             }
             return CompletableFuture.completedFuture(ScriptedProvider.answer("second time lucky"));
         });
-        Run run = dev.bench4j.core.BenchmarkPlan.named("timeouts").provider(p)
-                .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
-                .model(ModelConfig.of("hangs-once", "m").timeout(Duration.ofMillis(50)))
-                .trials(Plans.trials(1)).retry(RetryPolicy.defaults().initialBackoff(Duration.ZERO)).build().run();
+        Run run = BenchmarkPlan.named("timeouts").provider(p)
+                .prompt(Prompt.named("p").user("Q {{x}}"))
+                .model(ModelConfig.of("hangs-once", "m").withTimeout(Duration.ofMillis(50)))
+                .trials(Plans.trials(1)).retry(RetryPolicy.defaults().withInitialBackoff(Duration.ZERO)).build().run();
 
         Result r = run.results().get(0);
         assertThat(r.output()).isEqualTo("second time lucky");
@@ -48,7 +50,7 @@ class TimeoutTest {
     void anAttemptTimeoutIsRetryableAndSaysHowLongItWaited() {
         ScriptedProvider p = ScriptedProvider.named("hangs", r -> new CompletableFuture<>());
         Run run = Plans.over(p, 1).attemptTimeout(Duration.ofMillis(20))
-                .retry(RetryPolicy.defaults().maxAttempts(2).initialBackoff(Duration.ZERO)).build().run();
+                .retry(RetryPolicy.defaults().withMaxAttempts(2).withInitialBackoff(Duration.ZERO)).build().run();
 
         Result r = run.results().get(0);
         assertThat(r.error().orElseThrow().kind()).isEqualTo(ErrorKind.TIMEOUT);

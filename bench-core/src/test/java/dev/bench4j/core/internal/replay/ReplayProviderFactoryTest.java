@@ -7,15 +7,21 @@ import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.InvalidPlanException;
+import dev.bench4j.core.Message;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
+import dev.bench4j.core.Score;
+import dev.bench4j.core.spi.ScoreRequest;
+import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.testing.Plans;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -49,7 +55,7 @@ class ReplayProviderFactoryTest {
         write("{\"model\": \"gpt-x\", \"trial\": \"t0\", \"output\": \"any prompt\", \"usage\": {\"input_tokens\": 12, \"output_tokens\": 3}}",
                 "{\"model\": \"gpt-x\", \"trial\": \"t0\", \"prompt\": \"v2\", \"output\": \"v2 only\", \"finish_reason\": \"length\"}",
                 "{\"model\": \"gpt-x\", \"trial\": \"t1\", \"output\": \"versioned\", \"model_version\": \"gpt-x-2026\"}");
-        Run run = plan(ModelConfig.of("replay", "gpt-x").param("recordings", "recordings.jsonl"), 2).build().run();
+        Run run = plan(ModelConfig.of("replay", "gpt-x").withParam("recordings", "recordings.jsonl"), 2).build().run();
 
         Map<String, Result> r = byCell(run);
         assertThat(r.get("v1/t0#0").output()).isEqualTo("any prompt");
@@ -64,7 +70,7 @@ class ReplayProviderFactoryTest {
     void recordingsMatchTheConfigIdBeforeTheModelName() throws IOException {
         write("{\"model\": \"good\", \"trial\": \"t0\", \"output\": \"by id\"}",
                 "{\"model\": \"m\", \"trial\": \"t0\", \"output\": \"by model name\"}");
-        Run run = plan(ModelConfig.of("replay", "m").id("good").param("recordings", "recordings.jsonl"), 1).build().run();
+        Run run = plan(ModelConfig.of("replay", "m").withId("good").withParam("recordings", "recordings.jsonl"), 1).build().run();
 
         assertThat(run.results()).extracting(Result::output).containsOnly("by id");
     }
@@ -73,7 +79,7 @@ class ReplayProviderFactoryTest {
     void repetitionsCanHaveTheirOwnRecordings() throws IOException {
         write("{\"model\": \"m\", \"trial\": \"t0\", \"repetition\": 1, \"output\": \"second\"}",
                 "{\"model\": \"m\", \"trial\": \"t0\", \"output\": \"default\"}");
-        Run run = plan(ModelConfig.of("replay", "m").param("recordings", "recordings.jsonl"), 1).repetitions(2).build().run();
+        Run run = plan(ModelConfig.of("replay", "m").withParam("recordings", "recordings.jsonl"), 1).repetitions(2).build().run();
 
         Map<String, Result> r = byCell(run);
         assertThat(r.get("v1/t0#0").output()).isEqualTo("default");
@@ -83,7 +89,7 @@ class ReplayProviderFactoryTest {
     @Test
     void aCellWithoutRecordingIsAResultWithAClearError() throws IOException {
         write("{\"model\": \"m\", \"trial\": \"t0\", \"prompt\": \"v1\", \"output\": \"only v1\"}");
-        Run run = plan(ModelConfig.of("replay", "m").id("cfg").param("recordings", "recordings.jsonl"), 1).build().run();
+        Run run = plan(ModelConfig.of("replay", "m").withId("cfg").withParam("recordings", "recordings.jsonl"), 1).build().run();
 
         Result missing = byCell(run).get("v2/t0#0");
         assertThat(missing.error().orElseThrow().kind()).isEqualTo(ErrorKind.NO_RECORDING);
@@ -96,14 +102,14 @@ class ReplayProviderFactoryTest {
     void aBrokenRecordingsFileIsRefusedAtBuildNamingTheLine() throws IOException {
         write("{\"model\": \"m\", \"trial\": \"t0\", \"output\": \"ok\"}", "{\"model\": \"m\", \"trial\": \"t1\"}");
 
-        assertThatThrownBy(() -> plan(ModelConfig.of("replay", "m").param("recordings", "recordings.jsonl"), 1).build())
+        assertThatThrownBy(() -> plan(ModelConfig.of("replay", "m").withParam("recordings", "recordings.jsonl"), 1).build())
                 .isInstanceOf(InvalidPlanException.class)
                 .hasMessage("Model 'replay:m' (provider replay): recordings.jsonl line 2: field 'output' is missing");
     }
 
     @Test
     void aMissingRecordingsFileOrParamIsRefusedAtBuild() {
-        assertThatThrownBy(() -> plan(ModelConfig.of("replay", "m").param("recordings", "nope.jsonl"), 1).build())
+        assertThatThrownBy(() -> plan(ModelConfig.of("replay", "m").withParam("recordings", "nope.jsonl"), 1).build())
                 .hasMessage("Model 'replay:m' (provider replay): recordings file " + dir.resolve("nope.jsonl") + " not found");
         assertThatThrownBy(() -> plan(ModelConfig.of("replay", "m"), 1).build())
                 .hasMessageContaining("the replay provider needs the param 'recordings'");
@@ -112,7 +118,7 @@ class ReplayProviderFactoryTest {
     @Test
     void replayIsNeverServedFromTheCache() throws IOException {
         write("{\"model\": \"m\", \"trial\": \"t0\", \"output\": \"same\"}", "{\"model\": \"m\", \"trial\": \"t1\", \"output\": \"same\"}");
-        BenchmarkPlan p = plan(ModelConfig.of("replay", "m").param("recordings", "recordings.jsonl"), 2).build();
+        BenchmarkPlan p = plan(ModelConfig.of("replay", "m").withParam("recordings", "recordings.jsonl"), 2).build();
         p.run();
         Run second = p.run();
 
@@ -120,22 +126,22 @@ class ReplayProviderFactoryTest {
     }
 
     /** Asks its judge about the output and takes the verdict as the score. */
-    private record RecordedJudge(ModelConfig judge) implements dev.bench4j.core.spi.Scorer {
+    private record RecordedJudge(ModelConfig judge) implements Scorer {
         @Override
         public String name() {
             return "judge";
         }
 
         @Override
-        public java.util.List<ModelConfig> models() {
-            return java.util.List.of(judge);
+        public List<ModelConfig> models() {
+            return List.of(judge);
         }
 
         @Override
-        public java.util.concurrent.CompletionStage<dev.bench4j.core.Score> score(dev.bench4j.core.spi.ScoreRequest request) {
-            return request.caller().call(judge, java.util.List.of(dev.bench4j.core.Message.user(request.output())))
-                    .thenApply(r -> r.succeeded() ? dev.bench4j.core.Score.of(Double.parseDouble(r.output()))
-                            : dev.bench4j.core.Score.error(r.error().get().message()));
+        public CompletionStage<Score> score(ScoreRequest request) {
+            return request.caller().call(judge, List.of(Message.user(request.output())))
+                    .thenApply(r -> r.succeeded() ? Score.of(Double.parseDouble(r.output()))
+                            : Score.error(r.error().get().message()));
         }
     }
 
@@ -145,11 +151,11 @@ class ReplayProviderFactoryTest {
                 "{\"model\": \"b\", \"trial\": \"t0\", \"output\": \"same answer\"}",
                 "{\"model\": \"judge\", \"grades\": \"replay:a\", \"trial\": \"t0\", \"output\": \"0.9\"}",
                 "{\"model\": \"judge\", \"grades\": \"replay:b\", \"trial\": \"t0\", \"prompt\": \"v1\", \"output\": \"0.2\"}");
-        ModelConfig judge = ModelConfig.of("replay", "judge").param("recordings", "recordings.jsonl");
+        ModelConfig judge = ModelConfig.of("replay", "judge").withParam("recordings", "recordings.jsonl");
         Run run = BenchmarkPlan.named("judged").baseDirectory(dir).prompt(Prompt.named("v1").user("Q {{x}}"))
                 .prompt(Prompt.named("v2").user("Question: {{x}}"))
-                .model(ModelConfig.of("replay", "a").param("recordings", "recordings.jsonl"))
-                .model(ModelConfig.of("replay", "b").param("recordings", "recordings.jsonl"))
+                .model(ModelConfig.of("replay", "a").withParam("recordings", "recordings.jsonl"))
+                .model(ModelConfig.of("replay", "b").withParam("recordings", "recordings.jsonl"))
                 .trials(Plans.trials(1)).scorer(new RecordedJudge(judge)).build().run();
 
         Map<String, Result> byModel = run.results().stream().collect(Collectors.toMap(
@@ -165,7 +171,7 @@ class ReplayProviderFactoryTest {
     void aVerdictNeverAnswersACandidatesCall() throws IOException {
         write("{\"model\": \"m\", \"grades\": \"replay:m\", \"trial\": \"t0\", \"output\": \"5\"}");
 
-        Run run = plan(ModelConfig.of("replay", "m").param("recordings", "recordings.jsonl"), 1).build().run();
+        Run run = plan(ModelConfig.of("replay", "m").withParam("recordings", "recordings.jsonl"), 1).build().run();
 
         assertThat(run.results()).allSatisfy(r -> assertThat(r.error().orElseThrow().kind()).isEqualTo(ErrorKind.NO_RECORDING));
     }

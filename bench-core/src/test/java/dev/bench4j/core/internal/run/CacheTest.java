@@ -13,6 +13,7 @@ import dev.bench4j.core.spi.ResponseCache;
 import dev.bench4j.core.testing.HeldCalls;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,15 +45,15 @@ class CacheTest {
 
     @Test
     void aCachedResultKeepsTheAnswerButNotTheTimingsOfTheCallThatMadeIt() {
-        ScriptedProvider p = ScriptedProvider.named("streaming", r -> java.util.concurrent.CompletableFuture.completedFuture(
-                ScriptedProvider.answer("ok").withTimeToFirstToken(java.time.Duration.ofMillis(40))
+        ScriptedProvider p = ScriptedProvider.named("streaming", r -> CompletableFuture.completedFuture(
+                ScriptedProvider.answer("ok").withTimeToFirstToken(Duration.ofMillis(40))
                         .withMetric("eval_duration_ms", 12.5)));
         BenchmarkPlan plan = Plans.over(p, 1).build();
 
         Result fresh = plan.run().results().get(0);
         Result cached = plan.run().results().get(0);
 
-        assertThat(fresh.timing().timeToFirstToken()).contains(java.time.Duration.ofMillis(40));
+        assertThat(fresh.timing().timeToFirstToken()).contains(Duration.ofMillis(40));
         assertThat(fresh.metrics()).containsEntry("eval_duration_ms", 12.5);
         assertThat(cached.cached()).isTrue();
         assertThat(cached.output()).isEqualTo("ok");
@@ -107,7 +108,7 @@ class CacheTest {
         ResponseCache shared = ResponseCache.inMemory(100);
         Plans.over(p, 3).cache(shared).build().run();
         BenchmarkPlan.named("hot").provider(p).prompt(Prompt.named("p").user("Q {{x}}"))
-                .model(ModelConfig.of("echoing", "m").temperature(1.0)).trials(Plans.trials(3)).cache(shared).build().run();
+                .model(ModelConfig.of("echoing", "m").withTemperature(1.0)).trials(Plans.trials(3)).cache(shared).build().run();
         Plans.over(p, 3).cache(shared).build().run();
 
         assertThat(p.calls()).isEqualTo(6);

@@ -77,8 +77,8 @@ class ConcurrencyLimitTest {
     void endpointMaxConcurrencyTakesTheStrictestOfItsConfigs() {
         HeldCalls held = new HeldCalls();
         ScriptedProvider p = ScriptedProvider.named("held", held::hold);
-        RunHandle handle = twoModels(p, ModelConfig.of("held", "a").maxConcurrency(5),
-                ModelConfig.of("held", "b").maxConcurrency(3));
+        RunHandle handle = twoModels(p, ModelConfig.of("held", "a").withMaxConcurrency(5),
+                ModelConfig.of("held", "b").withMaxConcurrency(3));
         Run run = drive(handle, held, 20, 3, p);
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
     }
@@ -87,8 +87,8 @@ class ConcurrencyLimitTest {
     void configsOnDifferentBaseUrlsHaveTheirOwnLimits() {
         HeldCalls held = new HeldCalls();
         ScriptedProvider p = ScriptedProvider.named("held", held::hold);
-        RunHandle handle = twoModels(p, ModelConfig.of("held", "a").baseUrl("http://one").maxConcurrency(2),
-                ModelConfig.of("held", "b").baseUrl("http://two").maxConcurrency(2));
+        RunHandle handle = twoModels(p, ModelConfig.of("held", "a").withBaseUrl("http://one").withMaxConcurrency(2),
+                ModelConfig.of("held", "b").withBaseUrl("http://two").withMaxConcurrency(2));
         Run run = drive(handle, held, 20, 4, p);
         assertThat(run.results()).hasSize(20);
     }

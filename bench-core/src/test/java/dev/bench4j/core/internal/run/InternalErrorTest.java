@@ -22,7 +22,7 @@ class InternalErrorTest {
         // a price so absurd that the cost overflows to infinity, which no Result accepts
         Price absurd = Price.perMillionTokens(Double.MAX_VALUE, Double.MAX_VALUE);
         var handle = BenchmarkPlan.named("absurd").provider(ScriptedProvider.echoing("echoing"))
-                .prompt(Prompt.named("p").user("Q {{x}}")).model(ModelConfig.of("echoing", "m").price(absurd))
+                .prompt(Prompt.named("p").user("Q {{x}}")).model(ModelConfig.of("echoing", "m").withPrice(absurd))
                 .trials(Plans.trials(3)).build().start();
 
         Optional<Run> run = handle.await(Duration.ofSeconds(10));

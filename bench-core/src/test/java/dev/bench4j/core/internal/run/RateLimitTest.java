@@ -2,7 +2,9 @@ package dev.bench4j.core.internal.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.testing.Plans;
@@ -27,9 +29,9 @@ class RateLimitTest {
             return CompletableFuture.completedFuture(ScriptedProvider.answer("ok"));
         });
         long t0 = System.nanoTime();
-        Run limited = dev.bench4j.core.BenchmarkPlan.named("rate").provider(p)
-                .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
-                .model(ModelConfig.of("limited", "m").requestsPerSecond(20))
+        Run limited = BenchmarkPlan.named("rate").provider(p)
+                .prompt(Prompt.named("p").user("Q {{x}}"))
+                .model(ModelConfig.of("limited", "m").withRequestsPerSecond(20))
                 .trials(Plans.trials(61)).concurrency(16).noCache().build().run();
         double seconds = (System.nanoTime() - t0) / 1e9;
 
@@ -48,7 +50,7 @@ class RateLimitTest {
 
     @Test
     void requestsPerMinuteAndPerSecondTakeTheStricter() {
-        ModelConfig m = ModelConfig.of("x", "m").requestsPerSecond(5).requestsPerMinute(120);
+        ModelConfig m = ModelConfig.of("x", "m").withRequestsPerSecond(5).withRequestsPerMinute(120);
         assertThat(m.endpoint().effectiveRequestsPerSecond()).hasValue(2.0);
     }
 }

@@ -17,10 +17,10 @@ import dev.bench4j.core.spi.RunStore;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Collections;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +104,7 @@ class ResumeTest {
 
         BenchmarkPlan changed = BenchmarkPlan.named("test").provider(p)
                 .prompt(Prompt.named("p").user("Other {{x}}"))
-                .model(ModelConfig.of(p.name(), "m").temperature(0.5))
+                .model(ModelConfig.of(p.name(), "m").withTemperature(0.5))
                 .trials(Plans.trials(4)).store(store).build();
 
         assertThatThrownBy(() -> changed.resume(id))

@@ -10,6 +10,7 @@ import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunListener;
 import dev.bench4j.core.spi.CallException;
+import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
 import dev.bench4j.core.testing.VirtualScheduler;
@@ -32,7 +33,7 @@ class RetryTest {
         scheduler.shutdownNow();
     }
 
-    private static CompletableFuture<dev.bench4j.core.spi.ModelResponse> fail(int status, Optional<Duration> retryAfter) {
+    private static CompletableFuture<ModelResponse> fail(int status, Optional<Duration> retryAfter) {
         return CompletableFuture.failedFuture(CallException.forHttpStatus(status, "HTTP " + status + " from the test", retryAfter));
     }
 
@@ -60,7 +61,7 @@ class RetryTest {
     void stopsAtTheMaximumNumberOfAttemptsAndKeepsTheLastError() {
         ScriptedProvider p = ScriptedProvider.named("down", r -> fail(503, Optional.empty()));
         Run run = Plans.over(p, 1).scheduler(scheduler)
-                .retry(RetryPolicy.defaults().maxAttempts(3).jitter(0)).build().run();
+                .retry(RetryPolicy.defaults().withMaxAttempts(3).withJitter(0)).build().run();
 
         Result r = run.results().get(0);
         assertThat(p.calls()).isEqualTo(3);
@@ -73,7 +74,7 @@ class RetryTest {
     @Test
     void backoffJitterStaysWithinItsShare() {
         ScriptedProvider p = ScriptedProvider.named("down", r -> fail(500, Optional.empty()));
-        Plans.over(p, 20).scheduler(scheduler).retry(RetryPolicy.defaults().maxAttempts(2).jitter(0.5)).build().run();
+        Plans.over(p, 20).scheduler(scheduler).retry(RetryPolicy.defaults().withMaxAttempts(2).withJitter(0.5)).build().run();
 
         assertThat(scheduler.delays()).hasSize(20)
                 .allSatisfy(d -> assertThat(d).isBetween(Duration.ofMillis(500), Duration.ofMillis(1500)));

@@ -5,20 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.bench4j.core.BenchmarkPlan;
+import dev.bench4j.core.CellId;
 import dev.bench4j.core.ErrorKind;
+import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Message;
 import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.PlanSnapshot;
 import dev.bench4j.core.Price;
+import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunHandle;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Summary;
+import dev.bench4j.core.Trial;
 import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelResponse;
+import dev.bench4j.core.spi.ResponseCache;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.testing.HeldCalls;
@@ -26,7 +32,10 @@ import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
 import dev.bench4j.core.testing.VirtualScheduler;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -90,17 +99,17 @@ class ScorerModelCallsTest {
     /** Asks the judge "grade: OUTPUT" and reads its answer as the score. */
     private static ScriptedProvider judgeAnswering(String verdict) {
         return ScriptedProvider.named("judge", r -> CompletableFuture.completedFuture(
-                ModelResponse.of(verdict, dev.bench4j.core.FinishReason.STOP, Usage.of(100, 3))));
+                ModelResponse.of(verdict, FinishReason.STOP, Usage.of(100, 3))));
     }
 
     private static ModelConfig judgeConfig() {
-        return ModelConfig.of("judge", "j1").price(JUDGE_PRICE);
+        return ModelConfig.of("judge", "j1").withPrice(JUDGE_PRICE);
     }
 
     private static BenchmarkPlan.Builder plan(ScriptedProvider candidates, ScriptedProvider judge, int trials) {
         return BenchmarkPlan.named("judged").provider(candidates).provider(judge)
-                .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
-                .model(ModelConfig.of(candidates.name(), "m").price(CANDIDATE_PRICE))
+                .prompt(Prompt.named("p").user("Q {{x}}"))
+                .model(ModelConfig.of(candidates.name(), "m").withPrice(CANDIDATE_PRICE))
                 .trials(Plans.trials(trials))
                 .scorer(grader(judgeConfig()));
     }
@@ -214,7 +223,7 @@ class ScorerModelCallsTest {
         ScriptedProvider candidates = ScriptedProvider.echoing("cand");
         BenchmarkPlan.Builder unknownProvider = Plans.over(candidates, 1).scorer(grader(ModelConfig.of("nope", "j")));
         BenchmarkPlan.Builder clash = Plans.over(candidates, 1)
-                .scorer(grader(ModelConfig.of("cand", "m").temperature(0.3)));
+                .scorer(grader(ModelConfig.of("cand", "m").withTemperature(0.3)));
 
         assertThatThrownBy(unknownProvider::build).isInstanceOf(InvalidPlanException.class)
                 .hasMessageContaining("No provider 'nope' for model 'nope:j' of scorer 'grade'");
@@ -297,9 +306,9 @@ class ScorerModelCallsTest {
     @Test
     void theRunDeadlineStopsJudgesWaitingForTheirRateLimit() {
         ScriptedProvider judge = judgeAnswering("1");
-        ModelConfig slowJudge = judgeConfig().requestsPerMinute(1);
+        ModelConfig slowJudge = judgeConfig().withRequestsPerMinute(1);
         Run run = BenchmarkPlan.named("judged").provider(ScriptedProvider.echoing("cand")).provider(judge)
-                .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
+                .prompt(Prompt.named("p").user("Q {{x}}"))
                 .model(ModelConfig.of("cand", "m")).trials(Plans.trials(3))
                 .scorer(grader(slowJudge)).runDeadline(Duration.ofMillis(1500))
                 .build().start().await(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("the deadline waited"));
@@ -348,10 +357,10 @@ class ScorerModelCallsTest {
 
     @Test
     void aScoreRequestMadeOutsideARunRendersThePromptAndRefusesModelCalls() {
-        var trial = dev.bench4j.core.Trial.of("t", java.util.Map.of("x", "7"));
-        var prompt = dev.bench4j.core.Prompt.named("p").system("be brief").user("Q {{x}}");
-        Result result = Result.success(new dev.bench4j.core.CellId("p", "a:b", "t", 0), "out",
-                dev.bench4j.core.FinishReason.STOP, Result.Timing.of(java.time.Instant.EPOCH, Duration.ZERO));
+        var trial = Trial.of("t", Map.of("x", "7"));
+        var prompt = Prompt.named("p").system("be brief").user("Q {{x}}");
+        Result result = Result.success(new CellId("p", "a:b", "t", 0), "out",
+                FinishReason.STOP, Result.Timing.of(Instant.EPOCH, Duration.ZERO));
 
         ScoreRequest request = new ScoreRequest(result, trial, prompt, ModelConfig.of("a", "b"));
 
@@ -366,10 +375,10 @@ class ScorerModelCallsTest {
         ScriptedProvider judge = judgeAnswering("1");
         Run run = plan(ScriptedProvider.echoing("cand"), judge, 1).build().run();
         var stored = run.info().plan();
-        var changed = new dev.bench4j.core.PlanSnapshot(stored.name(), stored.prompts(), stored.models(),
+        var changed = new PlanSnapshot(stored.name(), stored.prompts(), stored.models(),
                 stored.trialCount(), stored.trialsFingerprint(), stored.repetitions(), stored.concurrency(),
-                stored.scorers(), List.of(judgeConfig().temperature(0.7)), stored.scorerSettings());
-        var other = new dev.bench4j.core.PlanSnapshot(stored.name(), stored.prompts(), stored.models(),
+                stored.scorers(), List.of(judgeConfig().withTemperature(0.7)), stored.scorerSettings());
+        var other = new PlanSnapshot(stored.name(), stored.prompts(), stored.models(),
                 stored.trialCount(), stored.trialsFingerprint(), stored.repetitions(), stored.concurrency(),
                 stored.scorers(), List.of(ModelConfig.of("judge", "j2")), stored.scorerSettings());
 
@@ -389,8 +398,8 @@ class ScorerModelCallsTest {
             }
 
             @Override
-            public java.util.Map<String, Object> settings() {
-                return java.util.Map.of("criteria", "brief", "scale", List.of(1, 5));
+            public Map<String, Object> settings() {
+                return Map.of("criteria", "brief", "scale", List.of(1, 5));
             }
 
             @Override
@@ -405,8 +414,8 @@ class ScorerModelCallsTest {
             }
 
             @Override
-            public java.util.Map<String, Object> settings() {
-                return java.util.Map.of("clock", new Object());
+            public Map<String, Object> settings() {
+                return Map.of("clock", new Object());
             }
 
             @Override
@@ -420,9 +429,9 @@ class ScorerModelCallsTest {
 
         assertThat(run.info().plan().scorerSettings()).containsOnlyKeys("rubric");
         assertThat(run.info().plan().scorerSettings().get("rubric")).containsEntry("criteria", "brief");
-        var changed = new dev.bench4j.core.PlanSnapshot(run.info().plan().name(), run.info().plan().prompts(),
+        var changed = new PlanSnapshot(run.info().plan().name(), run.info().plan().prompts(),
                 run.info().plan().models(), 1, run.info().plan().trialsFingerprint(), 1, run.info().plan().concurrency(),
-                run.info().plan().scorers(), List.of(), java.util.Map.of("rubric", java.util.Map.of("criteria", "long",
+                run.info().plan().scorers(), List.of(), Map.of("rubric", Map.of("criteria", "long",
                         "scale", List.of(1L, 5L))));
         assertThat(ResumeCheck.differences(run.info().plan(), changed)).containsExactly("scorer 'rubric' changed its criteria");
         assertThatThrownBy(() -> Plans.over(candidates, 1).scorer(odd).build()).isInstanceOf(InvalidPlanException.class)
@@ -434,9 +443,9 @@ class ScorerModelCallsTest {
     void changingTheRubricReAsksOnlyTheJudgeWhileTheCandidatesComeFromTheCache() {
         ScriptedProvider candidates = ScriptedProvider.echoing("cand");
         ScriptedProvider judge = judgeAnswering("1");
-        dev.bench4j.core.spi.ResponseCache cache = dev.bench4j.core.spi.ResponseCache.inMemory(100);
-        java.util.function.Function<String, BenchmarkPlan> plan = criteria -> BenchmarkPlan.named("iterate")
-                .provider(candidates).provider(judge).prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
+        ResponseCache cache = ResponseCache.inMemory(100);
+        Function<String, BenchmarkPlan> plan = criteria -> BenchmarkPlan.named("iterate")
+                .provider(candidates).provider(judge).prompt(Prompt.named("p").user("Q {{x}}"))
                 .model(ModelConfig.of("cand", "m")).trials(Plans.trials(5)).cache(cache)
                 .scorer(judging("rubric", judgeConfig(), request -> ask(request, judgeConfig(), criteria)
                         .thenApply(r -> Score.of(Double.parseDouble(r.output())).withCall(r)))).build();
@@ -453,28 +462,28 @@ class ScorerModelCallsTest {
     void settingsAreComparedWhateverTheKeyOrderAndNumberTypeAndOldRunsWithoutSettingsStillResume() {
         Run run = Plans.over(ScriptedProvider.echoing("cand"), 1).build().run();
         var base = run.info().plan();
-        java.util.Map<String, Object> message = new java.util.LinkedHashMap<>();
+        Map<String, Object> message = new LinkedHashMap<>();
         message.put("role", "user");
         message.put("content", "{{output}}");
-        java.util.Map<String, Object> reversed = new java.util.LinkedHashMap<>();
+        Map<String, Object> reversed = new LinkedHashMap<>();
         reversed.put("content", "{{output}}");
         reversed.put("role", "user");
-        java.util.function.Function<java.util.Map<String, java.util.Map<String, Object>>, dev.bench4j.core.PlanSnapshot> with =
-                settings -> new dev.bench4j.core.PlanSnapshot(base.name(), base.prompts(), base.models(), base.trialCount(),
+        Function<Map<String, Map<String, Object>>, PlanSnapshot> with =
+                settings -> new PlanSnapshot(base.name(), base.prompts(), base.models(), base.trialCount(),
                         base.trialsFingerprint(), base.repetitions(), base.concurrency(), List.of("judge"), List.of(), settings);
-        var stored = with.apply(java.util.Map.of("judge", java.util.Map.of("scale", List.of(1, 5),
+        var stored = with.apply(Map.of("judge", Map.of("scale", List.of(1, 5),
                 "template", List.of(reversed))));
-        var now = with.apply(java.util.Map.of("judge", java.util.Map.of("template", List.of(message),
+        var now = with.apply(Map.of("judge", Map.of("template", List.of(message),
                 "scale", List.of(1L, 5L))));
 
         assertThat(ResumeCheck.differences(stored, now)).isEmpty();
-        assertThat(ResumeCheck.differences(with.apply(java.util.Map.of()), now)).as("a run stored before settings").isEmpty();
-        var judgeOnly = new dev.bench4j.core.PlanSnapshot(base.name(), base.prompts(), base.models(), base.trialCount(),
+        assertThat(ResumeCheck.differences(with.apply(Map.of()), now)).as("a run stored before settings").isEmpty();
+        var judgeOnly = new PlanSnapshot(base.name(), base.prompts(), base.models(), base.trialCount(),
                 base.trialsFingerprint(), base.repetitions(), base.concurrency(), List.of("judge", "set_f1"), List.of(),
-                java.util.Map.of("judge", java.util.Map.of("scale", List.of(1, 5))));
-        var both = new dev.bench4j.core.PlanSnapshot(base.name(), base.prompts(), base.models(), base.trialCount(),
+                Map.of("judge", Map.of("scale", List.of(1, 5))));
+        var both = new PlanSnapshot(base.name(), base.prompts(), base.models(), base.trialCount(),
                 base.trialsFingerprint(), base.repetitions(), base.concurrency(), List.of("judge", "set_f1"), List.of(),
-                java.util.Map.of("judge", java.util.Map.of("scale", List.of(1, 5)), "set_f1", java.util.Map.of("trim", true)));
+                Map.of("judge", Map.of("scale", List.of(1, 5)), "set_f1", Map.of("trim", true)));
         assertThat(ResumeCheck.differences(judgeOnly, both)).as("a scorer that reported no settings then").isEmpty();
         assertThat(ResumeCheck.differences(both, judgeOnly)).containsExactly("scorer 'set_f1' changed its trim");
     }

@@ -2,6 +2,9 @@ package dev.bench4j.core.internal.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bench4j.core.BenchmarkPlan;
+import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.Score;
@@ -96,9 +99,9 @@ class ScoringTest {
     void aScorerSeesTheTrialAndItsExpectedAnswer() {
         Scorer exact = Scorer.of("exact", r -> Score.pass(r.trial().expected().map(e -> e.equals(r.output())).orElse(false)));
         var trials = Plans.trials(2).stream().map(t -> t.withExpected("Q 0")).toList();
-        Run run = dev.bench4j.core.BenchmarkPlan.named("x").provider(ScriptedProvider.echoing("echoing"))
-                .prompt(dev.bench4j.core.Prompt.named("p").user("Q {{x}}"))
-                .model(dev.bench4j.core.ModelConfig.of("echoing", "m")).trials(trials).scorer(exact).build().run();
+        Run run = BenchmarkPlan.named("x").provider(ScriptedProvider.echoing("echoing"))
+                .prompt(Prompt.named("p").user("Q {{x}}"))
+                .model(ModelConfig.of("echoing", "m")).trials(trials).scorer(exact).build().run();
 
         assertThat(run.results()).extracting(r -> r.cell().trial() + "=" + r.score("exact").getAsDouble())
                 .containsExactlyInAnyOrder("t0=1.0", "t1=0.0");

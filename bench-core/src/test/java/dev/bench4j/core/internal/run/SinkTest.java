@@ -6,8 +6,8 @@ import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.CellId;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
-import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunHandle;
+import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.Trial;
@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Sinks receive every result as its cell finishes; a sink that cannot keep results stops the run. */

@@ -18,6 +18,7 @@ import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class SummaryTest {
         ScriptedProvider unknown = ScriptedProvider.named("unpriced", r -> CompletableFuture.completedFuture(
                 ModelResponse.of("ok", FinishReason.STOP, Usage.unknown())));
         Run run = BenchmarkPlan.named("cost").provider(p).provider(unknown).prompt(Prompt.named("p").user("Q {{x}}"))
-                .model(ModelConfig.of("priced", "m").price(Price.perMillionTokens(2.0, 8.0).withCachedInput(0.5)))
+                .model(ModelConfig.of("priced", "m").withPrice(Price.perMillionTokens(2.0, 8.0).withCachedInput(0.5)))
                 .model(ModelConfig.of("unpriced", "m"))
                 .trials(Plans.trials(2)).build().run();
 
@@ -113,13 +114,13 @@ class SummaryTest {
         ScriptedProvider p = ScriptedProvider.named("streaming", r -> CompletableFuture.completedFuture(
                 r.cell().trial().equals("t0") ? ScriptedProvider.answer("whole")
                         : ScriptedProvider.answer("streamed").withTimeToFirstToken(
-                                java.time.Duration.ofMillis(r.cell().trial().equals("t1") ? 100 : 300))));
+                                Duration.ofMillis(r.cell().trial().equals("t1") ? 100 : 300))));
         Run run = Plans.over(p, 3).build().run();
 
         Summary.Latency ttft = run.summary().overall().timeToFirstToken().orElseThrow();
         assertThat(ttft.n()).isEqualTo(2);
-        assertThat(ttft.mean()).isEqualTo(java.time.Duration.ofMillis(200));
-        assertThat(ttft.max()).isEqualTo(java.time.Duration.ofMillis(300));
+        assertThat(ttft.mean()).isEqualTo(Duration.ofMillis(200));
+        assertThat(ttft.max()).isEqualTo(Duration.ofMillis(300));
         assertThat(ttft.p50().toMillis()).isBetween(99L, 101L);
         assertThat(run.summary().overall().latency().orElseThrow().n()).isEqualTo(3);
     }

@@ -17,6 +17,8 @@ import dev.bench4j.providers.internal.http.HttpCall;
 import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.internal.http.MalformedException;
 import dev.bench4j.providers.internal.http.StreamHandler;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,7 +178,7 @@ final class MessagesApi implements ChatApi {
         if (!page.path("has_more").asBoolean(false) || last == null || last.isEmpty()) {
             return Optional.empty();
         }
-        String after = java.net.URLEncoder.encode(last, java.nio.charset.StandardCharsets.UTF_8);
+        String after = URLEncoder.encode(last, StandardCharsets.UTF_8);
         return Optional.of(HttpCall.get(BaseUrl.resolve(config, DEFAULT_BASE_URL, "/models?limit=1000&after_id=" + after),
                 JSON).withKey(KEY_HEADER, "", key));
     }

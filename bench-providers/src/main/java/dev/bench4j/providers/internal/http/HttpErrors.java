@@ -7,6 +7,7 @@ import dev.bench4j.core.spi.CallException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -120,7 +121,7 @@ public final class HttpErrors {
             return CallException.forHttpStatus(code, text, wait);
         }
         ErrorKind kind;
-        switch (name.toLowerCase(java.util.Locale.ROOT)) {
+        switch (name.toLowerCase(Locale.ROOT)) {
             case "rate_limit_error", "overloaded_error", "rate_limit_exceeded", "resource_exhausted" -> kind = ErrorKind.RATE_LIMITED;
             case "invalid_request_error", "invalid_argument", "not_found_error", "failed_precondition" -> kind = ErrorKind.BAD_REQUEST;
             case "authentication_error", "permission_error", "unauthenticated", "permission_denied" -> kind = ErrorKind.AUTH;
@@ -163,7 +164,7 @@ public final class HttpErrors {
                 }
             }
         }
-        String m = message.toLowerCase(java.util.Locale.ROOT);
+        String m = message.toLowerCase(Locale.ROOT);
         return m.contains("incorrect api key") || m.contains("api key not valid") || m.contains("invalid api key");
     }
 
@@ -185,7 +186,7 @@ public final class HttpErrors {
                 }
             }
         }
-        String m = message.toLowerCase(java.util.Locale.ROOT);
+        String m = message.toLowerCase(Locale.ROOT);
         return m.contains("used all available credits") || m.contains("spending limit");
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A {@link ModelProvider} over HTTP for any {@link ChatApi}: finds the API key at call time, sends
@@ -227,7 +228,7 @@ public final class HttpModelProvider implements ModelProvider {
             return guard(inner::complete);
         }
 
-        private <T> T guard(java.util.function.Supplier<T> step) {
+        private <T> T guard(Supplier<T> step) {
             try {
                 return step.get();
             } catch (CallException e) {

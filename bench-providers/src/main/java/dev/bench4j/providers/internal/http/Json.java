@@ -1,11 +1,17 @@
 package dev.bench4j.providers.internal.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bench4j.core.json.JsonValues;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -81,7 +87,7 @@ public final class Json {
         JsonNode node;
         try {
             node = MAPPER.readTree(data);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new MalformedException(what + " is not valid JSON");
         }
         if (node == null || !node.isObject()) {
@@ -97,14 +103,14 @@ public final class Json {
      * @param text the text, may be {@code null}
      * @return the instant, or empty when absent or not a timestamp
      */
-    public static java.util.Optional<java.time.Instant> instant(String text) {
+    public static Optional<Instant> instant(String text) {
         if (text == null || text.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(java.time.OffsetDateTime.parse(text.trim()).toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
-            return java.util.Optional.empty();
+            return Optional.of(OffsetDateTime.parse(text.trim()).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 
@@ -117,8 +123,8 @@ public final class Json {
     public static byte[] bytes(JsonNode body) {
         try {
             return MAPPER.writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

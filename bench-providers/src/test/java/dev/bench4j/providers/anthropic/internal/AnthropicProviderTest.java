@@ -1,9 +1,10 @@
 package dev.bench4j.providers.anthropic.internal;
 
-import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -33,6 +34,7 @@ import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.providers.anthropic.AnthropicProviderFactory;
+import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.testing.ProviderHarness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +63,7 @@ class AnthropicProviderTest {
     @BeforeEach
     void setUp() {
         harness = new ProviderHarness(new AnthropicProviderFactory(), Map.of("ANTHROPIC_API_KEY", FAKE_KEY));
-        sonnet = ModelConfig.of("anthropic", "claude-sonnet-4-5").baseUrl(api.baseUrl() + "/v1").maxOutputTokens(1024);
+        sonnet = ModelConfig.of("anthropic", "claude-sonnet-4-5").withBaseUrl(api.baseUrl() + "/v1").withMaxOutputTokens(1024);
     }
 
     @AfterEach
@@ -116,9 +118,9 @@ class AnthropicProviderTest {
     @Test
     void sendsEveryParameterUnderItsDocumentedNameWithSystemApartAndTheKeyOnlyInXApiKey() {
         answer("success.json");
-        ModelConfig config = ModelConfig.of("anthropic", "claude-3-5-haiku-20241022").baseUrl(api.baseUrl() + "/v1")
-                .maxOutputTokens(256).temperature(0.2).topP(0.9).topK(40).stop("END", "</answer>")
-                .param("metadata", Map.of("user_id", "bench-42")).param("service_tier", "standard_only");
+        ModelConfig config = ModelConfig.of("anthropic", "claude-3-5-haiku-20241022").withBaseUrl(api.baseUrl() + "/v1")
+                .withMaxOutputTokens(256).withTemperature(0.2).withTopP(0.9).withTopK(40).withStop("END", "</answer>")
+                .withParam("metadata", Map.of("user_id", "bench-42")).withParam("service_tier", "standard_only");
 
         harness.call(config, Message.system("Be brief."), Message.user("Conditions in: fever"),
                 Message.assistant("<answer>"), Message.system("Answer in English."), Message.user("Go on."));
@@ -159,7 +161,7 @@ class AnthropicProviderTest {
 
     @Test
     void aCallWithoutMaxOutputTokensFailsBeforeAnythingIsSent() {
-        ModelConfig noMax = ModelConfig.of("anthropic", "claude-sonnet-4-5").baseUrl(api.baseUrl() + "/v1");
+        ModelConfig noMax = ModelConfig.of("anthropic", "claude-sonnet-4-5").withBaseUrl(api.baseUrl() + "/v1");
         assertThatThrownBy(() -> harness.failure(noMax)).as("a plan refuses it")
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_output_tokens");
 
@@ -173,7 +175,7 @@ class AnthropicProviderTest {
     @Test
     void thinkingIsPassedThroughAndNotPartOfTheTextAndThinkingTokensAreReadWhenReported() {
         answer("thinking.json");
-        ModelConfig thinking = sonnet.maxOutputTokens(2048).param("thinking", THINKING);
+        ModelConfig thinking = sonnet.withMaxOutputTokens(2048).withParam("thinking", THINKING);
 
         ModelResponse r = harness.call(thinking);
 
@@ -223,7 +225,7 @@ class AnthropicProviderTest {
     void spendingTheWholeBudgetThinkingBecomesEmptyOutputWithAHint() {
         answer("max-tokens-empty.json");
 
-        Run run = harness.run(sonnet.maxOutputTokens(2048).param("thinking", THINKING), RetryPolicy.none());
+        Run run = harness.run(sonnet.withMaxOutputTokens(2048).withParam("thinking", THINKING), RetryPolicy.none());
 
         Result r = run.results().get(0);
         assertThat(r.error()).get().extracting(e -> e.kind()).isEqualTo(ErrorKind.EMPTY_OUTPUT);
@@ -238,7 +240,7 @@ class AnthropicProviderTest {
     void aStopSequenceIsAStopAndItsTextIsNotInTheAnswer() {
         answer("stop-sequence.json");
 
-        ModelResponse r = harness.call(sonnet.stop("</answer>"));
+        ModelResponse r = harness.call(sonnet.withStop("</answer>"));
 
         assertThat(r.finishReason()).isEqualTo(FinishReason.STOP);
         assertThat(r.rawFinishReason()).contains("stop_sequence");
@@ -455,7 +457,7 @@ class AnthropicProviderTest {
         answer("success.json");
         try (ProviderHarness other = new ProviderHarness(new AnthropicProviderFactory(),
                 Map.of("ANTHROPIC_API_KEY", "sk-ant-wrong", "TEAM_KEY", FAKE_KEY))) {
-            other.call(sonnet.apiKeyEnv("TEAM_KEY"));
+            other.call(sonnet.withApiKeyEnv("TEAM_KEY"));
         }
         assertThat(onlyRequest().getHeader("x-api-key")).isEqualTo(FAKE_KEY);
     }
@@ -490,7 +492,7 @@ class AnthropicProviderTest {
     void aStreamedAnswerHasTheSameTextUsageAndATimeToFirstToken() {
         api.stubFor(post("/v1/messages").willReturn(sse("stream.sse").withChunkedDribbleDelay(8, 400)));
 
-        ModelResponse streamed = harness.call(sonnet.stream(true));
+        ModelResponse streamed = harness.call(sonnet.withStream(true));
         LoggedRequest request = onlyRequest();
         api.resetAll();
         answer("success.json");
@@ -511,10 +513,10 @@ class AnthropicProviderTest {
 
     @Test
     void aStreamedThinkingAnswerMatchesItsWholeTwinAndThinkingStartsTheClock() {
-        ModelConfig thinking = sonnet.maxOutputTokens(2048).param("thinking", THINKING);
+        ModelConfig thinking = sonnet.withMaxOutputTokens(2048).withParam("thinking", THINKING);
         api.stubFor(post("/v1/messages").willReturn(sse("stream-thinking.sse")));
 
-        ModelResponse streamed = harness.call(thinking.stream(true));
+        ModelResponse streamed = harness.call(thinking.withStream(true));
         api.resetAll();
         answer("thinking.json");
         ModelResponse whole = harness.call(thinking);
@@ -552,14 +554,14 @@ class AnthropicProviderTest {
     @Test
     void anErrorEventMidStreamIsRetryableAndTheRetrySucceeds() {
         api.stubFor(post("/v1/messages").willReturn(sse("stream-error.sse")));
-        CallException e = harness.failure(sonnet.stream(true));
+        CallException e = harness.failure(sonnet.withStream(true));
         assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(e.retryable()).isTrue();
         assertThat(e.getMessage()).contains("anthropic", "overloaded_error: Overloaded");
 
         api.resetAll();
         failOnceThen(sse("stream-error.sse"), sse("stream.sse"));
-        Result r = harness.run(sonnet.stream(true), RetryPolicy.defaults()).results().get(0);
+        Result r = harness.run(sonnet.withStream(true), RetryPolicy.defaults()).results().get(0);
         assertThat(r.succeeded()).isTrue();
         assertThat(r.attempts()).isEqualTo(2);
         assertThat(r.output()).isEqualTo("diabetes, hypertension");
@@ -572,7 +574,7 @@ class AnthropicProviderTest {
                         .replace("\"overloaded_error\",\"message\":\"Overloaded\"",
                                 "\"api_error\",\"message\":\"Internal server error\""))));
 
-        CallException e = harness.failure(sonnet.stream(true));
+        CallException e = harness.failure(sonnet.withStream(true));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.SERVER);
         assertThat(e.getMessage()).contains("api_error: Internal server error");
@@ -585,7 +587,7 @@ class AnthropicProviderTest {
         api.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/event-stream").withBody(cut)));
 
-        CallException e = harness.failure(sonnet.stream(true));
+        CallException e = harness.failure(sonnet.withStream(true));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
         assertThat(e.getMessage()).contains("the stream ended before the stop reason", "message_start");
@@ -598,7 +600,7 @@ class AnthropicProviderTest {
         api.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/event-stream").withBody(cut)));
 
-        CallException e = harness.failure(sonnet.stream(true));
+        CallException e = harness.failure(sonnet.withStream(true));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
         assertThat(e.getMessage()).contains("the stream ended before message_stop");
@@ -608,7 +610,7 @@ class AnthropicProviderTest {
     void aStreamedRequestThatFailsMapsItsStatusLikeAWholeOne() {
         api.stubFor(post("/v1/messages").willReturn(error(429, "error-429.json").withHeader("retry-after", "3")));
 
-        CallException e = harness.failure(sonnet.stream(true));
+        CallException e = harness.failure(sonnet.withStream(true));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
@@ -630,7 +632,7 @@ class AnthropicProviderTest {
         assertThat(haiku.displayName()).contains("Claude Haiku 4.5");
         assertThat(haiku.created()).contains(Instant.parse("2025-10-15T00:00:00Z"));
         assertThat(haiku.details()).containsEntry("type", "model");
-        LoggedRequest request = api.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        LoggedRequest request = api.findAll(getRequestedFor(
                 urlPathEqualTo("/v1/models"))).get(0);
         assertThat(request.containsHeader("Authorization")).isFalse();
         assertThat(request.getUrl()).isEqualTo("/v1/models?limit=1000");
@@ -638,7 +640,7 @@ class AnthropicProviderTest {
 
     @Test
     void followsHasMoreWithTheLastIdAsAfterId() {
-        api.stubFor(get(urlPathEqualTo("/v1/models")).withQueryParam("after_id", com.github.tomakehurst.wiremock.client.WireMock.absent())
+        api.stubFor(get(urlPathEqualTo("/v1/models")).withQueryParam("after_id", absent())
                 .willReturn(okJson("{\"data\":[{\"type\":\"model\",\"id\":\"claude-a\",\"display_name\":\"A\","
                         + "\"created_at\":\"2025-10-15T00:00:00Z\"}],\"has_more\":true,\"first_id\":\"claude-a\","
                         + "\"last_id\":\"claude-a\"}")));
@@ -661,56 +663,56 @@ class AnthropicProviderTest {
     void refusesAtBuildWhatTheApiOrTheModelCannotTake() {
         AnthropicProviderFactory f = new AnthropicProviderFactory();
         Path dir = Path.of(".");
-        ModelConfig base = ModelConfig.of("anthropic", "claude-sonnet-4-5").maxOutputTokens(1024);
+        ModelConfig base = ModelConfig.of("anthropic", "claude-sonnet-4-5").withMaxOutputTokens(1024);
 
         assertThatThrownBy(() -> f.validate(ModelConfig.of("anthropic", "claude-sonnet-4-5"), dir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("anthropic:claude-sonnet-4-5").hasMessageContaining("set max_output_tokens");
-        assertThatThrownBy(() -> f.validate(base.seed(7), dir)).hasMessageContaining("seed")
+        assertThatThrownBy(() -> f.validate(base.withSeed(7), dir)).hasMessageContaining("seed")
                 .hasMessageContaining("anthropic:claude-sonnet-4-5");
-        assertThatThrownBy(() -> f.validate(base.frequencyPenalty(0.5), dir)).hasMessageContaining("frequency_penalty");
-        assertThatThrownBy(() -> f.validate(base.presencePenalty(0.5), dir)).hasMessageContaining("presence_penalty");
-        assertThatThrownBy(() -> f.validate(base.verbosity("low"), dir)).hasMessageContaining("verbosity");
-        assertThatThrownBy(() -> f.validate(base.reasoningEffort("high"), dir))
+        assertThatThrownBy(() -> f.validate(base.withFrequencyPenalty(0.5), dir)).hasMessageContaining("frequency_penalty");
+        assertThatThrownBy(() -> f.validate(base.withPresencePenalty(0.5), dir)).hasMessageContaining("presence_penalty");
+        assertThatThrownBy(() -> f.validate(base.withVerbosity("low"), dir)).hasMessageContaining("verbosity");
+        assertThatThrownBy(() -> f.validate(base.withReasoningEffort("high"), dir))
                 .hasMessageContaining("reasoning_effort").hasMessageContaining("thinking {type: enabled, budget_tokens");
-        assertThatThrownBy(() -> f.validate(base.temperature(1.5), dir)).hasMessageContaining("temperature from 0 to 1");
-        assertThatThrownBy(() -> f.validate(base.stop("\n"), dir)).hasMessageContaining("only whitespace");
+        assertThatThrownBy(() -> f.validate(base.withTemperature(1.5), dir)).hasMessageContaining("temperature from 0 to 1");
+        assertThatThrownBy(() -> f.validate(base.withStop("\n"), dir)).hasMessageContaining("only whitespace");
         for (String model : List.of("claude-sonnet-4-5", "claude-haiku-4-5-20251001", "claude-opus-4-1-20250805",
                 "claude-opus-4-5", "claude-sonnet-4-6")) {
-            assertThatThrownBy(() -> f.validate(base.withModel(model).temperature(0.0).topP(0.9), dir))
+            assertThatThrownBy(() -> f.validate(base.withModel(model).withTemperature(0.0).withTopP(0.9), dir))
                     .as(model).hasMessageContaining("temperature or top_p but not both").hasMessageContaining(model);
         }
-        assertThatThrownBy(() -> f.validate(base.withModel("claude-opus-4-7").temperature(0.0), dir))
+        assertThatThrownBy(() -> f.validate(base.withModel("claude-opus-4-7").withTemperature(0.0), dir))
                 .hasMessageContaining("does not take temperature");
-        assertThatThrownBy(() -> f.validate(base.withModel("claude-opus-4-8").topK(10), dir))
+        assertThatThrownBy(() -> f.validate(base.withModel("claude-opus-4-8").withTopK(10), dir))
                 .hasMessageContaining("does not take top_k");
-        assertThatThrownBy(() -> f.validate(base.param("thinking", Map.of("type", "enabled", "budget_tokens", 512)), dir))
+        assertThatThrownBy(() -> f.validate(base.withParam("thinking", Map.of("type", "enabled", "budget_tokens", 512)), dir))
                 .hasMessageContaining("budget_tokens must be at least 1024");
-        assertThatThrownBy(() -> f.validate(base.param("thinking", Map.of("type", "enabled", "budget_tokens", 1024)), dir))
+        assertThatThrownBy(() -> f.validate(base.withParam("thinking", Map.of("type", "enabled", "budget_tokens", 1024)), dir))
                 .hasMessageContaining("must be below max_output_tokens (1024)");
-        assertThatThrownBy(() -> f.validate(base.param("thinking", Map.of("type", "enabled")), dir))
+        assertThatThrownBy(() -> f.validate(base.withParam("thinking", Map.of("type", "enabled")), dir))
                 .hasMessageContaining("budget_tokens");
-        ModelConfig thinking = base.maxOutputTokens(4096).param("thinking", Map.of("type", "enabled", "budget_tokens", 2048));
-        assertThatThrownBy(() -> f.validate(thinking.temperature(0.0), dir))
+        ModelConfig thinking = base.withMaxOutputTokens(4096).withParam("thinking", Map.of("type", "enabled", "budget_tokens", 2048));
+        assertThatThrownBy(() -> f.validate(thinking.withTemperature(0.0), dir))
                 .hasMessageContaining("with thinking on, temperature may only be 1");
-        assertThatThrownBy(() -> f.validate(thinking.topK(5), dir)).hasMessageContaining("top_k is not allowed");
-        assertThatThrownBy(() -> f.validate(thinking.topP(0.5), dir)).hasMessageContaining("between 0.95 and 1");
-        assertThatThrownBy(() -> f.validate(base.param("max_tokens", 2048), dir))
+        assertThatThrownBy(() -> f.validate(thinking.withTopK(5), dir)).hasMessageContaining("top_k is not allowed");
+        assertThatThrownBy(() -> f.validate(thinking.withTopP(0.5), dir)).hasMessageContaining("between 0.95 and 1");
+        assertThatThrownBy(() -> f.validate(base.withParam("max_tokens", 2048), dir))
                 .hasMessageContaining("param 'max_tokens'").hasMessageContaining("max_output_tokens");
-        assertThatThrownBy(() -> f.validate(base.param("stream", true), dir)).hasMessageContaining("param 'stream'");
-        assertThatThrownBy(() -> f.validate(base.baseUrl("ftp://example.com"), dir)).hasMessageContaining("base_url");
+        assertThatThrownBy(() -> f.validate(base.withParam("stream", true), dir)).hasMessageContaining("param 'stream'");
+        assertThatThrownBy(() -> f.validate(base.withBaseUrl("ftp://example.com"), dir)).hasMessageContaining("base_url");
 
         f.validate(base, dir);
-        f.validate(base.temperature(0.0).stop("</answer>").param("metadata", Map.of("user_id", "u1")), dir);
-        f.validate(base.topP(0.9).topK(40), dir);
-        f.validate(base.withModel("claude-3-5-haiku-20241022").temperature(0.2).topP(0.9).topK(40), dir);
-        f.validate(base.withModel("claude-sonnet-4-20250514").temperature(0.2).topP(0.9), dir);
-        f.validate(base.withModel("claude-opus-4-20250514").temperature(0.2).topP(0.9), dir);
-        f.validate(base.withModel("claude-opus-4-6").temperature(0.0), dir);
+        f.validate(base.withTemperature(0.0).withStop("</answer>").withParam("metadata", Map.of("user_id", "u1")), dir);
+        f.validate(base.withTopP(0.9).withTopK(40), dir);
+        f.validate(base.withModel("claude-3-5-haiku-20241022").withTemperature(0.2).withTopP(0.9).withTopK(40), dir);
+        f.validate(base.withModel("claude-sonnet-4-20250514").withTemperature(0.2).withTopP(0.9), dir);
+        f.validate(base.withModel("claude-opus-4-20250514").withTemperature(0.2).withTopP(0.9), dir);
+        f.validate(base.withModel("claude-opus-4-6").withTemperature(0.0), dir);
         f.validate(thinking, dir);
-        f.validate(thinking.temperature(1.0).stream(true), dir);
-        f.validate(thinking.topP(0.95), dir);
-        f.validate(base.param("thinking", Map.of("type", "disabled")).temperature(0.0).topK(5), dir);
-        f.validate(base.baseUrl("https://gateway.example.com/anthropic/v1"), dir);
+        f.validate(thinking.withTemperature(1.0).withStream(true), dir);
+        f.validate(thinking.withTopP(0.95), dir);
+        f.validate(base.withParam("thinking", Map.of("type", "disabled")).withTemperature(0.0).withTopK(5), dir);
+        f.validate(base.withBaseUrl("https://gateway.example.com/anthropic/v1"), dir);
     }
 }

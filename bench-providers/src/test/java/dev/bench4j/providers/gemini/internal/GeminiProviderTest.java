@@ -1,6 +1,5 @@
 package dev.bench4j.providers.gemini.internal;
 
-import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -34,7 +33,9 @@ import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.providers.gemini.GeminiProviderFactory;
+import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.testing.ProviderHarness;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -74,7 +75,7 @@ class GeminiProviderTest {
     }
 
     private ModelConfig config(String model) {
-        return ModelConfig.of("gemini", model).baseUrl(api.baseUrl() + "/v1beta");
+        return ModelConfig.of("gemini", model).withBaseUrl(api.baseUrl() + "/v1beta");
     }
 
     private void answer(String fixture) {
@@ -117,12 +118,12 @@ class GeminiProviderTest {
     @Test
     void sendsTheKeyOnlyInTheGoogHeaderAndEveryParameterUnderItsGeminiName() {
         answer("success.json");
-        ModelConfig config = flash.temperature(0.2).topP(0.9).topK(40).maxOutputTokens(256).seed(7).stop("END", "###")
-                .presencePenalty(0.5).frequencyPenalty(-0.5)
-                .param("thinking_budget", 1024).param("include_thoughts", true)
-                .param("safetySettings", List.of(Map.of("category", "HARM_CATEGORY_HARASSMENT", "threshold", "BLOCK_ONLY_HIGH")))
-                .param("cachedContent", "cachedContents/abc123").param("labels", Map.of("team", "bench"))
-                .param("responseMimeType", "text/plain").param("candidateCount", 1);
+        ModelConfig config = flash.withTemperature(0.2).withTopP(0.9).withTopK(40).withMaxOutputTokens(256).withSeed(7).withStop("END", "###")
+                .withPresencePenalty(0.5).withFrequencyPenalty(-0.5)
+                .withParam("thinking_budget", 1024).withParam("include_thoughts", true)
+                .withParam("safetySettings", List.of(Map.of("category", "HARM_CATEGORY_HARASSMENT", "threshold", "BLOCK_ONLY_HIGH")))
+                .withParam("cachedContent", "cachedContents/abc123").withParam("labels", Map.of("team", "bench"))
+                .withParam("responseMimeType", "text/plain").withParam("candidateCount", 1);
 
         harness.call(config, Message.system("Be brief."), Message.user("Example: fever"), Message.assistant("flu"),
                 Message.assistant("or a cold"), Message.user("Now: cough"), Message.system("Answer in English."),
@@ -194,7 +195,7 @@ class GeminiProviderTest {
         api.stubFor(post("/v1beta/models/gemini-3-flash-preview:generateContent")
                 .willReturn(okJson(fixture("gemini/success.json"))));
 
-        harness.call(config("gemini-3-flash-preview").reasoningEffort("low").param("include_thoughts", false));
+        harness.call(config("gemini-3-flash-preview").withReasoningEffort("low").withParam("include_thoughts", false));
 
         assertThat(ProviderHarness.body(onlyRequest()).get("generationConfig").toString())
                 .isEqualTo("{\"thinkingConfig\":{\"includeThoughts\":false,\"thinkingLevel\":\"low\"}}");
@@ -218,7 +219,7 @@ class GeminiProviderTest {
                 + "{\"content\":{\"parts\":[{\"text\":\"fir\"},{\"text\":\"st\"}],\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0}],"
                 + "\"usageMetadata\":{\"promptTokenCount\":3,\"candidatesTokenCount\":4,\"totalTokenCount\":7}}")));
 
-        ModelResponse r = harness.call(flash.param("candidateCount", 2));
+        ModelResponse r = harness.call(flash.withParam("candidateCount", 2));
 
         assertThat(r.text()).isEqualTo("first\n\nsecond");
         assertThat(r.finishReason()).isEqualTo(FinishReason.STOP);
@@ -229,7 +230,7 @@ class GeminiProviderTest {
     void thoughtPartsAreLeftOutOfTheText() {
         answer("thinking.json");
 
-        ModelResponse r = harness.call(flash.param("include_thoughts", true));
+        ModelResponse r = harness.call(flash.withParam("include_thoughts", true));
 
         assertThat(r.text()).isEqualTo("The first 10 prime numbers are 2, 3, 5, 7, 11, 13, 17, 19, 23, and 29.\n\n"
                 + "Adding them together gives a sum of **129**.");
@@ -249,7 +250,7 @@ class GeminiProviderTest {
     void anAnswerCutByMaxTokensIsLengthWithThePartialText() {
         answer("max-tokens.json");
 
-        ModelResponse r = harness.call(flash.maxOutputTokens(400));
+        ModelResponse r = harness.call(flash.withMaxOutputTokens(400));
 
         assertThat(r.finishReason()).isEqualTo(FinishReason.LENGTH);
         assertThat(r.rawFinishReason()).contains("MAX_TOKENS");
@@ -261,7 +262,7 @@ class GeminiProviderTest {
     void aModelThatSpentItsWholeBudgetThinkingBecomesEmptyOutputWithAHint() {
         answer("max-tokens-empty.json");
 
-        Result r = harness.run(flash.maxOutputTokens(100), RetryPolicy.none()).results().get(0);
+        Result r = harness.run(flash.withMaxOutputTokens(100), RetryPolicy.none()).results().get(0);
 
         assertThat(r.error()).get().extracting(e -> e.kind()).isEqualTo(ErrorKind.EMPTY_OUTPUT);
         assertThat(r.error().get().message()).contains("max_output_tokens");
@@ -306,7 +307,7 @@ class GeminiProviderTest {
         api.stubFor(post(GENERATE).willReturn(okJson("{\"candidates\":[{\"content\":{\"parts\":[{\"functionCall\":"
                 + "{\"name\":\"lookup\",\"args\":{\"q\":\"fever\"}}}],\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0}]}")));
 
-        ModelResponse r = harness.call(flash.param("tools", List.of(Map.of("functionDeclarations", List.of()))));
+        ModelResponse r = harness.call(flash.withParam("tools", List.of(Map.of("functionDeclarations", List.of()))));
 
         assertThat(r.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
         assertThat(r.rawFinishReason()).contains("STOP");
@@ -336,7 +337,7 @@ class GeminiProviderTest {
         assertThat(r.text()).isEqualTo(expected);
         assertThat(r.text().codePointCount(0, r.text().length())).isEqualTo(164);
         assertThat(r.text()).hasSize(173);
-        assertThat(r.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(246);
+        assertThat(r.text().getBytes(StandardCharsets.UTF_8)).hasSize(246);
     }
 
     @Test
@@ -471,7 +472,7 @@ class GeminiProviderTest {
         answer("success.json");
         try (ProviderHarness other = new ProviderHarness(new GeminiProviderFactory(),
                 Map.of("GEMINI_API_KEY", "wrong", "TEAM_KEY", FAKE_KEY))) {
-            other.call(flash.apiKeyEnv("TEAM_KEY"));
+            other.call(flash.withApiKeyEnv("TEAM_KEY"));
         }
         assertThat(onlyRequest().getHeader("x-goog-api-key")).isEqualTo(FAKE_KEY);
     }
@@ -537,7 +538,7 @@ class GeminiProviderTest {
         api.stubFor(post(urlEqualTo(STREAM)).willReturn(sse(fixture("gemini/stream.sse")).withChunkedDribbleDelay(8, 400)));
         assertThat(fixture("gemini/stream.sse")).contains("\r\n\r\n");
 
-        ModelResponse streamed = harness.call(flash.stream(true));
+        ModelResponse streamed = harness.call(flash.withStream(true));
         LoggedRequest request = onlyRequest();
         api.resetAll();
         answer("success.json");
@@ -559,9 +560,9 @@ class GeminiProviderTest {
     @Test
     void aStreamedThinkingAnswerLeavesTheThoughtsOutAndMatchesItsWholeTwin() {
         api.stubFor(post(urlEqualTo(STREAM)).willReturn(sse(fixture("gemini/stream-thinking.sse"))));
-        ModelConfig thinking = flash.param("include_thoughts", true);
+        ModelConfig thinking = flash.withParam("include_thoughts", true);
 
-        ModelResponse streamed = harness.call(thinking.stream(true));
+        ModelResponse streamed = harness.call(thinking.withStream(true));
         api.resetAll();
         answer("thinking.json");
         ModelResponse whole = harness.call(thinking);
@@ -591,7 +592,7 @@ class GeminiProviderTest {
     void anErrorMidStreamFailsWithTheKindItsCodeMapsTo() {
         api.stubFor(post(urlEqualTo(STREAM)).willReturn(sse(fixture("gemini/stream-error-midway.sse"))));
 
-        CallException raw = harness.failure(flash.stream(true));
+        CallException raw = harness.failure(flash.withStream(true));
 
         assertThat(raw.kind()).isEqualTo(ErrorKind.SERVER);
         assertThat(raw.httpStatus()).isEqualTo(OptionalInt.of(503));
@@ -602,7 +603,7 @@ class GeminiProviderTest {
         api.stubFor(post(urlEqualTo(STREAM)).willReturn(sse(first + "\r\n\r\n"
                 + "data: {\"error\": {\"code\": 429,\"message\": \"Resource has been exhausted.\",\"status\": \"RESOURCE_EXHAUSTED\"}}\r\n\r\n")));
 
-        CallException event = harness.failure(flash.stream(true));
+        CallException event = harness.failure(flash.withStream(true));
 
         assertThat(event.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(event.getMessage()).contains("RESOURCE_EXHAUSTED", "Resource has been exhausted");
@@ -613,7 +614,7 @@ class GeminiProviderTest {
         String[] events = fixture("gemini/stream.sse").split("\r\n\r\n");
         api.stubFor(post(urlEqualTo(STREAM)).willReturn(sse(events[0] + "\r\n\r\n" + events[1] + "\r\n\r\n")));
 
-        CallException e = harness.failure(flash.stream(true));
+        CallException e = harness.failure(flash.withStream(true));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
         assertThat(e.getMessage()).contains("the stream ended before a finish reason");
@@ -625,7 +626,7 @@ class GeminiProviderTest {
                 + "\"PROHIBITED_CONTENT\"},\"usageMetadata\": {\"promptTokenCount\": 17,\"totalTokenCount\": 17},"
                 + "\"modelVersion\": \"gemini-2.5-flash\"}\r\n\r\n")));
 
-        ModelResponse r = harness.call(flash.stream(true));
+        ModelResponse r = harness.call(flash.withStream(true));
 
         assertThat(r.finishReason()).isEqualTo(FinishReason.CONTENT_FILTER);
         assertThat(r.rawFinishReason()).contains("PROHIBITED_CONTENT");
@@ -637,7 +638,7 @@ class GeminiProviderTest {
     void aStreamedRequestThatFailsMapsItsStatusLikeAWholeOne() {
         api.stubFor(post(urlEqualTo(STREAM)).willReturn(error(429, "error-429.json")));
 
-        CallException e = harness.failure(flash.stream(true));
+        CallException e = harness.failure(flash.withStream(true));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(37));
@@ -693,45 +694,45 @@ class GeminiProviderTest {
         ModelConfig lite = ModelConfig.of("gemini", "gemini-2.5-flash-lite");
         ModelConfig flash25 = ModelConfig.of("gemini", "gemini-2.5-flash");
 
-        assertThatThrownBy(() -> f.validate(flash25.verbosity("low"), dir)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> f.validate(flash25.withVerbosity("low"), dir)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("model 'gemini:gemini-2.5-flash'").hasMessageContaining("verbosity");
-        assertThatThrownBy(() -> f.validate(flash25.stop("a", "b", "c", "d", "e", "f"), dir))
+        assertThatThrownBy(() -> f.validate(flash25.withStop("a", "b", "c", "d", "e", "f"), dir))
                 .hasMessageContaining("at most 5 stop sequences");
-        assertThatThrownBy(() -> f.validate(pro.param("thinking_budget", 0), dir))
+        assertThatThrownBy(() -> f.validate(pro.withParam("thinking_budget", 0), dir))
                 .hasMessageContaining("model 'gemini:gemini-2.5-pro'").hasMessageContaining("thinking_budget")
                 .hasMessageContaining("cannot turn thinking off");
-        assertThatThrownBy(() -> f.validate(pro.param("thinking_budget", 32769), dir)).hasMessageContaining("thinking_budget");
-        assertThatThrownBy(() -> f.validate(pro.param("thinking_budget", 127), dir)).hasMessageContaining("thinking_budget");
-        assertThatThrownBy(() -> f.validate(flash25.param("thinking_budget", 24577), dir))
+        assertThatThrownBy(() -> f.validate(pro.withParam("thinking_budget", 32769), dir)).hasMessageContaining("thinking_budget");
+        assertThatThrownBy(() -> f.validate(pro.withParam("thinking_budget", 127), dir)).hasMessageContaining("thinking_budget");
+        assertThatThrownBy(() -> f.validate(flash25.withParam("thinking_budget", 24577), dir))
                 .hasMessageContaining("thinking_budget");
-        assertThatThrownBy(() -> f.validate(flash25.param("thinking_budget", -2), dir)).hasMessageContaining("thinking_budget");
-        assertThatThrownBy(() -> f.validate(lite.param("thinking_budget", 100), dir))
+        assertThatThrownBy(() -> f.validate(flash25.withParam("thinking_budget", -2), dir)).hasMessageContaining("thinking_budget");
+        assertThatThrownBy(() -> f.validate(lite.withParam("thinking_budget", 100), dir))
                 .hasMessageContaining("512 to 24576");
-        assertThatThrownBy(() -> f.validate(flash25.param("thinking_budget", "lots"), dir))
+        assertThatThrownBy(() -> f.validate(flash25.withParam("thinking_budget", "lots"), dir))
                 .hasMessageContaining("whole number");
-        assertThatThrownBy(() -> f.validate(flash25.param("include_thoughts", "yes"), dir))
+        assertThatThrownBy(() -> f.validate(flash25.withParam("include_thoughts", "yes"), dir))
                 .hasMessageContaining("include_thoughts");
-        assertThatThrownBy(() -> f.validate(flash25.reasoningEffort("high"), dir))
+        assertThatThrownBy(() -> f.validate(flash25.withReasoningEffort("high"), dir))
                 .hasMessageContaining("reasoning_effort").hasMessageContaining("thinking_budget");
-        assertThatThrownBy(() -> f.validate(ModelConfig.of("gemini", "gemini-2.0-flash").reasoningEffort("low"), dir))
+        assertThatThrownBy(() -> f.validate(ModelConfig.of("gemini", "gemini-2.0-flash").withReasoningEffort("low"), dir))
                 .hasMessageContaining("reasoning_effort");
-        assertThatThrownBy(() -> f.validate(ModelConfig.of("gemini", "gemini-3-pro-preview").reasoningEffort("low")
-                .param("thinking_budget", 1024), dir)).hasMessageContaining("not both");
-        assertThatThrownBy(() -> f.validate(flash25.baseUrl("ftp://example.com"), dir)).hasMessageContaining("base_url");
+        assertThatThrownBy(() -> f.validate(ModelConfig.of("gemini", "gemini-3-pro-preview").withReasoningEffort("low")
+                .withParam("thinking_budget", 1024), dir)).hasMessageContaining("not both");
+        assertThatThrownBy(() -> f.validate(flash25.withBaseUrl("ftp://example.com"), dir)).hasMessageContaining("base_url");
 
-        f.validate(pro.param("thinking_budget", 128), dir);
-        f.validate(pro.param("thinking_budget", 32768), dir);
-        f.validate(pro.param("thinking_budget", -1), dir);
-        f.validate(flash25.param("thinking_budget", 0).param("include_thoughts", true), dir);
-        f.validate(flash25.param("thinking_budget", 24576), dir);
-        f.validate(ModelConfig.of("gemini", "models/gemini-2.5-flash").param("thinking_budget", 0), dir);
-        f.validate(lite.param("thinking_budget", 0), dir);
-        f.validate(lite.param("thinking_budget", 512), dir);
-        f.validate(lite.param("thinking_budget", -1), dir);
-        f.validate(ModelConfig.of("gemini", "gemini-exp-1206").param("thinking_budget", 99999), dir);
-        f.validate(ModelConfig.of("gemini", "gemini-3-flash-preview").reasoningEffort("minimal"), dir);
-        f.validate(flash25.temperature(0.0).topK(40).stop("a", "b", "c", "d", "e").presencePenalty(0.1)
-                .frequencyPenalty(0.1).seed(1), dir);
+        f.validate(pro.withParam("thinking_budget", 128), dir);
+        f.validate(pro.withParam("thinking_budget", 32768), dir);
+        f.validate(pro.withParam("thinking_budget", -1), dir);
+        f.validate(flash25.withParam("thinking_budget", 0).withParam("include_thoughts", true), dir);
+        f.validate(flash25.withParam("thinking_budget", 24576), dir);
+        f.validate(ModelConfig.of("gemini", "models/gemini-2.5-flash").withParam("thinking_budget", 0), dir);
+        f.validate(lite.withParam("thinking_budget", 0), dir);
+        f.validate(lite.withParam("thinking_budget", 512), dir);
+        f.validate(lite.withParam("thinking_budget", -1), dir);
+        f.validate(ModelConfig.of("gemini", "gemini-exp-1206").withParam("thinking_budget", 99999), dir);
+        f.validate(ModelConfig.of("gemini", "gemini-3-flash-preview").withReasoningEffort("minimal"), dir);
+        f.validate(flash25.withTemperature(0.0).withTopK(40).withStop("a", "b", "c", "d", "e").withPresencePenalty(0.1)
+                .withFrequencyPenalty(0.1).withSeed(1), dir);
         assertThat(f.name()).isEqualTo("gemini");
         assertThat(f.aliases()).containsExactly("google");
     }

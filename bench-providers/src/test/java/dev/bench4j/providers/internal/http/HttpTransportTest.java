@@ -390,7 +390,7 @@ class HttpTransportTest {
     @Test
     void anAttemptTimeoutInThePipelineFailsTheCellAsTimeoutWithoutAnotherAttempt() {
         api.stubFor(post("/v1/chat/completions").willReturn(okJson(fixture("openai/success.json")).withFixedDelay(5000)));
-        ModelConfig config = ModelConfig.of("openai", "gpt-4o-mini").baseUrl(api.baseUrl() + "/v1").timeout(Duration.ofMillis(200));
+        ModelConfig config = ModelConfig.of("openai", "gpt-4o-mini").withBaseUrl(api.baseUrl() + "/v1").withTimeout(Duration.ofMillis(200));
 
         Run run;
         try (ProviderHarness harness = new ProviderHarness(new OpenAiProviderFactory(), Map.of("OPENAI_API_KEY", FAKE_KEY))) {

@@ -1,6 +1,5 @@
 package dev.bench4j.providers.ollama.internal;
 
-import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -30,11 +29,14 @@ import dev.bench4j.core.Result;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.CallException;
+import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ModelRequest;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.providers.internal.http.HttpCall;
+import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.ollama.OllamaProviderFactory;
 import dev.bench4j.providers.testing.ProviderHarness;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -62,7 +64,7 @@ class OllamaProviderTest {
     void setUp() {
         // a key in the environment that the config does not name must never be sent
         harness = new ProviderHarness(new OllamaProviderFactory(), Map.of("OLLAMA_API_KEY", FAKE_KEY));
-        llama = ModelConfig.of("ollama", "llama3.2").baseUrl(api.baseUrl());
+        llama = ModelConfig.of("ollama", "llama3.2").withBaseUrl(api.baseUrl());
     }
 
     @AfterEach
@@ -91,7 +93,7 @@ class OllamaProviderTest {
     private static JsonNode json(String text) {
         try {
             return Json.MAPPER.readTree(text);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
@@ -144,10 +146,10 @@ class OllamaProviderTest {
     @Test
     void sendsStreamFalseExplicitlyAndEveryParameterUnderItsOllamaNameInOptions() {
         answer("success.json");
-        ModelConfig config = llama.temperature(0.2).topP(0.9).topK(40).maxOutputTokens(256).seed(7).stop("END", "###")
-                .frequencyPenalty(0.5).presencePenalty(-0.5)
-                .param("num_ctx", 8192).param("repeat_penalty", 1.1).param("use_mmap", false)
-                .param("think", false).param("format", Map.of("type", "object")).param("keep_alive", "5m");
+        ModelConfig config = llama.withTemperature(0.2).withTopP(0.9).withTopK(40).withMaxOutputTokens(256).withSeed(7).withStop("END", "###")
+                .withFrequencyPenalty(0.5).withPresencePenalty(-0.5)
+                .withParam("num_ctx", 8192).withParam("repeat_penalty", 1.1).withParam("use_mmap", false)
+                .withParam("think", false).withParam("format", Map.of("type", "object")).withParam("keep_alive", "5m");
 
         harness.call(config, Message.system("Be brief."), Message.user("Conditions in: fever"));
 
@@ -200,7 +202,7 @@ class OllamaProviderTest {
     void theKeyNamedInApiKeyEnvIsSentAsABearerToken() {
         answer("success.json");
         try (ProviderHarness proxied = new ProviderHarness(new OllamaProviderFactory(), Map.of("OLLAMA_PROXY_KEY", FAKE_KEY))) {
-            proxied.call(llama.apiKeyEnv("OLLAMA_PROXY_KEY"));
+            proxied.call(llama.withApiKeyEnv("OLLAMA_PROXY_KEY"));
         }
 
         LoggedRequest request = onlyRequest();
@@ -227,7 +229,7 @@ class OllamaProviderTest {
     void thinkingIsNotPartOfTheOutputAndItsTokensCountAsOutput() {
         answer("thinking.json");
 
-        ModelResponse r = harness.call(ModelConfig.of("ollama", "qwen3:8b").baseUrl(api.baseUrl()).param("think", true));
+        ModelResponse r = harness.call(ModelConfig.of("ollama", "qwen3:8b").withBaseUrl(api.baseUrl()).withParam("think", true));
 
         assertThat(json(onlyRequest().getBodyAsString()).get("think").booleanValue()).isTrue();
         assertThat(r.text()).isEqualTo("Hypertension");
@@ -243,7 +245,7 @@ class OllamaProviderTest {
     void truncatedByTheTokenLimitKeepsThePartialTextWithFinishReasonLength() {
         answer("length.json");
 
-        ModelResponse r = harness.call(llama.maxOutputTokens(8));
+        ModelResponse r = harness.call(llama.withMaxOutputTokens(8));
 
         assertThat(r.finishReason()).isEqualTo(FinishReason.LENGTH);
         assertThat(r.rawFinishReason()).contains("length");
@@ -255,8 +257,8 @@ class OllamaProviderTest {
     void aThinkingModelThatSpentItsWholeBudgetThinkingBecomesEmptyOutputWithAHint() {
         answer("length-empty.json");
 
-        Result r = harness.run(ModelConfig.of("ollama", "qwen3:8b").baseUrl(api.baseUrl()).maxOutputTokens(48)
-                .param("think", true), RetryPolicy.none()).results().get(0);
+        Result r = harness.run(ModelConfig.of("ollama", "qwen3:8b").withBaseUrl(api.baseUrl()).withMaxOutputTokens(48)
+                .withParam("think", true), RetryPolicy.none()).results().get(0);
 
         assertThat(r.error()).get().extracting(e -> e.kind()).isEqualTo(ErrorKind.EMPTY_OUTPUT);
         assertThat(r.error().get().message()).contains("(48)", "max_output_tokens");
@@ -338,7 +340,7 @@ class OllamaProviderTest {
     @Test
     void aModelThatIsNotInstalledIsNotRetriedAndSaysHowToPullIt() {
         fail(404, "error-404.json");
-        ModelConfig missing = ModelConfig.of("ollama", "llama9").baseUrl(api.baseUrl());
+        ModelConfig missing = ModelConfig.of("ollama", "llama9").withBaseUrl(api.baseUrl());
 
         Result r = harness.run(missing, RetryPolicy.defaults()).results().get(0);
 
@@ -370,7 +372,7 @@ class OllamaProviderTest {
     void badRequestIsNotRetriedAndKeepsOllamasMessage() {
         fail(400, "error-400.json");
 
-        Result r = harness.run(llama.param("think", true), RetryPolicy.defaults()).results().get(0);
+        Result r = harness.run(llama.withParam("think", true), RetryPolicy.defaults()).results().get(0);
 
         assertThat(r.attempts()).isEqualTo(1);
         assertThat(r.error().get().kind()).isEqualTo(ErrorKind.BAD_REQUEST);
@@ -384,7 +386,7 @@ class OllamaProviderTest {
     void anOptionOfTheWrongTypeIsABadRequestThoughOllamaSends500AndIsNotRetried() {
         fail(500, "error-500-option-type.json");
 
-        Result r = harness.run(llama.temperature(0.2), RetryPolicy.defaults()).results().get(0);
+        Result r = harness.run(llama.withTemperature(0.2), RetryPolicy.defaults()).results().get(0);
 
         assertThat(r.attempts()).isEqualTo(1);
         assertThat(r.error().get().kind()).isEqualTo(ErrorKind.BAD_REQUEST);
@@ -430,7 +432,7 @@ class OllamaProviderTest {
 
     @Test
     void aConnectionThatCannotBeMadeIsANetworkError() {
-        CallException e = harness.failure(ModelConfig.of("ollama", "llama3.2").baseUrl("http://127.0.0.1:9"));
+        CallException e = harness.failure(ModelConfig.of("ollama", "llama3.2").withBaseUrl("http://127.0.0.1:9"));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.NETWORK);
         assertThat(e.getMessage()).contains("127.0.0.1:9");
@@ -441,7 +443,7 @@ class OllamaProviderTest {
         api.stubFor(post("/api/chat").willReturn(ProviderHarness.withHeaders(aResponse().withStatus(200),
                 "ollama/stream.headers.txt").withBody(fixture("ollama/stream.ndjson")).withChunkedDribbleDelay(8, 400)));
 
-        ModelResponse streamed = harness.call(llama.stream(true));
+        ModelResponse streamed = harness.call(llama.withStream(true));
         api.resetAll();
         answer("success.json");
         ModelResponse whole = harness.call(llama);
@@ -463,7 +465,7 @@ class OllamaProviderTest {
     void aStreamedRequestSaysStreamTrueAndAcceptsNdjson() {
         stream("stream.ndjson");
 
-        harness.call(llama.stream(true).maxOutputTokens(64));
+        harness.call(llama.withStream(true).withMaxOutputTokens(64));
 
         LoggedRequest request = onlyRequest();
         JsonNode body = json(request.getBodyAsString());
@@ -475,9 +477,9 @@ class OllamaProviderTest {
     @Test
     void aStreamedThinkingAnswerMatchesItsWholeTwinAndThinkingStartsTheClock() {
         stream("stream-thinking.ndjson");
-        ModelConfig qwen = ModelConfig.of("ollama", "qwen3:8b").baseUrl(api.baseUrl()).param("think", true);
+        ModelConfig qwen = ModelConfig.of("ollama", "qwen3:8b").withBaseUrl(api.baseUrl()).withParam("think", true);
 
-        ModelResponse streamed = harness.call(qwen.stream(true));
+        ModelResponse streamed = harness.call(qwen.withStream(true));
         api.resetAll();
         answer("thinking.json");
         ModelResponse whole = harness.call(qwen);
@@ -515,7 +517,7 @@ class OllamaProviderTest {
     void anErrorLineMidStreamIsARetryableServerErrorWithOllamasMessage() {
         stream("stream-error.ndjson");
 
-        CallException e = harness.failure(llama.stream(true));
+        CallException e = harness.failure(llama.withStream(true));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.SERVER);
         assertThat(e.retryable()).isTrue();
@@ -526,7 +528,7 @@ class OllamaProviderTest {
     void aStreamedRequestThatFailsMapsItsStatusLikeAWholeOne() {
         fail(404, "error-404.json");
 
-        CallException e = harness.failure(ModelConfig.of("ollama", "llama9").baseUrl(api.baseUrl()).stream(true));
+        CallException e = harness.failure(ModelConfig.of("ollama", "llama9").withBaseUrl(api.baseUrl()).withStream(true));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
         assertThat(e.httpStatus()).isEqualTo(OptionalInt.of(404));
@@ -534,7 +536,7 @@ class OllamaProviderTest {
 
         api.resetAll();
         fail(503, "error-503.json");
-        CallException busy = harness.failure(llama.stream(true));
+        CallException busy = harness.failure(llama.withStream(true));
         assertThat(busy.kind()).isEqualTo(ErrorKind.SERVER);
         assertThat(busy.getMessage()).contains("server busy");
     }
@@ -547,7 +549,7 @@ class OllamaProviderTest {
         api.stubFor(post("/api/chat").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/x-ndjson").withBody(cut)));
 
-        CallException e = harness.failure(llama.stream(true));
+        CallException e = harness.failure(llama.withStream(true));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
         assertThat(e.getMessage()).contains("the stream ended before done", "llama3.2");
@@ -580,36 +582,36 @@ class OllamaProviderTest {
         Path dir = Path.of(".");
         ModelConfig m = ModelConfig.of("ollama", "llama3.2");
 
-        assertThatThrownBy(() -> f.validate(m.param("num_ctxx", 8192), dir))
+        assertThatThrownBy(() -> f.validate(m.withParam("num_ctxx", 8192), dir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("llama3.2")
                 .hasMessageContaining("'num_ctxx' is not an Ollama option")
                 .hasMessageContaining("nearest valid names: num_ctx,");
-        assertThatThrownBy(() -> f.validate(m.param("max_tokens", 64), dir))
+        assertThatThrownBy(() -> f.validate(m.withParam("max_tokens", 64), dir))
                 .hasMessageContaining("nearest valid names: max_output_tokens");
-        assertThatThrownBy(() -> f.validate(m.maxOutputTokens(256).param("num_predict", 128), dir))
+        assertThatThrownBy(() -> f.validate(m.withMaxOutputTokens(256).withParam("num_predict", 128), dir))
                 .hasMessageContaining("'num_predict' duplicates max_output_tokens");
-        assertThatThrownBy(() -> f.validate(m.param("num_predict", 128), dir))
+        assertThatThrownBy(() -> f.validate(m.withParam("num_predict", 128), dir))
                 .hasMessageContaining("set max_output_tokens instead");
-        assertThatThrownBy(() -> f.validate(m.temperature(0.0).param("temperature", 0.5), dir))
+        assertThatThrownBy(() -> f.validate(m.withTemperature(0.0).withParam("temperature", 0.5), dir))
                 .hasMessageContaining("'temperature' duplicates temperature");
-        assertThatThrownBy(() -> f.validate(m.verbosity("low"), dir))
+        assertThatThrownBy(() -> f.validate(m.withVerbosity("low"), dir))
                 .hasMessageContaining("verbosity");
-        assertThatThrownBy(() -> f.validate(m.reasoningEffort("high"), dir))
+        assertThatThrownBy(() -> f.validate(m.withReasoningEffort("high"), dir))
                 .hasMessageContaining("reasoning_effort")
                 .hasMessageContaining("think=true")
                 .hasMessageContaining("gpt-oss");
-        assertThatThrownBy(() -> f.validate(m.param("mirostat", 2), dir))
+        assertThatThrownBy(() -> f.validate(m.withParam("mirostat", 2), dir))
                 .hasMessageContaining("'mirostat' was removed from Ollama");
-        assertThatThrownBy(() -> f.validate(m.param("num_ctx", "8k"), dir))
+        assertThatThrownBy(() -> f.validate(m.withParam("num_ctx", "8k"), dir))
                 .hasMessageContaining("'num_ctx' must be a whole number");
-        assertThatThrownBy(() -> f.validate(m.param("think", "max"), dir))
+        assertThatThrownBy(() -> f.validate(m.withParam("think", "max"), dir))
                 .hasMessageContaining("'think' must be true, false, or \"low\"");
-        assertThatThrownBy(() -> f.validate(m.param("stream", true), dir))
+        assertThatThrownBy(() -> f.validate(m.withParam("stream", true), dir))
                 .hasMessageContaining("stream setting");
-        assertThatThrownBy(() -> f.validate(m.baseUrl("ftp://example.com"), dir))
+        assertThatThrownBy(() -> f.validate(m.withBaseUrl("ftp://example.com"), dir))
                 .hasMessageContaining("base_url");
-        assertThatThrownBy(() -> f.validate(m.baseUrl("http://localhost:11434/v1"), dir))
+        assertThatThrownBy(() -> f.validate(m.withBaseUrl("http://localhost:11434/v1"), dir))
                 .hasMessageContaining("/v1")
                 .hasMessageContaining("openai-compatible");
     }
@@ -619,24 +621,24 @@ class OllamaProviderTest {
         OllamaProviderFactory f = new OllamaProviderFactory();
         Path dir = Path.of(".");
 
-        f.validate(ModelConfig.of("ollama", "llama3.2").temperature(0.0).topP(0.9).topK(40).maxOutputTokens(256).seed(42)
-                .stop("\n\n").frequencyPenalty(0.1).presencePenalty(0.1), dir);
-        f.validate(ModelConfig.of("ollama", "gpt-oss:20b").baseUrl("https://ollama.example.com/proxy/")
-                .param("num_ctx", 8192).param("num_keep", 4).param("repeat_penalty", 1.1).param("repeat_last_n", 64)
-                .param("min_p", 0.05).param("typical_p", 1).param("num_batch", 512).param("num_gpu", 99)
-                .param("main_gpu", 0).param("num_thread", 8).param("use_mmap", true).param("draft_num_predict", 4)
-                .param("think", "low").param("format", "json").param("keep_alive", 300)
-                .param("tools", List.of(Map.of("type", "function"))), dir);
-        f.validate(ModelConfig.of("ollama", "qwen3:8b").param("think", false).param("keep_alive", "0")
-                .param("format", Map.of("type", "object")), dir);
+        f.validate(ModelConfig.of("ollama", "llama3.2").withTemperature(0.0).withTopP(0.9).withTopK(40).withMaxOutputTokens(256).withSeed(42)
+                .withStop("\n\n").withFrequencyPenalty(0.1).withPresencePenalty(0.1), dir);
+        f.validate(ModelConfig.of("ollama", "gpt-oss:20b").withBaseUrl("https://ollama.example.com/proxy/")
+                .withParam("num_ctx", 8192).withParam("num_keep", 4).withParam("repeat_penalty", 1.1).withParam("repeat_last_n", 64)
+                .withParam("min_p", 0.05).withParam("typical_p", 1).withParam("num_batch", 512).withParam("num_gpu", 99)
+                .withParam("main_gpu", 0).withParam("num_thread", 8).withParam("use_mmap", true).withParam("draft_num_predict", 4)
+                .withParam("think", "low").withParam("format", "json").withParam("keep_alive", 300)
+                .withParam("tools", List.of(Map.of("type", "function"))), dir);
+        f.validate(ModelConfig.of("ollama", "qwen3:8b").withParam("think", false).withParam("keep_alive", "0")
+                .withParam("format", Map.of("type", "object")), dir);
     }
 
     @Test
     void anInvalidExtraThatSkippedValidationFailsTheCallBeforeAnythingIsSent() {
-        assertThatThrownBy(() -> harness.failure(llama.param("num_ctxx", 8192))).as("a plan refuses it")
+        assertThatThrownBy(() -> harness.failure(llama.withParam("num_ctxx", 8192))).as("a plan refuses it")
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("num_ctxx");
 
-        CallException e = harness.failureSkippingValidation(llama.param("num_ctxx", 8192));
+        CallException e = harness.failureSkippingValidation(llama.withParam("num_ctxx", 8192));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
         assertThat(e.getMessage()).contains("num_ctxx");
@@ -646,11 +648,11 @@ class OllamaProviderTest {
     @Test
     void localModelsAreFreeAndTheFactoryIsFoundByName() {
         assertThat(new OllamaProviderFactory().price(ModelConfig.of("ollama", "llama3.2"))).contains(Price.FREE);
-        assertThat(new OllamaProviderFactory().price(ModelConfig.of("ollama", "llama3.2").baseUrl("http://192.168.1.9:11434")))
+        assertThat(new OllamaProviderFactory().price(ModelConfig.of("ollama", "llama3.2").withBaseUrl("http://192.168.1.9:11434")))
                 .contains(Price.FREE);
         assertThat(new OllamaProviderFactory().price(ModelConfig.of("ollama", "gpt-oss:120b-cloud")
-                .baseUrl("https://ollama.com"))).as("Ollama's cloud is not free").isEmpty();
-        assertThat(ServiceLoader.load(dev.bench4j.core.spi.ModelProviderFactory.class).stream()
+                .withBaseUrl("https://ollama.com"))).as("Ollama's cloud is not free").isEmpty();
+        assertThat(ServiceLoader.load(ModelProviderFactory.class).stream()
                 .map(p -> p.get().name())).contains("ollama");
     }
 }

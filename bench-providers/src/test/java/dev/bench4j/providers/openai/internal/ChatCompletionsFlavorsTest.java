@@ -1,6 +1,5 @@
 package dev.bench4j.providers.openai.internal;
 
-import dev.bench4j.providers.internal.http.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -29,6 +28,7 @@ import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ModelResponse;
+import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.openai.OpenAiCompatibleProviderFactory;
 import dev.bench4j.providers.openai.OpenAiProviderFactory;
 import dev.bench4j.providers.openai.XaiProviderFactory;
@@ -86,8 +86,8 @@ class ChatCompletionsFlavorsTest {
         }
 
         ModelConfig config() {
-            ModelConfig c = ModelConfig.of(name, model).baseUrl(api.baseUrl() + "/v1");
-            return apiKeyEnv.map(c::apiKeyEnv).orElse(c);
+            ModelConfig c = ModelConfig.of(name, model).withBaseUrl(api.baseUrl() + "/v1");
+            return apiKeyEnv.map(c::withApiKeyEnv).orElse(c);
         }
 
         /** The flavor's own fixture when there is one, else OpenAI's as this flavor would send it. */
@@ -275,7 +275,7 @@ class ChatCompletionsFlavorsTest {
         start(f);
         answer(f.fixture("length.json"));
 
-        ModelResponse r = harness.call(f.config().maxOutputTokens(16));
+        ModelResponse r = harness.call(f.config().withMaxOutputTokens(16));
 
         assertThat(r.finishReason()).isEqualTo(FinishReason.LENGTH);
         assertThat(r.rawFinishReason()).contains("length");
@@ -289,7 +289,7 @@ class ChatCompletionsFlavorsTest {
         start(f);
         answer(f.fixture("length-empty.json"));
 
-        Result r = harness.run(f.config().maxOutputTokens(256), RetryPolicy.defaults()).results().get(0);
+        Result r = harness.run(f.config().withMaxOutputTokens(256), RetryPolicy.defaults()).results().get(0);
 
         assertThat(r.error()).get().extracting(e -> e.kind()).isEqualTo(ErrorKind.EMPTY_OUTPUT);
         assertThat(r.error().get().message()).contains("max_output_tokens", "(256)");
@@ -429,7 +429,7 @@ class ChatCompletionsFlavorsTest {
         start(f);
         api.stubFor(post(CHAT).willReturn(sse(f.fixture("stream.sse")).withChunkedDribbleDelay(8, 400)));
 
-        ModelResponse streamed = harness.call(f.config().stream(true));
+        ModelResponse streamed = harness.call(f.config().withStream(true));
 
         LoggedRequest request = onlyRequest();
         JsonNode body = json(request);
@@ -458,8 +458,8 @@ class ChatCompletionsFlavorsTest {
     void sendsEachParameterUnderItsWireNameAndTheKeyOnlyInOneAuthorizationHeader(Flavored f) {
         start(f);
         answer(f.fixture("success.json"));
-        ModelConfig config = f.config().temperature(0.2).topP(0.9).maxOutputTokens(256).seed(7)
-                .param("response_format", Map.of("type", "json_object"));
+        ModelConfig config = f.config().withTemperature(0.2).withTopP(0.9).withMaxOutputTokens(256).withSeed(7)
+                .withParam("response_format", Map.of("type", "json_object"));
 
         harness.call(config, Message.system("Be brief."), Message.user("Conditions in: fever"));
 
@@ -512,7 +512,7 @@ class ChatCompletionsFlavorsTest {
     void aCompatibleStreamMayEndWithoutDoneButAnOpenAiStreamMayNot() {
         try (ProviderHarness compatible = COMPATIBLE.harness(); ProviderHarness openai = OPENAI.harness()) {
             api.stubFor(post(CHAT).willReturn(sse(cutAfterTheFinishChunk(COMPATIBLE))));
-            ModelResponse noUsage = compatible.call(COMPATIBLE.config().stream(true));
+            ModelResponse noUsage = compatible.call(COMPATIBLE.config().withStream(true));
             assertThat(noUsage.text()).isEqualTo("diabetes, hypertension");
             assertThat(noUsage.finishReason()).isEqualTo(FinishReason.STOP);
             assertThat(noUsage.usage()).as("a server that ignores include_usage").isEqualTo(Usage.unknown());
@@ -520,12 +520,12 @@ class ChatCompletionsFlavorsTest {
 
             api.resetAll();
             api.stubFor(post(CHAT).willReturn(sse(cutBeforeDone(COMPATIBLE))));
-            assertThat(compatible.call(COMPATIBLE.config().stream(true)).usage()).isEqualTo(COMPATIBLE.successUsage());
+            assertThat(compatible.call(COMPATIBLE.config().withStream(true)).usage()).isEqualTo(COMPATIBLE.successUsage());
 
             for (String cut : List.of(cutAfterTheFinishChunk(OPENAI), cutBeforeDone(OPENAI))) {
                 api.resetAll();
                 api.stubFor(post(CHAT).willReturn(sse(cut)));
-                CallException e = openai.failure(OPENAI.config().stream(true));
+                CallException e = openai.failure(OPENAI.config().withStream(true));
                 assertThat(e.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
                 assertThat(e.getMessage()).contains("[DONE]");
             }
@@ -566,7 +566,7 @@ class ChatCompletionsFlavorsTest {
             api.stubFor(post(CHAT).willReturn(sse(vllmReasoningStream(field, List.of("diabetes", ", hypertension"), "stop"))
                     .withChunkedDribbleDelay(6, 300)));
 
-            ModelResponse r = compatible.call(COMPATIBLE.config().stream(true));
+            ModelResponse r = compatible.call(COMPATIBLE.config().withStream(true));
 
             assertThat(r.timeToFirstToken()).isPresent();
             assertThat(r.text()).isEqualTo("diabetes, hypertension");
@@ -576,7 +576,7 @@ class ChatCompletionsFlavorsTest {
             api.resetAll();
             api.stubFor(post(CHAT).willReturn(sse(vllmReasoningStream(field, List.of(), "length"))));
 
-            ModelResponse thinkingOnly = compatible.call(COMPATIBLE.config().stream(true));
+            ModelResponse thinkingOnly = compatible.call(COMPATIBLE.config().withStream(true));
 
             assertThat(thinkingOnly.timeToFirstToken()).as("reasoning alone starts the clock").isPresent();
             assertThat(thinkingOnly.text()).isEmpty();

@@ -6,11 +6,15 @@ import dev.bench4j.store.json.InvalidRunFileException;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -100,7 +104,7 @@ public final class CellOffsets {
 
     private void refresh() {
         Object now = identity();
-        if (!java.util.Objects.equals(now, identity)) {
+        if (!Objects.equals(now, identity)) {
             reset();
             identity = now;
         }
@@ -143,9 +147,9 @@ public final class CellOffsets {
     /** The file's inode (or other key) and creation time: a file renamed into place has another. */
     private Object identity() {
         try {
-            java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(file,
-                    java.nio.file.attribute.BasicFileAttributes.class);
-            return java.util.Arrays.asList(a.fileKey(), a.creationTime());
+            BasicFileAttributes a = Files.readAttributes(file,
+                    BasicFileAttributes.class);
+            return Arrays.asList(a.fileKey(), a.creationTime());
         } catch (IOException e) {
             return null;
         }
@@ -164,7 +168,7 @@ public final class CellOffsets {
                 byte[] more = JsonLinesFile.read(ch, pos, Math.min(chunk, left));
                 int nl = indexOf(more, (byte) '\n');
                 int take = nl < 0 ? more.length : nl;
-                byte[] grown = java.util.Arrays.copyOf(line, line.length + take);
+                byte[] grown = Arrays.copyOf(line, line.length + take);
                 System.arraycopy(more, 0, grown, line.length, take);
                 line = grown;
                 if (nl >= 0) {

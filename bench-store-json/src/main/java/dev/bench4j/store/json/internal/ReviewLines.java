@@ -1,7 +1,9 @@
 package dev.bench4j.store.json.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,10 +11,13 @@ import dev.bench4j.core.CellId;
 import dev.bench4j.core.Review;
 import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.store.json.InvalidRunFileException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +39,7 @@ public final class ReviewLines {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** Reads JSON strictly: a repeated key or trailing content is an error. */
-    public static final com.fasterxml.jackson.databind.ObjectReader MAPPER_READER = RunFiles.STRICT;
+    public static final ObjectReader MAPPER_READER = RunFiles.STRICT;
 
     private ReviewLines() {
     }
@@ -79,8 +84,8 @@ public final class ReviewLines {
      * @return UTF-8 bytes
      */
     public static byte[] encode(Review r) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256);
-        try (com.fasterxml.jackson.core.JsonGenerator g = ResultLines.FACTORY.createGenerator(out)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = ResultLines.FACTORY.createGenerator(out)) {
             g.writeTree(toNode(r));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a review: " + e.getMessage(), e);
@@ -101,7 +106,7 @@ public final class ReviewLines {
     static Review decode(byte[] bytes, int offset, int length) {
         JsonNode node;
         try {
-            node = RunFiles.STRICT.readTree(new java.io.ByteArrayInputStream(bytes, offset, length));
+            node = RunFiles.STRICT.readTree(new ByteArrayInputStream(bytes, offset, length));
         } catch (JsonProcessingException e) {
             String at = e.getLocation() == null ? "" : "column " + e.getLocation().getColumnNr() + ": ";
             throw new BadLineException(at + "invalid JSON: " + e.getOriginalMessage(), e);
@@ -127,7 +132,7 @@ public final class ReviewLines {
         JsonFields f = JsonFields.of(node, where, InvalidRunFileException::new);
         String kind = f.string("kind");
         String reviewer = f.string("reviewer");
-        java.time.Instant at = f.instant("at");
+        Instant at = f.instant("at");
         try {
             return switch (kind) {
                 case "rating" -> {

@@ -1,6 +1,9 @@
 package dev.bench4j.store.json.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -42,7 +45,7 @@ public final class ReviewSheet {
             "reviewer", "rating", "scale_min", "scale_max", "acceptable", "comment", "rank");
 
     private static final CsvMapper CSV = new CsvMapper();
-    private static final com.fasterxml.jackson.databind.ObjectWriter JSON = new com.fasterxml.jackson.databind.ObjectMapper().writer();
+    private static final ObjectWriter JSON = new ObjectMapper().writer();
 
     private ReviewSheet() {
     }
@@ -206,7 +209,7 @@ public final class ReviewSheet {
     private static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return String.valueOf(value);
         }
     }

@@ -3,6 +3,7 @@ package dev.bench4j.store.json.internal;
 import dev.bench4j.core.Review;
 import dev.bench4j.core.json.AtomicFiles;
 import dev.bench4j.store.json.InvalidRunFileException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A run's {@code reviews.jsonl}: people's judgments of its answers, one {@link Review} per line
@@ -35,7 +38,7 @@ public final class ReviewsFile {
     static final String LOCK = "reviews.lock";
 
     private static final long LOCK_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReviewsFile.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewsFile.class);
 
     private ReviewsFile() {
     }
@@ -89,7 +92,7 @@ public final class ReviewsFile {
         if (reviews.isEmpty()) {
             return;
         }
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (Review r : reviews) {
             bytes.writeBytes(ReviewLines.encode(r));
         }

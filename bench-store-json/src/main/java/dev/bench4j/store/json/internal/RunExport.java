@@ -31,6 +31,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -280,7 +281,7 @@ public final class RunExport {
             checkTrialsAndReviews();
             try {
                 byte[] json = RunFiles.PRETTY.writeValueAsBytes(runNode);
-                byte[] bytes = java.util.Arrays.copyOf(json, json.length + 1);
+                byte[] bytes = Arrays.copyOf(json, json.length + 1);
                 bytes[json.length] = '\n';
                 AtomicFiles.write(staging.resolve(RunFiles.NAME), bytes);
                 AtomicFiles.forceDirectory(staging);

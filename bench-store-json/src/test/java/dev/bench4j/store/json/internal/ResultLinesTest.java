@@ -1,10 +1,10 @@
 package dev.bench4j.store.json.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.Result;
+import dev.bench4j.core.Usage;
 import dev.bench4j.core.testing.SampleResults;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,7 +114,7 @@ class ResultLinesTest {
         byte[] minimal = (GOOD + "}").getBytes(StandardCharsets.UTF_8);
 
         assertThat(ResultLines.read(b, 0, b.length)).isEqualTo(ResultLines.read(minimal, 0, minimal.length));
-        assertThat(ResultLines.read(minimal, 0, minimal.length).usage()).isEqualTo(dev.bench4j.core.Usage.unknown());
+        assertThat(ResultLines.read(minimal, 0, minimal.length).usage()).isEqualTo(Usage.unknown());
     }
 
     @Test

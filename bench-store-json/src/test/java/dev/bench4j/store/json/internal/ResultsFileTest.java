@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bench4j.core.Result;
+import dev.bench4j.core.testing.SampleResults;
 import dev.bench4j.store.json.InvalidRunFileException;
 import dev.bench4j.store.json.testing.LogCapture;
-import dev.bench4j.core.testing.SampleResults;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +84,7 @@ class ResultsFileTest {
         assertThat(ResultsFile.repairTail(file)).isFalse();
 
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
-        org.assertj.core.api.Assertions.assertThatThrownBy(this::read).hasMessageContaining("line 3");
+        assertThatThrownBy(this::read).hasMessageContaining("line 3");
     }
 
     @Test

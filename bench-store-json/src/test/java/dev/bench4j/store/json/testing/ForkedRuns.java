@@ -4,6 +4,7 @@ import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
 import dev.bench4j.store.json.JsonRunStore;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class ForkedRuns {
      * @return the process
      * @throws java.io.IOException if it cannot start
      */
-    public static Process fork(Path log, String... args) throws java.io.IOException {
+    public static Process fork(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx128m");

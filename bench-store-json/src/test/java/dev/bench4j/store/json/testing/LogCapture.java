@@ -1,6 +1,7 @@
 package dev.bench4j.store.json.testing;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -14,7 +15,7 @@ public final class LogCapture implements AutoCloseable {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
     private LogCapture() {
-        System.setErr(new PrintStream(new java.io.OutputStream() {
+        System.setErr(new PrintStream(new OutputStream() {
             @Override
             public void write(int b) {
                 synchronized (bytes) {

@@ -2,12 +2,15 @@ package dev.bench4j.store.json.testing;
 
 import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.Price;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Score;
+import dev.bench4j.core.Secret;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -51,12 +54,12 @@ public final class StorePlans {
      */
     public static BenchmarkPlan.Builder rich(ScriptedProvider provider) {
         return BenchmarkPlan.named("triage").provider(provider)
-                .prompt(Prompt.named("p1").system("You classify.").user("Q {{x}}").metadata("tags", java.util.List.of("a")))
+                .prompt(Prompt.named("p1").system("You classify.").user("Q {{x}}").withMetadata("tags", List.of("a")))
                 .prompt(Prompt.named("p2").user("R {{x}}"))
-                .model(ModelConfig.of(provider.name(), "m").temperature(0.0).maxOutputTokens(64)
-                        .apiKey(dev.bench4j.core.Secret.of("sk-very-secret")).param("num_ctx", 8192)
-                        .price(dev.bench4j.core.Price.perMillionTokens(1, 2)).timeout(Duration.ofMillis(1500)))
-                .model(ModelConfig.of(provider.name(), "n").id("second").stream(true).stop("\n\n").seed(7))
+                .model(ModelConfig.of(provider.name(), "m").withTemperature(0.0).withMaxOutputTokens(64)
+                        .withApiKey(Secret.of("sk-very-secret")).withParam("num_ctx", 8192)
+                        .withPrice(Price.perMillionTokens(1, 2)).withTimeout(Duration.ofMillis(1500)))
+                .model(ModelConfig.of(provider.name(), "n").withId("second").withStream(true).withStop("\n\n").withSeed(7))
                 .trials(Plans.trials(3)).repetitions(2).concurrency(3)
                 .scorer(Scorer.of("len", r -> Score.of(r.result().output().length())))
                 .noCache();
