@@ -4,6 +4,7 @@ import dev.bench4j.core.Environment;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.ModelCatalog;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,6 +67,56 @@ public final class Bench {
         }
     }
 
+    /** The subcommands' names, in the order the usage lists them. */
+    private static final List<String> SUBCOMMANDS = List.of("run", "models", "list", "show", "export", "compare",
+            "leaderboard", "import", "batch-export", "batch-import", "serve", "report", "review");
+
+    /**
+     * Makes a subcommand (a switch, not a table of lambdas: each lambda is a class to spin at
+     * start-up).
+     *
+     * @param name one of {@link #SUBCOMMANDS}
+     * @param io where it writes
+     * @return the command object
+     */
+    private static Object subcommand(String name, Io io) {
+        return switch (name) {
+            case "run" -> new RunCommand(io);
+            case "models" -> new ModelsCommand(io, io.catalog());
+            case "list" -> new ListCommand(io);
+            case "show" -> new ShowCommand(io);
+            case "export" -> new ExportCommand(io);
+            case "compare" -> new CompareCommand(io);
+            case "leaderboard" -> new LeaderboardCommand(io);
+            case "import" -> new ImportCommand(io);
+            case "batch-export" -> new BatchExportCommand(io);
+            case "batch-import" -> new BatchImportCommand(io);
+            case "serve" -> new ServeCommand(io);
+            case "report" -> new ReportCommand(io);
+            case "review" -> new ReviewCommand(io);
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /**
+     * The subcommand the arguments name: the first argument that is not one of {@code bench}'s
+     * own options (none of which takes a value).
+     *
+     * @param args the arguments
+     * @return the name, or {@code null} when there is none (or an argument file or {@code --})
+     */
+    static String subcommandName(String[] args) {
+        for (String a : args) {
+            if (a.startsWith("@") || a.equals("--")) {
+                return null;
+            }
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
     private Bench() {
     }
 
@@ -87,19 +138,17 @@ public final class Bench {
      */
     static int execute(String[] args, Io io) {
         CommandLine cli = new CommandLine(new Bench());
-        cli.addSubcommand(new RunCommand(io));
-        cli.addSubcommand(new ModelsCommand(io, io.catalog()));
-        cli.addSubcommand(new ListCommand(io));
-        cli.addSubcommand(new ShowCommand(io));
-        cli.addSubcommand(new ExportCommand(io));
-        cli.addSubcommand(new CompareCommand(io));
-        cli.addSubcommand(new LeaderboardCommand(io));
-        cli.addSubcommand(new ImportCommand(io));
-        cli.addSubcommand(new BatchExportCommand(io));
-        cli.addSubcommand(new BatchImportCommand(io));
-        cli.addSubcommand(new ServeCommand(io));
-        cli.addSubcommand(new ReportCommand(io));
-        cli.addSubcommand(new ReviewCommand(io));
+        // picocli reads every subcommand's annotations by reflection when it is added (a tenth of
+        // a second or more at start-up for all thirteen): add only the one named, all of them for
+        // help, usage and errors (so that "Did you mean" still knows every name)
+        String named = subcommandName(args);
+        if (named != null && SUBCOMMANDS.contains(named)) {
+            cli.addSubcommand(subcommand(named, io));
+        } else {
+            for (String name : SUBCOMMANDS) {
+                cli.addSubcommand(subcommand(name, io));
+            }
+        }
         cli.setOut(new java.io.PrintWriter(io.out(), true));
         cli.setErr(new java.io.PrintWriter(io.err(), true));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
