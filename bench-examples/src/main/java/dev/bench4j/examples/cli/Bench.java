@@ -63,8 +63,12 @@ public final class Bench {
     @Option(names = "--verbose", description = "log at INFO (run start and end, stops) to stderr")
     void verbose(boolean on) {
         if (on) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+            logAtInfo();
         }
+    }
+
+    private static void logAtInfo() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
     }
 
     /** The subcommands' names, in the order the usage lists them. */
@@ -137,6 +141,37 @@ public final class Bench {
      * @return the exit code: 0 completed, 1 run failed or cancelled, 2 bad input
      */
     static int execute(String[] args, Io io) {
+        return execute(args, io, true);
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param args the arguments
+     * @param io where to write
+     * @param quick whether the usual {@code bench run} command lines are read without picocli
+     *     ({@link QuickRun}; false in tests that compare the two)
+     * @return the exit code
+     */
+    static int execute(String[] args, Io io, boolean quick) {
+        QuickRun.Parsed run = quick ? QuickRun.parse(args, io) : null;
+        if (run != null) {
+            if (run.verbose()) {
+                logAtInfo();
+            }
+            try {
+                return run.command().call();
+            } catch (Exception e) {
+                Integer code = badInput(e, io);
+                if (code != null) {
+                    return code;
+                }
+                // what picocli does with an exception that its handler throws again
+                e.printStackTrace(io.err());
+                io.err().flush();
+                return 1;
+            }
+        }
         CommandLine cli = new CommandLine(new Bench());
         // picocli reads every subcommand's annotations by reflection when it is added (a tenth of
         // a second or more at start-up for all thirteen): add only the one named, all of them for
@@ -152,10 +187,9 @@ public final class Bench {
         cli.setOut(new java.io.PrintWriter(io.out(), true));
         cli.setErr(new java.io.PrintWriter(io.err(), true));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof InvalidPlanException || e instanceof UsageException
-                    || e instanceof dev.bench4j.store.json.InvalidRunFileException) {
-                io.err().println("bench: " + Terminal.cleanLines(e.getMessage()));
-                return 2;
+            Integer code = badInput(e, io);
+            if (code != null) {
+                return code;
             }
             throw e;
         });
@@ -166,4 +200,19 @@ public final class Bench {
         return cli.execute(args);
     }
 
+    /**
+     * Reports bad input (a plan, flag or run file) in one line.
+     *
+     * @param e what the command threw
+     * @param io where to write
+     * @return 2 when {@code e} is bad input, reported; {@code null} for anything else
+     */
+    private static Integer badInput(Exception e, Io io) {
+        if (e instanceof InvalidPlanException || e instanceof UsageException
+                || e instanceof dev.bench4j.store.json.InvalidRunFileException) {
+            io.err().println("bench: " + Terminal.cleanLines(e.getMessage()));
+            return 2;
+        }
+        return null;
+    }
 }
