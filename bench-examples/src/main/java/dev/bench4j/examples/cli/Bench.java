@@ -6,6 +6,7 @@ import dev.bench4j.core.ModelCatalog;
 import dev.bench4j.store.json.InvalidRunFileException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -65,8 +66,62 @@ public final class Bench {
     @Option(names = "--verbose", description = "log at INFO (run start and end, stops) to stderr")
     void verbose(boolean on) {
         if (on) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+            logAtInfo();
         }
+    }
+
+    private static void logAtInfo() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    }
+
+    /** The subcommands' names, in the order the usage lists them. */
+    private static final List<String> SUBCOMMANDS = List.of("run", "models", "list", "show", "export", "compare",
+            "leaderboard", "import", "batch-export", "batch-import", "serve", "report", "review");
+
+    /**
+     * Makes a subcommand (a switch, not a table of lambdas: each lambda is a class to spin at
+     * start-up).
+     *
+     * @param name one of {@link #SUBCOMMANDS}
+     * @param io where it writes
+     * @return the command object
+     */
+    private static Object subcommand(String name, Io io) {
+        return switch (name) {
+            case "run" -> new RunCommand(io);
+            case "models" -> new ModelsCommand(io, io.catalog());
+            case "list" -> new ListCommand(io);
+            case "show" -> new ShowCommand(io);
+            case "export" -> new ExportCommand(io);
+            case "compare" -> new CompareCommand(io);
+            case "leaderboard" -> new LeaderboardCommand(io);
+            case "import" -> new ImportCommand(io);
+            case "batch-export" -> new BatchExportCommand(io);
+            case "batch-import" -> new BatchImportCommand(io);
+            case "serve" -> new ServeCommand(io);
+            case "report" -> new ReportCommand(io);
+            case "review" -> new ReviewCommand(io);
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /**
+     * The subcommand the arguments name: the first argument that is not one of {@code bench}'s
+     * own options (none of which takes a value).
+     *
+     * @param args the arguments
+     * @return the name, or {@code null} when there is none (or an argument file or {@code --})
+     */
+    static String subcommandName(String[] args) {
+        for (String a : args) {
+            if (a.startsWith("@") || a.equals("--")) {
+                return null;
+            }
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
     }
 
     private Bench() {
@@ -89,27 +144,55 @@ public final class Bench {
      * @return the exit code: 0 completed, 1 run failed or cancelled, 2 bad input
      */
     static int execute(String[] args, Io io) {
+        return execute(args, io, true);
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param args the arguments
+     * @param io where to write
+     * @param quick whether the usual {@code bench run} command lines are read without picocli
+     *     ({@link QuickRun}; false in tests that compare the two)
+     * @return the exit code
+     */
+    static int execute(String[] args, Io io, boolean quick) {
+        QuickRun.Parsed run = quick ? QuickRun.parse(args, io) : null;
+        if (run != null) {
+            if (run.verbose()) {
+                logAtInfo();
+            }
+            try {
+                return run.command().call();
+            } catch (Exception e) {
+                Integer code = badInput(e, io);
+                if (code != null) {
+                    return code;
+                }
+                // what picocli does with an exception that its handler throws again
+                e.printStackTrace(io.err());
+                io.err().flush();
+                return 1;
+            }
+        }
         CommandLine cli = new CommandLine(new Bench());
-        cli.addSubcommand(new RunCommand(io));
-        cli.addSubcommand(new ModelsCommand(io, io.catalog()));
-        cli.addSubcommand(new ListCommand(io));
-        cli.addSubcommand(new ShowCommand(io));
-        cli.addSubcommand(new ExportCommand(io));
-        cli.addSubcommand(new CompareCommand(io));
-        cli.addSubcommand(new LeaderboardCommand(io));
-        cli.addSubcommand(new ImportCommand(io));
-        cli.addSubcommand(new BatchExportCommand(io));
-        cli.addSubcommand(new BatchImportCommand(io));
-        cli.addSubcommand(new ServeCommand(io));
-        cli.addSubcommand(new ReportCommand(io));
-        cli.addSubcommand(new ReviewCommand(io));
+        // picocli reads every subcommand's annotations by reflection when it is added (a tenth of
+        // a second or more at start-up for all thirteen): add only the one named, all of them for
+        // help, usage and errors (so that "Did you mean" still knows every name)
+        String named = subcommandName(args);
+        if (named != null && SUBCOMMANDS.contains(named)) {
+            cli.addSubcommand(subcommand(named, io));
+        } else {
+            for (String name : SUBCOMMANDS) {
+                cli.addSubcommand(subcommand(name, io));
+            }
+        }
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof InvalidPlanException || e instanceof UsageException
-                    || e instanceof InvalidRunFileException) {
-                io.err().println("bench: " + Terminal.cleanLines(e.getMessage()));
-                return 2;
+            Integer code = badInput(e, io);
+            if (code != null) {
+                return code;
             }
             throw e;
         });
@@ -120,4 +203,19 @@ public final class Bench {
         return cli.execute(args);
     }
 
+    /**
+     * Reports bad input (a plan, flag or run file) in one line.
+     *
+     * @param e what the command threw
+     * @param io where to write
+     * @return 2 when {@code e} is bad input, reported; {@code null} for anything else
+     */
+    private static Integer badInput(Exception e, Io io) {
+        if (e instanceof InvalidPlanException || e instanceof UsageException
+                || e instanceof InvalidRunFileException) {
+            io.err().println("bench: " + Terminal.cleanLines(e.getMessage()));
+            return 2;
+        }
+        return null;
+    }
 }
