@@ -89,7 +89,7 @@ public final class DiskResponseCache implements ResponseCache {
     }
 
     private Path file(String key) {
-        if (!key.matches("[0-9a-f]{16,128}")) {
+        if (!isKey(key)) {
             throw new IllegalArgumentException("a cache key must be lower-case hex but was '" + key + "'");
         }
         return folder.resolve(key.substring(0, 2)).resolve(key + ".json");
@@ -207,5 +207,20 @@ public final class DiskResponseCache implements ResponseCache {
     @Override
     public String toString() {
         return "ResponseCache[on disk at " + folder + ", ttl " + ttl + ", in memory " + memory + "]";
+    }
+
+    /** Whether a key is 16 to 128 lowercase hex digits (what {@code [0-9a-f]{16,128}} matches), without a regex per lookup. */
+    static boolean isKey(String key) {
+        int n = key.length();
+        if (n < 16 || n > 128) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = key.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

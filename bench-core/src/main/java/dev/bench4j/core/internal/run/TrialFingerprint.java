@@ -1,8 +1,15 @@
 package dev.bench4j.core.internal.run;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bench4j.core.Trial;
-import dev.bench4j.core.json.JsonValues;
+import dev.bench4j.core.internal.Jackson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -28,10 +35,21 @@ public final class TrialFingerprint {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-        for (Trial t : trials) {
-            md.update(JsonValues.toJson(List.of(t.id(), new TreeMap<>(t.vars()), t.expected().orElse(""),
-                    t.expected().isPresent())).getBytes(StandardCharsets.UTF_8));
-            md.update((byte) '\n');
+        // each trial's JSON goes straight into the digest: the same bytes as JsonValues.toJson(...) in UTF-8
+        // (a character generator, so that surrogate pairs are encoded as UTF-8, not escaped), then a newline
+        try (Writer out = new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), md),
+                StandardCharsets.UTF_8);
+                JsonGenerator json = Jackson.MAPPER.getFactory().createGenerator(out)) {
+            json.setRootValueSeparator(null);
+            for (Trial t : trials) {
+                Jackson.MAPPER.writeValue(json, List.of(t.id(), new TreeMap<>(t.vars()), t.expected().orElse(""),
+                        t.expected().isPresent()));
+                json.flush();
+                out.write('\n');
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot fingerprint the trials: " + e.getMessage(), e);
         }
         return HexFormat.of().formatHex(md.digest());
     }

@@ -107,4 +107,15 @@ class DiskResponseCacheTest {
         assertThat(cache.estimatedSize()).isZero();
         assertThat(Optional.of(cache.toString())).get().asString().contains("on disk at");
     }
+
+    @Test
+    void aKeyIsSixteenToOneHundredTwentyEightLowercaseHexDigits() {
+        assertThat(DiskResponseCache.isKey("0123456789abcdef")).isTrue();
+        assertThat(DiskResponseCache.isKey("a".repeat(128))).isTrue();
+        assertThat(DiskResponseCache.isKey("a".repeat(15))).isFalse();
+        assertThat(DiskResponseCache.isKey("a".repeat(129))).isFalse();
+        assertThat(DiskResponseCache.isKey("0123456789ABCDEF")).isFalse();
+        assertThat(DiskResponseCache.isKey("0123456789abcdeg")).isFalse();
+        assertThat(DiskResponseCache.isKey("../../0123456789abcdef")).isFalse();
+    }
 }
