@@ -1,14 +1,7 @@
 package dev.bench4j.providers.openai;
 
-import dev.bench4j.core.ModelConfig;
-import dev.bench4j.core.Price;
-import dev.bench4j.core.spi.ModelProvider;
-import dev.bench4j.core.spi.ModelProviderFactory;
-import dev.bench4j.core.spi.ProviderContext;
+import dev.bench4j.core.spi.ForwardingModelProviderFactory;
 import dev.bench4j.providers.openai.internal.ChatCompletionsProviderFactory;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Registers the {@code openai} provider: OpenAI's Chat Completions API
@@ -30,82 +23,22 @@ import java.util.Set;
  *         .trial(Trial.of("t1", Map.of("text", "chest pain since this morning")))
  *         .build();
  * }</pre>
+ *
+ * <p>It answers only to {@code openai}. Before any call it checks a config: a valid absolute http(s)
+ * {@code base_url} when one is set, then nothing the API would reject or ignore (see
+ * docs/PROVIDERS.md), every parameter problem reported in one message. OpenAI reasoning models,
+ * for example, refuse {@code temperature}. Identical requests may be answered from the response
+ * cache. OpenAI models are priced from the bundled price table unless the config sets a price.
+ * Each run gets its own provider, with its own HTTP connection pool sized to the run's
+ * concurrency; the API key is read when a call is made, not here.
  */
-public final class OpenAiProviderFactory implements ModelProviderFactory {
-
-    private final ModelProviderFactory delegate = ChatCompletionsProviderFactory.openAi();
+public final class OpenAiProviderFactory extends ForwardingModelProviderFactory {
 
     /**
      * Creates the factory; {@link java.util.ServiceLoader} calls this, and so may an application
      * that registers the factory itself with {@code BenchmarkPlan.Builder.provider(...)}.
      */
     public OpenAiProviderFactory() {
-    }
-
-    /**
-     * Returns {@code openai}, the name a {@code ModelConfig} uses for this provider.
-     *
-     * @return the provider name
-     */
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    /**
-     * Returns no aliases: this provider answers only to {@code openai}.
-     *
-     * @return the aliases
-     */
-    @Override
-    public Set<String> aliases() {
-        return delegate.aliases();
-    }
-
-    /**
-     * Creates a provider for one run, with its own HTTP connection pool sized to the run's
-     * concurrency; the API key is read when a call is made, not here.
-     *
-     * @param context the run's environment, scheduler and concurrency
-     * @return the provider
-     */
-    @Override
-    public ModelProvider create(ProviderContext context) {
-        return delegate.create(context);
-    }
-
-    /**
-     * Checks a config before any call: a valid absolute http(s) {@code base_url} when one is set, then
-     * nothing the API would reject or ignore (see docs/PROVIDERS.md), every parameter problem reported
-     * in one message. OpenAI reasoning models, for example, refuse {@code temperature}.
-     *
-     * @param config a config of this provider
-     * @param baseDirectory unused
-     * @throws IllegalArgumentException naming the model and every parameter that cannot be sent
-     */
-    @Override
-    public void validate(ModelConfig config, Path baseDirectory) {
-        delegate.validate(config, baseDirectory);
-    }
-
-    /**
-     * Returns true: identical requests may be answered from the response cache.
-     *
-     * @return true
-     */
-    @Override
-    public boolean cacheable() {
-        return delegate.cacheable();
-    }
-
-    /**
-     * Returns empty: OpenAI models are priced from the bundled price table unless the config sets a price.
-     *
-     * @param config a config of this provider
-     * @return the provider's own price, or empty to use the bundled price table
-     */
-    @Override
-    public Optional<Price> price(ModelConfig config) {
-        return delegate.price(config);
+        super(ChatCompletionsProviderFactory.openAi());
     }
 }
