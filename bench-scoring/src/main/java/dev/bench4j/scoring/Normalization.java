@@ -3,7 +3,6 @@ package dev.bench4j.scoring;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * How text is normalized before scorers compare it: case folding, Unicode NFC, collapsing runs of
@@ -25,9 +24,6 @@ import java.util.regex.Pattern;
  * @param unicodeNfc apply Unicode normalization form C, so composed and decomposed accents match
  */
 public record Normalization(boolean trim, boolean ignoreCase, boolean collapseWhitespace, boolean unicodeNfc) {
-
-    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern EDGE_WHITESPACE = Pattern.compile("\\A\\s+|\\s+\\z", Pattern.UNICODE_CHARACTER_CLASS);
 
     /**
      * Returns the normalization that changes nothing: texts must match character for character.
@@ -97,17 +93,133 @@ public record Normalization(boolean trim, boolean ignoreCase, boolean collapseWh
     public String apply(String text) {
         String s = Objects.requireNonNull(text, "text");
         if (ignoreCase) {
-            s = s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+            s = foldCase(s);
         }
-        if (unicodeNfc) {
+        if (unicodeNfc && !isNfcWithoutChecking(s) && !Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
             s = Normalizer.normalize(s, Normalizer.Form.NFC);
         }
-        if (collapseWhitespace) {
-            s = WHITESPACE_RUN.matcher(s).replaceAll(" ");
-        }
-        if (trim) {
-            s = EDGE_WHITESPACE.matcher(s).replaceAll("");
+        if (collapseWhitespace || trim) {
+            s = collapseAndTrim(s, collapseWhitespace, trim);
         }
         return s;
+    }
+
+    /**
+     * Upper- then lower-cases in {@link Locale#ROOT}. For ASCII text that is the same as lower-casing
+     * alone (the round trip through upper case changes only non-ASCII text, e.g. {@code ß} to
+     * {@code ss}), which takes one pass instead of two; any other text takes both calls.
+     */
+    private static String foldCase(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+            }
+        }
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether a text is certainly NFC without asking {@link Normalizer}: every character is below
+     * U+0300, where no character changes under NFC or combines with a neighbour (the first
+     * combining mark is U+0300).
+     */
+    private static boolean isNfcWithoutChecking(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) >= 0x300) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Replaces each run of whitespace with one space (if {@code collapse}) and removes whitespace at
+     * both ends (if {@code trim}), as {@code \s+} and {@code \A\s+|\s+\z} with
+     * {@link java.util.regex.Pattern#UNICODE_CHARACTER_CLASS} would; returns {@code s} itself when
+     * nothing changes.
+     */
+    private static String collapseAndTrim(String s, boolean collapse, boolean trim) {
+        int start = 0;
+        int end = s.length();
+        if (trim) {
+            for (int n; start < end && (n = whiteSpaceAt(s, start)) > 0;) {
+                start += n;
+            }
+            for (int n; end > start && (n = whiteSpaceBefore(s, end)) > 0;) {
+                end -= n;
+            }
+        }
+        if (collapse) {
+            for (int i = start; i < end;) {
+                int n = whiteSpaceAt(s, i);
+                if (n == 0) {
+                    i++;
+                } else if (n == 1 && s.charAt(i) == ' ' && (i + 1 == end || whiteSpaceAt(s, i + 1) == 0)) {
+                    i += 2; // a lone ' ' stays, and the character after it is not whitespace
+                } else {
+                    return collapse(s, start, i, end);
+                }
+            }
+        }
+        return start == 0 && end == s.length() ? s : s.substring(start, end);
+    }
+
+    /**
+     * Returns {@code s[start, end)} with each run of whitespace replaced by one space, given that
+     * {@code s[start, from)} needs no change and a run that does starts at {@code from}.
+     */
+    private static String collapse(String s, int start, int from, int end) {
+        StringBuilder b = new StringBuilder(end - start).append(s, start, from);
+        int copied = from;
+        for (int i = from; i < end;) {
+            int n = whiteSpaceAt(s, i);
+            if (n == 0) {
+                i++;
+                continue;
+            }
+            int run = i;
+            for (i += n; i < end && (n = whiteSpaceAt(s, i)) > 0;) {
+                i += n;
+            }
+            if (i - run != 1 || s.charAt(run) != ' ') { // a lone ' ' stays as it is
+                b.append(s, copied, run).append(' ');
+                copied = i;
+            }
+        }
+        return b.append(s, copied, end).toString();
+    }
+
+    /** The length in chars of the whitespace code point at {@code i}, or 0 if that is not whitespace. */
+    private static int whiteSpaceAt(String s, int i) {
+        char c = s.charAt(i);
+        if (!Character.isSurrogate(c)) {
+            return isWhiteSpace(c) ? 1 : 0;
+        }
+        int cp = s.codePointAt(i);
+        return isWhiteSpace(cp) ? Character.charCount(cp) : 0;
+    }
+
+    /** The length in chars of the whitespace code point that ends at {@code end}, or 0 if that is not whitespace. */
+    private static int whiteSpaceBefore(String s, int end) {
+        char c = s.charAt(end - 1);
+        if (!Character.isSurrogate(c)) {
+            return isWhiteSpace(c) ? 1 : 0;
+        }
+        int cp = s.codePointBefore(end);
+        return isWhiteSpace(cp) ? Character.charCount(cp) : 0;
+    }
+
+    /**
+     * Whether a code point is Unicode {@code White_Space}, defined exactly as {@code \s} under
+     * {@link java.util.regex.Pattern#UNICODE_CHARACTER_CLASS} ({@code \p{IsWhite_Space}}) is in
+     * {@code java.util.regex}: the categories Zs, Zl and Zp, U+0009 to U+000D, and U+0085. So a
+     * no-break space counts, but U+001C to U+001F and U+200B do not.
+     */
+    private static boolean isWhiteSpace(int cp) {
+        if (cp < 0x80) {
+            return cp == ' ' || (cp >= 0x9 && cp <= 0xd);
+        }
+        return cp == 0x85 || ((((1 << Character.SPACE_SEPARATOR) | (1 << Character.LINE_SEPARATOR)
+                | (1 << Character.PARAGRAPH_SEPARATOR)) >> Character.getType(cp)) & 1) != 0;
     }
 }

@@ -4,7 +4,6 @@ import dev.bench4j.core.Score;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.scoring.Normalization;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,9 +13,11 @@ import java.util.concurrent.CompletionStage;
 /**
  * 1.0 if the normalized output contains every ({@code contains}, {@code contains_all}) or at least
  * one ({@code contains_any}) of the normalized expected strings. Every expected string is checked
- * before any is looked for, so a bad item is reported whatever the output.
+ * before any is looked for, so a bad item is reported whatever the output. A value class over
+ * {@code name}, {@code normalization} and {@code kind} (a class rather than a record only to hold
+ * the normalized expected strings, which are remembered across cells).
  */
-record ContainsScorer(String name, Normalization normalization, Kind kind) implements Scorer {
+final class ContainsScorer implements Scorer {
 
     /** The plan-file types of the scorer, and whether each needs all expected strings. */
     enum Kind {
@@ -36,34 +37,96 @@ record ContainsScorer(String name, Normalization normalization, Kind kind) imple
         }
     }
 
-    ContainsScorer {
+    private final String name;
+    private final Normalization normalization;
+    private final Kind kind;
+    private final NormalizedTexts expectedTexts;
+
+    ContainsScorer(String name, Normalization normalization, Kind kind) {
         Names.check(name);
-        Objects.requireNonNull(normalization, "normalization");
-        Objects.requireNonNull(kind, "kind");
+        this.name = name;
+        this.normalization = Objects.requireNonNull(normalization, "normalization");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.expectedTexts = new NormalizedTexts(normalization);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    Normalization normalization() {
+        return normalization;
+    }
+
+    Kind kind() {
+        return kind;
     }
 
     @Override
     public CompletionStage<Score> score(ScoreRequest request) {
         Score score;
         try {
-            List<String> needles = new ArrayList<>();
-            for (Map.Entry<String, String> e : Expected.texts(request).entrySet()) {
-                String needle = normalization.apply(e.getValue());
-                if (needle.isEmpty()) {
-                    throw new Unscorable(e.getKey() + " is empty after normalization");
-                }
-                needles.add(needle);
-            }
+            String[] needles = needles(request);
             String output = normalization.apply(request.output());
-            score = Score.pass(kind.all ? needles.stream().allMatch(output::contains) : needles.stream().anyMatch(output::contains));
+            boolean pass = kind.all;
+            for (String needle : needles) {
+                if (output.contains(needle) != kind.all) {
+                    pass = !kind.all;
+                    break;
+                }
+            }
+            score = Score.pass(pass);
         } catch (Unscorable e) {
             score = Score.error(e.getMessage());
         }
         return CompletableFuture.completedFuture(score);
     }
 
+    /** The normalized expected strings, after checking that each is a scalar and then that none is empty. */
+    private String[] needles(ScoreRequest request) {
+        Object expected = Expected.of(request);
+        String[] needles;
+        if (expected instanceof List<?> items) {
+            if (items.isEmpty()) {
+                throw new Unscorable(Expected.trial(request)
+                        + " expected value is an empty array, which has nothing to look for");
+            }
+            needles = new String[items.size()];
+            for (int i = 0; i < needles.length; i++) {
+                needles[i] = Expected.scalarText(items.get(i), request, i);
+            }
+        } else {
+            needles = new String[] {Expected.scalarText(expected, request, Expected.WHOLE)};
+        }
+        for (int i = 0; i < needles.length; i++) {
+            needles[i] = expectedTexts.apply(needles[i]);
+            if (needles[i].isEmpty()) {
+                int item = expected instanceof List ? i : Expected.WHOLE;
+                throw new Unscorable(Expected.what(request, item) + " is empty after normalization");
+            }
+        }
+        return needles;
+    }
+
     @Override
     public Map<String, Object> settings() {
         return ScorerSettings.of(kind.type).normalization(normalization).map();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ContainsScorer c && name.equals(c.name) && normalization.equals(c.normalization)
+                && kind == c.kind;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, normalization, kind);
+    }
+
+    @Override
+    public String toString() {
+        return "ContainsScorer[name=" + name + ", normalization=" + normalization + ", kind=" + kind + "]";
     }
 }

@@ -1,12 +1,12 @@
 package dev.bench4j.scoring.internal;
 
 import dev.bench4j.core.spi.ScoreRequest;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Reads a trial's expected value for the text scorers. */
 final class Expected {
+
+    /** The item number that stands for the expected value as a whole in {@link #what(ScoreRequest, int)}. */
+    static final int WHOLE = -1;
 
     private Expected() {
     }
@@ -14,7 +14,20 @@ final class Expected {
     /** Returns the trial's expected value, or throws {@link Unscorable} if it has none. */
     static Object of(ScoreRequest request) {
         return request.trial().expected()
-                .orElseThrow(() -> new Unscorable("trial '" + request.trial().id() + "' has no expected value"));
+                .orElseThrow(() -> new Unscorable(trial(request) + " has no expected value"));
+    }
+
+    /** Names the trial for messages: {@code "trial 't1'"}. */
+    static String trial(ScoreRequest request) {
+        return "trial '" + request.trial().id() + "'";
+    }
+
+    /**
+     * Names an expected text for messages: {@code "trial 't1' expected value"} for {@link #WHOLE},
+     * else {@code "trial 't1' expected item 0"}, .... Built only when a message needs it.
+     */
+    static String what(ScoreRequest request, int item) {
+        return trial(request) + (item == WHOLE ? " expected value" : " expected item " + item);
     }
 
     /** Returns a string as it is and a number or boolean as its JSON text; anything else is unscorable. */
@@ -28,26 +41,14 @@ final class Expected {
         throw new Unscorable(what + " must be a string, number or boolean but is " + Json.kind(value));
     }
 
-    /**
-     * Returns the texts of an expected value, each keyed by what it is for messages: one for a
-     * string, number or boolean ({@code "trial 't1' expected value"}), one per item of a non-empty
-     * array ({@code "trial 't1' expected item 0"}, ...).
-     */
-    static Map<String, String> texts(ScoreRequest request) {
-        Object expected = of(request);
-        String trial = "trial '" + request.trial().id() + "'";
-        if (!(expected instanceof List<?> items)) {
-            String what = trial + " expected value";
-            return Map.of(what, scalarText(expected, what));
+    /** As {@link #scalarText(Object, String)}, naming the text with {@link #what(ScoreRequest, int)} only on error. */
+    static String scalarText(Object value, ScoreRequest request, int item) {
+        if (value instanceof String s) {
+            return s;
         }
-        if (items.isEmpty()) {
-            throw new Unscorable(trial + " expected value is an empty array, which has nothing to look for");
+        if (value instanceof Number || value instanceof Boolean) {
+            return Json.text(value);
         }
-        Map<String, String> texts = new LinkedHashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            String what = trial + " expected item " + i;
-            texts.put(what, scalarText(items.get(i), what));
-        }
-        return texts;
+        return scalarText(value, what(request, item));
     }
 }

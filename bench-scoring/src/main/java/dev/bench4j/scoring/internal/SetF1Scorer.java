@@ -6,20 +6,26 @@ import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.scoring.SetF1Options;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
  * Precision, recall and F1 of the set of items in the output against the set of gold items, with
  * scikit-learn's {@code zero_division} semantics (1.3 and later: F1 is computed from the counts, so
- * it is {@code zero_division} only when there are neither predictions nor gold items).
+ * it is {@code zero_division} only when there are neither predictions nor gold items). A value class
+ * over {@code name} and {@code options} (a class rather than a record only to hold the normalized gold
+ * items, which are remembered across cells).
  */
-record SetF1Scorer(String name, SetF1Options options) implements Scorer {
+final class SetF1Scorer implements Scorer {
 
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
@@ -27,9 +33,26 @@ record SetF1Scorer(String name, SetF1Options options) implements Scorer {
     private static final Pattern BULLET = Pattern.compile("\\A\\s*(?:[-*+\u2022]|\\d{1,3}[.)])(?:\\s+|\\z)",
             Pattern.UNICODE_CHARACTER_CLASS);
 
-    SetF1Scorer {
+    private final String name;
+    private final SetF1Options options;
+    private final NormalizedTexts goldTexts;
+    private final UnaryOperator<String> normalize;
+
+    SetF1Scorer(String name, SetF1Options options) {
         Names.check(name);
-        Objects.requireNonNull(options, "options");
+        this.name = name;
+        this.options = Objects.requireNonNull(options, "options");
+        this.goldTexts = new NormalizedTexts(options.normalization());
+        this.normalize = options.normalization()::apply;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    SetF1Options options() {
+        return options;
     }
 
     @Override
@@ -77,42 +100,60 @@ record SetF1Scorer(String name, SetF1Options options) implements Scorer {
         Set<String> items = new LinkedHashSet<>();
         if (options.pointer().isPresent()) {
             String pointer = options.pointer().get();
-            JsonNode array = arrayAt(Json.parseOutput(output), pointer, "output");
-            addItems(items, array, "output item ", atPointer(pointer));
+            JsonNode array = arrayAt(Json.parseOutput(output), pointer, () -> "output");
+            addItems(items, array, i -> "output item " + i + atPointer(pointer), normalize);
         } else {
             for (String line : LINE_BREAK.split(Json.unfence(output), -1)) {
-                add(items, BULLET.matcher(line).replaceFirst(""));
+                add(items, BULLET.matcher(line).replaceFirst(""), normalize);
             }
         }
         return items;
     }
 
     private Set<String> gold(ScoreRequest request) {
-        JsonNode expected = Json.tree(Expected.of(request));
-        String trial = "trial '" + request.trial().id() + "'";
+        Object value = Expected.of(request);
+        Set<String> items = new LinkedHashSet<>();
+        if (options.expectedPointer().isEmpty() && value instanceof List<?> list && allStrings(list)) {
+            // What the tree below gives for an array of strings, without building the tree.
+            for (Object item : list) {
+                add(items, (String) item, goldTexts::apply);
+            }
+            return items;
+        }
+        JsonNode expected = Json.tree(value);
         Optional<String> pointer = options.expectedPointer().isPresent() ? options.expectedPointer()
                 : expected.isArray() ? Optional.empty() : options.pointer();
-        Set<String> items = new LinkedHashSet<>();
         if (pointer.isEmpty()) {
             if (!expected.isArray()) {
-                throw new Unscorable(trial + " expected value is " + Json.kind(expected)
+                throw new Unscorable(Expected.trial(request) + " expected value is " + Json.kind(expected)
                         + "; set_f1 needs an array, or a pointer to one");
             }
-            addItems(items, expected, trial + " expected item ", "");
+            addItems(items, expected, i -> Expected.what(request, i), goldTexts::apply);
         } else {
-            JsonNode array = arrayAt(expected, pointer.get(), trial + " expected value");
-            addItems(items, array, trial + " expected item ", atPointer(pointer.get()));
+            String at = atPointer(pointer.get());
+            JsonNode array = arrayAt(expected, pointer.get(), () -> Expected.what(request, Expected.WHOLE));
+            addItems(items, array, i -> Expected.what(request, i) + at, goldTexts::apply);
         }
         return items;
     }
 
-    private static JsonNode arrayAt(JsonNode root, String pointer, String subject) {
+    private static boolean allStrings(List<?> list) {
+        for (Object item : list) {
+            if (!(item instanceof String)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The array at a pointer; {@code subject} names the root in messages, and is asked only for one. */
+    private static JsonNode arrayAt(JsonNode root, String pointer, Supplier<String> subject) {
         JsonNode node = root.at(pointer);
         if (node.isMissingNode()) {
-            throw new Unscorable(subject + " has nothing" + atPointer(pointer));
+            throw new Unscorable(subject.get() + " has nothing" + atPointer(pointer));
         }
         if (!node.isArray()) {
-            throw new Unscorable(subject + atPointer(pointer) + " is " + Json.kind(node) + ", not an array");
+            throw new Unscorable(subject.get() + atPointer(pointer) + " is " + Json.kind(node) + ", not an array");
         }
         return node;
     }
@@ -121,13 +162,14 @@ record SetF1Scorer(String name, SetF1Options options) implements Scorer {
         return " at pointer \"" + pointer + "\"";
     }
 
-    private void addItems(Set<String> items, JsonNode array, String itemPrefix, String itemSuffix) {
+    /** Adds an array's items; {@code what} names item {@code i} in messages, and is asked only for one. */
+    private void addItems(Set<String> items, JsonNode array, IntFunction<String> what, UnaryOperator<String> normalize) {
         for (int i = 0; i < array.size(); i++) {
-            add(items, text(array.get(i), itemPrefix + i + itemSuffix));
+            add(items, text(array.get(i), what, i), normalize);
         }
     }
 
-    private String text(JsonNode item, String what) {
+    private String text(JsonNode item, IntFunction<String> what, int i) {
         if (item.isTextual()) {
             return item.textValue();
         }
@@ -136,22 +178,37 @@ record SetF1Scorer(String name, SetF1Options options) implements Scorer {
         }
         if (item.isObject()) {
             if (options.field().isEmpty()) {
-                throw new Unscorable(what + " is an object; set a field to take its text from");
+                throw new Unscorable(what.apply(i) + " is an object; set a field to take its text from");
             }
             String field = options.field().get();
             JsonNode value = item.get(field);
             if (value != null && (value.isTextual() || value.isNumber() || value.isBoolean())) {
                 return value.asText();
             }
-            throw new Unscorable(what + " has no field \"" + field + "\" with a string, number or boolean value");
+            throw new Unscorable(what.apply(i) + " has no field \"" + field + "\" with a string, number or boolean value");
         }
-        throw new Unscorable(what + " is " + Json.kind(item) + ", not a string, number, boolean or object");
+        throw new Unscorable(what.apply(i) + " is " + Json.kind(item) + ", not a string, number, boolean or object");
     }
 
-    private void add(Set<String> items, String raw) {
-        String item = options.normalization().apply(raw);
+    private static void add(Set<String> items, String raw, UnaryOperator<String> normalize) {
+        String item = normalize.apply(raw);
         if (!item.isBlank()) {
             items.add(item);
         }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SetF1Scorer f && name.equals(f.name) && options.equals(f.options);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, options);
+    }
+
+    @Override
+    public String toString() {
+        return "SetF1Scorer[name=" + name + ", options=" + options + "]";
     }
 }
