@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -30,6 +31,7 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.async.MinimalHttpAsyncClient;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -38,8 +40,11 @@ import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.nio.AsyncClientEndpoint;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http2.config.H2Config;
+import org.apache.hc.core5.net.NamedEndpoint;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.reactor.ssl.TransportSecurityLayer;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -57,19 +62,25 @@ public final class HttpTransport implements AutoCloseable {
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
 
     private final MinimalHttpAsyncClient client;
+    private final LazyTls tls;
 
-    private HttpTransport(MinimalHttpAsyncClient client) {
+    private HttpTransport(MinimalHttpAsyncClient client, LazyTls tls) {
         this.client = client;
+        this.tls = tls;
     }
 
     /**
      * Starts a client with a pool of at most {@code maxConnections} connections (per host too).
+     * TLS is Apache's default strategy, set up on the first https connection: a run against
+     * http:// endpoints, or served from a cache, never loads the trust store.
      *
      * @param maxConnections the run's concurrency
      * @return the started transport
      */
     public static HttpTransport create(int maxConnections) {
+        LazyTls tls = new LazyTls();
         PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setTlsStrategy(tls)
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -83,7 +94,12 @@ public final class HttpTransport implements AutoCloseable {
                 .build();
         MinimalHttpAsyncClient client = HttpAsyncClients.createMinimal(H2Config.DEFAULT, Http1Config.DEFAULT, reactor, pool);
         client.start();
-        return new HttpTransport(client);
+        return new HttpTransport(client, tls);
+    }
+
+    /** Whether TLS has been set up, i.e. an https connection was opened; for tests. */
+    boolean tlsStarted() {
+        return tls.started();
     }
 
     /**
@@ -265,6 +281,47 @@ public final class HttpTransport implements AutoCloseable {
             if (previous instanceof AsyncClientEndpoint) {
                 ((AsyncClientEndpoint) previous).releaseAndDiscard();
             }
+        }
+    }
+
+    /**
+     * The TLS strategy the pool builder would pick by default ({@link DefaultClientTlsStrategy#createDefault()}),
+     * created when the first https connection is upgraded instead of when the pool is built:
+     * creating it initializes the JDK's SSL context (trust store, cipher suites), which takes
+     * hundreds of milliseconds of a cold start.
+     */
+    private static final class LazyTls implements TlsStrategy {
+        private volatile TlsStrategy delegate;
+
+        private TlsStrategy delegate() {
+            TlsStrategy d = delegate;
+            if (d == null) {
+                synchronized (this) {
+                    d = delegate;
+                    if (d == null) {
+                        d = DefaultClientTlsStrategy.createDefault();
+                        delegate = d;
+                    }
+                }
+            }
+            return d;
+        }
+
+        boolean started() {
+            return delegate != null;
+        }
+
+        @Override
+        public void upgrade(TransportSecurityLayer sessionLayer, NamedEndpoint endpoint, Object attachment,
+                Timeout handshakeTimeout, FutureCallback<TransportSecurityLayer> callback) {
+            delegate().upgrade(sessionLayer, endpoint, attachment, handshakeTimeout, callback);
+        }
+
+        @Deprecated
+        @Override
+        public boolean upgrade(TransportSecurityLayer sessionLayer, HttpHost host, SocketAddress localAddress,
+                SocketAddress remoteAddress, Object attachment, Timeout handshakeTimeout) {
+            return delegate().upgrade(sessionLayer, host, localAddress, remoteAddress, attachment, handshakeTimeout);
         }
     }
 
