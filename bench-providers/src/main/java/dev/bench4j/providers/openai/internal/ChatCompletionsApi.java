@@ -1,6 +1,7 @@
 package dev.bench4j.providers.openai.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.ModelConfig;
@@ -16,7 +17,10 @@ import dev.bench4j.providers.internal.http.HttpCall;
 import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.internal.http.MalformedException;
 import dev.bench4j.providers.internal.http.Messages;
+import dev.bench4j.providers.internal.http.MessagesBody;
+import dev.bench4j.providers.internal.http.PerConfig;
 import dev.bench4j.providers.internal.http.StreamHandler;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +37,26 @@ final class ChatCompletionsApi implements ChatApi {
 
 
     private final Flavor flavor;
+    private final PerConfig<Prepared> prepared = new PerConfig<>(this::prepare);
 
     ChatCompletionsApi(Flavor flavor) {
         this.flavor = flavor;
+    }
+
+    /**
+     * What every call of a config shares: the URI, the Accept header, and the body around the
+     * messages, serialized once (empty when the body must be built per call).
+     */
+    private record Prepared(URI uri, List<HttpCall.Header> accept, Optional<MessagesBody> body) {
+    }
+
+    /** Works out what a config's calls share, throwing what building its first call would throw. */
+    private Prepared prepare(ModelConfig config) {
+        ArrayNode placeholder = Json.MAPPER.createArrayNode();
+        ObjectNode template = streamed(body(config, placeholder, flavor), config);
+        Optional<MessagesBody> body = MessagesBody.of(template, placeholder);
+        URI uri = BaseUrl.resolve(config, flavor.defaultBaseUrl(), "/chat/completions");
+        return new Prepared(uri, config.endpoint().stream() ? HttpCall.ACCEPT_SSE : HttpCall.ACCEPT_JSON, body);
     }
 
     @Override
@@ -50,17 +71,20 @@ final class ChatCompletionsApi implements ChatApi {
 
     @Override
     public HttpCall request(ModelRequest request, Optional<Secret> key) {
-        ModelConfig config = request.config();
-        ObjectNode body = body(request, flavor);
-        boolean stream = config.endpoint().stream();
-        if (stream) {
+        Prepared p = prepared.get(request.config());
+        byte[] bytes = p.body().isPresent() ? p.body().get().with(request.messages())
+                : Json.bytes(streamed(body(request, flavor), request.config()));
+        return HttpCall.post(p.uri(), bytes, p.accept()).withKey("Authorization", "Bearer ", key);
+    }
+
+    /** Adds {@code stream} and {@code stream_options.include_usage} to the body of a config that streams. */
+    private static ObjectNode streamed(ObjectNode body, ModelConfig config) {
+        if (config.endpoint().stream()) {
             body.put("stream", true);
             JsonNode options = body.get("stream_options");
             (options instanceof ObjectNode o ? o : body.putObject("stream_options")).put("include_usage", true);
         }
-        byte[] bytes = Json.bytes(body);
-        return HttpCall.post(BaseUrl.resolve(config, flavor.defaultBaseUrl(), "/chat/completions"), bytes, stream ? HttpCall.ACCEPT_SSE : HttpCall.ACCEPT_JSON)
-                .withKey("Authorization", "Bearer ", key);
+        return body;
     }
 
     /**
@@ -74,10 +98,13 @@ final class ChatCompletionsApi implements ChatApi {
      * @return a new body
      */
     static ObjectNode body(ModelRequest request, Flavor flavor) {
-        ModelConfig config = request.config();
+        return body(request.config(), Messages.roleContent(request.messages()), flavor);
+    }
+
+    private static ObjectNode body(ModelConfig config, ArrayNode messages, Flavor flavor) {
         ObjectNode body = Json.object();
         body.put("model", config.model());
-        body.set("messages", Messages.roleContent(request.messages()));
+        body.set("messages", messages);
         Parameters p = config.parameters();
         p.temperature().ifPresent(v -> body.put("temperature", v));
         p.topP().ifPresent(v -> body.put("top_p", v));
