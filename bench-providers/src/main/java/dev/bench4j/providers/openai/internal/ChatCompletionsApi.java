@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -140,25 +141,68 @@ final class ChatCompletionsApi implements ChatApi {
         if (!choices.isArray() || choices.isEmpty()) {
             throw new MalformedException("no choices");
         }
-        Map<Integer, String> texts = new TreeMap<>();
-        String rawFinish = null;
-        boolean refused = false;
+        Choices all = new Choices();
         for (JsonNode choice : choices) {
             JsonNode message = Json.required(choice, "message");
             String content = content(message.get("content"));
-            String refusal = Json.text(message, "refusal");
-            if ((content == null || content.isEmpty()) && refusal != null) {
-                content = refusal;
+            all.add(choice.path("index").asInt(all.size()), content, Json.text(message, "refusal"),
+                    Json.text(choice, "finish_reason"));
+        }
+        return all.response(usage(body.path("usage"), flavor), Json.text(body, "model"));
+    }
+
+    @Override
+    public Optional<ModelResponse> parseUsual(byte[] body, ModelRequest request) {
+        return ChatCompletionsReader.read(body, flavor);
+    }
+
+    /**
+     * The choices of a whole answer, added in the order they come: their texts by index (a choice
+     * without one takes the number of texts so far), whether one was a refusal, and the first
+     * finish reason given.
+     */
+    static final class Choices {
+        private final Map<Integer, String> texts = new TreeMap<>();
+        private String rawFinish;
+        private boolean refused;
+
+        /** Returns how many texts there are, the index of a choice that names none. @return the count */
+        int size() {
+            return texts.size();
+        }
+
+        /**
+         * Adds a choice.
+         *
+         * @param index its index
+         * @param content its text content, or null
+         * @param refusal its refusal, or null
+         * @param finish its finish reason, or null
+         */
+        void add(int index, String content, String refusal, String finish) {
+            String text = content;
+            if ((text == null || text.isEmpty()) && refusal != null) {
+                text = refusal;
                 refused = true;
             }
-            texts.put(choice.path("index").asInt(texts.size()), content == null ? "" : content);
+            texts.put(index, text == null ? "" : text);
             if (rawFinish == null) {
-                rawFinish = Json.text(choice, "finish_reason");
+                rawFinish = finish;
             }
         }
-        ModelResponse response = ModelResponse.of(String.join("\n\n", texts.values()),
-                refused ? FinishReason.CONTENT_FILTER : finishReason(rawFinish), usage(body.path("usage"), flavor));
-        return details(response, rawFinish, Json.text(body, "model"));
+
+        /**
+         * Builds the response: the texts joined in index order with a blank line.
+         *
+         * @param usage the counts
+         * @param model the {@code model} the answer names, or null
+         * @return the response
+         */
+        ModelResponse response(Usage usage, String model) {
+            String text = texts.size() == 1 ? texts.values().iterator().next() : String.join("\n\n", texts.values());
+            ModelResponse response = ModelResponse.of(text, refused ? FinishReason.CONTENT_FILTER : finishReason(rawFinish), usage);
+            return details(response, rawFinish, model);
+        }
     }
 
     /** Content as a string, or as an array of parts (some compatible servers) whose text parts are joined. */
@@ -209,27 +253,40 @@ final class ChatCompletionsApi implements ChatApi {
         if (!usage.isObject()) {
             return Usage.unknown();
         }
+        return usage(Json.optLong(usage, "prompt_tokens"), Json.optLong(usage, "completion_tokens"),
+                Json.optLong(usage, "total_tokens"), Json.optLong(usage.path("completion_tokens_details"), "reasoning_tokens"),
+                Json.optLong(usage.path("prompt_tokens_details"), "cached_tokens"), flavor);
+    }
+
+    /**
+     * Builds the usage from the counts of a {@code usage} object.
+     *
+     * @param in {@code prompt_tokens}
+     * @param out {@code completion_tokens}
+     * @param total {@code total_tokens}
+     * @param reasoning {@code completion_tokens_details.reasoning_tokens}
+     * @param cached {@code prompt_tokens_details.cached_tokens}
+     * @param flavor the flavor, which decides whether reasoning tokens are part of the output
+     * @return the usage
+     */
+    static Usage usage(OptionalLong in, OptionalLong out, OptionalLong total, OptionalLong reasoning, OptionalLong cached,
+            Flavor flavor) {
         Usage u = Usage.unknown();
-        var in = Json.optLong(usage, "prompt_tokens");
-        var out = Json.optLong(usage, "completion_tokens");
         if (in.isPresent()) {
             u = u.withInputTokens(in.getAsLong());
         }
         if (out.isPresent()) {
             u = u.withOutputTokens(out.getAsLong());
         }
-        var total = Json.optLong(usage, "total_tokens");
         if (total.isPresent()) {
             u = u.withTotalTokens(total.getAsLong());
         }
-        var reasoning = Json.optLong(usage.path("completion_tokens_details"), "reasoning_tokens");
         if (reasoning.isPresent()) {
             u = u.withReasoningTokens(reasoning.getAsLong());
             if (flavor.reasoningOutsideCompletion() && out.isPresent()) {
                 u = u.withOutputTokens(out.getAsLong() + reasoning.getAsLong());
             }
         }
-        var cached = Json.optLong(usage.path("prompt_tokens_details"), "cached_tokens");
         if (cached.isPresent()) {
             u = u.withCachedInputTokens(cached.getAsLong());
         }
