@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bench4j.core.Message;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -86,11 +86,8 @@ public final class MessagesBody {
      * @return the UTF-8 JSON bytes
      */
     public byte[] with(List<Message> messages) {
-        int size = head.length + tail.length + 2;
-        for (Message m : messages) {
-            size += m.content().length() + 32;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        Buffer out = BUFFER.get();
+        out.count = 0;
         out.write(head, 0, head.length);
         try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             g.writeStartArray();
@@ -105,6 +102,40 @@ public final class MessagesBody {
             throw new UncheckedIOException(e);
         }
         out.write(tail, 0, tail.length);
-        return out.toByteArray();
+        byte[] body = Arrays.copyOf(out.bytes, out.count);
+        if (out.bytes.length > Buffer.KEPT) {
+            BUFFER.remove();
+        }
+        return body;
+    }
+
+    /** Each thread's scratch buffer: a body is written there, then copied out at its exact size. */
+    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
+
+    /** A growable byte buffer; one that grew past {@link #KEPT} for a huge body is dropped after use. */
+    private static final class Buffer extends OutputStream {
+        static final int KEPT = 256 * 1024;
+
+        byte[] bytes = new byte[8 * 1024];
+        int count;
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, bytes, count, len);
+            count += len;
+        }
+
+        private void ensure(int more) {
+            if (more > bytes.length - count) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) count + more, bytes.length * 2L)));
+            }
+        }
     }
 }

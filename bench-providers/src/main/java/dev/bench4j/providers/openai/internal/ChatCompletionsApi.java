@@ -162,13 +162,16 @@ final class ChatCompletionsApi implements ChatApi {
      * finish reason given.
      */
     static final class Choices {
-        private final Map<Integer, String> texts = new TreeMap<>();
+        /** The text of the first index, while there is only one; the map holds them all once there are more. */
+        private int firstIndex;
+        private String first;
+        private Map<Integer, String> texts;
         private String rawFinish;
         private boolean refused;
 
         /** Returns how many texts there are, the index of a choice that names none. @return the count */
         int size() {
-            return texts.size();
+            return texts != null ? texts.size() : first == null ? 0 : 1;
         }
 
         /**
@@ -185,7 +188,17 @@ final class ChatCompletionsApi implements ChatApi {
                 text = refusal;
                 refused = true;
             }
-            texts.put(index, text == null ? "" : text);
+            text = text == null ? "" : text;
+            if (first == null || texts == null && index == firstIndex) {
+                firstIndex = index;
+                first = text;
+            } else {
+                if (texts == null) {
+                    texts = new TreeMap<>();
+                    texts.put(firstIndex, first);
+                }
+                texts.put(index, text);
+            }
             if (rawFinish == null) {
                 rawFinish = finish;
             }
@@ -199,7 +212,7 @@ final class ChatCompletionsApi implements ChatApi {
          * @return the response
          */
         ModelResponse response(Usage usage, String model) {
-            String text = texts.size() == 1 ? texts.values().iterator().next() : String.join("\n\n", texts.values());
+            String text = texts == null ? first : String.join("\n\n", texts.values());
             ModelResponse response = ModelResponse.of(text, refused ? FinishReason.CONTENT_FILTER : finishReason(rawFinish), usage);
             return details(response, rawFinish, model);
         }

@@ -116,12 +116,17 @@ final class ChatCompletionsReader {
         return all;
     }
 
-    /** One choice: a {@code message} object, an optional integer {@code index}, an optional {@code finish_reason}. */
+    /**
+     * One choice: a {@code message} object with a text (not parts) {@code content} and a
+     * {@code refusal}, each or both null; an optional integer {@code index}; an optional
+     * {@code finish_reason}.
+     */
     private static void choice(JsonParser p, ChatCompletionsApi.Choices all) throws IOException, Unusual {
         boolean seenMessage = false;
         boolean seenIndex = false;
         boolean seenFinish = false;
-        String[] message = null;
+        String content = null;
+        String refusal = null;
         int index = all.size();
         String finish = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -133,7 +138,27 @@ final class ChatCompletionsReader {
                     if (t != JsonToken.START_OBJECT) {
                         throw Unusual.INSTANCE;
                     }
-                    message = message(p);
+                    boolean seenContent = false;
+                    boolean seenRefusal = false;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        JsonToken v = p.nextToken();
+                        switch (field) {
+                            case "content" -> {
+                                seenContent = once(seenContent);
+                                if (v == JsonToken.VALUE_STRING) {
+                                    content = p.getText();
+                                } else if (v != JsonToken.VALUE_NULL) {
+                                    throw Unusual.INSTANCE;
+                                }
+                            }
+                            case "refusal" -> {
+                                seenRefusal = once(seenRefusal);
+                                refusal = text(p, v);
+                            }
+                            default -> skip(p, v);
+                        }
+                    }
                 }
                 case "index" -> {
                     seenIndex = once(seenIndex);
@@ -150,38 +175,10 @@ final class ChatCompletionsReader {
                 default -> skip(p, t);
             }
         }
-        if (message == null) {
+        if (!seenMessage) {
             throw Unusual.INSTANCE;
         }
-        all.add(index, message[0], message[1], finish);
-    }
-
-    /** A message: its text {@code content} (not parts) and its {@code refusal}, each or both null. */
-    private static String[] message(JsonParser p) throws IOException, Unusual {
-        boolean seenContent = false;
-        boolean seenRefusal = false;
-        String content = null;
-        String refusal = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "content" -> {
-                    seenContent = once(seenContent);
-                    if (t == JsonToken.VALUE_STRING) {
-                        content = p.getText();
-                    } else if (t != JsonToken.VALUE_NULL) {
-                        throw Unusual.INSTANCE;
-                    }
-                }
-                case "refusal" -> {
-                    seenRefusal = once(seenRefusal);
-                    refusal = text(p, t);
-                }
-                default -> skip(p, t);
-            }
-        }
-        return new String[] {content, refusal};
+        all.add(index, content, refusal, finish);
     }
 
     /** The {@code usage} object's counts; anything but an object is no usage, as in the tree. */

@@ -3,6 +3,7 @@ package dev.bench4j.providers.openai.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.providers.internal.http.Json;
 import java.io.IOException;
@@ -13,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +177,42 @@ class ChatCompletionsReaderTest {
         }
     }
 
+    /** The choices as parse used to join them: a TreeMap by index, a choice without one taking the map's size. */
+    private static String joinedAsBefore(List<Object[]> choices) {
+        Map<Integer, String> texts = new TreeMap<>();
+        for (Object[] c : choices) {
+            String content = (String) c[1];
+            String refusal = (String) c[2];
+            if ((content == null || content.isEmpty()) && refusal != null) {
+                content = refusal;
+            }
+            texts.put(c[0] == null ? texts.size() : (Integer) c[0], content == null ? "" : content);
+        }
+        return String.join("\n\n", texts.values());
+    }
+
+    @Test
+    void choicesAreJoinedByIndexAsBeforeWhateverTheirOrderAndCollisions() {
+        List<List<Object[]>> cases = List.of(
+                List.<Object[]>of(new Object[] {0, "a", null}),
+                List.<Object[]>of(new Object[] {null, null, null}),
+                List.<Object[]>of(new Object[] {3, "", "no"}),
+                List.<Object[]>of(new Object[] {1, "b", null}, new Object[] {0, "a", null}),
+                List.<Object[]>of(new Object[] {0, "a", null}, new Object[] {0, "again", null}),
+                List.<Object[]>of(new Object[] {0, "a", null}, new Object[] {0, "again", null}, new Object[] {null, "c", null}),
+                List.<Object[]>of(new Object[] {1, "b", null}, new Object[] {null, "a", null}, new Object[] {null, null, null}),
+                List.<Object[]>of(new Object[] {null, "a", null}, new Object[] {null, "b", null}, new Object[] {5, "f", null},
+                        new Object[] {-1, "z", null}, new Object[] {null, "d", null}),
+                List.<Object[]>of(new Object[] {2, "c", null}, new Object[] {2, null, "r"}, new Object[] {2, "", null}));
+        for (List<Object[]> choices : cases) {
+            ChatCompletionsApi.Choices all = new ChatCompletionsApi.Choices();
+            for (Object[] c : choices) {
+                all.add(c[0] == null ? all.size() : (Integer) c[0], (String) c[1], (String) c[2], null);
+            }
+            assertThat(all.response(Usage.unknown(), null).text()).isEqualTo(joinedAsBefore(choices));
+        }
+    }
+
     @Test
     void invalidUtf8AnywhereIsLeftToTheTree() {
         byte[][] bad = {{(byte) 0xC3, 0x28}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}, {(byte) 0xFF},
@@ -187,7 +227,7 @@ class ChatCompletionsReaderTest {
                 System.arraycopy(head, 0, body, 0, head.length);
                 System.arraycopy(b, 0, body, head.length, b.length);
                 System.arraycopy(tail, 0, body, head.length + b.length, tail.length);
-                agrees(body, where + " with bytes " + java.util.Arrays.toString(b));
+                agrees(body, where + " with bytes " + Arrays.toString(b));
             }
         }
     }
