@@ -16,7 +16,9 @@ import dev.bench4j.providers.internal.http.ChatApi;
 import dev.bench4j.providers.internal.http.HttpCall;
 import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.internal.http.MalformedException;
+import dev.bench4j.providers.internal.http.PerConfig;
 import dev.bench4j.providers.internal.http.StreamHandler;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,6 +47,9 @@ final class MessagesApi implements ChatApi {
     private static final List<HttpCall.Header> SSE = List.of(new HttpCall.Header("Accept", "text/event-stream"),
             ANTHROPIC_VERSION);
     private static final String KEY_HEADER = "x-api-key";
+
+    /** Each config's {@code /messages} URI, resolved on its first call. */
+    private final PerConfig<URI> messagesUri = new PerConfig<>(c -> BaseUrl.resolve(c, DEFAULT_BASE_URL, "/messages"));
 
     @Override
     public String name() {
@@ -89,7 +94,7 @@ final class MessagesApi implements ChatApi {
             body.put("stream", true);
         }
         byte[] bytes = Json.bytes(body);
-        return HttpCall.post(BaseUrl.resolve(config, DEFAULT_BASE_URL, "/messages"), bytes, stream ? SSE : JSON)
+        return HttpCall.post(messagesUri.get(config), bytes, stream ? SSE : JSON)
                 .withKey(KEY_HEADER, "", key);
     }
 

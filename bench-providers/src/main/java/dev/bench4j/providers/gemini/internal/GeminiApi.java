@@ -18,7 +18,9 @@ import dev.bench4j.providers.internal.http.ChatApi;
 import dev.bench4j.providers.internal.http.HttpCall;
 import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.internal.http.MalformedException;
+import dev.bench4j.providers.internal.http.PerConfig;
 import dev.bench4j.providers.internal.http.StreamHandler;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +50,9 @@ final class GeminiApi implements ChatApi {
     static final Set<String> TOP_LEVEL = Set.of("safetySettings", "tools", "toolConfig", "cachedContent", "labels");
 
     private static final Optional<String> BASE = Optional.of(DEFAULT_BASE_URL);
+
+    /** Each config's generate URI (it depends on the model and on streaming), resolved on its first call. */
+    private final PerConfig<URI> generateUri = new PerConfig<>(GeminiApi::generateUri);
 
     @Override
     public String name() {
@@ -99,10 +104,14 @@ final class GeminiApi implements ChatApi {
         }
         boolean stream = config.endpoint().stream();
         byte[] bytes = Json.bytes(body);
-        String path = "/models/" + pathSegment(modelId(config.model()))
-                + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
-        return HttpCall.post(BaseUrl.resolve(config, BASE, path), bytes, stream ? HttpCall.ACCEPT_SSE : HttpCall.ACCEPT_JSON)
+        return HttpCall.post(generateUri.get(config), bytes, stream ? HttpCall.ACCEPT_SSE : HttpCall.ACCEPT_JSON)
                 .withKey(KEY_HEADER, "", key);
+    }
+
+    private static URI generateUri(ModelConfig config) {
+        String path = "/models/" + pathSegment(modelId(config.model()))
+                + (config.endpoint().stream() ? ":streamGenerateContent?alt=sse" : ":generateContent");
+        return BaseUrl.resolve(config, BASE, path);
     }
 
     /** The common parameters under their Gemini names, then the extras that are not top-level fields, then thinking. */

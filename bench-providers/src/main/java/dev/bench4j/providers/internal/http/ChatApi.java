@@ -56,6 +56,21 @@ public interface ChatApi {
     ModelResponse parse(JsonNode body, ModelRequest request);
 
     /**
+     * Reads a whole 2xx answer straight from its bytes when it has the API's usual shape, without
+     * building a tree. It must return exactly what {@link #parse} returns for the same body, and
+     * empty for anything it does not handle (invalid JSON, an answer {@code parse} refuses, an
+     * unusual shape): the provider then parses the tree, so failures and their messages are
+     * {@code parse}'s. It never throws. The default handles nothing.
+     *
+     * @param body the body bytes
+     * @param request the call it answers
+     * @return the response, or empty to have the tree parsed
+     */
+    default Optional<ModelResponse> parseUsual(byte[] body, ModelRequest request) {
+        return Optional.empty();
+    }
+
+    /**
      * Creates the handler that assembles a streamed answer.
      *
      * @param request the call

@@ -76,7 +76,8 @@ public final class HttpModelProvider implements ModelProvider {
             if (!reply.ok()) {
                 throw onError.apply(reply);
             }
-            return read(reply, key, body -> api.parse(body, request));
+            Optional<ModelResponse> usual = api.parseUsual(reply.body(), request);
+            return usual.isPresent() ? usual.get() : read(reply, key, body -> api.parse(body, request));
         }));
     }
 

@@ -8,38 +8,43 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
-import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.async.MinimalHttpAsyncClient;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.nio.AsyncClientEndpoint;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http2.config.H2Config;
+import org.apache.hc.core5.net.NamedEndpoint;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.reactor.ssl.TransportSecurityLayer;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -56,20 +61,30 @@ public final class HttpTransport implements AutoCloseable {
     private static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(30);
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
 
-    private final MinimalHttpAsyncClient client;
+    /** The most hosts {@link #host} remembers; a transport talks to one or two. */
+    private static final int MAX_HOSTS = 64;
 
-    private HttpTransport(MinimalHttpAsyncClient client) {
+    private final MinimalHttpAsyncClient client;
+    private final LazyTls tls;
+    private final ConcurrentHashMap<URI, HttpHost> hosts = new ConcurrentHashMap<>();
+
+    private HttpTransport(MinimalHttpAsyncClient client, LazyTls tls) {
         this.client = client;
+        this.tls = tls;
     }
 
     /**
      * Starts a client with a pool of at most {@code maxConnections} connections (per host too).
+     * TLS is Apache's default strategy, set up on the first https connection: a run against
+     * http:// endpoints, or served from a cache, never loads the trust store.
      *
      * @param maxConnections the run's concurrency
      * @return the started transport
      */
     public static HttpTransport create(int maxConnections) {
+        LazyTls tls = new LazyTls();
         PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setTlsStrategy(tls)
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -83,7 +98,12 @@ public final class HttpTransport implements AutoCloseable {
                 .build();
         MinimalHttpAsyncClient client = HttpAsyncClients.createMinimal(H2Config.DEFAULT, Http1Config.DEFAULT, reactor, pool);
         client.start();
-        return new HttpTransport(client);
+        return new HttpTransport(client, tls);
+    }
+
+    /** Whether TLS has been set up, i.e. an https connection was opened; for tests. */
+    boolean tlsStarted() {
+        return tls.started();
     }
 
     /**
@@ -93,8 +113,7 @@ public final class HttpTransport implements AutoCloseable {
      * @return the reply, or a future failed with a network or timeout {@link CallException}
      */
     public CompletableFuture<HttpReply> send(HttpCall call) {
-        return exchange(call, SimpleResponseConsumer.create(), r -> new HttpReply(r.getCode(),
-                headers(r.getHeaders()), r.getBodyBytes() == null ? new byte[0] : r.getBodyBytes()));
+        return exchange(call, new BufferingConsumer(), Function.identity());
     }
 
     /**
@@ -130,13 +149,25 @@ public final class HttpTransport implements AutoCloseable {
     private <T, R> CompletableFuture<R> exchange(HttpCall call, AsyncResponseConsumer<T> consumer, Function<T, R> map) {
         CompletableFuture<R> result = new CompletableFuture<>();
         Exchange<T, R> exchange = new Exchange<>(result, call, consumer, map);
-        client.lease(HttpHost.create(call.uri()), exchange);
+        client.lease(host(call.uri()), exchange);
         result.whenComplete((r, e) -> {
             if (result.isCancelled()) {
                 exchange.abort();
             }
         });
         return result;
+    }
+
+    /** The route's host for a URI, made once per URI (a provider sends every call of a model to the same one). */
+    private HttpHost host(URI uri) {
+        HttpHost host = hosts.get(uri);
+        if (host == null) {
+            host = HttpHost.create(uri);
+            if (hosts.size() < MAX_HOSTS) {
+                hosts.putIfAbsent(uri, host);
+            }
+        }
+        return host;
     }
 
     private static SimpleHttpRequest toRequest(HttpCall call) {
@@ -151,14 +182,6 @@ public final class HttpTransport implements AutoCloseable {
             request.setBody(call.body(), ContentType.APPLICATION_JSON);
         }
         return request;
-    }
-
-    private static Map<String, String> headers(Header[] all) {
-        Map<String, String> map = new HashMap<>();
-        for (Header h : all) {
-            map.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue());
-        }
-        return map;
     }
 
     /**
@@ -268,6 +291,47 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * The TLS strategy the pool builder would pick by default ({@link DefaultClientTlsStrategy#createDefault()}),
+     * created when the first https connection is upgraded instead of when the pool is built:
+     * creating it initializes the JDK's SSL context (trust store, cipher suites), which takes
+     * hundreds of milliseconds of a cold start.
+     */
+    private static final class LazyTls implements TlsStrategy {
+        private volatile TlsStrategy delegate;
+
+        private TlsStrategy delegate() {
+            TlsStrategy d = delegate;
+            if (d == null) {
+                synchronized (this) {
+                    d = delegate;
+                    if (d == null) {
+                        d = DefaultClientTlsStrategy.createDefault();
+                        delegate = d;
+                    }
+                }
+            }
+            return d;
+        }
+
+        boolean started() {
+            return delegate != null;
+        }
+
+        @Override
+        public void upgrade(TransportSecurityLayer sessionLayer, NamedEndpoint endpoint, Object attachment,
+                Timeout handshakeTimeout, FutureCallback<TransportSecurityLayer> callback) {
+            delegate().upgrade(sessionLayer, endpoint, attachment, handshakeTimeout, callback);
+        }
+
+        @Deprecated
+        @Override
+        public boolean upgrade(TransportSecurityLayer sessionLayer, HttpHost host, SocketAddress localAddress,
+                SocketAddress remoteAddress, Object attachment, Timeout handshakeTimeout) {
+            return delegate().upgrade(sessionLayer, host, localAddress, remoteAddress, attachment, handshakeTimeout);
+        }
+    }
+
     /** Carries a handler's CallException through Apache's IOException-only data callback. */
     private static final class StreamAbort extends IOException {
         private static final long serialVersionUID = 1L;
@@ -279,6 +343,75 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Buffers a whole answer of any status into one array, sized up front from the
+     * {@code Content-Length} the server declared, and keeps the response's headers as they came.
+     */
+    private static final class BufferingConsumer extends AbstractBinResponseConsumer<HttpReply> {
+        private static final byte[] EMPTY = new byte[0];
+        /** The largest declared length the buffer is sized to before the body arrives; a bigger body grows it. */
+        private static final int PRESIZE_LIMIT = 4 * 1024 * 1024;
+
+        private int status;
+        private Header[] headers;
+        private byte[] buffer = EMPTY;
+        private int length;
+
+        @Override
+        protected void start(HttpResponse response, ContentType contentType) {
+            status = response.getCode();
+            headers = response.getHeaders();
+            long declared = contentLength(response.getFirstHeader(HttpHeaders.CONTENT_LENGTH));
+            if (declared > 0) {
+                buffer = new byte[(int) Math.min(declared, PRESIZE_LIMIT)];
+            }
+        }
+
+        /** The declared length, or -1 when there is none or it is not a plain number. */
+        private static long contentLength(Header header) {
+            String v = header == null ? null : header.getValue();
+            if (v == null || v.isEmpty() || v.length() > 18) {
+                return -1;
+            }
+            long n = 0;
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                n = n * 10 + (c - '0');
+            }
+            return n;
+        }
+
+        /** Like Apache's own buffering consumer: no flow-control limit, the whole body is wanted. */
+        @Override
+        protected int capacityIncrement() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        protected void data(ByteBuffer src, boolean endOfStream) {
+            int n = src.remaining();
+            if (n > buffer.length - length) {
+                int grown = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(4096L, buffer.length * 2L));
+                buffer = Arrays.copyOf(buffer, Math.max(length + n, grown));
+            }
+            src.get(buffer, length, n);
+            length += n;
+        }
+
+        @Override
+        protected HttpReply buildResult() {
+            return HttpReply.of(status, headers, length == buffer.length ? buffer : Arrays.copyOf(buffer, length));
+        }
+
+        @Override
+        public void releaseResources() {
+            buffer = EMPTY;
+        }
+    }
+
     /** Feeds a 2xx body to the handler line by line; buffers any other body for the error mapper. */
     private static final class StreamConsumer extends AbstractBinResponseConsumer<Object> {
         private final StreamHandler handler;
@@ -286,7 +419,7 @@ public final class HttpTransport implements AutoCloseable {
         private final LineSplitter lines = new LineSplitter();
         private long firstTokenAt = -1;
         private int status;
-        private Map<String, String> headers = Map.of();
+        private Header[] headers;
         private ByteArrayOutputStream errorBody;
 
         StreamConsumer(StreamHandler handler, long sentAt) {
@@ -297,8 +430,8 @@ public final class HttpTransport implements AutoCloseable {
         @Override
         protected void start(HttpResponse response, ContentType contentType) {
             status = response.getCode();
-            headers = headers(response.getHeaders());
             if (status < 200 || status >= 300) {
+                headers = response.getHeaders();
                 errorBody = new ByteArrayOutputStream();
             }
         }
@@ -337,7 +470,7 @@ public final class HttpTransport implements AutoCloseable {
         @Override
         protected Object buildResult() {
             if (errorBody != null) {
-                return new HttpReply(status, headers, errorBody.toByteArray());
+                return HttpReply.of(status, headers, errorBody.toByteArray());
             }
             ModelResponse response;
             try {

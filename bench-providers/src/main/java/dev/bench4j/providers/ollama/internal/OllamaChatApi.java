@@ -1,6 +1,7 @@
 package dev.bench4j.providers.ollama.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.FinishReason;
@@ -20,7 +21,10 @@ import dev.bench4j.providers.internal.http.HttpReply;
 import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.internal.http.MalformedException;
 import dev.bench4j.providers.internal.http.Messages;
+import dev.bench4j.providers.internal.http.MessagesBody;
+import dev.bench4j.providers.internal.http.PerConfig;
 import dev.bench4j.providers.internal.http.StreamHandler;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +60,24 @@ final class OllamaChatApi implements ChatApi {
         DURATIONS.put("eval_duration", "eval_duration_ms");
     }
 
+    private final PerConfig<Prepared> prepared = new PerConfig<>(OllamaChatApi::prepare);
+
+    /**
+     * What every call of a config shares: the URI, the Accept header, and the body around the
+     * messages, serialized once (empty when the body must be built per call).
+     */
+    private record Prepared(URI uri, List<HttpCall.Header> accept, Optional<MessagesBody> body) {
+    }
+
+    /** Works out what a config's calls share, throwing what building its first call would throw. */
+    private static Prepared prepare(ModelConfig config) {
+        ArrayNode placeholder = Json.MAPPER.createArrayNode();
+        ObjectNode template = body(config, placeholder);
+        Optional<MessagesBody> body = MessagesBody.of(template, placeholder);
+        URI uri = BaseUrl.resolve(config, DEFAULT, "/api/chat");
+        return new Prepared(uri, config.endpoint().stream() ? HttpCall.ACCEPT_NDJSON : HttpCall.ACCEPT_JSON, body);
+    }
+
     @Override
     public String name() {
         return "ollama";
@@ -68,7 +90,17 @@ final class OllamaChatApi implements ChatApi {
 
     @Override
     public HttpCall request(ModelRequest request, Optional<Secret> key) {
-        ModelConfig config = request.config();
+        Prepared p = prepared.get(request.config());
+        byte[] bytes = p.body().isPresent() ? p.body().get().with(request.messages())
+                : Json.bytes(body(request.config(), Messages.roleContent(request.messages())));
+        return HttpCall.post(p.uri(), bytes, p.accept()).withKey("Authorization", "Bearer ", key);
+    }
+
+    /**
+     * Builds the body of a call after checking the config's options: {@code model},
+     * {@code messages}, {@code stream}, the top-level extras, then {@code options} when there are any.
+     */
+    static ObjectNode body(ModelConfig config, ArrayNode messages) {
         List<String> refused = OllamaOptions.refused(config);
         if (!refused.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", refused));
@@ -76,7 +108,7 @@ final class OllamaChatApi implements ChatApi {
         boolean stream = config.endpoint().stream();
         ObjectNode body = Json.object();
         body.put("model", config.model());
-        body.set("messages", Messages.roleContent(request.messages()));
+        body.set("messages", messages);
         body.put("stream", stream);
         Map<String, Object> extras = config.extras();
         for (String field : OllamaOptions.TOP_LEVEL) {
@@ -104,9 +136,7 @@ final class OllamaChatApi implements ChatApi {
         if (!options.isEmpty()) {
             body.set("options", options);
         }
-        byte[] bytes = Json.bytes(body);
-        return HttpCall.post(BaseUrl.resolve(config, DEFAULT, "/api/chat"), bytes, stream ? HttpCall.ACCEPT_NDJSON : HttpCall.ACCEPT_JSON)
-                .withKey("Authorization", "Bearer ", key);
+        return body;
     }
 
     @Override

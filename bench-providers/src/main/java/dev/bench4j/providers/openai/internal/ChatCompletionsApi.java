@@ -1,6 +1,7 @@
 package dev.bench4j.providers.openai.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.ModelConfig;
@@ -16,13 +17,17 @@ import dev.bench4j.providers.internal.http.HttpCall;
 import dev.bench4j.providers.internal.http.Json;
 import dev.bench4j.providers.internal.http.MalformedException;
 import dev.bench4j.providers.internal.http.Messages;
+import dev.bench4j.providers.internal.http.MessagesBody;
+import dev.bench4j.providers.internal.http.PerConfig;
 import dev.bench4j.providers.internal.http.StreamHandler;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -33,9 +38,26 @@ final class ChatCompletionsApi implements ChatApi {
 
 
     private final Flavor flavor;
+    private final PerConfig<Prepared> prepared = new PerConfig<>(this::prepare);
 
     ChatCompletionsApi(Flavor flavor) {
         this.flavor = flavor;
+    }
+
+    /**
+     * What every call of a config shares: the URI, the Accept header, and the body around the
+     * messages, serialized once (empty when the body must be built per call).
+     */
+    private record Prepared(URI uri, List<HttpCall.Header> accept, Optional<MessagesBody> body) {
+    }
+
+    /** Works out what a config's calls share, throwing what building its first call would throw. */
+    private Prepared prepare(ModelConfig config) {
+        ArrayNode placeholder = Json.MAPPER.createArrayNode();
+        ObjectNode template = streamed(body(config, placeholder, flavor), config);
+        Optional<MessagesBody> body = MessagesBody.of(template, placeholder);
+        URI uri = BaseUrl.resolve(config, flavor.defaultBaseUrl(), "/chat/completions");
+        return new Prepared(uri, config.endpoint().stream() ? HttpCall.ACCEPT_SSE : HttpCall.ACCEPT_JSON, body);
     }
 
     @Override
@@ -50,17 +72,20 @@ final class ChatCompletionsApi implements ChatApi {
 
     @Override
     public HttpCall request(ModelRequest request, Optional<Secret> key) {
-        ModelConfig config = request.config();
-        ObjectNode body = body(request, flavor);
-        boolean stream = config.endpoint().stream();
-        if (stream) {
+        Prepared p = prepared.get(request.config());
+        byte[] bytes = p.body().isPresent() ? p.body().get().with(request.messages())
+                : Json.bytes(streamed(body(request, flavor), request.config()));
+        return HttpCall.post(p.uri(), bytes, p.accept()).withKey("Authorization", "Bearer ", key);
+    }
+
+    /** Adds {@code stream} and {@code stream_options.include_usage} to the body of a config that streams. */
+    private static ObjectNode streamed(ObjectNode body, ModelConfig config) {
+        if (config.endpoint().stream()) {
             body.put("stream", true);
             JsonNode options = body.get("stream_options");
             (options instanceof ObjectNode o ? o : body.putObject("stream_options")).put("include_usage", true);
         }
-        byte[] bytes = Json.bytes(body);
-        return HttpCall.post(BaseUrl.resolve(config, flavor.defaultBaseUrl(), "/chat/completions"), bytes, stream ? HttpCall.ACCEPT_SSE : HttpCall.ACCEPT_JSON)
-                .withKey("Authorization", "Bearer ", key);
+        return body;
     }
 
     /**
@@ -74,10 +99,13 @@ final class ChatCompletionsApi implements ChatApi {
      * @return a new body
      */
     static ObjectNode body(ModelRequest request, Flavor flavor) {
-        ModelConfig config = request.config();
+        return body(request.config(), Messages.roleContent(request.messages()), flavor);
+    }
+
+    private static ObjectNode body(ModelConfig config, ArrayNode messages, Flavor flavor) {
         ObjectNode body = Json.object();
         body.put("model", config.model());
-        body.set("messages", Messages.roleContent(request.messages()));
+        body.set("messages", messages);
         Parameters p = config.parameters();
         p.temperature().ifPresent(v -> body.put("temperature", v));
         p.topP().ifPresent(v -> body.put("top_p", v));
@@ -113,25 +141,81 @@ final class ChatCompletionsApi implements ChatApi {
         if (!choices.isArray() || choices.isEmpty()) {
             throw new MalformedException("no choices");
         }
-        Map<Integer, String> texts = new TreeMap<>();
-        String rawFinish = null;
-        boolean refused = false;
+        Choices all = new Choices();
         for (JsonNode choice : choices) {
             JsonNode message = Json.required(choice, "message");
             String content = content(message.get("content"));
-            String refusal = Json.text(message, "refusal");
-            if ((content == null || content.isEmpty()) && refusal != null) {
-                content = refusal;
+            all.add(choice.path("index").asInt(all.size()), content, Json.text(message, "refusal"),
+                    Json.text(choice, "finish_reason"));
+        }
+        return all.response(usage(body.path("usage"), flavor), Json.text(body, "model"));
+    }
+
+    @Override
+    public Optional<ModelResponse> parseUsual(byte[] body, ModelRequest request) {
+        return ChatCompletionsReader.read(body, flavor);
+    }
+
+    /**
+     * The choices of a whole answer, added in the order they come: their texts by index (a choice
+     * without one takes the number of texts so far), whether one was a refusal, and the first
+     * finish reason given.
+     */
+    static final class Choices {
+        /** The text of the first index, while there is only one; the map holds them all once there are more. */
+        private int firstIndex;
+        private String first;
+        private Map<Integer, String> texts;
+        private String rawFinish;
+        private boolean refused;
+
+        /** Returns how many texts there are, the index of a choice that names none. @return the count */
+        int size() {
+            return texts != null ? texts.size() : first == null ? 0 : 1;
+        }
+
+        /**
+         * Adds a choice.
+         *
+         * @param index its index
+         * @param content its text content, or null
+         * @param refusal its refusal, or null
+         * @param finish its finish reason, or null
+         */
+        void add(int index, String content, String refusal, String finish) {
+            String text = content;
+            if ((text == null || text.isEmpty()) && refusal != null) {
+                text = refusal;
                 refused = true;
             }
-            texts.put(choice.path("index").asInt(texts.size()), content == null ? "" : content);
+            text = text == null ? "" : text;
+            if (first == null || texts == null && index == firstIndex) {
+                firstIndex = index;
+                first = text;
+            } else {
+                if (texts == null) {
+                    texts = new TreeMap<>();
+                    texts.put(firstIndex, first);
+                }
+                texts.put(index, text);
+            }
             if (rawFinish == null) {
-                rawFinish = Json.text(choice, "finish_reason");
+                rawFinish = finish;
             }
         }
-        ModelResponse response = ModelResponse.of(String.join("\n\n", texts.values()),
-                refused ? FinishReason.CONTENT_FILTER : finishReason(rawFinish), usage(body.path("usage"), flavor));
-        return details(response, rawFinish, Json.text(body, "model"));
+
+        /**
+         * Builds the response: the texts joined in index order with a blank line.
+         *
+         * @param usage the counts
+         * @param model the {@code model} the answer names, or null
+         * @return the response
+         */
+        ModelResponse response(Usage usage, String model) {
+            String text = texts == null ? first : String.join("\n\n", texts.values());
+            ModelResponse response = ModelResponse.of(text, refused ? FinishReason.CONTENT_FILTER : finishReason(rawFinish), usage);
+            return details(response, rawFinish, model);
+        }
     }
 
     /** Content as a string, or as an array of parts (some compatible servers) whose text parts are joined. */
@@ -182,27 +266,40 @@ final class ChatCompletionsApi implements ChatApi {
         if (!usage.isObject()) {
             return Usage.unknown();
         }
+        return usage(Json.optLong(usage, "prompt_tokens"), Json.optLong(usage, "completion_tokens"),
+                Json.optLong(usage, "total_tokens"), Json.optLong(usage.path("completion_tokens_details"), "reasoning_tokens"),
+                Json.optLong(usage.path("prompt_tokens_details"), "cached_tokens"), flavor);
+    }
+
+    /**
+     * Builds the usage from the counts of a {@code usage} object.
+     *
+     * @param in {@code prompt_tokens}
+     * @param out {@code completion_tokens}
+     * @param total {@code total_tokens}
+     * @param reasoning {@code completion_tokens_details.reasoning_tokens}
+     * @param cached {@code prompt_tokens_details.cached_tokens}
+     * @param flavor the flavor, which decides whether reasoning tokens are part of the output
+     * @return the usage
+     */
+    static Usage usage(OptionalLong in, OptionalLong out, OptionalLong total, OptionalLong reasoning, OptionalLong cached,
+            Flavor flavor) {
         Usage u = Usage.unknown();
-        var in = Json.optLong(usage, "prompt_tokens");
-        var out = Json.optLong(usage, "completion_tokens");
         if (in.isPresent()) {
             u = u.withInputTokens(in.getAsLong());
         }
         if (out.isPresent()) {
             u = u.withOutputTokens(out.getAsLong());
         }
-        var total = Json.optLong(usage, "total_tokens");
         if (total.isPresent()) {
             u = u.withTotalTokens(total.getAsLong());
         }
-        var reasoning = Json.optLong(usage.path("completion_tokens_details"), "reasoning_tokens");
         if (reasoning.isPresent()) {
             u = u.withReasoningTokens(reasoning.getAsLong());
             if (flavor.reasoningOutsideCompletion() && out.isPresent()) {
                 u = u.withOutputTokens(out.getAsLong() + reasoning.getAsLong());
             }
         }
-        var cached = Json.optLong(usage.path("prompt_tokens_details"), "cached_tokens");
         if (cached.isPresent()) {
             u = u.withCachedInputTokens(cached.getAsLong());
         }

@@ -173,6 +173,21 @@ class AnthropicProviderTest {
     }
 
     @Test
+    void eachConfigOfOneProviderGoesToItsOwnBaseUrlCallAfterCall() {
+        api.stubFor(post(urlEqualTo("/v1/messages")).willReturn(okJson(fixture("anthropic/success.json"))));
+        api.stubFor(post(urlEqualTo("/gateway/anthropic/messages")).willReturn(okJson(fixture("anthropic/success.json"))));
+        ModelConfig gateway = sonnet.withBaseUrl(api.baseUrl() + "/gateway/anthropic/");
+
+        for (int i = 0; i < 2; i++) {
+            harness.call(sonnet);
+            harness.call(gateway);
+        }
+
+        api.verify(2, postRequestedFor(urlEqualTo("/v1/messages")));
+        api.verify(2, postRequestedFor(urlEqualTo("/gateway/anthropic/messages")));
+    }
+
+    @Test
     void thinkingIsPassedThroughAndNotPartOfTheTextAndThinkingTokensAreReadWhenReported() {
         answer("thinking.json");
         ModelConfig thinking = sonnet.withMaxOutputTokens(2048).withParam("thinking", THINKING);

@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,26 @@ class GeminiProviderTest {
 
         api.verify(1, postRequestedFor(urlEqualTo(GENERATE)));
         api.verify(1, postRequestedFor(urlEqualTo("/v1beta/models/my%20tuned%20model:generateContent")));
+    }
+
+    @Test
+    void eachConfigOfOneProviderGetsItsOwnUrlCallAfterCall() {
+        api.stubFor(post(anyUrl()).willReturn(okJson(fixture("gemini/success.json"))));
+        api.stubFor(post(urlEqualTo(STREAM)).willReturn(sse(fixture("gemini/stream.sse"))));
+        ModelConfig pro = config("models/gemini-2.5-pro");
+        ModelConfig elsewhere = config("gemini-2.5-flash").withBaseUrl(api.baseUrl() + "/other/");
+
+        for (int i = 0; i < 2; i++) {
+            harness.call(flash);
+            harness.call(pro);
+            harness.call(flash.withStream(true));
+            harness.call(elsewhere);
+        }
+
+        List<String> urls = api.findAll(postRequestedFor(anyUrl())).stream().map(r -> r.getUrl()).toList();
+        List<String> once = List.of(GENERATE, "/v1beta/models/gemini-2.5-pro:generateContent", STREAM,
+                "/other/models/gemini-2.5-flash:generateContent");
+        assertThat(urls).containsExactlyElementsOf(Stream.concat(once.stream(), once.stream()).toList());
     }
 
     @Test

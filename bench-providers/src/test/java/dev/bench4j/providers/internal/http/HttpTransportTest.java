@@ -352,6 +352,64 @@ class HttpTransportTest {
     }
 
     @Test
+    void replyHeadersAreLookedUpInAnyCaseAndTheMapKeepsLowerCaseNames() throws Exception {
+        api.stubFor(get("/models").willReturn(aResponse().withStatus(429).withHeader("X-Request-Id", "req_9")
+                .withHeader("Retry-After-Ms", "250").withHeader("X-Multi", "first", "second").withBody("slow down")));
+
+        HttpReply reply = await(transport.send(getCall("/models")));
+
+        assertThat(reply.header("x-request-id")).contains("req_9");
+        assertThat(reply.header("X-REQUEST-ID")).contains("req_9");
+        assertThat(reply.header("Retry-After-Ms")).contains("250");
+        assertThat(reply.header("x-multi")).contains("first");
+        assertThat(reply.header("retry-after")).isEmpty();
+        assertThat(reply.headers().get("x-request-id")).isEqualTo("req_9");
+        assertThat(reply.headers().get("X-Request-Id")).as("the map's keys are lower-case").isNull();
+        assertThat(reply.headers().containsKey("retry-after-ms")).isTrue();
+        assertThat(reply.headers().keySet()).allSatisfy(k -> assertThat(k).isLowerCase())
+                .contains("x-request-id", "retry-after-ms", "x-multi");
+        assertThat(reply).isEqualTo(new HttpReply(429, reply.headers(), reply.body()));
+        assertThat(Map.copyOf(reply.headers())).isEqualTo(reply.headers());
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {1, 4095, 4096, 4097, 100_000, 5 * 1024 * 1024 + 3})
+    void bodiesOfAnySizeAreReadWholeWithOrWithoutAContentLength(int size) throws Exception {
+        byte[] body = new byte[size];
+        for (int i = 0; i < size; i++) {
+            body[i] = (byte) ('a' + i % 26);
+        }
+        api.stubFor(get("/sized").willReturn(aResponse().withStatus(200).withHeader("Content-Length", Integer.toString(size))
+                .withBody(body)));
+        api.stubFor(get("/chunked").willReturn(aResponse().withStatus(200).withBody(body)
+                .withChunkedDribbleDelay(Math.min(7, size), 50)));
+
+        HttpReply sized = await(transport.send(getCall("/sized")));
+        HttpReply chunked = await(transport.send(getCall("/chunked")));
+
+        assertThat(sized.header("content-length")).contains(Integer.toString(size));
+        assertThat(sized.body()).isEqualTo(body);
+        assertThat(chunked.header("content-length")).as("sent in chunks").isEmpty();
+        assertThat(chunked.body()).isEqualTo(body);
+    }
+
+    @Test
+    void eachCallGoesToTheHostOfItsOwnUri() throws Exception {
+        api.stubFor(get("/who").willReturn(aResponse().withStatus(200).withBody("here")));
+        int port = api.getPort();
+        HttpCall byName = HttpCall.get(URI.create("http://localhost:" + port + "/who"), List.of());
+        HttpCall byAddress = HttpCall.get(URI.create("http://127.0.0.1:" + port + "/who"), List.of());
+
+        for (HttpCall call : List.of(byName, byAddress, byName, byAddress)) {
+            assertThat(await(transport.send(call)).text()).isEqualTo("here");
+        }
+        failureOf(transport.send(HttpCall.get(URI.create("http://127.0.0.1:9/who"), List.of())));
+
+        List<String> hosts = api.findAll(anyRequestedFor(urlEqualTo("/who"))).stream().map(r -> r.getHeader("Host")).toList();
+        assertThat(hosts).containsExactly("localhost:" + port, "127.0.0.1:" + port, "localhost:" + port, "127.0.0.1:" + port);
+    }
+
+    @Test
     void anEmptyBodyIsAnEmptyArray() throws Exception {
         api.stubFor(get("/empty").willReturn(aResponse().withStatus(204)));
 
