@@ -104,8 +104,12 @@ class ResultJsonTest {
         assertThat(problem(GOOD + ",\"scores\":{\"j\":{\"value\":1,\"calls\":[{\"model\":\"judge\",\"usage\":{\"total_tokens\":"
                 + "\"many\"}}]}}}")).isEqualTo("field 'scores.j.calls[0].usage.total_tokens' must be an integer >= 0 or null"
                 + " but was \"many\"");
+        assertThat(problem(GOOD + ",\"error\":{\"kind\":\"oops\",\"message\":\"m\"}}"))
+                .startsWith("field 'error.kind': error kind must be one of rate_limited, server");
         assertThat(problem(GOOD + ",\"scores\":{\"exact\":{\"value\":null}}}"))
                 .isEqualTo("field 'scores.exact': a score has either a value or an error, not neither");
+        assertThat(problem(GOOD + ",\"started_at\":\"yesterday\"}"))
+                .isEqualTo("field 'started_at' must be an ISO-8601 instant like \"2026-11-22T18:45:01Z\" but was \"yesterday\"");
         assertThat(problem(GOOD + "} {}")).isEqualTo("unexpected content after the result: an object");
         assertThat(problem(GOOD + ",\"finish_reason\":\"error\"}"))
                 .isEqualTo("not a valid result: a result with finish reason ERROR must have an error");

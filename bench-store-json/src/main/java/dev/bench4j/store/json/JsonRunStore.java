@@ -13,12 +13,12 @@ import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.json.AtomicFiles;
+import dev.bench4j.core.json.ResultJson;
 import dev.bench4j.core.spi.RunSink;
 import dev.bench4j.core.spi.RunStore;
 import dev.bench4j.store.json.internal.CellOffsets;
 import dev.bench4j.store.json.internal.CsvExport;
 import dev.bench4j.store.json.internal.IndexFile;
-import dev.bench4j.store.json.internal.ResultLines;
 import dev.bench4j.store.json.internal.ResultsFile;
 import dev.bench4j.store.json.internal.ReviewSheet;
 import dev.bench4j.store.json.internal.ReviewsFile;
@@ -210,7 +210,8 @@ public final class JsonRunStore implements RunStore {
         if (open.containsKey(run.id())) {
             throw new IllegalStateException("run " + run.id() + " is already being written by this store");
         }
-        RunWriter w = RunWriter.open(folder, run, fsyncEveryNanos, index);
+        // the writer forgets itself when its run finishes; a writer that lost the race below is abandoned, never finished
+        RunWriter w = RunWriter.open(folder, run, fsyncEveryNanos, index, () -> open.remove(run.id()));
         if (open.putIfAbsent(run.id(), w) != null) {
             w.abandon();
             throw new IllegalStateException("run " + run.id() + " is already being written by this store");
@@ -222,23 +223,7 @@ public final class JsonRunStore implements RunStore {
             w.abandon();
             throw e;
         }
-        return new RunSink() {
-            @Override
-            public void accept(Result result) {
-                w.accept(Objects.requireNonNull(result, "result"));
-            }
-
-            @Override
-            public void checkpoint(Summary soFar) {
-                w.checkpoint(Objects.requireNonNull(soFar, "soFar"));
-            }
-
-            @Override
-            public void finish(Run finished) {
-                open.remove(run.id(), w);
-                w.finish(Objects.requireNonNull(finished, "run"));
-            }
-        };
+        return w;
     }
 
     /**
@@ -776,7 +761,7 @@ public final class JsonRunStore implements RunStore {
     }
 
     private static OptionalDouble millis(Optional<Duration> d) {
-        return d.map(x -> OptionalDouble.of(ResultLines.millis(x))).orElse(OptionalDouble.empty());
+        return d.map(x -> OptionalDouble.of(ResultJson.millis(x))).orElse(OptionalDouble.empty());
     }
 
     /**

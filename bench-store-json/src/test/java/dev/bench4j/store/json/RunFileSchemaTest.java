@@ -21,6 +21,7 @@ import dev.bench4j.core.Review;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Score;
+import dev.bench4j.core.json.ResultJson;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
@@ -100,7 +101,7 @@ class RunFileSchemaTest {
         for (var r : SampleResults.all()) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (var g = Jackson.MAPPER.getFactory().createGenerator(bytes)) {
-                ResultLines.write(g, r);
+                ResultJson.write(g, r);
             }
             assertValid(resultSchema, Jackson.MAPPER.readTree(bytes.toByteArray()), r.cell().toString());
         }
@@ -111,7 +112,7 @@ class RunFileSchemaTest {
         JsonSchema resultSchema = schema("result.schema.json");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (var g = Jackson.MAPPER.getFactory().createGenerator(bytes)) {
-            ResultLines.write(g, SampleResults.all().get(0));
+            ResultJson.write(g, SampleResults.all().get(0));
         }
         var node = (ObjectNode) Jackson.MAPPER.readTree(bytes.toByteArray());
         node.putObject("scores").putObject("x").put("value", 1).put("error", "both");

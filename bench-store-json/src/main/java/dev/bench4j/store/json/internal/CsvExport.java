@@ -9,6 +9,7 @@ import dev.bench4j.core.Score;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.Usage;
 import dev.bench4j.core.json.AtomicFiles;
+import dev.bench4j.core.json.ResultJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -195,7 +196,7 @@ public final class CsvExport {
     }
 
     private static String millis(Optional<Duration> d) {
-        return d.map(x -> plain(ResultLines.millis(x))).orElse(null);
+        return d.map(x -> plain(ResultJson.millis(x))).orElse(null);
     }
 
     private static String number(OptionalDouble v) {

@@ -2,6 +2,7 @@ package dev.bench4j.store.json.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bench4j.core.Result;
+import dev.bench4j.core.json.ResultJson;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -50,7 +51,7 @@ final class ResultAppender implements Closeable {
     void append(Result r) throws IOException {
         buffer.reset();
         try {
-            ResultLines.write(generator, r);
+            ResultJson.write(generator, r);
             generator.writeRaw('\n');
             generator.flush();
         } catch (IOException | RuntimeException e) {

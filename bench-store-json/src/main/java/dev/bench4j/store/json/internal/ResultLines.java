@@ -1,13 +1,11 @@
 package dev.bench4j.store.json.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.json.InvalidJsonException;
 import dev.bench4j.core.json.ResultJson;
 import java.io.IOException;
-import java.time.Duration;
 
 /**
  * The store's side of {@code results.jsonl}: lines in the one result format, {@link ResultJson}'s,
@@ -22,36 +20,8 @@ public final class ResultLines {
     private ResultLines() {
     }
 
-    /**
-     * Writes one result as a JSON object (no line end).
-     *
-     * @param g the generator
-     * @param r the result
-     * @throws IOException if the generator cannot write
-     */
-    public static void write(JsonGenerator g, Result r) throws IOException {
-        ResultJson.write(g, r);
-    }
 
-    /**
-     * Converts a duration to milliseconds with a fraction, as every store file holds durations.
-     *
-     * @param d the duration
-     * @return milliseconds
-     */
-    public static double millis(Duration d) {
-        return ResultJson.millis(d);
-    }
 
-    /**
-     * Converts milliseconds with a fraction back to a duration, to the nearest nanosecond.
-     *
-     * @param ms milliseconds
-     * @return the duration
-     */
-    public static Duration duration(double ms) {
-        return ResultJson.duration(ms);
-    }
 
     /**
      * Reads one result from the bytes of one line.

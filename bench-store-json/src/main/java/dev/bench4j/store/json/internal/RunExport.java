@@ -17,6 +17,7 @@ import dev.bench4j.core.Review;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.json.AtomicFiles;
 import dev.bench4j.core.json.JsonFields;
+import dev.bench4j.core.json.ResultJson;
 import dev.bench4j.store.json.InvalidRunFileException;
 import dev.bench4j.store.json.RunMetadata;
 import java.io.BufferedOutputStream;
@@ -92,7 +93,7 @@ public final class RunExport {
                         results.accept(r -> {
                             try {
                                 g.writeRaw('\n');
-                                ResultLines.write(g, r);
+                                ResultJson.write(g, r);
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
                             }
@@ -101,26 +102,8 @@ public final class RunExport {
                         throw e.getCause();
                     }
                     g.writeEndArray();
-                    List<Trial> trials = TrialsFile.read(runFolder);
-                    if (!trials.isEmpty()) {
-                        g.writeFieldName("trials");
-                        g.writeStartArray();
-                        for (Trial t : trials) {
-                            g.writeRaw('\n');
-                            TrialsFile.writeTrial(g, t);
-                        }
-                        g.writeEndArray();
-                    }
-                    List<Review> reviews = ReviewsFile.read(runFolder);
-                    if (!reviews.isEmpty()) {
-                        g.writeFieldName("reviews");
-                        g.writeStartArray();
-                        for (Review r : reviews) {
-                            g.writeRaw('\n');
-                            g.writeTree(ReviewLines.toNode(r));
-                        }
-                        g.writeEndArray();
-                    }
+                    writeArrayIfAny(g, "trials", TrialsFile.read(runFolder), TrialsFile::writeTrial);
+                    writeArrayIfAny(g, "reviews", ReviewsFile.read(runFolder), (gen, r) -> gen.writeTree(ReviewLines.toNode(r)));
                     g.writeEndObject();
                     g.writeRaw('\n');
                 }
@@ -129,6 +112,27 @@ public final class RunExport {
             throw new UncheckedIOException("cannot write the export of run " + runFolder.getFileName() + " to " + file
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes one element of an array into a generator. */
+    @FunctionalInterface
+    private interface ElementWriter<T> {
+        void write(JsonGenerator g, T element) throws IOException;
+    }
+
+    /** Writes a field holding an array, one element per line, unless the list is empty. */
+    private static <T> void writeArrayIfAny(JsonGenerator g, String field, List<T> elements, ElementWriter<T> writer)
+            throws IOException {
+        if (elements.isEmpty()) {
+            return;
+        }
+        g.writeFieldName(field);
+        g.writeStartArray();
+        for (T e : elements) {
+            g.writeRaw('\n');
+            writer.write(g, e);
+        }
+        g.writeEndArray();
     }
 
     // ---- import ---------------------------------------------------------------------------------
@@ -345,7 +349,7 @@ public final class RunExport {
                 } else {
                     pending++;
                 }
-                ResultLines.write(g, r);
+                ResultJson.write(g, r);
                 g.writeRaw('\n');
                 i++;
             }

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,11 @@ public final class RunWriter implements RunSink {
     private final RunLock lock;
     private final ResultAppender appender;
 
-    private RunWriter(RunInfo info, Path folder, IndexFile index, RunLock lock, ResultAppender appender) {
+    private final Runnable onFinish;
+
+    private RunWriter(RunInfo info, Path folder, IndexFile index, RunLock lock, ResultAppender appender,
+            Runnable onFinish) {
+        this.onFinish = onFinish;
         this.info = info;
         this.folder = folder;
         this.index = index;
@@ -53,12 +58,13 @@ public final class RunWriter implements RunSink {
      * @param info the run
      * @param fsyncEveryNanos how often results are forced to disk (0: every line)
      * @param index the store's index
+     * @param onFinish runs once the run is finished and its lock released (the store forgets the writer)
      * @return the writer
      * @throws IllegalStateException if another writer holds the run, or its folder holds another run
      * @throws InvalidRunFileException if the run's existing files cannot be read
      * @throws UncheckedIOException if the files cannot be written
      */
-    public static RunWriter open(Path root, RunInfo info, long fsyncEveryNanos, IndexFile index) {
+    public static RunWriter open(Path root, RunInfo info, long fsyncEveryNanos, IndexFile index, Runnable onFinish) {
         Path folder = StorePaths.runFolder(root, info.id());
         RunLock lock;
         try {
@@ -87,7 +93,7 @@ public final class RunWriter implements RunSink {
             } catch (IOException e) {
                 throw new UncheckedIOException(results + ": cannot be opened for appending: " + e.getMessage(), e);
             }
-            RunWriter w = new RunWriter(info, folder, index, lock, appender);
+            RunWriter w = new RunWriter(info, folder, index, lock, appender, onFinish);
             try {
                 Optional<Summary> sofar = reopened.flatMap(RunMetadata::summary);
                 RunMetadata m = w.writeRunJson(RunStatus.RUNNING, Optional.empty(), Optional.empty(), sofar);
@@ -123,6 +129,7 @@ public final class RunWriter implements RunSink {
      */
     @Override
     public void accept(Result r) {
+        Objects.requireNonNull(r, "result");
         try {
             appender.append(r);
         } catch (IOException e) {
@@ -139,6 +146,7 @@ public final class RunWriter implements RunSink {
      */
     @Override
     public void checkpoint(Summary soFar) {
+        Objects.requireNonNull(soFar, "soFar");
         try {
             appender.force();
         } catch (IOException e) {
@@ -156,6 +164,7 @@ public final class RunWriter implements RunSink {
      */
     @Override
     public void finish(Run run) {
+        Objects.requireNonNull(run, "run");
         RunMetadata m;
         try {
             try {
@@ -166,6 +175,7 @@ public final class RunWriter implements RunSink {
             m = writeRunJson(run.status(), run.statusReason(), Optional.of(run.endedAt()), Optional.of(run.summary()));
         } finally {
             closeQuietly(lock);
+            onFinish.run();
         }
         try {
             index.update(entries -> entries.put(info.id(), IndexFile.entry(m)));

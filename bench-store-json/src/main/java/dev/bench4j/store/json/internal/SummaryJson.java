@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.json.JsonFields;
+import dev.bench4j.core.json.ResultJson;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -110,11 +111,11 @@ final class SummaryJson {
         }
         ObjectNode o = n.putObject(name);
         o.put("n", l.get().n());
-        o.put("mean", ResultLines.millis(l.get().mean()));
-        o.put("p50", ResultLines.millis(l.get().p50()));
-        o.put("p95", ResultLines.millis(l.get().p95()));
-        o.put("p99", ResultLines.millis(l.get().p99()));
-        o.put("max", ResultLines.millis(l.get().max()));
+        o.put("mean", ResultJson.millis(l.get().mean()));
+        o.put("p50", ResultJson.millis(l.get().p50()));
+        o.put("p95", ResultJson.millis(l.get().p95()));
+        o.put("p99", ResultJson.millis(l.get().p99()));
+        o.put("max", ResultJson.millis(l.get().max()));
     }
 
     private static void number(ObjectNode n, String name, OptionalDouble v) {
@@ -191,7 +192,7 @@ final class SummaryJson {
         if (v < 0) {
             throw f.problem(name, "must be >= 0 but was " + v);
         }
-        return ResultLines.duration(v);
+        return ResultJson.duration(v);
     }
 
     private static OptionalDouble optional(Optional<Double> v) {

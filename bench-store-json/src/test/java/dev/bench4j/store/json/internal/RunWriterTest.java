@@ -46,7 +46,7 @@ class RunWriterTest {
         Path root = store.folder();
         IndexFile index = new IndexFile(root);
 
-        RunWriter w = RunWriter.open(root, info, 0, index);
+        RunWriter w = RunWriter.open(root, info, 0, index, () -> { });
         assertThat(runJson(info).get("status").textValue()).isEqualTo("running");
         assertThat(runJson(info).get("summary").isNull()).isTrue();
         assertThat(store.list()).extracting(RunEntry::id).containsExactly(first, info.id());
@@ -64,7 +64,7 @@ class RunWriterTest {
         w.abandon();   // as if the process had died
         assertThat(RunLock.isHeld(root.resolve(info.id()))).isFalse();
 
-        RunWriter again = RunWriter.open(root, info, 0, index);
+        RunWriter again = RunWriter.open(root, info, 0, index, () -> { });
         assertThat(runJson(info).get("summary").get("cells").longValue()).isEqualTo(2);
         again.accept(result("t2"));
         assertThat(runJson(info).get("summary").get("cells").longValue()).as("no checkpoint due").isEqualTo(2);
