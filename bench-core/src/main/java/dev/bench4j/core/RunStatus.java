@@ -12,7 +12,17 @@ public enum RunStatus {
     /** The run could not go on, e.g. its result sink could not be written; see the reason. */
     FAILED,
     /** The run was cancelled, or its deadline passed; finished results are kept. */
-    CANCELLED;
+    CANCELLED,
+    /**
+     * The run reached one of its budget caps (cost, tokens or calls): nothing more was dispatched,
+     * calls in flight finished, finished results are kept, and it can be resumed with a higher cap.
+     */
+    BUDGET_EXCEEDED,
+    /**
+     * The run's process ended without finishing it (killed, crashed, power lost): the store found the
+     * run marked running while no process holds its lock. Finished results are kept; it can be resumed.
+     */
+    INTERRUPTED;
 
     /**
      * Returns the name used in files, e.g. {@code completed}.
@@ -37,6 +47,7 @@ public enum RunStatus {
                 return s;
             }
         }
-        throw new IllegalArgumentException("status must be one of running, completed, failed, cancelled but was '" + name + "'");
+        throw new IllegalArgumentException("status must be one of running, completed, failed, cancelled, budget_exceeded, interrupted but was '"
+                + name + "'");
     }
 }

@@ -30,7 +30,7 @@ class RunStatusTest {
     void unknownNameIsRefusedListingEveryStatus() {
         assertThatThrownBy(() -> RunStatus.fromWireName("canceled"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("status must be one of running, completed, failed, cancelled but was 'canceled'");
+                .hasMessage("status must be one of running, completed, failed, cancelled, budget_exceeded, interrupted but was 'canceled'");
     }
 
     @Test

@@ -34,7 +34,7 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M", description = "only runs with this model id")
     String model;
 
-    @Option(names = "--status", paramLabel = "S", description = "only runs with this status (running, completed, failed, cancelled)")
+    @Option(names = "--status", paramLabel = "S", description = "only runs with this status (running, completed, failed, cancelled, budget_exceeded, interrupted)")
     String status;
 
     @Option(names = "--since", paramLabel = "AGE", description = "only runs started in the last AGE: 30m, 12h, 7d, 2w")

@@ -454,7 +454,7 @@ class JsonRunStoreTest {
                 file + ": missing field 'schema'; expected \"bench4j.run/1\" (is this a bench4j run file?)");
         cases.put(good.replace("\"trial_count\" :", "\"trials\" :"), file + ": missing field 'plan.trial_count'");
         cases.put(good.replace("\"status\" : \"completed\"", "\"status\" : \"done\""),
-                file + ": field 'status' must be one of running, completed, failed, cancelled but was 'done'");
+                file + ": field 'status' must be one of running, completed, failed, cancelled, budget_exceeded, interrupted but was 'done'");
         cases.put(good.replace("\"provider\" : \"echoing\",", "\"provider\" : \"echoing\", \"api_key\": \"sk\","),
                 file + ": plan.models[0]: field 'api_key' is not allowed");
         cases.put(good.replace("\"run_id\" : \"" + id + "\"", "\"run_id\" : \"bench_other\""),
