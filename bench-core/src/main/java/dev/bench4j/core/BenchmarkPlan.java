@@ -295,6 +295,7 @@ public final class BenchmarkPlan {
         private Optional<ScheduledExecutorService> scheduler = Optional.empty();
         private Clock clock = Clock.systemUTC();
         private Function<String, Optional<String>> environment = name -> Optional.ofNullable(System.getenv(name));
+        private Provenance provenance = Provenance.none();
 
         private Builder(String name) {
             this.name = notBlank(name, "name");
@@ -337,6 +338,7 @@ public final class BenchmarkPlan {
             b.scheduler = services.scheduler();
             b.clock = services.clock();
             b.environment = services.environment();
+            b.provenance = settings.provenance();
             return b;
         }
 
@@ -720,6 +722,46 @@ public final class BenchmarkPlan {
         }
 
         /**
+         * Describes what the run is for; kept in the run file ({@code provenance.description}) and shown
+         * by the viewer. A blank text clears it.
+         *
+         * @param text the description
+         * @return this builder
+         * @throws NullPointerException if {@code text} is {@code null}
+         */
+        public Builder description(String text) {
+            provenance = provenance.withDescription(text);
+            return this;
+        }
+
+        /**
+         * Adds labels to find the run by later ({@code bench list} shows them), e.g. {@code nightly}.
+         *
+         * @param labels the tags; a tag given twice is kept once
+         * @return this builder
+         * @throws NullPointerException if a tag is {@code null}
+         * @throws IllegalArgumentException if a tag is blank or has a control character
+         */
+        public Builder tags(String... labels) {
+            provenance = provenance.withTags(List.of(labels));
+            return this;
+        }
+
+        /**
+         * Sets where the run comes from (files, git state, command line, description and tags), as
+         * {@link PlanFile#provenance()} reads it; replaces the description and tags set so far. The
+         * runner fills the host and user when they are absent.
+         *
+         * @param origin the provenance
+         * @return this builder
+         * @throws NullPointerException if {@code origin} is {@code null}
+         */
+        public Builder provenance(Provenance origin) {
+            provenance = Objects.requireNonNull(origin, "origin");
+            return this;
+        }
+
+        /**
          * Checks the whole plan and freezes it. Nothing is called.
          *
          * @return the plan
@@ -745,7 +787,7 @@ public final class BenchmarkPlan {
                     new RunSettings.Limits(concurrency, perProvider, retry, attemptTimeout, cellDeadline, runDeadline),
                     new RunSettings.Outputs(listeners, sinks, store, retainResults, checkpointEvery),
                     new RunSettings.Services(cache, priceTable == null ? PriceTable.bundled() : priceTable, baseDirectory,
-                            scheduler, clock, environment, providers, factories)));
+                            scheduler, clock, environment, providers, factories), provenance));
         }
     }
 }

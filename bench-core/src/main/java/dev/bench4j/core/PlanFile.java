@@ -89,6 +89,19 @@ public final class PlanFile {
     }
 
     /**
+     * Returns where a run of this plan comes from: the plan's {@code description} and {@code tags},
+     * the plan and trials files with their SHA-256 and the trials' ids, and the git commit (and
+     * whether tracked files are changed) when the plan's folder is in a git work tree.
+     * {@link #toBuilder()} already sets it; add a command line or more tags with its {@code withX}
+     * methods and {@link BenchmarkPlan.Builder#provenance}.
+     *
+     * @return the provenance
+     */
+    public Provenance provenance() {
+        return parsed.provenance();
+    }
+
+    /**
      * Describes the file, e.g. {@code PlanFile[plans/triage.json]}.
      *
      * @return the description

@@ -37,6 +37,18 @@ public interface RunHandle {
     void cancel();
 
     /**
+     * Cancels the run as {@link #cancel()} does, recording why (the run's status reason), e.g.
+     * {@code stopped by SIGINT}. The default ignores the reason.
+     *
+     * @param reason why the run is cancelled, one line
+     * @throws NullPointerException if {@code reason} is {@code null}
+     */
+    default void cancel(String reason) {
+        java.util.Objects.requireNonNull(reason, "reason");
+        cancel();
+    }
+
+    /**
      * Returns whether the run is over.
      *
      * @return true once the run completed, failed or was cancelled

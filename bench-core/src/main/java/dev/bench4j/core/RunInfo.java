@@ -4,16 +4,18 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A run as it starts: id, name, start time, plan snapshot and environment. Given to listeners and
- * result sinks before the first cell.
+ * A run as it starts: id, name, start time, plan snapshot, environment and provenance. Given to
+ * listeners and result sinks before the first cell.
  *
  * @param id the run id, {@code bench_<8 hex>_<yyyyMMdd_HHmmss>} (UTC)
  * @param name the plan's name
  * @param startedAt when the run started
  * @param plan what the run runs
  * @param environment where it runs
+ * @param provenance where it came from: description, tags, git commit, command line, host, user, files
  */
-public record RunInfo(String id, String name, Instant startedAt, PlanSnapshot plan, Environment environment) {
+public record RunInfo(String id, String name, Instant startedAt, PlanSnapshot plan, Environment environment,
+        Provenance provenance) {
 
     /**
      * Validates the components.
@@ -26,6 +28,21 @@ public record RunInfo(String id, String name, Instant startedAt, PlanSnapshot pl
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /**
+     * Makes a run description with no provenance recorded.
+     *
+     * @param id the run id
+     * @param name the plan's name
+     * @param startedAt when the run started
+     * @param plan what the run runs
+     * @param environment where it runs
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public RunInfo(String id, String name, Instant startedAt, PlanSnapshot plan, Environment environment) {
+        this(id, name, startedAt, plan, environment, Provenance.none());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.bench4j.core.spi;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.Summary;
+import java.time.Instant;
 
 /**
  * Receives one run's results, opened by {@link ResultSink#open}. The runner calls it from the run's
@@ -32,6 +33,19 @@ public interface RunSink {
      * @throws RuntimeException if the checkpoint could not be kept; the run then fails
      */
     default void checkpoint(Summary soFar) {
+    }
+
+    /**
+     * Receives one line of the run's own log: its start, resumption, failed cells, stop and end, as
+     * the runner logs them through SLF4J (a store keeps them in the run's {@code run.log}). Called
+     * on the run's thread between the other calls; a sink that throws here is logged at DEBUG and
+     * otherwise ignored, since a log line is not a result. The default does nothing.
+     *
+     * @param at when it happened
+     * @param level {@code INFO}, {@code WARN} or {@code ERROR}
+     * @param message the message, one line, without secrets
+     */
+    default void log(Instant at, String level, String message) {
     }
 
     /**

@@ -84,11 +84,16 @@ public final class Bench {
      *
      * @param name one of {@link #SUBCOMMANDS}
      * @param io where it writes
+     * @param args the whole command line (the run command keeps it in the run's provenance)
      * @return the command object
      */
-    private static Object subcommand(String name, Io io) {
+    private static Object subcommand(String name, Io io, String[] args) {
         return switch (name) {
-            case "run" -> new RunCommand(io);
+            case "run" -> {
+                RunCommand run = new RunCommand(io);
+                run.commandLine = List.of(args);
+                yield run;
+            }
             case "models" -> new ModelsCommand(io, io.catalog());
             case "list" -> new ListCommand(io);
             case "show" -> new ShowCommand(io);
@@ -163,6 +168,7 @@ public final class Bench {
                 logAtInfo();
             }
             try {
+                run.command().commandLine = List.of(args);
                 return run.command().call();
             } catch (Exception e) {
                 Integer code = badInput(e, io);
@@ -181,10 +187,10 @@ public final class Bench {
         // help, usage and errors (so that "Did you mean" still knows every name)
         String named = subcommandName(args);
         if (named != null && SUBCOMMANDS.contains(named)) {
-            cli.addSubcommand(subcommand(named, io));
+            cli.addSubcommand(subcommand(named, io, args));
         } else {
             for (String name : SUBCOMMANDS) {
-                cli.addSubcommand(subcommand(name, io));
+                cli.addSubcommand(subcommand(name, io, args));
             }
         }
         cli.setOut(new PrintWriter(io.out(), true));

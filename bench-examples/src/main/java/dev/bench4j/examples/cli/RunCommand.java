@@ -2,14 +2,17 @@ package dev.bench4j.examples.cli;
 
 import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.PlanFile;
+import dev.bench4j.core.Provenance;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunHandle;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.store.json.JsonRunStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +45,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no live progress line, even on a terminal")
     boolean noProgress;
 
+    @Option(names = "--tag", paramLabel = "TAG", description = "label the run (repeatable; added to the plan's tags)")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "what the run is for (replaces the plan's description)")
+    String description;
+
+    @Option(names = "--fail-on-error-rate", paramLabel = "R",
+            description = "exit 1 when more than this share of cells failed, 0..1 (default: only when every cell failed)")
+    Double failOnErrorRate;
+
+    /** The command's arguments as given, for the run's provenance and the resume command. */
+    List<String> commandLine = List.of();
+
     private final Bench.Io io;
 
     RunCommand(Bench.Io io) {
@@ -50,9 +66,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (failOnErrorRate != null && !(failOnErrorRate >= 0 && failOnErrorRate <= 1)) {
+            throw new Bench.UsageException("--fail-on-error-rate: must be a share between 0 and 1 but was "
+                    + failOnErrorRate);
+        }
         PlanFile file = PlanFile.load(plan);
         BenchmarkPlan.Builder builder = file.toBuilder();
         try {
+            Provenance origin = file.provenance().withCommandLine(commandLine).withTags(tags);
+            builder.provenance(description == null ? origin : origin.withDescription(description));
             if (concurrency != null) {
                 builder.concurrency(concurrency);
             }
@@ -60,8 +82,9 @@ final class RunCommand implements Callable<Integer> {
                 builder.repetitions(repetitions);
             }
         } catch (IllegalArgumentException e) {
-            throw new Bench.UsageException("--" + (e.getMessage().startsWith("concurrency") ? "concurrency" : "repetitions")
-                    + ": " + e.getMessage());
+            String flag = e.getMessage().startsWith("concurrency") ? "concurrency"
+                    : e.getMessage().startsWith("tag") ? "tag" : "repetitions";
+            throw new Bench.UsageException("--" + flag + ": " + e.getMessage());
         }
         Optional<Path> folder = Optional.ofNullable(storeDir).or(file::store);
         if (resumeId != null && folder.isEmpty()) {
@@ -78,22 +101,52 @@ final class RunCommand implements Callable<Integer> {
         RunHandle handle = resumeId != null ? built.startResume(resumeId) : built.start();
         folder.ifPresent(f -> err.println((resumeId != null ? "Resuming " : "Storing ") + "run " + handle.id()
                 + " in " + f));
-        Thread onInterrupt = new Thread(() -> {
-            handle.cancel();
-            handle.await(Duration.ofSeconds(10));
-        }, "bench-cancel");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
         Run run;
-        try (ProgressLine line = new ProgressLine(handle, err, terminal)) {
+        Optional<Integer> signalled;
+        try (Interrupts interrupts = Interrupts.install(handle);
+                ProgressLine line = new ProgressLine(handle, err, terminal)) {
             run = handle.await();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook cancelled the run; print what finished
+            signalled = interrupts.exitCode();
         }
         io.out().print(SummaryTable.render(run, failures, io.terminal()));
         io.out().flush();
-        return run.status() == RunStatus.COMPLETED ? 0 : 1;
+        if (run.status() != RunStatus.COMPLETED && run.status() != RunStatus.FAILED) {
+            err.println(folder.isPresent()
+                    ? "Resume it with: " + ResumeCommand.of(commandLine, run.id())
+                    : "The run was not stored, so it cannot be resumed; give --store DIR to keep runs.");
+        }
+        return exitCode(run, signalled);
+    }
+
+    /**
+     * The exit code: 130 or 143 after Ctrl-C or SIGTERM, 1 when the run did not complete or too many
+     * of its cells failed ({@code --fail-on-error-rate}, by default only when all did), else 0.
+     */
+    private int exitCode(Run run, Optional<Integer> signalled) {
+        if (signalled.isPresent() && run.status() == RunStatus.CANCELLED) {
+            return signalled.get();
+        }
+        if (run.status() != RunStatus.COMPLETED) {
+            return 1;
+        }
+        long cells = run.summary().overall().cells();
+        long failed = run.summary().overall().failed();
+        if (cells == 0) {
+            return 0;
+        }
+        if (failOnErrorRate == null) {
+            if (failed == cells) {
+                io.err().println("bench: every cell failed (exit code 1; see the errors above)");
+                return 1;
+            }
+            return 0;
+        }
+        double rate = (double) failed / cells;
+        if (rate > failOnErrorRate) {
+            io.err().println("bench: " + failed + " of " + cells + " cells failed (" + Format.percent(OptionalDouble.of(rate))
+                    + "), more than --fail-on-error-rate " + failOnErrorRate + " allows (exit code 1)");
+            return 1;
+        }
+        return 0;
     }
 }

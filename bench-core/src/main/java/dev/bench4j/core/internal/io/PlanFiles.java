@@ -7,6 +7,7 @@ import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
+import dev.bench4j.core.Provenance;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.internal.ScorerRegistry;
@@ -40,7 +41,7 @@ public final class PlanFiles {
 
     private static final List<String> FIELDS = List.of("name", "description", "prompts", "models", "trials",
             "repetitions", "concurrency", "provider_concurrency", "scorers", "store", "retry",
-            "attempt_timeout_seconds", "cell_deadline_seconds", "run_deadline_seconds", "cache");
+            "attempt_timeout_seconds", "cell_deadline_seconds", "run_deadline_seconds", "cache", "tags");
     private static final List<String> RETRY_FIELDS = List.of("max_attempts", "initial_backoff_ms", "max_backoff_ms",
             "multiplier", "jitter");
     private static final List<String> CACHE_FIELDS = List.of("max_entries", "dir", "ttl_days");
@@ -57,9 +58,11 @@ public final class PlanFiles {
      * @param baseDirectory the folder its paths resolve against
      * @param builder applies everything the file declares to a fresh builder
      * @param store the store folder the file names, resolved
+     * @param name the plan's name
+     * @param provenance the plan's description and tags, and the files it was read from with their git state
      */
     public record Parsed(Path file, Path baseDirectory, Function<BenchmarkPlan.Builder, BenchmarkPlan.Builder> builder,
-            Optional<Path> store, String name) {
+            Optional<Path> store, String name, Provenance provenance) {
     }
 
     private PlanFiles() {
@@ -106,6 +109,7 @@ public final class PlanFiles {
         List<Prompt> prompts = listOf(f, "prompts", base, Prompt::fromJson, PromptJson::read);
         List<ModelConfig> models = listOf(f, "models", base, ModelConfig::fromJson, ModelConfigJson::read);
         List<Trial> trials = trials(f, base);
+        Provenance provenance = provenance(f, base, file, trials);
         List<Scorer> scorers = scorers(f);
         Map<String, Integer> providerConcurrency = providerConcurrency(f);
         Optional<RetryPolicy> retry = retry(f);
@@ -118,7 +122,7 @@ public final class PlanFiles {
         Optional<Path> store = f.optString("store").map(s -> base.resolve(s).normalize());
 
         Function<BenchmarkPlan.Builder, BenchmarkPlan.Builder> apply = b -> {
-            b.name(planName).baseDirectory(base).prompts(prompts).models(models).trials(trials);
+            b.name(planName).baseDirectory(base).prompts(prompts).models(models).trials(trials).provenance(provenance);
             scorers.forEach(b::scorer);
             applying(f, "repetitions", repetitions, b::repetitions);
             applying(f, "concurrency", concurrency, b::concurrency);
@@ -140,7 +144,29 @@ public final class PlanFiles {
             return b;
         };
         apply.apply(BenchmarkPlan.named(planName));   // surfaces every setter's refusal now, with the field named
-        return new Parsed(file, base, apply, store, planName);
+        return new Parsed(file, base, apply, store, planName, provenance);
+    }
+
+    private static Provenance provenance(JsonFields f, Path base, Path file, List<Trial> trials) {
+        List<String> tags = new ArrayList<>();
+        f.optArray("tags").ifPresent(array -> {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode t = array.get(i);
+                if (!t.isTextual() || t.textValue().isBlank() || t.textValue().chars().anyMatch(Character::isISOControl)) {
+                    throw f.problem("tags[" + i + "]", "must be non-blank text without control characters but was "
+                            + JsonFields.describe(t));
+                }
+                tags.add(t.textValue());
+            }
+        });
+        List<String> ids = trials.stream().map(Trial::id).toList();
+        Optional<Path> trialsFile = f.get("trials").filter(JsonNode::isTextual)
+                .map(v -> base.resolve(v.textValue()).normalize());
+        Provenance.SourceFile planFile = SourceFiles.of(file, trialsFile.isPresent() ? List.of() : ids);
+        List<Provenance.SourceFile> trialFiles = trialsFile.map(t -> List.of(SourceFiles.of(t, ids)))
+                .orElseGet(() -> List.of(planFile));
+        return Provenance.none().withDescription(f.optString("description").orElse("")).withTags(tags)
+                .withFiles(Optional.of(planFile), trialFiles).withGit(GitStates.of(base));
     }
 
     private static <T> void applying(JsonFields f, String field, Optional<T> value, Consumer<T> setter) {

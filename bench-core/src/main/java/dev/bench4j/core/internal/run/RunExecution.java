@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -72,6 +73,7 @@ public final class RunExecution implements RunHandle {
     private final boolean ownsScheduler;
     private final ListenerDispatcher listeners;
     private final RunSinks sinks;
+    private final RunLog log;
     private final RunTally tally;
     private final PromptRenderer renderer;
     private final CellResults results;
@@ -115,6 +117,7 @@ public final class RunExecution implements RunHandle {
         this.scheduler = settings.services().scheduler().orElseGet(() -> newScheduler(info.id()));
         this.listeners = new ListenerDispatcher(settings.outputs().listeners(), info.id());
         this.sinks = new RunSinks(settings.outputs().allSinks(), settings.outputs().checkpointEvery(), info.id());
+        this.log = new RunLog(sinks, settings.services().clock());
         this.tally = new RunTally(settings);
         this.renderer = new PromptRenderer(settings.prompts());
         this.judgeCalls = new JudgeCalls(results, runThread, settings, retries);
@@ -158,11 +161,11 @@ public final class RunExecution implements RunHandle {
 
     private void begin() {
         MDC.put(MDC_RUN_ID, info.id());
-        LOG.info("Run {} of plan '{}' started: {} prompts x {} models x {} trials x {} repetitions = {} cells, concurrency {}",
-                info.id(), settings.name(), grid.prompts(), grid.models(), grid.trials(), grid.repetitions(), total,
-                settings.limits().concurrency());
         listeners.emit(l -> l.onRunStarted(info));
         Optional<String> refused = sinks.open(info, settings.trials());
+        log.info("Run {} of plan '{}' started: {} prompts x {} models x {} trials x {} repetitions = {} cells, concurrency {}",
+                info.id(), settings.name(), grid.prompts(), grid.models(), grid.trials(), grid.repetitions(), total,
+                settings.limits().concurrency());
         if (refused.isPresent()) {
             stop(RunStatus.FAILED, refused.get());
             return;
@@ -174,7 +177,7 @@ public final class RunExecution implements RunHandle {
             pipeline = new CallPipeline(providers.open(results.judges(), scheduler));
             judgeCalls.start(pipeline);
         } catch (RuntimeException e) {
-            LOG.error("Run {} could not set up its providers", info.id(), e);
+            log.error("Run " + info.id() + " could not set up its providers", e);
             stop(RunStatus.FAILED, "could not set up the providers: " + e.getMessage());
             return;
         }
@@ -190,12 +193,12 @@ public final class RunExecution implements RunHandle {
         try {
             stored.results().forEach(this::restore);
         } catch (RuntimeException e) {
-            LOG.error("Run {} could not read its stored results", info.id(), e);
+            log.error("Run " + info.id() + " could not read its stored results", e);
             stop(RunStatus.FAILED, "could not read the stored results to resume: " + e.getMessage());
             maybeFinish();
             return false;
         }
-        LOG.info("Run {} resumed: {} of {} cells already done", info.id(), tally.done(), total);
+        log.info("Run {} resumed: {} of {} cells already done", info.id(), tally.done(), total);
         return true;
     }
 
@@ -323,6 +326,10 @@ public final class RunExecution implements RunHandle {
     private void finishCell(CellGrid.Position at, Result result) {
         inFlightCount--;
         tally.count(result, at.prompt(), at.model());
+        if (!result.succeeded()) {
+            result.error().ifPresent(e -> log.detail("Cell {} failed: {}: {}", result.cell(), e.kind().wireName(),
+                    e.message()));
+        }
         sinks.accept(result, this::summarySoFar).ifPresent(reason -> stop(RunStatus.FAILED, reason));
         if (listeners.active()) {
             listeners.emit(l -> l.onCellFinished(result));
@@ -341,7 +348,7 @@ public final class RunExecution implements RunHandle {
         stopping = true;
         stopStatus = status;
         stopReason = Optional.of(reason);
-        LOG.info("Run {} stopping: {}", info.id(), reason);
+        log.info("Run {} stopping: {}", info.id(), reason);
         for (CellTask cell : List.copyOf(inFlight.values())) {
             cell.cancel();
         }
@@ -361,6 +368,9 @@ public final class RunExecution implements RunHandle {
         RunStatus status = stopping ? stopStatus : RunStatus.COMPLETED;
         Optional<String> reason = stopping ? stopReason : Optional.empty();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        Progress counts = progress();
+        log.info("Run {} {} in {}: {} cells, {} succeeded, {} failed, {} cached", info.id(), status.wireName(),
+                Durations.format(elapsed), counts.done(), counts.succeeded(), counts.failed(), counts.cached());
         Run run = sinks.finish(new Run(info, status, reason, settings.services().clock().instant(), tally.results(),
                 tally.summary(elapsed)));
         listeners.emit(l -> l.onRunFinished(run));
@@ -369,9 +379,6 @@ public final class RunExecution implements RunHandle {
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }
-        Progress counts = progress();
-        LOG.info("Run {} {} in {}: {} cells, {} succeeded, {} failed, {} cached", info.id(), status.wireName(),
-                Durations.format(elapsed), counts.done(), counts.succeeded(), counts.failed(), counts.cached());
         MDC.remove(MDC_RUN_ID);
         runThread.shutdown();
         future.complete(run);
@@ -393,9 +400,15 @@ public final class RunExecution implements RunHandle {
 
     @Override
     public void cancel() {
+        cancel("cancelled");
+    }
+
+    @Override
+    public void cancel(String reason) {
+        Objects.requireNonNull(reason, "reason");
         if (!future.isDone()) {
             try {
-                runThread.execute(() -> guarded(() -> stop(RunStatus.CANCELLED, "cancelled")));
+                runThread.execute(() -> guarded(() -> stop(RunStatus.CANCELLED, reason)));
             } catch (RejectedExecutionException e) {
                 // the run has just finished
             }

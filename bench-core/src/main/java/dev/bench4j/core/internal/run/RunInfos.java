@@ -4,14 +4,19 @@ import dev.bench4j.core.Environment;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.PlanSnapshot;
+import dev.bench4j.core.Provenance;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.spi.RunStore;
 import dev.bench4j.core.spi.Scorer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Makes a run's identity: its plan snapshot, id, start and environment, or a resumed run's own. */
 final class RunInfos {
@@ -40,7 +45,36 @@ final class RunInfos {
         }
         String id = resumed.map(r -> r.info().id()).orElseGet(() -> RunIds.next(settings.services().clock()));
         Instant startedAt = resumed.map(r -> r.info().startedAt()).orElseGet(() -> settings.services().clock().instant());
-        return new RunInfo(id, settings.name(), startedAt, snapshot, Environment.current());
+        Provenance provenance = resumed.map(r -> r.info().provenance())
+                .filter(p -> !p.equals(Provenance.none()))
+                .orElseGet(() -> withHostAndUser(settings.provenance(), settings.services().environment()));
+        return new RunInfo(id, settings.name(), startedAt, snapshot, Environment.current(), provenance);
+    }
+
+    /**
+     * Fills the host and user of a provenance that has none: the host from {@code HOSTNAME},
+     * {@code COMPUTERNAME} or {@code /etc/hostname} (no name lookup, which can stall offline), the
+     * user from {@code user.name}.
+     */
+    static Provenance withHostAndUser(Provenance p, Function<String, Optional<String>> env) {
+        if (p.host().isPresent() && p.user().isPresent()) {
+            return p;
+        }
+        Optional<String> host = p.host().or(() -> env.apply("HOSTNAME").or(() -> env.apply("COMPUTERNAME"))
+                .or(RunInfos::etcHostname)).map(String::strip).filter(h -> !h.isEmpty());
+        Optional<String> user = p.user().or(() -> Optional.ofNullable(System.getProperty("user.name")))
+                .filter(u -> !u.isBlank());
+        return p.withHostAndUser(host, user);
+    }
+
+    private static Optional<String> etcHostname() {
+        try {
+            Path file = Path.of("/etc/hostname");
+            return Files.isRegularFile(file) && Files.size(file) < 1024 ? Optional.of(Files.readString(file))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static PlanSnapshot snapshot(RunSettings settings, List<ModelConfig> judges) {

@@ -4,6 +4,7 @@ import dev.bench4j.core.CellGrid;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.PriceTable;
 import dev.bench4j.core.Prompt;
+import dev.bench4j.core.Provenance;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.RunListener;
 import dev.bench4j.core.Trial;
@@ -36,9 +37,11 @@ import java.util.function.Function;
  * @param limits concurrency, retries, timeouts and deadlines
  * @param outputs listeners, sinks and whether results are kept in memory
  * @param services cache, prices, files, timers, clock, environment and provider factories
+ * @param provenance where the run comes from (description, tags, files, git, command line)
  */
 public record RunSettings(String name, List<Prompt> prompts, List<ModelConfig> models, List<Trial> trials,
-        int repetitions, List<Scorer> scorers, Limits limits, Outputs outputs, Services services) {
+        int repetitions, List<Scorer> scorers, Limits limits, Outputs outputs, Services services,
+        Provenance provenance) {
 
     /** Copies the lists. */
     public RunSettings {

@@ -9,6 +9,7 @@ import dev.bench4j.core.Trial;
 import dev.bench4j.core.spi.ResultSink;
 import dev.bench4j.core.spi.RunSink;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -101,6 +102,23 @@ final class RunSinks {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Hands a line of the run's log to every opened sink; a sink that cannot keep it is ignored.
+     *
+     * @param at when it happened
+     * @param level the level's name
+     * @param message the line
+     */
+    void log(Instant at, String level, String message) {
+        for (Opened o : opened) {
+            try {
+                o.run().log(at, level, message);
+            } catch (RuntimeException e) {
+                LOG.debug("Run {}: result sink {} could not keep a log line: {}", runId, describe(o.sink()), e.toString());
+            }
+        }
     }
 
     /**

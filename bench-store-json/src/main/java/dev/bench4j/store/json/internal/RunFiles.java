@@ -14,6 +14,7 @@ import dev.bench4j.core.Environment;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.PlanSnapshot;
 import dev.bench4j.core.Prompt;
+import dev.bench4j.core.Provenance;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Summary;
@@ -21,6 +22,7 @@ import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.json.ModelConfigJson;
 import dev.bench4j.core.json.PromptJson;
+import dev.bench4j.core.json.ProvenanceJson;
 import dev.bench4j.store.json.InvalidRunFileException;
 import dev.bench4j.store.json.RunMetadata;
 import java.io.IOException;
@@ -44,7 +46,8 @@ import java.util.Optional;
  * {@code prompt.json} format of {@link PromptJson}, models in the {@code model.json} format of
  * {@link ModelConfigJson}, without secrets,
  * {@code trial_count}, {@code trials_fingerprint}, {@code repetitions}, {@code concurrency},
- * {@code scorers}), {@code environment} and {@code summary} (see {@link SummaryJson}).
+ * {@code scorers}), {@code environment}, {@code provenance} (see {@link ProvenanceJson}; left out when
+ * nothing is known) and {@code summary} (see {@link SummaryJson}).
  */
 public final class RunFiles {
 
@@ -90,6 +93,9 @@ public final class RunFiles {
         }
         n.set("plan", plan(info.plan()));
         n.set("environment", environment(info.environment()));
+        if (!info.provenance().equals(Provenance.none())) {
+            n.set("provenance", ProvenanceJson.toNode(info.provenance()));
+        }
         n.set("summary", summary.<JsonNode>map(SummaryJson::write).orElseGet(F::nullNode));
         try {
             byte[] json = PRETTY.writeValueAsBytes(n);
@@ -208,6 +214,7 @@ public final class RunFiles {
         Optional<Instant> endedAt = f.optInstant("ended_at");
         PlanSnapshot plan = plan(f.object("plan"), name);
         Environment environment = environment(f.object("environment"));
+        Provenance provenance = f.optObject("provenance").map(ProvenanceJson::read).orElse(Provenance.none());
         Optional<Summary> summary = f.optObject("summary").map(s -> {
             try {
                 return SummaryJson.read(s);
@@ -215,7 +222,7 @@ public final class RunFiles {
                 throw f.problem("summary", "is not a valid summary: " + e.getMessage());
             }
         });
-        return new RunMetadata(new RunInfo(id, name, startedAt, plan, environment), status, reason, endedAt, summary,
+        return new RunMetadata(new RunInfo(id, name, startedAt, plan, environment, provenance), status, reason, endedAt, summary,
                 folder);
     }
 

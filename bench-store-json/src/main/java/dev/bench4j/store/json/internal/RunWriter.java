@@ -12,8 +12,12 @@ import dev.bench4j.store.json.RunMetadata;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +35,9 @@ public final class RunWriter implements RunSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunWriter.class);
 
+    /** The run's own log in its folder. */
+    public static final String LOG_NAME = "run.log";
+
     private final RunInfo info;
     private final Path folder;
     private final IndexFile index;
@@ -38,6 +45,8 @@ public final class RunWriter implements RunSink {
     private final ResultAppender appender;
 
     private final Runnable onFinish;
+    private Writer runLog;
+    private boolean runLogBroken;
 
     private RunWriter(RunInfo info, Path folder, IndexFile index, RunLock lock, ResultAppender appender,
             Runnable onFinish) {
@@ -174,6 +183,7 @@ public final class RunWriter implements RunSink {
             }
             m = writeRunJson(run.status(), run.statusReason(), Optional.of(run.endedAt()), Optional.of(run.summary()));
         } finally {
+            closeLog();
             closeQuietly(lock);
             onFinish.run();
         }
@@ -185,8 +195,36 @@ public final class RunWriter implements RunSink {
         }
     }
 
+    /**
+     * Appends a line to the run's {@code run.log}: {@code <ISO instant> <LEVEL> <message>}. A log that
+     * cannot be written is reported once at WARN and then left alone; the run goes on.
+     *
+     * @param at when it happened
+     * @param level the level's name
+     * @param message the line
+     */
+    @Override
+    public void log(Instant at, String level, String message) {
+        if (runLogBroken) {
+            return;
+        }
+        Path file = folder.resolve(LOG_NAME);
+        try {
+            if (runLog == null) {
+                runLog = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            }
+            runLog.write(at + " " + level + " " + message.replace('\n', ' ').replace('\r', ' ') + "\n");
+            runLog.flush();
+        } catch (IOException e) {
+            runLogBroken = true;
+            LOG.warn("Run {}: {} cannot be written ({}); the run goes on without it", info.id(), file, e.getMessage());
+        }
+    }
+
     /** Releases the run without finishing it (the run's start failed half way). */
     public void abandon() {
+        closeLog();
         closeQuietly(appender);
         closeQuietly(lock);
     }
@@ -200,6 +238,13 @@ public final class RunWriter implements RunSink {
             throw new UncheckedIOException(file + ": cannot be written: " + e.getMessage(), e);
         }
         return new RunMetadata(info, status, reason, endedAt, s, folder);
+    }
+
+    private void closeLog() {
+        if (runLog != null) {
+            closeQuietly(runLog);
+            runLog = null;
+        }
     }
 
     private static void closeQuietly(Closeable c) {
