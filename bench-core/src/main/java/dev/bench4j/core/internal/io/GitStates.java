@@ -97,7 +97,7 @@ public final class GitStates {
         return Optional.of(new GitState(commit, Optional.of(dirty)));
     }
 
-    private static Optional<GitState> fromFiles(Path dotGit) {
+    static Optional<GitState> fromFiles(Path dotGit) {
         try {
             Path gitDir = dotGit;
             if (Files.isRegularFile(dotGit)) {   // a worktree or submodule: "gitdir: <path>"
