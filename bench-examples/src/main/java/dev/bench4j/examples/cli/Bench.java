@@ -146,7 +146,8 @@ public final class Bench {
      *
      * @param args the arguments
      * @param io where to write
-     * @return the exit code: 0 completed, 1 run failed or cancelled, 2 bad input
+     * @return the exit code: 0 completed, 1 run failed, cancelled or every cell failed, 2 bad input,
+     *     130 / 143 after Ctrl-C / SIGTERM
      */
     static int execute(String[] args, Io io) {
         return execute(args, io, true);

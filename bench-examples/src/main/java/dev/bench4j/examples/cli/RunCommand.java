@@ -21,8 +21,11 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code bench run PLAN [--store DIR] [--resume RUN_ID]}: runs a plan file with a live progress
  * line (on a terminal), keeps it in a JSON run store when the plan or {@code --store} names one (or
- * continues a stored run), and prints the summary table. Exit code 0 when the run completed (some cells may have failed: they are in the
- * table), 1 when it failed or was cancelled, 2 on bad input.
+ * continues a stored run), and prints the summary table. Exit code 0 when the run completed (some
+ * cells may have failed: they are in the table), 1 when it failed, was cancelled or stopped at a
+ * budget, or when every cell failed ({@code --fail-on-error-rate R}: when more than that share of
+ * cells failed), 2 on bad input, 130 / 143 after Ctrl-C / SIGTERM (the run is cancelled, its summary
+ * and the command that resumes it printed).
  */
 @Command(name = "run", description = "Run a plan file and print its summary.", mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
