@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Turns an HTTP error reply into the one {@link CallException} taxonomy: the kind from the status
- * (429 and 529 rate limited, 402 and a used-up quota or credit balance quota exceeded, 5xx server,
+ * (429 and 529 rate limited, 402 and a used-up quota, credit balance or spending limit quota exceeded
+ * whatever its status, see {@link #quotaUsedUp}, 5xx server,
  * 401/403 and a 400 that rejects the key auth, a redirect or other 4xx bad request), the wait the
  * provider asked for (for 429 also the rate-limit reset headers and Gemini's {@code RetryInfo}), and
  * the provider's own message (OpenAI, Anthropic, Gemini, xAI and Ollama error bodies are all read),
@@ -73,11 +75,11 @@ public final class HttpErrors {
             wait = RetryAfter.explicit(reply, clock);
         }
         String clean = text.toString();
+        if (status == 402 || (status == 400 || status == 403 || status == 429) && quotaUsedUp(body, message)) {
+            return new CallException(ErrorKind.QUOTA_EXCEEDED, clean, OptionalInt.of(status), Optional.empty(), null);
+        }
         if (badKey && status == 400) {
             return new CallException(ErrorKind.AUTH, clean, OptionalInt.of(status), Optional.empty(), null);
-        }
-        if (status == 402 || status == 429 && quotaUsedUp(body, message)) {
-            return new CallException(ErrorKind.QUOTA_EXCEEDED, clean, OptionalInt.of(status), Optional.empty(), null);
         }
         return CallException.forHttpStatus(status, clean, wait);
     }
@@ -116,6 +118,10 @@ public final class HttpErrors {
                 + (name.isEmpty() ? "" : name + ": ") + (message.isEmpty() ? error.toString() : message);
         Optional<Duration> wait = error.isObject() ? retryDelay(Json.MAPPER.createObjectNode().set("error", error))
                 : Optional.empty();
+        if (error.isObject() && quotaUsedUp(Optional.of(Json.MAPPER.createObjectNode().set("error", error)), message)
+                || error.isTextual() && quotaUsedUp(Optional.empty(), message)) {
+            return new CallException(ErrorKind.QUOTA_EXCEEDED, text, OptionalInt.empty(), Optional.empty(), null);
+        }
         int code = error.path("code").isInt() ? error.path("code").asInt() : 0;
         if (code >= 400 && code <= 599) {
             return CallException.forHttpStatus(code, text, wait);
@@ -169,25 +175,64 @@ public final class HttpErrors {
     }
 
     /**
-     * OpenAI's {@code insufficient_quota}, xAI's exhausted credits or spending limit, Gemini's daily
-     * quota ({@code quotaId} containing {@code PerDay}): waiting seconds cannot help.
+     * The billing and quota codes of the providers' error bodies ({@code error.code}, {@code error.type},
+     * Anthropic's {@code error.details.error_code}) that mean no retry can succeed: OpenAI's
+     * {@code insufficient_quota} family (https://platform.openai.com/docs/guides/error-codes),
+     * Anthropic's {@code billing_error} and {@code enforced_spend_limit_reached}
+     * (https://docs.claude.com/en/api/errors).
      */
-    private static boolean quotaUsedUp(Optional<JsonNode> body, String message) {
+    private static final Set<String> QUOTA_CODES = Set.of("insufficient_quota", "billing_hard_limit_reached",
+            "billing_not_active", "credit_balance_exhausted", "organization_spend_limit_exceeded",
+            "project_spend_limit_exceeded", "organization_usage_limit_exceeded", "billing_error",
+            "enforced_spend_limit_reached", "credit_balance_too_low");
+
+    /**
+     * Lower-case phrases of the documented billing messages whose body carries no code: Anthropic's
+     * "Your credit balance is too low" and "You have reached your specified API usage limits" (400),
+     * its spend limit (429), xAI's "used all available credits or reached its monthly spending limit",
+     * Ollama cloud's "reached your session/hourly/weekly usage limit" (429).
+     */
+    private static final String[] QUOTA_PHRASES = {"credit balance is too low", "specified api usage limits",
+        "specified workspace api usage limits", "spend limit", "spending limit", "used all available credits",
+        "session usage limit", "hourly usage limit", "daily usage limit", "weekly usage limit", "monthly usage limit"};
+
+    /**
+     * Whether an error says that a quota, credit balance or spending limit is used up, so waiting seconds
+     * cannot help: a documented billing code ({@link #QUOTA_CODES}), Gemini's {@code QuotaFailure}
+     * naming a per-day quota ({@code quotaId} with {@code PerDay}) or a quota of 0 (the tier has none
+     * for the model; a per-minute violation alone is a rate limit, even though its message also says
+     * "You exceeded your current quota"), or a documented billing phrase ({@link #QUOTA_PHRASES}).
+     */
+    static boolean quotaUsedUp(Optional<JsonNode> body, String message) {
         if (body.isPresent()) {
             JsonNode error = body.get().path("error");
-            if ("insufficient_quota".equals(error.path("code").asText()) || "insufficient_quota".equals(error.path("type").asText())) {
+            if (QUOTA_CODES.contains(error.path("code").asText()) || QUOTA_CODES.contains(error.path("type").asText())
+                    || QUOTA_CODES.contains(error.path("details").path("error_code").asText())
+                    || QUOTA_CODES.contains(error.path("error_code").asText())) {
                 return true;
             }
+            boolean quotaFailure = false;
             for (JsonNode d : error.path("details")) {
                 for (JsonNode v : d.path("violations")) {
-                    if (v.path("quotaId").asText().contains("PerDay")) {
-                        return true;
+                    if (v.has("quotaId") || v.has("quotaMetric")) {
+                        quotaFailure = true;
+                        if (v.path("quotaId").asText().contains("PerDay") || "0".equals(v.path("quotaValue").asText())) {
+                            return true;
+                        }
                     }
                 }
             }
+            if (quotaFailure) {
+                return false;
+            }
         }
         String m = message.toLowerCase(Locale.ROOT);
-        return m.contains("used all available credits") || m.contains("spending limit");
+        for (String phrase : QUOTA_PHRASES) {
+            if (m.contains(phrase)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<JsonNode> parse(byte[] body) {
