@@ -148,17 +148,79 @@ public final class HttpErrors {
     }
 
     /**
-     * Removes a key from a text.
+     * Removes a key from a text: as sent, and also written the ways a server may echo it, with any of
+     * its characters JSON-escaped (<code>&#92;u002d</code>, {@code \/}) or URL-encoded ({@code %2D}, in either
+     * case). The plain form costs one {@link String#replace}; the escaped forms are looked for only
+     * when the text holds a backslash or a percent sign.
      *
      * @param text the text
      * @param key the key
-     * @return the text with every occurrence of the key replaced by {@code ***}
+     * @return the text with every occurrence of the key, in any of those forms, replaced by {@code ***}
      */
     public static String scrub(String text, Optional<Secret> key) {
         if (key.isEmpty() || key.get().reveal().isEmpty()) {
             return text;
         }
-        return text.replace(key.get().reveal(), "***");
+        String k = key.get().reveal();
+        String plain = text.replace(k, "***");
+        if (plain.indexOf('\\') < 0 && plain.indexOf('%') < 0) {
+            return plain;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < plain.length(); i++) {
+            int end = matchEncoded(plain, i, k);
+            if (end > 0) {
+                if (out == null) {
+                    out = new StringBuilder(plain.length());
+                }
+                out.append(plain, copied, i).append("***");
+                copied = end;
+                i = end - 1;
+            }
+        }
+        return out == null ? plain : out.append(plain, copied, plain.length()).toString();
+    }
+
+    /**
+     * Where the key ends if it starts at {@code at} of {@code text}, each of its characters written
+     * plainly, as a JSON escape (<code>&#92;uXXXX</code>, or {@code \/} for a slash) or URL-encoded
+     * ({@code %XX} of its UTF-8 byte, ASCII only); -1 if it does not.
+     */
+    private static int matchEncoded(String text, int at, String key) {
+        int p = at;
+        for (int j = 0; j < key.length(); j++) {
+            char c = key.charAt(j);
+            if (p >= text.length()) {
+                return -1;
+            }
+            char t = text.charAt(p);
+            if (t == c) {
+                p++;
+            } else if (t == '\\' && p + 5 < text.length() && text.charAt(p + 1) == 'u' && hex(text, p + 2, 4) == c) {
+                p += 6;
+            } else if (t == '\\' && c == '/' && p + 1 < text.length() && text.charAt(p + 1) == '/') {
+                p += 2;
+            } else if (t == '%' && c < 0x80 && p + 2 < text.length() && hex(text, p + 1, 2) == c) {
+                p += 3;
+            } else {
+                return -1;
+            }
+        }
+        return p;
+    }
+
+    /** The value of {@code n} hex digits at {@code from}, or -1 if they are not all hex digits. */
+    private static int hex(String text, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            int d = Character.digit(text.charAt(i), 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
     }
 
     /** xAI answers a wrong key with 400 "Incorrect API key provided"; Gemini with 400 and reason API_KEY_INVALID. */

@@ -417,4 +417,18 @@ class HttpErrorsTest {
             assertThat(e.getMessage()).endsWith("...");
         }
     }
+    @Test
+    void scrubRemovesTheKeyWrittenPlainlyJsonEscapedOrUrlEncodedInAnyMixAndKeepsTheRest() {
+        Optional<Secret> key = Optional.of(Secret.of("sk-ab/c"));
+
+        assertThat(HttpErrors.scrub("a sk-ab/c b", key)).isEqualTo("a *** b");
+        assertThat(HttpErrors.scrub("a sk\\u002dab\\/c b", key)).isEqualTo("a *** b");
+        assertThat(HttpErrors.scrub("a \\u0073\\u006B\\u002D\\u0061\\u0062\\u002f\\u0063 b", key)).isEqualTo("a *** b");
+        assertThat(HttpErrors.scrub("a sk%2dab%2Fc&x=sk%2Dab%2fc b", key)).isEqualTo("a ***&x=*** b");
+        assertThat(HttpErrors.scrub("a %73k\\u002dab/c b", key)).isEqualTo("a *** b");
+        assertThat(HttpErrors.scrub("100% sure, \\n sk-ab/ and sk\\u002dab\\u002fd", key))
+                .isEqualTo("100% sure, \\n sk-ab/ and sk\\u002dab\\u002fd");
+        assertThat(HttpErrors.scrub("trailing sk\\u002", key)).isEqualTo("trailing sk\\u002");
+        assertThat(HttpErrors.scrub("trailing sk%2", key)).isEqualTo("trailing sk%2");
+    }
 }
