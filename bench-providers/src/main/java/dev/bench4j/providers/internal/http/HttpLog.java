@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * (which print the {@code Authorization}, {@code x-api-key} and {@code x-goog-api-key} headers, key and
  * all, and which bench4j therefore never uses): at DEBUG, logger {@value #HEADERS_NAME} prints each
  * request line and response status line with their headers, the value of every secret header
- * replaced by {@code ***} (its scheme word, such as {@code Bearer}, kept); logger {@value #CONNECTIONS_NAME}
+ * replaced by {@code ***} (an authentication scheme word, such as {@code Bearer}, kept); logger {@value #CONNECTIONS_NAME}
  * prints connections opened, closed, timed out and failed. Bodies are never logged.
  *
  * <p>A header is secret when Apache marks it sensitive, when its name is one of
@@ -82,7 +82,20 @@ final class HttpLog {
             return header.getName() + ": " + value;
         }
         int space = value.indexOf(' ');
-        return header.getName() + ": " + (space > 0 ? value.substring(0, space) + " ***" : "***");
+        return header.getName() + ": " + (space > 0 && scheme(value, space) ? value.substring(0, space) + " ***" : "***");
+    }
+
+    /** Whether a value's first word is an authentication scheme such as {@code Bearer}: letters only, at most 16. */
+    private static boolean scheme(String value, int end) {
+        if (end > 16) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            if (!Character.isLetter(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String id(HttpConnection connection) {

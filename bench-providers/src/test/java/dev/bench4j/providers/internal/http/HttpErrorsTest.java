@@ -431,4 +431,18 @@ class HttpErrorsTest {
         assertThat(HttpErrors.scrub("trailing sk\\u002", key)).isEqualTo("trailing sk\\u002");
         assertThat(HttpErrors.scrub("trailing sk%2", key)).isEqualTo("trailing sk%2");
     }
+    @Test
+    void aQuotaErrorInsideAStreamIsExhaustedQuotaNotARetriedRateLimit() throws IOException {
+        JsonNode openAi = Json.MAPPER.readTree("{\"message\":\"You exceeded your current quota, please check your plan and "
+                + "billing details.\",\"type\":\"insufficient_quota\",\"param\":null,\"code\":\"insufficient_quota\"}");
+        JsonNode anthropic = Json.MAPPER.readTree("{\"type\":\"rate_limit_error\",\"message\":\"You have reached your "
+                + "organization's monthly spend limit.\",\"details\":{\"error_code\":\"enforced_spend_limit_reached\"}}");
+        JsonNode anthropicRate = Json.MAPPER.readTree("{\"type\":\"rate_limit_error\",\"message\":\"Your account has hit a rate limit.\"}");
+
+        assertThat(HttpErrors.streamError("openai", openAi).kind()).isEqualTo(ErrorKind.QUOTA_EXCEEDED);
+        assertThat(HttpErrors.streamError("anthropic", anthropic).kind()).isEqualTo(ErrorKind.QUOTA_EXCEEDED);
+        assertThat(HttpErrors.streamError("ollama", new TextNode("you have reached your weekly usage limit")).kind())
+                .isEqualTo(ErrorKind.QUOTA_EXCEEDED);
+        assertThat(HttpErrors.streamError("anthropic", anthropicRate).kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+    }
 }
