@@ -88,6 +88,59 @@ class SecretLeakTest {
         assertTheKeyDoesNotLeak(factory, true, true);
     }
 
+    /** The key with every character JSON-escaped as {@code \\uXXXX}, as some servers write it back. */
+    static String jsonEscaped(String key) {
+        StringBuilder b = new StringBuilder();
+        for (char c : key.toCharArray()) {
+            b.append(String.format("\\u%04x", (int) c));
+        }
+        return b.toString();
+    }
+
+    /** The key with its dashes JSON-escaped ({@code sk\\u002dtest...}), the form Jackson-less servers echo. */
+    static String dashesEscaped(String key) {
+        return key.replace("-", "\\u002d");
+    }
+
+    /** The key URL-encoded, its letters too, in upper-case hex for dashes and lower-case for letters. */
+    static String urlEncoded(String key) {
+        StringBuilder b = new StringBuilder();
+        for (char c : key.toCharArray()) {
+            b.append(c == '-' ? "%2D" : Character.isLetter(c) ? String.format("%%%02x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    void aKeyEchoedJsonEscapedOrUrlEncodedInAnUnreadableOrErrorBodyIsScrubbedToo(ModelProviderFactory factory) {
+        api.resetAll();
+        api.stubFor(any(anyUrl()).inScenario("e").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"oops\": \"" + dashesEscaped(FAKE_KEY) + "\", \"all\": \"" + jsonEscaped(FAKE_KEY)))
+                .willSetStateTo("url"));
+        api.stubFor(any(anyUrl()).inScenario("e").whenScenarioStateIs("url")
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "text/html")
+                        .withBody("<html>bad request: /v1/x?key=" + urlEncoded(FAKE_KEY) + "&k2=" + urlEncoded(FAKE_KEY).toLowerCase()
+                                + " or " + dashesEscaped(FAKE_KEY) + "</html>")));
+        ModelConfig config = ModelConfig.of(factory.name(), "m").withBaseUrl(api.baseUrl()).withApiKeyEnv("PLANTED_KEY")
+                .withMaxOutputTokens(64);
+
+        Run run = BenchmarkPlan.named("escaped").prompt(Prompt.named("p").user("Q {{x}}")).model(config)
+                .trials(List.of(Trial.of("t1", Map.of("x", "1")), Trial.of("t2", Map.of("x", "2"))))
+                .environment(name -> name.equals("PLANTED_KEY") ? Optional.of(FAKE_KEY) : Optional.empty())
+                .retry(RetryPolicy.none()).concurrency(1).noCache().build().run();
+
+        StringBuilder errors = new StringBuilder();
+        for (Result r : run.results()) {
+            errors.append(r.error().map(e -> e.message()).orElse("")).append('\n');
+        }
+        assertThat(run.results()).hasSize(2).allMatch(r -> !r.succeeded());
+        assertThat(errors.toString()).contains("***").doesNotContain(FAKE_KEY).doesNotContain(dashesEscaped(FAKE_KEY))
+                .doesNotContain(jsonEscaped(FAKE_KEY)).doesNotContainIgnoringCase(urlEncoded(FAKE_KEY))
+                .doesNotContain("PLANTED").doesNotContain("0123456789abcdef");
+    }
+
     private static String pad(boolean straddle, String before) {
         return straddle ? before + "x".repeat(STRADDLE_AT - before.length()) : before;
     }

@@ -25,11 +25,6 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.async.MinimalHttpAsyncClient;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
@@ -38,21 +33,37 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.bootstrap.HttpAsyncRequester;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.http.protocol.DefaultHttpProcessor;
+import org.apache.hc.core5.http.protocol.HttpProcessor;
+import org.apache.hc.core5.http.protocol.RequestUserAgent;
 import org.apache.hc.core5.http.nio.AsyncClientEndpoint;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.http2.config.H2Config;
+import org.apache.hc.core5.http2.impl.nio.bootstrap.H2RequesterBootstrap;
+import org.apache.hc.core5.http2.protocol.H2RequestConnControl;
+import org.apache.hc.core5.http2.protocol.H2RequestContent;
+import org.apache.hc.core5.http2.protocol.H2RequestTargetHost;
 import org.apache.hc.core5.net.NamedEndpoint;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.reactor.ssl.TransportSecurityLayer;
-import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.util.VersionInfo;
 
 /**
- * The HTTP client of one provider for one run, shared by all its calls: Apache HttpClient 5's
- * minimal async client with a keep-alive pool sized to the run's concurrency. It sends {@link HttpCall}s, buffers or streams
- * the answer, records when the first streamed token arrived, and turns transport failures into
- * {@link CallException}s (network, timeout). Cancelling a returned future aborts the exchange.
+ * The HTTP client of one provider for one run, shared by all its calls: Apache HttpCore 5's async
+ * requester (HTTP/1.1, and HTTP/2 when TLS negotiates it) with a keep-alive pool sized to the run's
+ * concurrency. It sends {@link HttpCall}s, buffers or streams the answer, records when the first
+ * streamed token arrived, and turns transport failures into {@link CallException}s (network,
+ * timeout). Cancelling a returned future aborts the exchange.
+ *
+ * <p>It is built on HttpCore rather than HttpClient's async client because HttpClient's header and
+ * wire logs, on at DEBUG, print the key header of every request; HttpCore logs nothing, and
+ * {@link HttpLog} logs the request and response heads with secret headers redacted.
  */
 public final class HttpTransport implements AutoCloseable {
 
@@ -64,39 +75,57 @@ public final class HttpTransport implements AutoCloseable {
     /** The most hosts {@link #host} remembers; a transport talks to one or two. */
     private static final int MAX_HOSTS = 64;
 
-    private final MinimalHttpAsyncClient client;
+    /**
+     * The request interceptors of HttpClient's minimal async client (Host, Content-Length or chunked,
+     * Connection, User-Agent), without HttpCore's default {@code Expect: 100-continue}, which would
+     * cost every POST a round trip.
+     */
+    private static final HttpProcessor PROCESSOR = new DefaultHttpProcessor(new H2RequestTargetHost(),
+            new H2RequestContent(), new H2RequestConnControl(),
+            new RequestUserAgent(VersionInfo.getSoftwareInfo("Apache-HttpAsyncClient", "org.apache.hc.client5", HttpTransport.class)));
+
+    private final HttpAsyncRequester client;
     private final LazyTls tls;
     private final ConcurrentHashMap<URI, HttpHost> hosts = new ConcurrentHashMap<>();
 
-    private HttpTransport(MinimalHttpAsyncClient client, LazyTls tls) {
+    private HttpTransport(HttpAsyncRequester client, LazyTls tls) {
         this.client = client;
         this.tls = tls;
     }
 
     /**
      * Starts a client with a pool of at most {@code maxConnections} connections (per host too).
-     * TLS is Apache's default strategy, set up on the first https connection: a run against
-     * http:// endpoints, or served from a cache, never loads the trust store.
+     * TLS is HttpClient's default strategy (certificates and host names checked, ALPN offering h2 and
+     * http/1.1), set up on the first https connection: a run against http:// endpoints, or served
+     * from a cache, never loads the trust store. The redacting debug log is installed only if its
+     * loggers are at DEBUG now.
      *
      * @param maxConnections the run's concurrency
      * @return the started transport
      */
     public static HttpTransport create(int maxConnections) {
         LazyTls tls = new LazyTls();
-        PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
-                .setTlsStrategy(tls)
-                .setMaxConnTotal(maxConnections)
-                .setMaxConnPerRoute(maxConnections)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
-                        .setSocketTimeout(Timeout.of(SOCKET_TIMEOUT))
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                        .build())
-                .build();
         IOReactorConfig reactor = IOReactorConfig.custom().setSoTimeout(Timeout.of(SOCKET_TIMEOUT))
                 .setIoThreadCount(Math.max(1, Math.min(maxConnections, Runtime.getRuntime().availableProcessors())))
                 .build();
-        MinimalHttpAsyncClient client = HttpAsyncClients.createMinimal(H2Config.DEFAULT, Http1Config.DEFAULT, reactor, pool);
+        H2RequesterBootstrap bootstrap = H2RequesterBootstrap.bootstrap()
+                .setIOReactorConfig(reactor)
+                .setHttpProcessor(PROCESSOR)
+                .setVersionPolicy(HttpVersionPolicy.NEGOTIATE)
+                .setH2Config(H2Config.DEFAULT)
+                .setHttp1Config(Http1Config.DEFAULT)
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
+                .setMaxTotal(maxConnections)
+                .setDefaultMaxPerRoute(maxConnections)
+                .setTlsStrategy(tls)
+                .setHandshakeTimeout(Timeout.of(CONNECT_TIMEOUT));
+        if (HttpLog.headersOn()) {
+            bootstrap.setStreamListener(HttpLog.http1()).setStreamListener(HttpLog.h2());
+        }
+        if (HttpLog.connectionsOn()) {
+            bootstrap.setIOSessionListener(HttpLog.connections());
+        }
+        HttpAsyncRequester client = bootstrap.create();
         client.start();
         return new HttpTransport(client, tls);
     }
@@ -149,7 +178,7 @@ public final class HttpTransport implements AutoCloseable {
     private <T, R> CompletableFuture<R> exchange(HttpCall call, AsyncResponseConsumer<T> consumer, Function<T, R> map) {
         CompletableFuture<R> result = new CompletableFuture<>();
         Exchange<T, R> exchange = new Exchange<>(result, call, consumer, map);
-        client.lease(host(call.uri()), exchange);
+        client.connect(host(call.uri()), Timeout.of(CONNECT_TIMEOUT), null, exchange);
         result.whenComplete((r, e) -> {
             if (result.isCancelled()) {
                 exchange.abort();
@@ -176,7 +205,8 @@ public final class HttpTransport implements AutoCloseable {
             request.addHeader(h.name(), h.value());
         }
         if (call.keyHeader().isPresent() && call.key().isPresent()) {
-            request.addHeader(call.keyHeader().get().name(), call.keyHeader().get().prefix() + call.key().get().reveal());
+            request.addHeader(new BasicHeader(call.keyHeader().get().name(),
+                    call.keyHeader().get().prefix() + call.key().get().reveal(), true));
         }
         if (call.body().length > 0) {
             request.setBody(call.body(), ContentType.APPLICATION_JSON);

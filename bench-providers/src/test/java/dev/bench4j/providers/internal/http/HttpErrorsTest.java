@@ -417,4 +417,32 @@ class HttpErrorsTest {
             assertThat(e.getMessage()).endsWith("...");
         }
     }
+    @Test
+    void scrubRemovesTheKeyWrittenPlainlyJsonEscapedOrUrlEncodedInAnyMixAndKeepsTheRest() {
+        Optional<Secret> key = Optional.of(Secret.of("sk-ab/c"));
+
+        assertThat(HttpErrors.scrub("a sk-ab/c b", key)).isEqualTo("a *** b");
+        assertThat(HttpErrors.scrub("a sk\\u002dab\\/c b", key)).isEqualTo("a *** b");
+        assertThat(HttpErrors.scrub("a \\u0073\\u006B\\u002D\\u0061\\u0062\\u002f\\u0063 b", key)).isEqualTo("a *** b");
+        assertThat(HttpErrors.scrub("a sk%2dab%2Fc&x=sk%2Dab%2fc b", key)).isEqualTo("a ***&x=*** b");
+        assertThat(HttpErrors.scrub("a %73k\\u002dab/c b", key)).isEqualTo("a *** b");
+        assertThat(HttpErrors.scrub("100% sure, \\n sk-ab/ and sk\\u002dab\\u002fd", key))
+                .isEqualTo("100% sure, \\n sk-ab/ and sk\\u002dab\\u002fd");
+        assertThat(HttpErrors.scrub("trailing sk\\u002", key)).isEqualTo("trailing sk\\u002");
+        assertThat(HttpErrors.scrub("trailing sk%2", key)).isEqualTo("trailing sk%2");
+    }
+    @Test
+    void aQuotaErrorInsideAStreamIsExhaustedQuotaNotARetriedRateLimit() throws IOException {
+        JsonNode openAi = Json.MAPPER.readTree("{\"message\":\"You exceeded your current quota, please check your plan and "
+                + "billing details.\",\"type\":\"insufficient_quota\",\"param\":null,\"code\":\"insufficient_quota\"}");
+        JsonNode anthropic = Json.MAPPER.readTree("{\"type\":\"rate_limit_error\",\"message\":\"You have reached your "
+                + "organization's monthly spend limit.\",\"details\":{\"error_code\":\"enforced_spend_limit_reached\"}}");
+        JsonNode anthropicRate = Json.MAPPER.readTree("{\"type\":\"rate_limit_error\",\"message\":\"Your account has hit a rate limit.\"}");
+
+        assertThat(HttpErrors.streamError("openai", openAi).kind()).isEqualTo(ErrorKind.QUOTA_EXCEEDED);
+        assertThat(HttpErrors.streamError("anthropic", anthropic).kind()).isEqualTo(ErrorKind.QUOTA_EXCEEDED);
+        assertThat(HttpErrors.streamError("ollama", new TextNode("you have reached your weekly usage limit")).kind())
+                .isEqualTo(ErrorKind.QUOTA_EXCEEDED);
+        assertThat(HttpErrors.streamError("anthropic", anthropicRate).kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+    }
 }

@@ -396,13 +396,16 @@ class OllamaProviderTest {
     }
 
     @Test
-    void aCloudUsageLimitIsRateLimited() {
+    void aCloudUsageLimitIsExhaustedQuotaAndNotRetried() {
         fail(429, "error-429.json");
 
-        CallException e = harness.failure(llama);
+        Result r = harness.run(llama, RetryPolicy.defaults()).results().get(0);
 
-        assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
-        assertThat(e.getMessage()).contains("hourly usage limit");
+        // an hourly (or session, or weekly) plan limit outlasts any retry budget: see PROVIDERS.md
+        assertThat(r.error().get().kind()).isEqualTo(ErrorKind.QUOTA_EXCEEDED);
+        assertThat(r.error().get().message()).contains("hourly usage limit");
+        assertThat(r.attempts()).isEqualTo(1);
+        api.verify(1, postRequestedFor(urlEqualTo("/api/chat")));
     }
 
     @Test
