@@ -1,0 +1,43 @@
+package dev.bench4j.core.internal.estimate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bench4j.core.Message;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The fallback estimate: a quarter of the UTF-8 length, plus the chat format's framing. */
+class Utf8TokenEstimateTest {
+
+    @Test
+    void aTextCountsAQuarterOfItsUtf8BytesRoundedUp() {
+        assertThat(Utf8TokenEstimate.text("")).isZero();
+        assertThat(Utf8TokenEstimate.text("abcd")).isEqualTo(1);
+        assertThat(Utf8TokenEstimate.text("abcde")).isEqualTo(2);
+        assertThat(Utf8TokenEstimate.text("tiktoken is great!")).isEqualTo(5);   // 18 bytes; o200k_base: 6
+    }
+
+    @Test
+    void nonAsciiTextCountsByItsEncodedLength() {
+        String japanese = "お誕生日おめでとう";   // 9 characters, 27 bytes; o200k_base: 8 tokens, cl100k_base: 9
+        String accented = "é";
+        String emoji = "😀";   // a surrogate pair, 4 bytes
+
+        assertThat(japanese.getBytes(StandardCharsets.UTF_8)).hasSize(27);
+        assertThat(Utf8TokenEstimate.text(japanese)).isEqualTo(7);
+        assertThat(Utf8TokenEstimate.text(accented + accented + accented)).isEqualTo(2);   // 6 bytes
+        assertThat(Utf8TokenEstimate.text(emoji + emoji)).isEqualTo(2);   // 8 bytes
+        assertThat(Utf8TokenEstimate.text("\uD800x")).isEqualTo(1);   // an unpaired surrogate counts 3 bytes, "x" 1
+    }
+
+    @Test
+    void aRequestAddsFourTokensPerMessageAndThreeForTheReply() {
+        List<Message> messages = List.of(Message.system("You are terse."), Message.user("Hello there!"));
+
+        // 14 bytes -> 4, 12 bytes -> 3; 3 + (4 + 4) + (4 + 3)
+        assertThat(Utf8TokenEstimate.INSTANCE.count(messages)).isEqualTo(18);
+        assertThat(Utf8TokenEstimate.INSTANCE.exact()).isFalse();
+        assertThat(Utf8TokenEstimate.INSTANCE.name()).isEqualTo("utf8-estimate");
+    }
+}
