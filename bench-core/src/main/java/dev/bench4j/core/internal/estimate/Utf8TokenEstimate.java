@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The estimate for a model without its own counter: a quarter of each message's UTF-8 length, rounded
- * up, plus 4 tokens per message for the role and framing and 3 for the primed reply (the chat
- * format's overhead as OpenAI documents it, taken for every provider).
+ * The estimate for a model without its own counter, from each character's UTF-8 length: a quarter
+ * token per 1-byte (ASCII) character, a third per 2-byte character (accented Latin, Greek, Cyrillic,
+ * Hebrew, Arabic), three quarters per 3-byte character (CJK, most other scripts) and one per 4-byte
+ * character (emoji), the sum rounded up; plus 4 tokens per message for the role and framing and 3 for
+ * the primed reply (the chat format's overhead as OpenAI documents it, taken for every provider).
  *
- * <p>Byte-pair tokenizers cut English prose and code into pieces of about four characters, so on
- * such text the estimate is usually within ±25% of the real count. UTF-8 bytes rather than characters
- * make the estimate grow with scripts a tokenizer splits finer: a CJK character (3 bytes) counts 0.75,
- * a Cyrillic or Greek letter (2 bytes) 0.5. Against OpenAI's o200k_base the measured error is
- * about −15% to +35% on the sample texts of {@code Utf8TokenEstimateAccuracyTest} in bench-providers;
+ * <p>Byte-pair tokenizers cut English prose and code into pieces of about four characters, and
+ * scripts with longer UTF-8 encodings into shorter pieces. Against OpenAI's o200k_base the estimate's
+ * error on the sample texts of {@code Utf8TokenEstimateAccuracyTest} in bench-providers is within
+ * about ±30% (English prose and instructions +15 to +20%, code about 0, punctuation-dense JSON about
+ * −30%, German and French 0 to +15%, Russian about +20%, Chinese and Japanese about −15 to −5%);
  * other tokenizers (Claude's, Gemini's, Llama's) differ from o200k_base by up to about a third on
  * their own.
  */
@@ -32,32 +34,30 @@ public final class Utf8TokenEstimate implements TokenCounter {
     }
 
     /**
-     * Estimates a text's tokens: its UTF-8 length divided by 4, rounded up.
+     * Estimates a text's tokens from its characters' UTF-8 lengths (see the class description).
      *
      * @param text the text
-     * @return the estimate
+     * @return the estimate, 0 for an empty text
+     * @throws NullPointerException if {@code text} is {@code null}
      */
     public static long text(String text) {
-        long bytes = utf8Length(Objects.requireNonNull(text, "text"));
-        return (bytes + 3) / 4;
-    }
-
-    private static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        Objects.requireNonNull(text, "text");
+        long twelfths = 0;   // of a token: 3 per ASCII character, 4 per 2-byte, 9 per 3-byte, 12 per 4-byte
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c < 0x80) {
-                n += 1;
+                twelfths += 3;
             } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
+                twelfths += 4;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                twelfths += 12;
                 i++;
             } else {
-                n += 3;
+                twelfths += 9;
             }
         }
-        return n;
+        return (twelfths + 11) / 12;
     }
 
     @Override
@@ -82,7 +82,6 @@ public final class Utf8TokenEstimate implements TokenCounter {
 
     @Override
     public String toString() {
-        return "Utf8TokenEstimate[bytes / 4 + " + PER_MESSAGE + " per message + " + PER_REQUEST + "]";
+        return "Utf8TokenEstimate[by UTF-8 length + " + PER_MESSAGE + " per message + " + PER_REQUEST + "]";
     }
-
 }
