@@ -42,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no live progress line, even on a terminal")
     boolean noProgress;
 
+    @Option(names = "--dry-run", description = "print the cells, requests, judge calls, input tokens (exact or "
+            + "estimated) and cost range per model, and exit: nothing is called or stored")
+    boolean dryRun;
+
     private final Bench.Io io;
 
     RunCommand(Bench.Io io) {
@@ -62,6 +66,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Bench.UsageException("--" + (e.getMessage().startsWith("concurrency") ? "concurrency" : "repetitions")
                     + ": " + e.getMessage());
+        }
+        if (dryRun) {
+            return DryRunReport.print(builder.build(), Optional.ofNullable(resumeId), io);
         }
         Optional<Path> folder = Optional.ofNullable(storeDir).or(file::store);
         if (resumeId != null && folder.isEmpty()) {

@@ -88,7 +88,7 @@ public final class TiktokenCounter implements TokenCounter {
      */
     public static TiktokenCounter of(EncodingRegistry registry, EncodingType type, boolean exact) {
         return new TiktokenCounter(registry.getEncoding(type), exact, exact ? type.getName()
-                : type.getName() + " (assumed)");
+                : type.getName() + ", assumed");
     }
 
     /**

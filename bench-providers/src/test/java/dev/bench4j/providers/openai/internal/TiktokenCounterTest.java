@@ -96,7 +96,7 @@ class TiktokenCounterTest {
         "gpt-4-0613, cl100k_base, true",
         "gpt-3.5-turbo, cl100k_base, true",
         "GPT-3.5-Turbo-0125, cl100k_base, true",
-        "gpt-6-sol, o200k_base (assumed), false",
+        "gpt-6-sol, 'o200k_base, assumed', false",
     })
     void theEncodingFollowsTheModelFamily(String model, String encoding, boolean exact) {
         TiktokenCounter c = TiktokenCounter.forModel(REGISTRY, model).orElseThrow();
