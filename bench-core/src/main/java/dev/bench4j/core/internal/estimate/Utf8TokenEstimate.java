@@ -17,8 +17,8 @@ import java.util.Objects;
  * error on the sample texts of {@code Utf8TokenEstimateAccuracyTest} in bench-providers is within
  * about ±30% (English prose and instructions +15 to +20%, code about 0, punctuation-dense JSON about
  * −30%, German and French 0 to +15%, Russian about +20%, Chinese and Japanese about −15 to −5%);
- * other tokenizers (Claude's, Gemini's, Llama's) differ from o200k_base by up to about a third on
- * their own.
+ * other tokenizers (Claude's, Gemini's, Llama's) differ from o200k_base on their own, by amounts not
+ * measured here.
  */
 public final class Utf8TokenEstimate implements TokenCounter {
 
