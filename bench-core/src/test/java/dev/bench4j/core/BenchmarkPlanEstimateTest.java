@@ -124,7 +124,7 @@ class BenchmarkPlanEstimateTest {
         PlanEstimate e = plan().scorer(grader).build().estimate();
 
         assertThat(e.judgeCalls()).isEqualTo(24);
-        assertThat(scored).hasValue(24);
+        assertThat(scored).hasValue(12);   // the first repetition's cells; the second sends the same again
         ModelEstimate j = e.judges().get(0);
         assertThat(j.id()).isEqualTo("scripted:judge");
         assertThat(j.calls()).isEqualTo(24);

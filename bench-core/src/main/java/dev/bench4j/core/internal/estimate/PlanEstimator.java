@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * Works out a plan's {@link PlanEstimate}: renders every cell's request (as
  * {@link BenchmarkPlan#forEachRequest} does), counts its tokens with the model's counter, and finds
  * the judges' calls by scoring each cell, with an empty answer, against a caller that records the
- * calls instead of making them. Nothing is called, opened or stored.
+ * calls instead of making them. Only the first repetition is counted and scored: every repetition
+ * sends the same messages, so the counts are multiplied by the repetitions. Nothing is called,
+ * opened or stored.
  */
 public final class PlanEstimator {
 
@@ -126,6 +128,9 @@ public final class PlanEstimator {
         settings.trials().forEach(t -> trials.put(t.id(), t));
         long[] judgeCalls = {0};
         plan.forEachRequest(request -> {
+            if (request.cell().repetition() > 0) {
+                return;   // a repetition sends the first one's messages again: counted by multiplying below
+            }
             Tally candidate = candidates.get(request.config().id());
             candidate.add(request.messages(), OptionalLong.of(0));
             if (!calling.isEmpty()) {
@@ -133,9 +138,10 @@ public final class PlanEstimator {
                         trials.get(request.cell().trial()), calling, judges);
             }
         });
-        return new PlanEstimate(plan.cellCount(), judgeCalls[0],
-                candidates.values().stream().map(Tally::line).toList(),
-                judges.values().stream().map(Tally::line).toList());
+        int repetitions = settings.repetitions();
+        return new PlanEstimate(plan.cellCount(), judgeCalls[0] * repetitions,
+                candidates.values().stream().map(t -> t.line(repetitions)).toList(),
+                judges.values().stream().map(t -> t.line(repetitions)).toList());
     }
 
     /** Scores the cell with an empty answer against a recording caller; returns the calls recorded. */
@@ -231,11 +237,12 @@ public final class PlanEstimator {
             }
         }
 
-        ModelEstimate line() {
-            InputTokens input = new InputTokens(tokens,
-                    answersKnown ? OptionalLong.of(tokens + answers) : OptionalLong.empty(), counter.exact(),
-                    counter.name());
-            return new ModelEstimate(config.id(), providerName(config), config.model(), calls, input,
+        /** The line for the whole plan, the first repetition's counts times the repetitions. */
+        ModelEstimate line(int repetitions) {
+            InputTokens input = new InputTokens(tokens * repetitions,
+                    answersKnown ? OptionalLong.of((tokens + answers) * repetitions) : OptionalLong.empty(),
+                    counter.exact(), counter.name());
+            return new ModelEstimate(config.id(), providerName(config), config.model(), calls * repetitions, input,
                     config.parameters().maxOutputTokens(), priceOf(config));
         }
     }
