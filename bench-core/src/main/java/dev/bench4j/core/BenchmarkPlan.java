@@ -255,6 +255,20 @@ public final class BenchmarkPlan {
     }
 
     /**
+     * Estimates what a run of this plan would send and cost, without calling anything: the cells,
+     * the judges' calls, and per model config and judge the calls, input tokens (counted exactly
+     * where an installed {@link dev.bench4j.core.spi.TokenCounterFactory} knows the model's tokenizer,
+     * e.g. OpenAI's with bench-providers, estimated from the UTF-8 length elsewhere), the output cap
+     * and a cost range from this plan's prices. See {@link PlanEstimate} for what the range assumes.
+     *
+     * @return the estimate
+     */
+    public PlanEstimate estimate() {
+        return dev.bench4j.core.internal.estimate.PlanEstimator.estimate(this, settings,
+                dev.bench4j.core.internal.estimate.PlanEstimator.discover());
+    }
+
+    /**
      * Describes the plan, e.g. {@code BenchmarkPlan[triage: 2 prompts × 3 models × 50 trials × 3 repetitions = 900 cells]}.
      *
      * @return the description

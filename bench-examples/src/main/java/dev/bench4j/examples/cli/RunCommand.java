@@ -60,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
 
     /** The command's arguments as given, for the run's provenance and the resume command. */
     List<String> commandLine = List.of();
+    @Option(names = "--dry-run", description = "print the cells, requests, judge calls, input tokens (exact or "
+            + "estimated) and cost range per model, and exit: nothing is called or stored")
+    boolean dryRun;
 
     private final Bench.Io io;
 
@@ -88,6 +91,9 @@ final class RunCommand implements Callable<Integer> {
             String flag = e.getMessage().startsWith("concurrency") ? "concurrency"
                     : e.getMessage().startsWith("tag") ? "tag" : "repetitions";
             throw new Bench.UsageException("--" + flag + ": " + e.getMessage());
+        }
+        if (dryRun) {
+            return DryRunReport.print(builder.build(), Optional.ofNullable(resumeId), io);
         }
         Optional<Path> folder = Optional.ofNullable(storeDir).or(file::store);
         if (resumeId != null && folder.isEmpty()) {
