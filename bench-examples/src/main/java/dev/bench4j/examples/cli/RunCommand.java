@@ -60,6 +60,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The command's arguments as given, for the run's provenance and the resume command. */
     List<String> commandLine = List.of();
+
     @Option(names = "--dry-run", description = "print the cells, requests, judge calls, input tokens (exact or "
             + "estimated) and cost range per model, and exit: nothing is called or stored")
     boolean dryRun;
