@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -100,7 +101,7 @@ public final class ReviewsFile {
         try (RunLock lock = lock(runFolder)) {
             JsonLinesFile.repairTail(file, TORN, ReviewsFile::isReview);
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+                    StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)) {
                 long before = ch.size();
                 try {
                     JsonLinesFile.writeFully(ch, ByteBuffer.wrap(bytes.toByteArray()));
