@@ -463,7 +463,8 @@ public final class JsonRunStore implements RunStore {
      * @throws NullPointerException if an argument or an element is {@code null}
      * @throws IllegalArgumentException if {@code runId} is not a valid run id, the store has no such run,
      *     or a review names a cell the run has no answer for (the message says which review and why)
-     * @throws InvalidRunFileException if the run's files are malformed
+     * @throws InvalidRunFileException if the run's files are malformed, or its folder or review files
+     *     are symbolic links (the store never writes through one)
      * @throws UncheckedIOException if the file cannot be written
      */
     public void appendReviews(String runId, List<? extends Review> reviews) {
@@ -481,8 +482,14 @@ public final class JsonRunStore implements RunStore {
                 }
             }
         }
+        StorePaths.checkWritable(folder, runFolder, true);
+        for (String name : List.of(ReviewsFile.NAME, ReviewsFile.LOCK, ReviewsFile.TORN)) {
+            StorePaths.checkWritable(folder, runFolder.resolve(name), false);
+        }
         ReviewsFile.append(runFolder, reviews);
-        modes.file(runFolder.resolve(ReviewsFile.NAME));
+        for (String name : List.of(ReviewsFile.NAME, ReviewsFile.LOCK, ReviewsFile.TORN)) {
+            modes.file(runFolder.resolve(name));
+        }
     }
 
     /**

@@ -36,7 +36,7 @@ public final class ReviewsFile {
     /** Where the bytes of torn lines are kept. */
     public static final String TORN = "reviews.jsonl.torn";
     /** The lock file appends take turns on. */
-    static final String LOCK = "reviews.lock";
+    public static final String LOCK = "reviews.lock";
 
     private static final long LOCK_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final Logger LOG = LoggerFactory.getLogger(ReviewsFile.class);
