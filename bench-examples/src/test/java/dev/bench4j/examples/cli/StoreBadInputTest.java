@@ -6,6 +6,7 @@ import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.spi.RunSink;
 import dev.bench4j.store.json.JsonRunStore;
+import dev.bench4j.store.json.internal.RunWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,7 +147,7 @@ class StoreBadInputTest {
             assertThat(cli.run("list", "--store", store.toString(), "--status", "running")).isZero();
             assertThat(cli.out()).contains(id);
         } finally {
-            ((dev.bench4j.store.json.internal.RunWriter) live).abandon();   // its process dies: run.json still says running
+            ((RunWriter) live).abandon();   // its process dies: run.json still says running
         }
         assertThat(Files.readString(store.resolve(id).resolve("run.json"))).contains("\"status\" : \"running\"");
 

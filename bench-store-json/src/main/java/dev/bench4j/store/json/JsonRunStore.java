@@ -77,7 +77,11 @@ import org.slf4j.LoggerFactory;
  * <p>A run interrupted by a crash or a kill loses at most the cells in flight: the line being
  * written when the process died is detected on the next open and cut off (with a warning, its bytes
  * kept in {@code results.jsonl.torn}), and {@link dev.bench4j.core.BenchmarkPlan#resume(String)} runs
- * only the cells that have no result. Several processes may write runs into one store at once.
+ * only the cells that have no result. Several processes may write runs into one store at once. A
+ * run recorded as running whose writer is gone is listed as {@link dev.bench4j.core.RunStatus#INTERRUPTED}.
+ * {@code results.jsonl} is append-only: when a cell has several lines, the later line wins.
+ * The store never writes through a symbolic link, and its files are {@code rw-------} unless
+ * {@link Builder#filePermissions} says otherwise.
  *
  * <p>A store is thread-safe and may write several runs at once, each through the {@code RunSink}
  * {@link #open} returned for it.
@@ -301,7 +305,8 @@ public final class JsonRunStore implements RunStore {
             throw RunLock.inUse(runId, runFolder);
         }
         RunMetadata m = RunFiles.read(runFolder);
-        forEachResult(runId, r -> { });   // a damaged line fails here, in the caller's thread, naming file and line
+        repairIfIdle(runFolder);
+        offsetsOf(runId).snapshot();   // reads every line: a damaged one fails here, in the caller's thread, naming file and line
         return Optional.of(new StoredRun(m.info(), action -> forEachResult(runId, action)));
     }
 
@@ -669,7 +674,9 @@ public final class JsonRunStore implements RunStore {
      * @throws NullPointerException if {@code file} is {@code null}
      * @throws InvalidRunFileException naming the file and the JSON path or result index if the file
      *     is not JSON, is truncated, has another schema version, lacks a field, has an invalid run id,
-     *     or holds a result that is malformed or not of the run's plan
+     *     or holds a result that is malformed, not of the run's plan, a second result for a cell, or
+     *     for a trial the export's {@code trials} lack
+     * @throws InvalidStorePathException if {@code file} is a folder or not a regular file
      * @throws IllegalStateException naming the run if the store has a run of that id and
      *     {@code replace} is false, or the run is being written
      * @throws UncheckedIOException if the store cannot be written
