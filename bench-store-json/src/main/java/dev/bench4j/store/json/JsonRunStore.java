@@ -608,7 +608,8 @@ public final class JsonRunStore implements RunStore {
      * @return true if the run was deleted, false if the store had no such run
      * @throws NullPointerException if {@code runId} is {@code null}
      * @throws IllegalArgumentException if {@code runId} is not a valid run id
-     * @throws IllegalStateException if the run is being written
+     * @throws RunInUseException if the run is being written
+     * @throws InvalidRunFileException if the run's folder or lock is a symbolic link
      * @throws UncheckedIOException if the folder cannot be removed
      */
     public boolean delete(String runId) {
@@ -616,6 +617,7 @@ public final class JsonRunStore implements RunStore {
         if (!Files.isDirectory(runFolder)) {
             return false;
         }
+        StorePaths.checkWritable(folder, runFolder.resolve(RunLock.NAME), false);
         if (open.containsKey(runId) || RunLock.isHeld(runFolder)) {
             throw new RunInUseException("run " + runId + " is being written; delete it once it has finished");
         }
@@ -750,6 +752,7 @@ public final class JsonRunStore implements RunStore {
             throw new IllegalStateException("store " + folder + " already has a run '" + id
                     + "'; delete it first or import with replace to replace it");
         }
+        StorePaths.checkWritable(folder, target.resolve(RunLock.NAME), false);
         if (open.containsKey(id) || probeLock && RunLock.isHeld(target)) {
             throw new RunInUseException("run " + id + " is being written; replace it once it has finished");
         }

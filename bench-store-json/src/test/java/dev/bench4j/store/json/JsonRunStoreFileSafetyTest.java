@@ -125,6 +125,25 @@ class JsonRunStoreFileSafetyTest {
     }
 
     @Test
+    void aSymlinkedRunFolderIsNeitherDeletedNorReplacedThrough() throws Exception {
+        JsonRunStore store = JsonRunStore.at(dir.resolve("runs"));
+        String id = run(store);
+        Path export = dir.resolve("export.json");
+        store.exportRun(id, export);
+        Path outside = dir.resolve("outside");
+        Files.move(store.folder().resolve(id), outside);
+        Files.delete(outside.resolve("run.lock"));
+        Path link = Files.createSymbolicLink(store.folder().resolve(id), outside);
+
+        assertThatThrownBy(() -> store.delete(id)).isInstanceOf(InvalidRunFileException.class)
+                .hasMessageStartingWith(link + " is a symbolic link");
+        assertThatThrownBy(() -> store.importRun(export, true)).isInstanceOf(InvalidRunFileException.class)
+                .hasMessageStartingWith(link + " is a symbolic link");
+        assertThat(outside.resolve("run.lock")).as("no lock file created through the link").doesNotExist();
+        assertThat(outside.resolve("results.jsonl")).exists();
+    }
+
+    @Test
     void symlinkedRunFilesAreRefusedNamingThem() throws Exception {
         for (String name : List.of("results.jsonl", "run.json", "trials.jsonl", "run.lock")) {
             JsonRunStore store = JsonRunStore.at(dir.resolve("runs-" + name));
