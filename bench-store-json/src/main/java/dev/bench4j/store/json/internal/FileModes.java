@@ -24,7 +24,7 @@ import java.util.Set;
 public final class FileModes {
 
     /** The default permissions of the store's files. */
-    public static final Set<PosixFilePermission> DEFAULT_FILES = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> DEFAULT_FILES = Set.copyOf(PosixFilePermissions.fromString("rw-------"));
 
     private final Set<PosixFilePermission> files;
     private final Set<PosixFilePermission> folders;

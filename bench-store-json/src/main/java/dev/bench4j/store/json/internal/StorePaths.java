@@ -1,8 +1,9 @@
 package dev.bench4j.store.json.internal;
 
-import dev.bench4j.store.json.InvalidStorePathException;
 import dev.bench4j.store.json.InvalidRunFileException;
+import dev.bench4j.store.json.InvalidStorePathException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -129,7 +130,7 @@ public final class StorePaths {
      * @param folder whether {@code path} must be a folder (else a regular file)
      * @return the path
      * @throws InvalidRunFileException naming the path if a component is a symbolic link or of the wrong kind
-     * @throws java.io.UncheckedIOException if the attributes cannot be read
+     * @throws UncheckedIOException if the attributes cannot be read
      */
     public static Path checkWritable(Path root, Path path, boolean folder) {
         Path rel = root.relativize(path);
@@ -143,7 +144,7 @@ public final class StorePaths {
             } catch (NoSuchFileException e) {
                 return path;
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(at + ": cannot be read: " + e.getMessage(), e);
+                throw new UncheckedIOException(at + ": cannot be read: " + e.getMessage(), e);
             }
             if (a.isSymbolicLink()) {
                 throw new InvalidRunFileException(at + " is a symbolic link; the store never writes through a link"
