@@ -4,6 +4,8 @@ import dev.bench4j.core.Environment;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.ModelCatalog;
 import dev.bench4j.store.json.InvalidRunFileException;
+import dev.bench4j.store.json.InvalidStorePathException;
+import dev.bench4j.store.json.RunInUseException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
@@ -219,7 +221,8 @@ public final class Bench {
      */
     private static Integer badInput(Exception e, Io io) {
         if (e instanceof InvalidPlanException || e instanceof UsageException
-                || e instanceof InvalidRunFileException) {
+                || e instanceof InvalidRunFileException
+                || e instanceof InvalidStorePathException || e instanceof RunInUseException) {
             io.err().println("bench: " + Terminal.cleanLines(e.getMessage()));
             return 2;
         }

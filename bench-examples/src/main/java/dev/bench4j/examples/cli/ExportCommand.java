@@ -1,6 +1,7 @@
 package dev.bench4j.examples.cli;
 
 import dev.bench4j.store.json.JsonRunStore;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,7 +60,7 @@ final class ExportCommand implements Callable<Integer> {
                 }
                 default -> throw new Bench.UsageException("--format: expected json or csv but was '" + format + "'");
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new Bench.UsageException(e.getMessage());
         }
         io.err().println("Wrote " + out);

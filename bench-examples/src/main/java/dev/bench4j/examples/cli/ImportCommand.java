@@ -2,6 +2,7 @@ package dev.bench4j.examples.cli;
 
 import dev.bench4j.store.json.InvalidRunFileException;
 import dev.bench4j.store.json.JsonRunStore;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,9 +37,10 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String id;
+        JsonRunStore runs = store.open();
         try {
-            id = JsonRunStore.at(store.folder).importRun(file, replace);
-        } catch (InvalidRunFileException | IllegalArgumentException | IllegalStateException e) {
+            id = runs.importRun(file, replace);
+        } catch (InvalidRunFileException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             throw new Bench.UsageException(e.getMessage());
         }
         io.err().println("Imported run " + id + " into " + store.folder);

@@ -2,6 +2,7 @@ package dev.bench4j.examples.cli;
 
 import dev.bench4j.store.json.JsonRunStore;
 import dev.bench4j.store.json.RunMetadata;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -16,13 +17,32 @@ final class StoreOption {
      * Opens the store, which must exist.
      *
      * @return the store
-     * @throws Bench.UsageException if the folder is not there
+     * @throws Bench.UsageException if the folder is not there, is a file, or cannot be read
+     * @throws dev.bench4j.store.json.InvalidRunFileException if a file of the store is a folder or a symbolic link
      */
     JsonRunStore existing() {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new Bench.UsageException("--store: " + folder + " is a file, not a store folder");
+        }
         if (!Files.isDirectory(folder)) {
             throw new Bench.UsageException("--store: no store at " + folder);
         }
-        return JsonRunStore.at(folder);
+        return open();
+    }
+
+    /**
+     * Opens the store, creating its folder if missing.
+     *
+     * @return the store
+     * @throws Bench.UsageException if the folder is a file or cannot be created or read
+     * @throws dev.bench4j.store.json.InvalidRunFileException if a file of the store is a folder or a symbolic link
+     */
+    JsonRunStore open() {
+        try {
+            return JsonRunStore.at(folder);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new Bench.UsageException("--store: " + e.getMessage());
+        }
     }
 
     /**

@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * Thrown when a file of a run store cannot be read or does not hold what bench4j wrote: malformed
  * JSON, another {@code schema} version, a missing or mistyped field, a corrupt line of
- * {@code results.jsonl}. The message names the file and the field or line; the store is left as it was.
+ * {@code results.jsonl}; or a file or folder the store would write is a symbolic link (the store never
+ * writes through one) or of the wrong kind (a folder where {@code index.json} belongs). The message
+ * names the file and the field or line; the store is left as it was.
  */
 public final class InvalidRunFileException extends BenchException {
     private static final long serialVersionUID = 1L;

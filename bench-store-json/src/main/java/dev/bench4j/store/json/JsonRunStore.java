@@ -10,6 +10,7 @@ import dev.bench4j.core.Result;
 import dev.bench4j.core.Review;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunInfo;
+import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.json.AtomicFiles;
@@ -18,6 +19,7 @@ import dev.bench4j.core.spi.RunSink;
 import dev.bench4j.core.spi.RunStore;
 import dev.bench4j.store.json.internal.CellOffsets;
 import dev.bench4j.store.json.internal.CsvExport;
+import dev.bench4j.store.json.internal.FileModes;
 import dev.bench4j.store.json.internal.IndexFile;
 import dev.bench4j.store.json.internal.ResultsFile;
 import dev.bench4j.store.json.internal.ReviewSheet;
@@ -35,6 +37,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +50,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -72,7 +77,11 @@ import org.slf4j.LoggerFactory;
  * <p>A run interrupted by a crash or a kill loses at most the cells in flight: the line being
  * written when the process died is detected on the next open and cut off (with a warning, its bytes
  * kept in {@code results.jsonl.torn}), and {@link dev.bench4j.core.BenchmarkPlan#resume(String)} runs
- * only the cells that have no result. Several processes may write runs into one store at once.
+ * only the cells that have no result. Several processes may write runs into one store at once. A
+ * run recorded as running whose writer is gone is listed as {@link dev.bench4j.core.RunStatus#INTERRUPTED}.
+ * {@code results.jsonl} is append-only: when a cell has several lines, the later line wins.
+ * The store never writes through a symbolic link, and its files are {@code rw-------} unless
+ * {@link Builder#filePermissions} says otherwise.
  *
  * <p>A store is thread-safe and may write several runs at once, each through the {@code RunSink}
  * {@link #open} returned for it.
@@ -83,6 +92,7 @@ public final class JsonRunStore implements RunStore {
 
     private final Path folder;
     private final long fsyncEveryNanos;
+    private final FileModes modes;
     private final IndexFile index;
     private final Map<String, RunWriter> open = new ConcurrentHashMap<>();
     /** Where each cell's result is in a run's results file, for {@link #result}; weighed by cells when first indexed. */
@@ -91,10 +101,11 @@ public final class JsonRunStore implements RunStore {
             .weigher((String id, CellOffsets o) -> 1 + o.size())
             .build();
 
-    private JsonRunStore(Path folder, Duration fsyncEvery) {
+    private JsonRunStore(Path folder, Duration fsyncEvery, FileModes modes) {
         this.folder = folder;
         this.fsyncEveryNanos = fsyncEvery.toNanos();
-        this.index = new IndexFile(folder);
+        this.modes = modes;
+        this.index = new IndexFile(folder, modes);
     }
 
     /**
@@ -104,7 +115,8 @@ public final class JsonRunStore implements RunStore {
      * @param folder the store's folder
      * @return the store
      * @throws NullPointerException if {@code folder} is {@code null}
-     * @throws IllegalArgumentException if {@code folder} is a file
+     * @throws InvalidStorePathException if {@code folder} is a file
+     * @throws InvalidRunFileException if the store's {@code index.json} is a folder or a symbolic link
      * @throws UncheckedIOException if the folder cannot be created
      */
     public static JsonRunStore at(Path folder) {
@@ -126,6 +138,7 @@ public final class JsonRunStore implements RunStore {
     public static final class Builder {
         private final Path folder;
         private Duration fsyncEvery = Duration.ofSeconds(1);
+        private Set<PosixFilePermission> filePermissions = FileModes.DEFAULT_FILES;
 
         private Builder(Path folder) {
             this.folder = folder;
@@ -153,19 +166,52 @@ public final class JsonRunStore implements RunStore {
         }
 
         /**
+         * Sets the POSIX permissions of the files the store writes (run files, index, locks, imported
+         * runs); the folders it creates (the store's folder if missing, run folders) get the same plus
+         * search (execute) wherever read is granted. Run files hold prompts, answers and trial data,
+         * so by default only the owner may read them: {@code rw-------} (0600) and {@code rwx------}
+         * (0700). A store shared by a group may use {@code PosixFilePermissions.fromString("rw-rw----")}.
+         * On a file system without POSIX permissions (Windows) this has no effect. Files written
+         * outside the store (exports) keep the system's defaults.
+         *
+         * @param permissions the permissions of files
+         * @return this builder
+         * @throws NullPointerException if {@code permissions} or an element is {@code null}
+         * @throws IllegalArgumentException if the owner may not both read and write
+         */
+        public Builder filePermissions(Set<PosixFilePermission> permissions) {
+            Set<PosixFilePermission> p = Set.copyOf(Objects.requireNonNull(permissions, "permissions"));
+            if (!p.contains(PosixFilePermission.OWNER_READ) || !p.contains(PosixFilePermission.OWNER_WRITE)) {
+                throw new IllegalArgumentException("filePermissions must let the owner read and write but was "
+                        + PosixFilePermissions.toString(p));
+            }
+            this.filePermissions = p;
+            return this;
+        }
+
+        /**
          * Opens the store, creating its folder if missing.
          *
          * @return the store
-         * @throws IllegalArgumentException if the folder is a file
+         * @throws InvalidStorePathException if the folder is a file
+         * @throws InvalidRunFileException if the store's {@code index.json} is a folder or a symbolic link
          * @throws UncheckedIOException if the folder cannot be created
          */
         public JsonRunStore build() {
             if (Files.exists(folder) && !Files.isDirectory(folder)) {
-                throw new IllegalArgumentException("store folder " + folder + " is a file, not a folder");
+                throw new InvalidStorePathException("store folder " + folder + " is a file, not a folder;"
+                        + " give the folder runs are kept in (it is created if missing)");
             }
             try {
+                boolean created = !Files.exists(folder);
                 Files.createDirectories(folder);
-                JsonRunStore store = new JsonRunStore(folder.toRealPath(), fsyncEvery);
+                Path real = folder.toRealPath();
+                FileModes modes = FileModes.of(filePermissions, real);
+                if (created) {
+                    modes.folder(real);
+                }
+                JsonRunStore store = new JsonRunStore(real, fsyncEvery, modes);
+                store.index.checkFiles();
                 store.index.initialize();
                 return store;
             } catch (IOException e) {
@@ -197,9 +243,11 @@ public final class JsonRunStore implements RunStore {
      * @param trials the plan's trials
      * @return the run's writer
      * @throws NullPointerException if an argument is {@code null}
-     * @throws IllegalArgumentException if the run id is not a valid folder name
-     * @throws IllegalStateException if the run is being written by this or another store or process
-     * @throws InvalidRunFileException if a resumed run's files cannot be read
+     * @throws InvalidStorePathException if the run id is not a valid folder name
+     * @throws RunInUseException if the run is being written by this or another store or process
+     * @throws IllegalStateException if the run's folder holds another run
+     * @throws InvalidRunFileException if a resumed run's files cannot be read, or a file or folder the
+     *     store writes is a symbolic link (the store never writes through one) or of the wrong kind
      * @throws UncheckedIOException if the files cannot be written
      */
     @Override
@@ -208,16 +256,18 @@ public final class JsonRunStore implements RunStore {
         Objects.requireNonNull(trials, "trials");
         StorePaths.checkRunId(run.id());
         if (open.containsKey(run.id())) {
-            throw new IllegalStateException("run " + run.id() + " is already being written by this store");
+            throw new RunInUseException("run " + run.id() + " is already being written by this store");
         }
         // the writer forgets itself when its run finishes; a writer that lost the race below is abandoned, never finished
-        RunWriter w = RunWriter.open(folder, run, fsyncEveryNanos, index, () -> open.remove(run.id()));
+        RunWriter w = RunWriter.open(folder, run, fsyncEveryNanos, index, () -> open.remove(run.id()), modes);
         if (open.putIfAbsent(run.id(), w) != null) {
             w.abandon();
-            throw new IllegalStateException("run " + run.id() + " is already being written by this store");
+            throw new RunInUseException("run " + run.id() + " is already being written by this store");
         }
         try {
-            TrialsFile.write(StorePaths.runFolder(folder, run.id()), trials);
+            Path trialsFile = StorePaths.runFolder(folder, run.id()).resolve(TrialsFile.NAME);
+            TrialsFile.write(trialsFile.getParent(), trials);
+            modes.file(trialsFile);
         } catch (RuntimeException e) {
             open.remove(run.id());
             w.abandon();
@@ -227,17 +277,37 @@ public final class JsonRunStore implements RunStore {
     }
 
     /**
-     * Finds a run to resume: its metadata from {@code run.json} and a reader over {@code results.jsonl}.
+     * Finds a run to resume: its metadata from {@code run.json} and a reader over {@code results.jsonl}
+     * (where, for a cell kept more than once, the later line wins). Everything that would stop the
+     * resumed run is checked here, before it starts: no writer holds the run, no file or folder the
+     * store writes is a symbolic link, and every line of {@code results.jsonl} is a result (one scan
+     * of the file; a torn last line is cut off).
      *
      * @param runId the run's id
      * @return the run, or empty if the store has none with that id
      * @throws NullPointerException if {@code runId} is {@code null}
-     * @throws IllegalArgumentException if {@code runId} is not a valid run id
-     * @throws InvalidRunFileException if the run's {@code run.json} cannot be read
+     * @throws InvalidStorePathException if {@code runId} is not a valid run id
+     * @throws RunInUseException if a writer in this or another process holds the run
+     * @throws InvalidRunFileException naming the file (and line) if the run's {@code run.json} or
+     *     {@code results.jsonl} cannot be read, or a file or folder of the run is a symbolic link
      */
     @Override
     public Optional<StoredRun> resumable(String runId) {
-        return load(runId).map(m -> new StoredRun(m.info(), action -> forEachResult(runId, action)));
+        Path runFolder = StorePaths.runFolder(folder, runId);
+        if (!RunFiles.exists(runFolder)) {
+            return Optional.empty();
+        }
+        StorePaths.checkWritable(folder, runFolder, true);
+        for (String name : List.of(RunFiles.NAME, ResultsFile.NAME, ResultsFile.TORN, TrialsFile.NAME, RunLock.NAME)) {
+            StorePaths.checkWritable(folder, runFolder.resolve(name), false);
+        }
+        if (open.containsKey(runId) || RunLock.isHeldIfPresent(runFolder)) {
+            throw RunLock.inUse(runId, runFolder);
+        }
+        RunMetadata m = RunFiles.read(runFolder);
+        repairIfIdle(runFolder);
+        offsetsOf(runId).snapshot();   // reads every line: a damaged one fails here, in the caller's thread, naming file and line
+        return Optional.of(new StoredRun(m.info(), action -> forEachResult(runId, action)));
     }
 
     // ---- queries -------------------------------------------------------------------------------
@@ -253,7 +323,20 @@ public final class JsonRunStore implements RunStore {
      */
     public List<RunEntry> list(RunQuery query) {
         Objects.requireNonNull(query, "query");
-        return index.read().stream().filter(query::matches).toList();
+        return index.read().stream().map(this::live).filter(query::matches).toList();
+    }
+
+    /** An entry recorded as running whose writer is gone (no lock held) is shown as interrupted. */
+    private RunEntry live(RunEntry e) {
+        if (e.status() != RunStatus.RUNNING || isWritten(e.id(), e.folder())) {
+            return e;
+        }
+        return new RunEntry(e.id(), e.name(), RunStatus.INTERRUPTED, e.startedAt(), e.endedAt(), e.models(), e.prompts(),
+                e.trialCount(), e.cells(), e.successRate(), e.costUsd(), e.folder(), e.scores());
+    }
+
+    private boolean isWritten(String runId, Path runFolder) {
+        return open.containsKey(runId) || RunLock.isHeldIfPresent(runFolder);
     }
 
     /**
@@ -280,13 +363,20 @@ public final class JsonRunStore implements RunStore {
         if (!RunFiles.exists(runFolder)) {
             return Optional.empty();
         }
-        return Optional.of(RunFiles.read(runFolder));
+        RunMetadata m = RunFiles.read(runFolder);
+        if (m.status() == RunStatus.RUNNING && !isWritten(runId, runFolder)) {
+            m = new RunMetadata(m.info(), RunStatus.INTERRUPTED, m.statusReason(), m.endedAt(), m.summary(), m.folder());
+        }
+        return Optional.of(m);
     }
 
     /**
      * Passes every result of a run to an action, in the order they were kept, reading
-     * {@code results.jsonl} line by line in constant memory. If no one is writing the run and its
-     * last line is torn, that line is cut off first (with a warning).
+     * {@code results.jsonl} line by line. The file is append-only, so a cell may have more than one
+     * line (its failed result, then the result of a retry): the later line wins, and only it is
+     * passed on. Memory grows only with the index of where each cell's latest line is (about 80
+     * bytes a cell, kept for later reads). If no one is writing the run and its last line is torn,
+     * that line is cut off first (with a warning).
      *
      * @param runId the run's id
      * @param action receives each result
@@ -298,7 +388,10 @@ public final class JsonRunStore implements RunStore {
         Objects.requireNonNull(action, "action");
         Path runFolder = existing(runId);
         repairIfIdle(runFolder);
-        ResultsFile.forEach(runFolder.resolve(ResultsFile.NAME), action);
+        CellOffsets latest = offsetsOf(runId);
+        CellOffsets.Snapshot now = latest.snapshot();
+        ResultsFile.Filter filter = now.hasSuperseded() ? (r, at) -> latest.isLatest(r.cell(), at) : (r, at) -> true;
+        ResultsFile.forEach(runFolder.resolve(ResultsFile.NAME), now.size(), filter, action);
     }
 
     /**
@@ -375,7 +468,8 @@ public final class JsonRunStore implements RunStore {
      * @throws NullPointerException if an argument or an element is {@code null}
      * @throws IllegalArgumentException if {@code runId} is not a valid run id, the store has no such run,
      *     or a review names a cell the run has no answer for (the message says which review and why)
-     * @throws InvalidRunFileException if the run's files are malformed
+     * @throws InvalidRunFileException if the run's files are malformed, or its folder or review files
+     *     are symbolic links (the store never writes through one)
      * @throws UncheckedIOException if the file cannot be written
      */
     public void appendReviews(String runId, List<? extends Review> reviews) {
@@ -393,7 +487,14 @@ public final class JsonRunStore implements RunStore {
                 }
             }
         }
+        StorePaths.checkWritable(folder, runFolder, true);
+        for (String name : List.of(ReviewsFile.NAME, ReviewsFile.LOCK, ReviewsFile.TORN)) {
+            StorePaths.checkWritable(folder, runFolder.resolve(name), false);
+        }
         ReviewsFile.append(runFolder, reviews);
+        for (String name : List.of(ReviewsFile.NAME, ReviewsFile.LOCK, ReviewsFile.TORN)) {
+            modes.file(runFolder.resolve(name));
+        }
     }
 
     /**
@@ -429,12 +530,13 @@ public final class JsonRunStore implements RunStore {
      * @param runId the run's id
      * @param file the CSV file to create or replace; its folder must exist
      * @throws NullPointerException if an argument is {@code null}
+     * @throws InvalidStorePathException naming the file if it is a folder or its folder does not exist
      * @throws IllegalArgumentException if {@code runId} is not a valid run id or the store has no such run
      * @throws InvalidRunFileException if a file of the run is malformed
      * @throws UncheckedIOException if the file cannot be written
      */
     public void exportReviewSheet(String runId, Path file) {
-        Objects.requireNonNull(file, "file");
+        checkTarget(file);
         RunMetadata m = RunFiles.read(existing(runId));
         List<Trial> kept = trials(runId);
         Map<String, Trial> byId = new HashMap<>();
@@ -506,7 +608,8 @@ public final class JsonRunStore implements RunStore {
      * @return true if the run was deleted, false if the store had no such run
      * @throws NullPointerException if {@code runId} is {@code null}
      * @throws IllegalArgumentException if {@code runId} is not a valid run id
-     * @throws IllegalStateException if the run is being written
+     * @throws RunInUseException if the run is being written
+     * @throws InvalidRunFileException if the run's folder or lock is a symbolic link
      * @throws UncheckedIOException if the folder cannot be removed
      */
     public boolean delete(String runId) {
@@ -514,8 +617,9 @@ public final class JsonRunStore implements RunStore {
         if (!Files.isDirectory(runFolder)) {
             return false;
         }
+        StorePaths.checkWritable(folder, runFolder.resolve(RunLock.NAME), false);
         if (open.containsKey(runId) || RunLock.isHeld(runFolder)) {
-            throw new IllegalStateException("run " + runId + " is being written; delete it once it has finished");
+            throw new RunInUseException("run " + runId + " is being written; delete it once it has finished");
         }
         Path doomed = folder.resolve(".deleting-" + runId + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
@@ -546,12 +650,13 @@ public final class JsonRunStore implements RunStore {
      * @param runId the run's id
      * @param file the file to create or replace; its folder must exist
      * @throws NullPointerException if an argument is {@code null}
+     * @throws InvalidStorePathException naming the file if it is a folder or its folder does not exist
      * @throws IllegalArgumentException if {@code runId} is not a valid run id or the store has no such run
      * @throws InvalidRunFileException if a file of the run is malformed
      * @throws UncheckedIOException if the file cannot be written
      */
     public void exportRun(String runId, Path file) {
-        Objects.requireNonNull(file, "file");
+        checkTarget(file);
         Path runFolder = existing(runId);
         RunExport.write(runFolder, action -> forEachResult(runId, action), file);
     }
@@ -571,18 +676,28 @@ public final class JsonRunStore implements RunStore {
      * @throws NullPointerException if {@code file} is {@code null}
      * @throws InvalidRunFileException naming the file and the JSON path or result index if the file
      *     is not JSON, is truncated, has another schema version, lacks a field, has an invalid run id,
-     *     or holds a result that is malformed or not of the run's plan
+     *     or holds a result that is malformed, not of the run's plan, a second result for a cell, or
+     *     for a trial the export's {@code trials} lack
+     * @throws InvalidStorePathException if {@code file} is a folder or not a regular file
      * @throws IllegalStateException naming the run if the store has a run of that id and
      *     {@code replace} is false, or the run is being written
      * @throws UncheckedIOException if the store cannot be written
      */
     public String importRun(Path file, boolean replace) {
         Objects.requireNonNull(file, "file");
+        if (Files.isDirectory(file)) {
+            throw new InvalidStorePathException(file + " is a folder; import reads a file written by export (a run"
+                    + " export, bench4j.run-export/1)");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new InvalidStorePathException(file + " is not a regular file; import reads a file written by export");
+        }
         RunExport.Staged staged = RunExport.stage(file, folder, id -> checkImportable(id, replace, false));
         String id = staged.runId();
         Path target = staged.metadata().folder();
         Path old = null;
         try {
+            modes.tree(staged.staging());
             checkImportable(id, replace, true);   // again: another import or run may have taken the id meanwhile
             if (Files.exists(target)) {
                 old = folder.resolve(".replacing-" + id + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
@@ -637,8 +752,9 @@ public final class JsonRunStore implements RunStore {
             throw new IllegalStateException("store " + folder + " already has a run '" + id
                     + "'; delete it first or import with replace to replace it");
         }
+        StorePaths.checkWritable(folder, target.resolve(RunLock.NAME), false);
         if (open.containsKey(id) || probeLock && RunLock.isHeld(target)) {
-            throw new IllegalStateException("run " + id + " is being written; replace it once it has finished");
+            throw new RunInUseException("run " + id + " is being written; replace it once it has finished");
         }
     }
 
@@ -662,12 +778,13 @@ public final class JsonRunStore implements RunStore {
      * @param runId the run's id
      * @param file the file to create or replace; its folder must exist
      * @throws NullPointerException if an argument is {@code null}
+     * @throws InvalidStorePathException naming the file if it is a folder or its folder does not exist
      * @throws IllegalArgumentException if {@code runId} is not a valid run id or the store has no such run
      * @throws InvalidRunFileException if a file of the run is malformed
      * @throws UncheckedIOException if the file cannot be written
      */
     public void exportResultsCsv(String runId, Path file) {
-        Objects.requireNonNull(file, "file");
+        checkTarget(file);
         existing(runId);
         CsvExport.writeResults(action -> forEachResult(runId, action), file);
     }
@@ -683,12 +800,13 @@ public final class JsonRunStore implements RunStore {
      * @param runId the run's id
      * @param file the file to create or replace; its folder must exist
      * @throws NullPointerException if an argument is {@code null}
+     * @throws InvalidStorePathException naming the file if it is a folder or its folder does not exist
      * @throws IllegalArgumentException if {@code runId} is not a valid run id or the store has no such run
      * @throws InvalidRunFileException if a file of the run is malformed
      * @throws UncheckedIOException if the file cannot be written
      */
     public void exportSummaryCsv(String runId, Path file) {
-        Objects.requireNonNull(file, "file");
+        checkTarget(file);
         CsvExport.writeSummary(summarize(runId), file);
     }
 
@@ -784,8 +902,33 @@ public final class JsonRunStore implements RunStore {
         return runFolder;
     }
 
+    /**
+     * Checks a file an export is written to: its folder must exist, and it must not be a folder.
+     *
+     * @throws InvalidStorePathException naming the file if not
+     */
+    private static void checkTarget(Path file) {
+        Objects.requireNonNull(file, "file");
+        if (Files.isDirectory(file)) {
+            throw new InvalidStorePathException(file + " is a folder; give the name of the file to write");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new InvalidStorePathException("cannot write " + file + ": the folder " + parent
+                    + (Files.exists(parent) ? " is not a folder" : " does not exist") + "; create it first");
+        }
+    }
+
     /** Cuts off a torn last line of a run nobody is writing; a live run's last line may be half written. */
     private void repairIfIdle(Path runFolder) {
+        try {
+            StorePaths.checkWritable(folder, runFolder.resolve(ResultsFile.NAME), false);
+            StorePaths.checkWritable(folder, runFolder.resolve(ResultsFile.TORN), false);
+            StorePaths.checkWritable(folder, runFolder.resolve(RunLock.NAME), false);
+        } catch (InvalidRunFileException e) {
+            LOG.debug("{}; reading without repairing a torn last line", e.getMessage());
+            return;
+        }
         Optional<RunLock> lock;
         try {
             lock = RunLock.tryAcquire(runFolder);
@@ -798,7 +941,9 @@ public final class JsonRunStore implements RunStore {
             return;   // a writer holds the run: its last line may be in the middle of being written
         }
         try {
-            ResultsFile.repairTail(runFolder.resolve(ResultsFile.NAME));
+            if (ResultsFile.repairTail(runFolder.resolve(ResultsFile.NAME))) {
+                modes.file(runFolder.resolve(ResultsFile.TORN));
+            }
         } catch (UncheckedIOException e) {
             LOG.warn("{}; reading up to its last complete line", e.getMessage());
         } finally {

@@ -17,8 +17,8 @@ import java.util.OptionalDouble;
  *
  * @param id the run's id
  * @param name the plan's name
- * @param status the run's status when it was last recorded ({@code running} also for a run whose
- *     process died; such a run can be resumed)
+ * @param status the run's status when it was last recorded ({@code interrupted} for a run recorded as
+ *     running whose writer is gone, e.g. its process died; such a run can be resumed)
  * @param startedAt when the run started
  * @param endedAt when it ended, empty while it runs
  * @param models the model config ids, in plan order

@@ -15,8 +15,8 @@ import java.util.Optional;
  *
  * @param info the run's id, name, start, plan snapshot (prompts, model configs without secrets,
  *     trial count and fingerprint, repetitions, concurrency, scorers) and environment
- * @param status the run's status when it was last recorded ({@code running} also for a run whose
- *     process died)
+ * @param status the run's status when it was last recorded ({@code interrupted} for a run recorded as
+ *     running whose writer is gone, e.g. its process died)
  * @param statusReason why it failed or was cancelled
  * @param endedAt when it ended, empty while it runs
  * @param summary its summary: the final one once it ended, the latest checkpoint's while it runs,

@@ -294,6 +294,54 @@ class ExportImportTest {
     }
 
     @Test
+    void aDuplicatedResultIsRefusedNamingItsIndexAndCell() throws Exception {
+        refused(edited("duplicate.json", n -> ((ArrayNode) n.get("results")).add(n.get("results").get(6).deepCopy())),
+                "results[24]: a second result for cell " + results(source, run.id()).get(6).cell(),
+                "one result per cell");
+    }
+
+    @Test
+    void aResultForATrialTheRunsTrialsLackIsRefused() throws Exception {
+        // the plan has 3 trials and the results name 3, but one of them is not among the kept trials
+        refused(edited("renamed-trial.json", n -> {
+            for (JsonNode r : n.get("results")) {
+                if (r.get("trial").textValue().equals("t2")) {
+                    ((ObjectNode) r).put("trial", "t9");
+                }
+            }
+        }), "names trial 't9', which the run's trials (field 'trials') do not have");
+    }
+
+    @Test
+    void aFolderIsNotAnExportFile() throws Exception {
+        JsonRunStore target = JsonRunStore.at(dir.resolve("b"));
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+
+        assertThatThrownBy(() -> target.importRun(folder, false)).isInstanceOf(InvalidStorePathException.class)
+                .hasMessage(folder + " is a folder; import reads a file written by export (a run export,"
+                        + " bench4j.run-export/1)");
+        assertThat(target.list()).isEmpty();
+    }
+
+    @Test
+    void anExportIntoAMissingFolderOrOntoAFolderIsRefusedNamingThePath() throws Exception {
+        Path missing = dir.resolve("missing").resolve("x.json");
+        Path folder = Files.createDirectories(dir.resolve("out"));
+
+        assertThatThrownBy(() -> source.exportRun(run.id(), missing)).isInstanceOf(InvalidStorePathException.class)
+                .hasMessage("cannot write " + missing + ": the folder " + missing.getParent()
+                        + " does not exist; create it first");
+        assertThatThrownBy(() -> source.exportResultsCsv(run.id(), folder)).isInstanceOf(InvalidStorePathException.class)
+                .hasMessage(folder + " is a folder; give the name of the file to write");
+        assertThatThrownBy(() -> source.exportSummaryCsv(run.id(), folder)).isInstanceOf(InvalidStorePathException.class);
+        assertThatThrownBy(() -> source.exportReviewSheet(run.id(), folder)).isInstanceOf(InvalidStorePathException.class);
+        try (Stream<Path> left = Files.list(folder)) {
+            assertThat(left).isEmpty();
+        }
+        assertThat(dir.resolve("missing")).doesNotExist();
+    }
+
+    @Test
     void exportingAMissingRunIsAnError() {
         assertThatThrownBy(() -> source.exportRun("bench_nope", dir.resolve("x.json")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no run 'bench_nope'");

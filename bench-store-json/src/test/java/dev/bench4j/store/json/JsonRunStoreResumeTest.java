@@ -3,6 +3,7 @@ package dev.bench4j.store.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.CellId;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Result;
@@ -117,11 +118,10 @@ class JsonRunStoreResumeTest {
         Files.writeString(file, String.join("\n", lines) + "\n");
 
         ScriptedProvider again = ScriptedProvider.echoing("echoing");
-        Run resumed = Plans.over(again, 4).store(store).noCache().build().resume(id);
+        BenchmarkPlan plan = Plans.over(again, 4).store(store).noCache().build();
 
-        assertThat(resumed.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(resumed.statusReason()).hasValueSatisfying(reason -> assertThat(reason)
-                .contains(file + ": line 2: field 'attempts' must be an integer >= 0 but was \"one\""));
+        assertThatThrownBy(() -> plan.resume(id)).as("refused before the run starts").isInstanceOf(InvalidRunFileException.class)
+                .hasMessageStartingWith(file + ": line 2: field 'attempts' must be an integer >= 0 but was \"one\"");
         assertThat(again.calls()).isZero();
         assertThat(Files.readAllLines(file)).isEqualTo(lines);
         assertThatThrownBy(() -> results(store, id)).isInstanceOf(InvalidRunFileException.class)
@@ -162,17 +162,23 @@ class JsonRunStoreResumeTest {
         Path results;
         try {
             results = waitForLines(storeDir, child, 20);
+            assertThat(JsonRunStore.at(storeDir).list()).as("its writer is alive").singleElement()
+                    .satisfies(e -> assertThat(e.status()).isEqualTo(RunStatus.RUNNING));
         } finally {
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
         }
         String id = results.getParent().getFileName().toString();
+        byte[] runJson = Files.readAllBytes(results.resolveSibling("run.json"));
         long before = countLines(results);
         // a power cut, unlike a kill, can cut a line short: leave half of the last one at the end
         String last = Files.readAllLines(results).get((int) before - 1);
         Files.writeString(results, last.substring(0, last.length() / 2), StandardOpenOption.APPEND);
         JsonRunStore store = JsonRunStore.at(storeDir);
-        assertThat(store.load(id).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(store.load(id).orElseThrow().status()).as("its writer is gone").isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(store.list(RunQuery.all().withStatus(RunStatus.INTERRUPTED))).extracting(RunEntry::id).containsExactly(id);
+        assertThat(store.list(RunQuery.all().withStatus(RunStatus.RUNNING))).isEmpty();
+        assertThat(results.resolveSibling("run.json")).as("shown, not rewritten").hasBinaryContent(runJson);
 
         ScriptedProvider fast = ScriptedProvider.echoing(StorePlans.SLOW);
         Run resumed = StorePlans.killable(fast).store(store).build().resume(id);

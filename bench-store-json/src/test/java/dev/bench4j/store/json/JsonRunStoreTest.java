@@ -491,8 +491,9 @@ class JsonRunStoreTest {
         assertThatThrownBy(() -> JsonRunStore.builder(dir).fsyncEvery(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("interval");
         Path file = Files.writeString(dir.resolve("file"), "x");
-        assertThatThrownBy(() -> JsonRunStore.at(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("store folder " + file + " is a file, not a folder");
+        assertThatThrownBy(() -> JsonRunStore.at(file)).isInstanceOf(InvalidStorePathException.class)
+                .hasMessage("store folder " + file + " is a file, not a folder; give the folder runs are kept in (it is"
+                        + " created if missing)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.bench4j.core.internal.run;
 
+import dev.bench4j.core.BenchException;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunInfo;
@@ -8,12 +9,15 @@ import dev.bench4j.core.Summary;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.spi.ResultSink;
 import dev.bench4j.core.spi.RunSink;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +33,8 @@ final class RunSinks {
 
     private final List<ResultSink> sinks;
     private final List<Opened> opened = new ArrayList<>();
+    /** The sinks that failed: they get no more results or checkpoints (each would fail again), only the end. */
+    private final Set<ResultSink> failed = new HashSet<>();
     private final String runId;
     private final long checkpointEveryNanos;
     private long lastCheckpointNanos = System.nanoTime();
@@ -63,7 +69,7 @@ final class RunSinks {
                 RunSink run = Objects.requireNonNull(sink.open(info, trials), "the sink's open returned null");
                 opened.add(new Opened(sink, run));
             } catch (RuntimeException e) {
-                LOG.error("Run {}: result sink {} could not start", runId, sink.getClass().getName(), e);
+                logFailure("Run {}: result sink {} could not start: {}", sink, e);
                 return Optional.of("result sink " + describe(sink) + " could not start: " + e.getMessage());
             }
         }
@@ -79,10 +85,14 @@ final class RunSinks {
      */
     Optional<String> accept(Result result, Supplier<Summary> soFar) {
         for (Opened o : opened) {
+            if (failed.contains(o.sink())) {
+                continue;
+            }
             try {
                 o.run().accept(result);
             } catch (RuntimeException e) {
-                LOG.error("Run {}: result sink {} failed; stopping the run", runId, o.sink().getClass().getName(), e);
+                failed.add(o.sink());
+                logFailure("Run {}: result sink {} failed; stopping the run: {}", o.sink(), e);
                 return Optional.of("result sink " + describe(o.sink()) + " could not keep a result: " + e.getMessage());
             }
         }
@@ -93,11 +103,14 @@ final class RunSinks {
         lastCheckpointNanos = now;
         Summary summary = soFar.get();
         for (Opened o : opened) {
+            if (failed.contains(o.sink())) {
+                continue;
+            }
             try {
                 o.run().checkpoint(summary);
             } catch (RuntimeException e) {
-                LOG.error("Run {}: result sink {} failed at a checkpoint; stopping the run", runId,
-                        o.sink().getClass().getName(), e);
+                failed.add(o.sink());
+                logFailure("Run {}: result sink {} failed at a checkpoint; stopping the run: {}", o.sink(), e);
                 return Optional.of("result sink " + describe(o.sink()) + " could not keep a checkpoint: " + e.getMessage());
             }
         }
@@ -133,12 +146,33 @@ final class RunSinks {
             try {
                 o.run().finish(out);
             } catch (RuntimeException e) {
-                LOG.error("Run {}: result sink {} could not finish", runId, o.sink().getClass().getName(), e);
+                if (failed.contains(o.sink())) {
+                    // the run already failed for this sink's first error, logged and kept as the reason
+                    LOG.debug("Run {}: result sink {} could not finish either", runId, o.sink().getClass().getName(), e);
+                    continue;
+                }
+                logFailure("Run {}: result sink {} could not finish: {}", o.sink(), e);
                 out = new Run(out.info(), RunStatus.FAILED, Optional.of("result sink " + describe(o.sink())
                         + " could not finish: " + e.getMessage()), out.endedAt(), out.results(), out.summary());
             }
         }
         return out;
+    }
+
+    /**
+     * Logs a sink's failure once at ERROR: an I/O failure (a full disk) or one bench4j reports on
+     * purpose is a message, whose stack trace is only logged at DEBUG; anything else (a bug in the
+     * sink) keeps its stack trace.
+     */
+    private void logFailure(String format, ResultSink sink, RuntimeException e) {
+        String name = sink.getClass().getName();
+        if (e instanceof UncheckedIOException || e instanceof BenchException || e instanceof IllegalStateException
+                || e instanceof IllegalArgumentException) {
+            LOG.error(format, runId, name, e.getMessage());
+            LOG.debug("Run {}: the failure of result sink {}", runId, name, e);
+        } else {
+            LOG.error(format, runId, name, e.toString(), e);
+        }
     }
 
     /** Names a sink's class for messages: its simple name, or its full name when anonymous. */

@@ -15,8 +15,11 @@ import dev.bench4j.core.spi.ResultSink;
 import dev.bench4j.core.spi.RunSink;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +149,46 @@ class SinkTest {
         assertThat(run.statusReason()).contains("result sink " + broken.getClass().getName()
                 + " could not keep a result: java.io.IOException: disk full");
         assertThat(p.calls()).isEqualTo(3);
+    }
+
+    @Test
+    void aSinkThatFailsOnEveryWriteIsLoggedOnceWithoutAStackTraceAndKeepsTheFirstReason() {
+        ScriptedProvider p = ScriptedProvider.named("slowish", r -> CompletableFuture.supplyAsync(
+                () -> ScriptedProvider.answer("ok"), CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS)));
+        int[] writes = {0};
+        ResultSink full = (info, trials) -> new RunSink() {
+            @Override
+            public void accept(Result result) {
+                if (++writes[0] >= 3) {
+                    throw new UncheckedIOException("results.jsonl: cannot append: No space left on device",
+                            new IOException("No space left on device"));
+                }
+            }
+
+            @Override
+            public void finish(Run finished) {
+                throw new UncheckedIOException("run.json: cannot be written: No space left on device",
+                        new IOException("No space left on device"));
+            }
+        };
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        Run run;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            run = Plans.over(p, 100).concurrency(16).sink(full).build().run();
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+
+        assertThat(writes[0]).as("results in flight after the failure are not handed to the failed sink").isEqualTo(3);
+        assertThat(log.lines().filter(l -> l.contains("result sink"))).as(log).singleElement().asString()
+                .contains("failed; stopping the run: results.jsonl: cannot append: No space left on device");
+        assertThat(log).as("no stack trace").doesNotContain("\tat ").doesNotContain("Caused by");
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.statusReason()).hasValueSatisfying(reason -> assertThat(reason)
+                .endsWith("could not keep a result: results.jsonl: cannot append: No space left on device"));
     }
 
     @Test

@@ -35,6 +35,10 @@ public final class CellOffsets {
     /** Names seen, shared by the cells' ids, so an index costs about 80 bytes a cell. */
     private final Map<String, String> names = new HashMap<>();
     private long scanned;
+    /** How many lines end before {@link #scanned}, blank ones included. */
+    private long linesScanned;
+    /** How many results are superseded by a later line for the same cell. */
+    private long superseded;
     /** The identity of the file scanned (its inode and creation time where the system has them). */
     private Object identity;
 
@@ -100,6 +104,41 @@ public final class CellOffsets {
         offsets.clear();
         names.clear();
         scanned = 0;
+        linesScanned = 0;
+        superseded = 0;
+    }
+
+    /**
+     * Brings the index up to date and returns what it knows of the file now, for reading every
+     * result with the later line of a cell winning.
+     *
+     * @return the snapshot
+     * @throws InvalidRunFileException naming the file and line if a line is not a result
+     */
+    public synchronized Snapshot snapshot() {
+        refresh();
+        return new Snapshot(scanned, superseded > 0);
+    }
+
+    /**
+     * Tells whether the result starting at a position of the file is the latest of its cell.
+     *
+     * @param cell the result's cell
+     * @param position where its line starts
+     * @return whether no later line holds a result of the cell
+     */
+    public synchronized boolean isLatest(CellId cell, long position) {
+        Long at = offsets.get(cell);
+        return at == null || at == position;
+    }
+
+    /**
+     * What the index knew of the file when taken.
+     *
+     * @param size the length of the file's complete lines
+     * @param hasSuperseded whether some cell has more than one result
+     */
+    public record Snapshot(long size, boolean hasSuperseded) {
     }
 
     private void refresh() {
@@ -121,16 +160,23 @@ public final class CellOffsets {
             try (LineReader lines = new LineReader(Channels.newInputStream(ch))) {
                 while (lines.next() && lines.complete()) {
                     long at = from + lines.position();
-                    scanned = at + lines.length() + 1;
                     if (lines.blank()) {
+                        scanned = at + lines.length() + 1;
+                        linesScanned++;
                         continue;
                     }
                     try {
                         CellId c = ResultLines.read(lines.buffer(), lines.offset(), lines.length()).cell();
-                        offsets.put(new CellId(name(c.prompt()), name(c.model()), name(c.trial()), c.repetition()), at);
+                        if (offsets.put(new CellId(name(c.prompt()), name(c.model()), name(c.trial()), c.repetition()), at)
+                                != null) {
+                            superseded++;
+                        }
                     } catch (BadLineException e) {
-                        throw new InvalidRunFileException(file + ": the line at byte " + at + ": " + e.getMessage(), e);
+                        throw new InvalidRunFileException(file + ": line " + (linesScanned + 1) + ": " + e.getMessage()
+                                + "; the file is corrupt there (only a torn last line is repaired automatically)", e);
                     }
+                    scanned = at + lines.length() + 1;
+                    linesScanned++;
                 }
             }
         } catch (NoSuchFileException e) {

@@ -20,6 +20,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -64,14 +65,17 @@ public final class IndexFile {
             .thenComparing(RunEntry::id, Comparator.reverseOrder());
 
     private final Path root;
+    private final FileModes modes;
 
     /**
      * Opens the index of a store.
      *
      * @param root the store's folder, absolute and real
+     * @param modes the permissions of the files written
      */
-    public IndexFile(Path root) {
+    public IndexFile(Path root, FileModes modes) {
         this.root = root;
+        this.modes = modes;
     }
 
     /**
@@ -126,6 +130,7 @@ public final class IndexFile {
      * @param change modifies the entries, by run id
      * @return the entries as written
      * @throws UncheckedIOException if the index cannot be locked or written
+     * @throws InvalidRunFileException if {@code index.json} or {@code index.lock} is a symbolic link or a folder
      */
     public Map<String, RunEntry> update(Consumer<Map<String, RunEntry>> change) {
         return locked(change, true);
@@ -133,10 +138,13 @@ public final class IndexFile {
 
     private Map<String, RunEntry> locked(Consumer<Map<String, RunEntry>> change, boolean warn) {
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(root, r -> new ReentrantLock());
+        checkFiles();
         jvmLock.lock();
-        try (FileChannel ch = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
             FileLock lock = ch.lock();
             try {
+                modes.file(root.resolve(LOCK));
                 Map<String, RunEntry> entries = tryRead(warn).orElseGet(LinkedHashMap::new);
                 reconcile(entries);
                 change.accept(entries);
@@ -150,6 +158,17 @@ public final class IndexFile {
         } finally {
             jvmLock.unlock();
         }
+    }
+
+    /**
+     * Checks that {@code index.json} and {@code index.lock} are regular files (or missing), not
+     * symbolic links or folders, which the store would otherwise write through or fail on.
+     *
+     * @throws InvalidRunFileException naming the file if one is not
+     */
+    public void checkFiles() {
+        StorePaths.checkWritable(root, root.resolve(NAME), false);
+        StorePaths.checkWritable(root, root.resolve(LOCK), false);
     }
 
     /**
@@ -289,6 +308,7 @@ public final class IndexFile {
         }
         try {
             AtomicFiles.write(root.resolve(NAME), Jackson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
+            modes.file(root.resolve(NAME));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the index: " + e.getOriginalMessage(), e);
         }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Predicate;
@@ -38,10 +39,11 @@ final class JsonLinesFile {
      * @throws UncheckedIOException if the file cannot be read or truncated
      */
     static boolean repairTail(Path file, String tornName, Predicate<byte[]> valid) {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
             long size = ch.size();
             if (size == 0) {
                 return false;
@@ -65,7 +67,7 @@ final class JsonLinesFile {
             long line = countNewlines(ch, cut) + 1;
             Path tornFile = file.resolveSibling(tornName);
             try (FileChannel out = FileChannel.open(tornFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+                    StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)) {
                 writeFully(out, ByteBuffer.wrap(torn));
                 if (torn.length == 0 || torn[torn.length - 1] != '\n') {
                     writeFully(out, ByteBuffer.wrap(new byte[] {'\n'}));

@@ -6,6 +6,7 @@ import dev.bench4j.core.json.ResultJson;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -30,7 +31,8 @@ final class ResultAppender implements Closeable {
     ResultAppender(Path file, long fsyncEveryNanos) throws IOException {
         this.file = file;
         this.fsyncEveryNanos = fsyncEveryNanos;
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
+                LinkOption.NOFOLLOW_LINKS);
         this.generator = newGenerator();
     }
 

@@ -42,9 +42,37 @@ public final class ResultsFile {
      *     or the file cannot be read
      */
     public static long forEach(Path file, Consumer<Result> action) {
+        return forEach(file, Long.MAX_VALUE, (r, at) -> true, action);
+    }
+
+    /** Chooses the results to pass on by where their line starts. */
+    @FunctionalInterface
+    public interface Filter {
+        /**
+         * Tells whether to pass a result on.
+         *
+         * @param r the result
+         * @param position where its line starts in the file
+         * @return whether to pass it
+         */
+        boolean keep(Result r, long position);
+    }
+
+    /**
+     * Passes the results of the file's first {@code limit} bytes that a filter keeps to an action, in
+     * file order, as {@link #forEach(Path, Consumer)} does.
+     *
+     * @param file the results file
+     * @param limit where to stop: lines starting at or after it are not read
+     * @param filter which results to pass on
+     * @param action receives each result kept
+     * @return how many results were passed on
+     * @throws InvalidRunFileException naming the file and line if a complete line is not a result
+     */
+    public static long forEach(Path file, long limit, Filter filter, Consumer<Result> action) {
         long count = 0;
         try (LineReader lines = new LineReader(Files.newInputStream(file))) {
-            while (lines.next()) {
+            while (lines.next() && lines.position() < limit) {
                 if (!lines.complete()) {
                     LOG.debug("{}: line {} has no line end yet; left out", file, lines.lineNumber());
                     break;
@@ -59,8 +87,10 @@ public final class ResultsFile {
                     throw new InvalidRunFileException(file + ": line " + lines.lineNumber() + ": " + e.getMessage()
                             + "; the file is corrupt there (only a torn last line is repaired automatically)", e);
                 }
-                count++;
-                action.accept(r);
+                if (filter.keep(r, lines.position())) {
+                    count++;
+                    action.accept(r);
+                }
             }
         } catch (NoSuchFileException e) {
             return 0;

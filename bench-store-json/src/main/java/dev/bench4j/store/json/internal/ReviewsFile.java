@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -35,7 +36,7 @@ public final class ReviewsFile {
     /** Where the bytes of torn lines are kept. */
     public static final String TORN = "reviews.jsonl.torn";
     /** The lock file appends take turns on. */
-    static final String LOCK = "reviews.lock";
+    public static final String LOCK = "reviews.lock";
 
     private static final long LOCK_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final Logger LOG = LoggerFactory.getLogger(ReviewsFile.class);
@@ -100,7 +101,7 @@ public final class ReviewsFile {
         try (RunLock lock = lock(runFolder)) {
             JsonLinesFile.repairTail(file, TORN, ReviewsFile::isReview);
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+                    StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)) {
                 long before = ch.size();
                 try {
                     JsonLinesFile.writeFully(ch, ByteBuffer.wrap(bytes.toByteArray()));

@@ -422,6 +422,16 @@ public final class RunExport {
                 for (Trial k : kept) {
                     trialIds.add(k.id());
                 }
+                Set<String> known = trialIds;
+                long[] index = {0};
+                ResultsFile.forEach(staging.resolve(ResultsFile.NAME), r -> {
+                    if (!known.contains(r.cell().trial())) {
+                        throw new InvalidRunFileException(where + ": results[" + index[0] + "]: the result of cell "
+                                + r.cell() + " names trial '" + r.cell().trial() + "', which the run's trials"
+                                + " (field 'trials') do not have");
+                    }
+                    index[0]++;
+                });
             }
             Set<CellId> answered = new HashSet<>();
             if (!reviews.isEmpty()) {
@@ -452,10 +462,15 @@ public final class RunExport {
         }
 
         private void check(Result r, long index) {
+            boolean first;
             try {
-                plan.add(r);
+                first = plan.add(r);
             } catch (IllegalArgumentException e) {
                 throw new InvalidRunFileException(where + ": results[" + index + "]: " + e.getMessage(), e);
+            }
+            if (!first) {
+                throw new InvalidRunFileException(where + ": results[" + index + "]: a second result for cell " + r.cell()
+                        + "; an export holds one result per cell (the latest), so the file was edited or damaged");
             }
         }
 

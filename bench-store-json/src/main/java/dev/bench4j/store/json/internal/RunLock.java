@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import dev.bench4j.store.json.RunInUseException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
@@ -64,7 +67,9 @@ public final class RunLock implements Closeable {
             if (HELD.containsKey(file)) {
                 return Optional.empty();
             }
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            // never through a link: a run.lock linked elsewhere would create or lock a file outside the store
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
             FileLock lock;
             try {
                 lock = ch.tryLock();
@@ -104,6 +109,32 @@ public final class RunLock implements Closeable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Tells whether a writer holds a run's lock now, without creating the lock file: a run folder
+     * without {@code run.lock} has never been opened by a writer that is still alive.
+     *
+     * @param runFolder the run's folder
+     * @return true if a writer in this or another process holds it
+     */
+    public static boolean isHeldIfPresent(Path runFolder) {
+        if (!Files.isRegularFile(runFolder.resolve(NAME), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        return isHeld(runFolder);
+    }
+
+    /**
+     * Makes the exception for a run whose lock another writer holds.
+     *
+     * @param runId the run's id
+     * @param runFolder its folder
+     * @return the exception, naming the run and its lock file
+     */
+    public static RunInUseException inUse(String runId, Path runFolder) {
+        return new RunInUseException("run " + runId + " is being written by another process or store ("
+                + runFolder.resolve(NAME) + " is locked); a run can have one writer at a time");
     }
 
     /** Releases the lock. */

@@ -47,10 +47,12 @@ public final class RunWriter implements RunSink {
     private final Runnable onFinish;
     private Writer runLog;
     private boolean runLogBroken;
+    private final FileModes modes;
 
     private RunWriter(RunInfo info, Path folder, IndexFile index, RunLock lock, ResultAppender appender,
-            Runnable onFinish) {
+            Runnable onFinish, FileModes modes) {
         this.onFinish = onFinish;
+        this.modes = modes;
         this.info = info;
         this.folder = folder;
         this.index = index;
@@ -68,23 +70,34 @@ public final class RunWriter implements RunSink {
      * @param fsyncEveryNanos how often results are forced to disk (0: every line)
      * @param index the store's index
      * @param onFinish runs once the run is finished and its lock released (the store forgets the writer)
+     * @param modes the permissions of the files and folders written
      * @return the writer
-     * @throws IllegalStateException if another writer holds the run, or its folder holds another run
-     * @throws InvalidRunFileException if the run's existing files cannot be read
+     * @throws dev.bench4j.store.json.RunInUseException if another writer holds the run
+     * @throws IllegalStateException if its folder holds another run
+     * @throws InvalidRunFileException if the run's existing files cannot be read, or a file or folder
+     *     it writes is a symbolic link or of the wrong kind
      * @throws UncheckedIOException if the files cannot be written
      */
-    public static RunWriter open(Path root, RunInfo info, long fsyncEveryNanos, IndexFile index, Runnable onFinish) {
-        Path folder = StorePaths.runFolder(root, info.id());
+    public static RunWriter open(Path root, RunInfo info, long fsyncEveryNanos, IndexFile index, Runnable onFinish,
+            FileModes modes) {
+        Path folder = StorePaths.checkWritable(root, StorePaths.runFolder(root, info.id()), true);
         RunLock lock;
         try {
-            Files.createDirectories(folder);
-            lock = RunLock.tryAcquire(folder).orElseThrow(() -> new IllegalStateException("run " + info.id()
-                    + " is being written by another process or store (" + folder.resolve(RunLock.NAME)
-                    + " is locked); a run can have one writer at a time"));
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(folder);
+                modes.folder(folder);
+            }
+            lock = RunLock.tryAcquire(folder).orElseThrow(() -> RunLock.inUse(info.id(), folder));
         } catch (IOException e) {
             throw new UncheckedIOException(folder + ": cannot create the run's folder: " + e.getMessage(), e);
         }
         try {
+            modes.file(folder.resolve(RunLock.NAME));
+            StorePaths.checkWritable(root, folder.resolve(RunFiles.NAME), false);
+            StorePaths.checkWritable(root, folder.resolve(ResultsFile.NAME), false);
+            StorePaths.checkWritable(root, folder.resolve(ResultsFile.TORN), false);
+            StorePaths.checkWritable(root, folder.resolve(TrialsFile.NAME), false);
+            StorePaths.checkWritable(root, folder.resolve(LOG_NAME), false);
             Optional<RunMetadata> reopened = RunFiles.exists(folder) ? Optional.of(RunFiles.read(folder)) : Optional.empty();
             if (reopened.isPresent()) {
                 RunMetadata old = reopened.get();
@@ -95,14 +108,17 @@ public final class RunWriter implements RunSink {
                 }
             }
             Path results = folder.resolve(ResultsFile.NAME);
-            ResultsFile.repairTail(results);
+            if (ResultsFile.repairTail(results)) {
+                modes.file(folder.resolve(ResultsFile.TORN));
+            }
             ResultAppender appender;
             try {
                 appender = new ResultAppender(results, fsyncEveryNanos);
             } catch (IOException e) {
                 throw new UncheckedIOException(results + ": cannot be opened for appending: " + e.getMessage(), e);
             }
-            RunWriter w = new RunWriter(info, folder, index, lock, appender, onFinish);
+            modes.file(results);
+            RunWriter w = new RunWriter(info, folder, index, lock, appender, onFinish, modes);
             try {
                 Optional<Summary> sofar = reopened.flatMap(RunMetadata::summary);
                 RunMetadata m = w.writeRunJson(RunStatus.RUNNING, Optional.empty(), Optional.empty(), sofar);
@@ -213,6 +229,7 @@ public final class RunWriter implements RunSink {
             if (runLog == null) {
                 runLog = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                modes.file(file);
             }
             runLog.write(at + " " + level + " " + message.replace('\n', ' ').replace('\r', ' ') + "\n");
             runLog.flush();
@@ -234,6 +251,7 @@ public final class RunWriter implements RunSink {
         Path file = folder.resolve(RunFiles.NAME);
         try {
             AtomicFiles.write(file, RunFiles.encode(info, status, reason, endedAt, s));
+            modes.file(file);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot be written: " + e.getMessage(), e);
         }

@@ -1,6 +1,14 @@
 package dev.bench4j.store.json.internal;
 
+import dev.bench4j.store.json.InvalidRunFileException;
+import dev.bench4j.store.json.InvalidStorePathException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,13 +31,13 @@ public final class StorePaths {
      * @param id the run id
      * @return the id
      * @throws NullPointerException if {@code id} is {@code null}
-     * @throws IllegalArgumentException naming the id and the reason if it is not a valid run id
+     * @throws InvalidStorePathException naming the id and the reason if it is not a valid run id
      */
     public static String checkRunId(String id) {
         Objects.requireNonNull(id, "runId");
         Optional<String> problem = problem(id);
         if (problem.isPresent()) {
-            throw new IllegalArgumentException(id.isEmpty() ? "run id must not be empty"
+            throw new InvalidStorePathException(id.isEmpty() ? "run id must not be empty"
                     : "run id '" + shown(id) + "' is not allowed: " + problem.get()
                     + "; a run id is letters, digits, '.', '_' and '-' (e.g. bench_3f9a1c2e_20261122_184501)");
         }
@@ -90,12 +98,12 @@ public final class StorePaths {
      * @param root the store's folder, absolute and normalized
      * @param id the run id
      * @return the run's folder
-     * @throws IllegalArgumentException if the id is not valid or would leave the store
+     * @throws InvalidStorePathException if the id is not valid or would leave the store
      */
     public static Path runFolder(Path root, String id) {
         Path folder = root.resolve(checkRunId(id)).normalize();
         if (!root.equals(folder.getParent())) {
-            throw new IllegalArgumentException("run id '" + shown(id) + "' resolves to " + folder
+            throw new InvalidStorePathException("run id '" + shown(id) + "' resolves to " + folder
                     + ", outside the store " + root);
         }
         return folder;
@@ -109,5 +117,48 @@ public final class StorePaths {
             sb.append(Character.isISOControl(c) ? '?' : c);
         }
         return s.length() > 200 ? sb + "..." : sb.toString();
+    }
+
+    /**
+     * Checks a path the store is about to write, without following symbolic links: the path and
+     * every folder between the store's folder and it must not be a symbolic link, a folder must be a
+     * folder and a file a regular file (or not exist yet). The store's folder itself may be reached
+     * through links (it is resolved to its real path when the store opens).
+     *
+     * @param root the store's folder, real
+     * @param path a file or folder inside the store
+     * @param folder whether {@code path} must be a folder (else a regular file)
+     * @return the path
+     * @throws InvalidRunFileException naming the path if a component is a symbolic link or of the wrong kind
+     * @throws UncheckedIOException if the attributes cannot be read
+     */
+    public static Path checkWritable(Path root, Path path, boolean folder) {
+        Path rel = root.relativize(path);
+        Path at = root;
+        for (int i = 0; i < rel.getNameCount(); i++) {
+            at = at.resolve(rel.getName(i));
+            boolean last = i == rel.getNameCount() - 1;
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(at, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                return path;
+            } catch (IOException e) {
+                throw new UncheckedIOException(at + ": cannot be read: " + e.getMessage(), e);
+            }
+            if (a.isSymbolicLink()) {
+                throw new InvalidRunFileException(at + " is a symbolic link; the store never writes through a link"
+                        + " (it could write outside the store); replace it with a real " + (last && !folder ? "file"
+                        : "folder"));
+            }
+            if ((!last || folder) && !a.isDirectory()) {
+                throw new InvalidRunFileException(at + " is not a folder; the store expected a folder there");
+            }
+            if (last && !folder && !a.isRegularFile()) {
+                throw new InvalidRunFileException(at + " is " + (a.isDirectory() ? "a folder" : "not a regular file")
+                        + "; the store expected a file there");
+            }
+        }
+        return path;
     }
 }

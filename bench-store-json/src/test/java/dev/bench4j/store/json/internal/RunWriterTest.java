@@ -44,9 +44,10 @@ class RunWriterTest {
         RunInfo stored = store.load(first).orElseThrow().info();
         RunInfo info = new RunInfo("bench_0000000c_20261122_184501", "writer", T0, stored.plan(), stored.environment());
         Path root = store.folder();
-        IndexFile index = new IndexFile(root);
+        FileModes modes = FileModes.of(FileModes.DEFAULT_FILES, root);
+        IndexFile index = new IndexFile(root, modes);
 
-        RunWriter w = RunWriter.open(root, info, 0, index, () -> { });
+        RunWriter w = RunWriter.open(root, info, 0, index, () -> { }, modes);
         assertThat(runJson(info).get("status").textValue()).isEqualTo("running");
         assertThat(runJson(info).get("summary").isNull()).isTrue();
         assertThat(store.list()).extracting(RunEntry::id).containsExactly(first, info.id());
@@ -63,8 +64,10 @@ class RunWriterTest {
         assertThat(RunLock.isHeld(root.resolve(info.id()))).isTrue();
         w.abandon();   // as if the process had died
         assertThat(RunLock.isHeld(root.resolve(info.id()))).isFalse();
+        assertThat(runJson(info).get("status").textValue()).as("the file is left as it was").isEqualTo("running");
+        assertThat(store.load(info.id()).orElseThrow().status()).as("nobody holds its lock").isEqualTo(RunStatus.INTERRUPTED);
 
-        RunWriter again = RunWriter.open(root, info, 0, index, () -> { });
+        RunWriter again = RunWriter.open(root, info, 0, index, () -> { }, modes);
         assertThat(runJson(info).get("summary").get("cells").longValue()).isEqualTo(2);
         again.accept(result("t2"));
         assertThat(runJson(info).get("summary").get("cells").longValue()).as("no checkpoint due").isEqualTo(2);

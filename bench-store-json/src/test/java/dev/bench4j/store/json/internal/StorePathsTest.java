@@ -3,8 +3,11 @@ package dev.bench4j.store.json.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bench4j.store.json.InvalidRunFileException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -55,5 +58,27 @@ class StorePathsTest {
         Path root = Path.of("/stores/runs");
 
         assertThat(StorePaths.runFolder(root, "bench_1")).isEqualTo(root.resolve("bench_1"));
+    }
+
+    @Test
+    void aPathToWriteIsRefusedWhenAnyComponentInsideTheStoreIsALinkOrOfTheWrongKind(@TempDir Path dir) throws Exception {
+        Path root = Files.createDirectories(dir.resolve("store")).toRealPath();
+        Path run = Files.createDirectories(root.resolve("bench_1"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path linked = Files.createSymbolicLink(root.resolve("bench_2"), elsewhere);
+        Files.createDirectory(run.resolve("sub"));
+
+        assertThat(StorePaths.checkWritable(root, run.resolve("results.jsonl"), false)).isEqualTo(run.resolve("results.jsonl"));
+        assertThatThrownBy(() -> StorePaths.checkWritable(root, linked.resolve("run.json"), false))
+                .isInstanceOf(InvalidRunFileException.class).hasMessage(linked + " is a symbolic link; the store never"
+                        + " writes through a link (it could write outside the store); replace it with a real folder");
+        assertThatThrownBy(() -> StorePaths.checkWritable(root, run.resolve("sub"), false))
+                .isInstanceOf(InvalidRunFileException.class)
+                .hasMessage(run.resolve("sub") + " is a folder; the store expected a file there");
+        Path file = Files.writeString(root.resolve("bench_3"), "x");
+        assertThatThrownBy(() -> StorePaths.checkWritable(root, file.resolve("run.json"), false))
+                .isInstanceOf(InvalidRunFileException.class)
+                .hasMessage(file + " is not a folder; the store expected a folder there");
+        assertThat(StorePaths.checkWritable(root, root, true)).as("the store's own folder").isEqualTo(root);
     }
 }
