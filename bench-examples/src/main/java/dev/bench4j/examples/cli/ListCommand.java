@@ -66,19 +66,26 @@ final class ListCommand implements Callable<Integer> {
         List<List<String>> rows = new ArrayList<>();
         for (RunEntry r : runs) {
             rows.add(List.of(r.id(), r.status().wireName(), TIME.format(r.startedAt()), Terminal.clean(r.name()),
-                    Format.count(r.cells()), Format.percent(r.successRate()),
-                    r.costUsd().isPresent() ? Format.usd(r.costUsd().getAsDouble()) : "unknown"));
+                    Format.count(r.cells()), Format.percent(r.successRate()), mainScore(r),
+                    r.costUsd().isPresent() ? Format.usd(r.costUsd().getAsDouble()) : "unknown",
+                    Terminal.clean(String.join(",", r.tags()))));
         }
         if (rows.isEmpty()) {
             io.err().println("bench: no runs" + (query.equals(RunQuery.all()) ? "" : " match") + " in " + store.folder);
             return 0;
         }
-        io.out().print(Table.render(List.of("run", "status", "started (UTC)", "name", "cells", "ok", "cost"), rows, 4,
+        io.out().print(Table.render(List.of("run", "status", "started (UTC)", "name", "cells", "ok", "main score", "cost", "tags"), rows, 4,
                 false, io.terminal()));
         return 0;
     }
 
-    static Duration age(String text) {
+    /** The mean of the run's first scorer, named, e.g. {@code set_f1 0.912}; {@code -} when it has none. */
+    private static String mainScore(RunEntry r) {
+        return r.scores().entrySet().stream().findFirst()
+                .map(e -> Terminal.clean(e.getKey()) + " " + Format.number(e.getValue())).orElse("-");
+    }
+
+        static Duration age(String text) {
         Matcher m = AGE.matcher(text.trim());
         if (!m.matches()) {
             throw new Bench.UsageException("--since: expected an age such as 30m, 12h, 7d or 2w but was '" + text + "'");

@@ -331,8 +331,7 @@ public final class JsonRunStore implements RunStore {
         if (e.status() != RunStatus.RUNNING || isWritten(e.id(), e.folder())) {
             return e;
         }
-        return new RunEntry(e.id(), e.name(), RunStatus.INTERRUPTED, e.startedAt(), e.endedAt(), e.models(), e.prompts(),
-                e.trialCount(), e.cells(), e.successRate(), e.costUsd(), e.folder(), e.scores());
+        return e.withStatus(RunStatus.INTERRUPTED);
     }
 
     private boolean isWritten(String runId, Path runFolder) {

@@ -32,10 +32,11 @@ import java.util.OptionalDouble;
  * @param scores the mean of each score over the run's cells when it was last recorded, by scorer
  *     name (scores without a value are left out); empty before the first checkpoint, and for runs
  *     indexed by a bench4j that did not record them
+ * @param tags the run's tags (its provenance's), empty when it has none
  */
 public record RunEntry(String id, String name, RunStatus status, Instant startedAt, Optional<Instant> endedAt,
         List<String> models, List<String> prompts, int trialCount, long cells, OptionalDouble successRate,
-        OptionalDouble costUsd, Path folder, Map<String, Double> scores) {
+        OptionalDouble costUsd, Path folder, Map<String, Double> scores, List<String> tags) {
 
     /**
      * Validates and copies the components.
@@ -69,6 +70,45 @@ public record RunEntry(String id, String name, RunStatus status, Instant started
             copy.put(k, v);
         });
         scores = Collections.unmodifiableMap(copy);
+        tags = List.copyOf(Objects.requireNonNull(tags, "tags"));
+    }
+
+    /**
+     * Makes an entry without tags.
+     *
+     * @param id the run's id
+     * @param name the plan's name
+     * @param status the run's status
+     * @param startedAt when it started
+     * @param endedAt when it ended
+     * @param models the model config ids
+     * @param prompts the prompt names
+     * @param trialCount how many trials
+     * @param cells how many cells had a result
+     * @param successRate the share of cells without error
+     * @param costUsd what the results cost
+     * @param folder the run's folder
+     * @param scores the mean of each score, by scorer name
+     * @throws NullPointerException if a component is {@code null}
+     * @throws IllegalArgumentException if {@code trialCount} or {@code cells} is negative, or a score is not finite
+     */
+    public RunEntry(String id, String name, RunStatus status, Instant startedAt, Optional<Instant> endedAt,
+            List<String> models, List<String> prompts, int trialCount, long cells, OptionalDouble successRate,
+            OptionalDouble costUsd, Path folder, Map<String, Double> scores) {
+        this(id, name, status, startedAt, endedAt, models, prompts, trialCount, cells, successRate, costUsd, folder,
+                scores, List.of());
+    }
+
+    /**
+     * Returns a copy with another status.
+     *
+     * @param newStatus the status
+     * @return the copy
+     * @throws NullPointerException if {@code newStatus} is {@code null}
+     */
+    public RunEntry withStatus(RunStatus newStatus) {
+        return new RunEntry(id, name, newStatus, startedAt, endedAt, models, prompts, trialCount, cells, successRate,
+                costUsd, folder, scores, tags);
     }
 
     /**

@@ -92,7 +92,7 @@ public final class IndexFile {
                 all.map(Summary.Group::cells).orElse(0L),
                 all.map(Summary.Group::successRate).orElse(OptionalDouble.empty()),
                 all.map(g -> g.cost().totalUsd()).orElse(OptionalDouble.empty()), m.folder(),
-                all.map(IndexFile::means).orElse(Map.of()));
+                all.map(IndexFile::means).orElse(Map.of()), m.info().provenance().tags());
     }
 
     private static Map<String, Double> means(Summary.Group g) {
@@ -269,7 +269,8 @@ public final class IndexFile {
         }
         return new RunEntry(id, e.string("name"), status, e.instant("started_at"), e.optInstant("ended_at"),
                 e.strings("models"), e.strings("prompts"), e.intCount("trial_count"), e.count("cells"),
-                optional(e.optNumber("success_rate")), optional(e.optNumber("cost_usd")), root.resolve(id), scores(e));
+                optional(e.optNumber("success_rate")), optional(e.optNumber("cost_usd")), root.resolve(id), scores(e),
+                e.has("tags") ? e.strings("tags") : List.of());
     }
 
     private static Map<String, Double> scores(JsonFields e) {
@@ -305,6 +306,9 @@ public final class IndexFile {
             o.put("folder", e.id());
             ObjectNode scores = o.putObject("scores");
             e.scores().forEach(scores::put);
+            if (!e.tags().isEmpty()) {
+                e.tags().forEach(o.putArray("tags")::add);
+            }
         }
         try {
             AtomicFiles.write(root.resolve(NAME), Jackson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
