@@ -37,8 +37,8 @@ final class CellResults {
 
     private final List<Scorer> scorers;
     private final Map<String, ModelConfig> judges = new LinkedHashMap<>();
-    private final Map<String, Optional<Price>> prices = new HashMap<>();
-    private final Map<String, Optional<Price>> judgePrices = new HashMap<>();
+    private final Map<String, Optional<Price>> prices = new LinkedHashMap<>();
+    private final Map<String, Optional<Price>> judgePrices = new LinkedHashMap<>();
 
     /**
      * Looks up the price of every model and judge of a run.
@@ -62,6 +62,26 @@ final class CellResults {
         ModelProviderFactory factory = settings.services().factories().get(c.id());
         return c.price().or(() -> factory.price(c))
                 .or(() -> settings.services().priceTable().lookup(factory.name(), c.model()));
+    }
+
+    /**
+     * Returns the ids of the models and judges whose price is unknown, so their calls have no cost.
+     *
+     * @return the ids, models first, in plan order
+     */
+    List<String> unpriced() {
+        List<String> ids = new ArrayList<>();
+        prices.forEach((id, price) -> {
+            if (price.isEmpty()) {
+                ids.add(id);
+            }
+        });
+        judgePrices.forEach((id, price) -> {
+            if (price.isEmpty()) {
+                ids.add(id + " (judge)");
+            }
+        });
+        return ids;
     }
 
     /**
