@@ -103,6 +103,12 @@ class RunControlCommandsTest {
         assertThat(lines(id)).isEqualTo(6);
         assertThat(bench("run", plan.toString(), "--resume", id, "--limit", "2", "--no-progress")).isEqualTo(2);
         assertThat(cli.err()).contains("cannot be resumed with the subset --limit 2");
+
+        bench("run", plan.toString(), "--no-progress");
+        String whole = storedRunId();
+        assertThat(bench("compare", whole, id, "--store", dir.resolve("runs").toString())).isZero();
+        assertThat(cli.out()).contains("Note: run " + id + " ran a subset (--prompt v2 --trial extract-*,other-9)")
+                .doesNotContain("Note: run " + whole);
     }
 
     @Test
