@@ -35,6 +35,7 @@ final class ResumedCells {
     private final BitSet retried;
     private BitSet repeated;
     private Map<Integer, Result> newestOfRepeated;
+    private final Map<Integer, Result> awaitingRetry = new HashMap<>();
 
     /**
      * Starts with no cell done.
@@ -100,6 +101,11 @@ final class ResumedCells {
         seen.set(index);
         newestFailed.set(index, !r.succeeded());
         retry.set(index, options.retries(r));
+        if (retry.get(index)) {
+            awaitingRetry.put(index, r);
+        } else if (again) {
+            awaitingRetry.remove(index);
+        }
         if (!again && !retry.get(index)) {
             count.accept(r, grid.position(index));
         }
@@ -172,17 +178,29 @@ final class ResumedCells {
     }
 
     /**
-     * Records that a retried cell got a new result.
+     * Records that a retried cell got a new result, which supersedes its stored failure.
      *
      * @param index the cell's number
      * @return true if the cell was not counted as retried before (in this run or an earlier resume)
      */
     boolean markRetried(long index) {
+        awaitingRetry.remove((int) index);
         if (retried.get((int) index)) {
             return false;
         }
         retried.set((int) index);
         return true;
+    }
+
+    /**
+     * Counts the stored failures of the cells that were to be retried but got no new result (the run
+     * stopped first), so that the summary still covers them; call once, when the run ends.
+     *
+     * @param count receives each such stored result
+     */
+    void countNotRetried(BiConsumer<Result, CellGrid.Position> count) {
+        awaitingRetry.forEach((index, r) -> count.accept(r, grid.position(index)));
+        awaitingRetry.clear();
     }
 
     /**

@@ -223,7 +223,10 @@ public final class RunExecution implements RunHandle {
     private boolean restoreStored(RunStore.StoredRun stored) {
         restored = new ResumedCells(settings, resumeOptions);
         try {
-            stored.results().forEach(r -> restored.scan(r, this::countStored));
+            stored.results().forEach(r -> {
+                tally.spendStored(r);
+                restored.scan(r, this::countStored);
+            });
             if (restored.needsSecondPass()) {
                 tally.clear();
                 stored.results().forEach(r -> restored.newest(r, this::countStored));
@@ -243,7 +246,7 @@ public final class RunExecution implements RunHandle {
     }
 
     private void countStored(Result r, CellGrid.Position at) {
-        tally.count(r, at.prompt(), at.model());
+        tally.countStored(r, at.prompt(), at.model());
     }
 
     /**
@@ -428,6 +431,9 @@ public final class RunExecution implements RunHandle {
         judgeCalls.stop(stopReason.orElse("stopped"));
         if (runDeadlineTimer != null) {
             runDeadlineTimer.cancel(false);
+        }
+        if (restored != null) {
+            restored.countNotRetried(this::countStored);   // a stopped retry keeps the failures it did not call again
         }
         RunStatus status = stopping ? stopStatus : RunStatus.COMPLETED;
         Optional<String> reason = stopping ? stopReason : Optional.empty();

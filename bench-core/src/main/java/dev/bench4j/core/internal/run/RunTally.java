@@ -27,7 +27,7 @@ final class RunTally {
     private long retriedCells;
     private long calls;
     private long tokens;
-    private double judgeSpentUsd;
+    private double budgetUsd;
     private volatile long done;
     private volatile long succeeded;
     private volatile long failed;
@@ -55,7 +55,8 @@ final class RunTally {
     }
 
     /**
-     * Forgets every counted cell, to count a resumed run's stored results again. Run thread only.
+     * Forgets every counted cell, to count a resumed run's stored results again; the spend toward the
+     * budget ({@link #spendStored}) stays. Run thread only.
      */
     void clear() {
         done = 0;
@@ -65,9 +66,6 @@ final class RunTally {
         inputTokens = 0;
         outputTokens = 0;
         spentUsd = 0;
-        calls = 0;
-        tokens = 0;
-        judgeSpentUsd = 0;
         summary = newSummary(settings);
         if (results != null) {
             results.clear();
@@ -104,7 +102,7 @@ final class RunTally {
         if (!budgeted) {
             return null;
         }
-        double cost = spentUsd + judgeSpentUsd;
+        double cost = budgetUsd;
         if (budget.maxCostUsd().isPresent() && cost >= budget.maxCostUsd().getAsDouble()) {
             return String.format(Locale.ROOT, "budget exceeded: max_cost_usd %.4f reached (spent $%.4f)",
                     budget.maxCostUsd().getAsDouble(), cost);
@@ -120,10 +118,26 @@ final class RunTally {
         return null;
     }
 
+    /**
+     * Adds a stored result's calls, tokens and cost to the spend toward the budget, whether or not
+     * the result is counted in the summary (a superseded or retried result's calls were paid for too).
+     * Run thread only.
+     *
+     * @param result a result the store kept
+     */
+    void spendStored(Result result) {
+        if (budgeted) {
+            spend(result);
+        }
+    }
+
     private void spend(Result result) {
         if (!result.cached()) {
             calls += result.attempts();
             tokens += result.usage().inputTokens().orElse(0) + result.usage().outputTokens().orElse(0);
+            if (result.costUsd().isPresent()) {
+                budgetUsd += result.costUsd().getAsDouble();
+            }
         }
         for (Score score : result.scores().values()) {
             for (Score.Call c : score.calls()) {
@@ -131,7 +145,7 @@ final class RunTally {
                     calls += c.attempts();
                     tokens += c.usage().inputTokens().orElse(0) + c.usage().outputTokens().orElse(0);
                     if (c.costUsd().isPresent()) {
-                        judgeSpentUsd += c.costUsd().getAsDouble();
+                        budgetUsd += c.costUsd().getAsDouble();
                     }
                 }
             }
@@ -139,13 +153,29 @@ final class RunTally {
     }
 
     /**
-     * Adds a finished cell to the counters, the summary and the kept results. Run thread only.
+     * Adds a finished cell to the counters, the summary and the kept results, and its calls, tokens
+     * and cost to the spend toward the budget. Run thread only.
      *
      * @param result the cell's result
      * @param prompt the position of its prompt
      * @param model the position of its model
      */
     void count(Result result, int prompt, int model) {
+        if (budgeted) {
+            spend(result);
+        }
+        countStored(result, prompt, model);
+    }
+
+    /**
+     * Adds a stored result to the counters, the summary and the kept results, without adding to the
+     * spend toward the budget ({@link #spendStored} does). Run thread only.
+     *
+     * @param result the cell's result
+     * @param prompt the position of its prompt
+     * @param model the position of its model
+     */
+    void countStored(Result result, int prompt, int model) {
         if (result.succeeded()) {
             succeeded++;
         } else {
@@ -158,9 +188,6 @@ final class RunTally {
         outputTokens += result.usage().outputTokens().orElse(0);
         if (!result.cached() && result.costUsd().isPresent()) {
             spentUsd += result.costUsd().getAsDouble();
-        }
-        if (budgeted) {
-            spend(result);
         }
         done++;   // last: progress() reads done first, so it never sees a cell counted without its tokens
         summary.add(result, prompt, model);

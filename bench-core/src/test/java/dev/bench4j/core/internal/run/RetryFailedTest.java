@@ -3,6 +3,7 @@ package dev.bench4j.core.internal.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bench4j.core.BenchmarkPlan;
+import dev.bench4j.core.Budget;
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.Result;
@@ -117,6 +118,21 @@ class RetryFailedTest {
         assertThat(fixed.summary().overall().cells()).isEqualTo(5);
         assertThat(fixed.summary().retriedCells()).isEqualTo(2);
         assertThat(fixed.results()).extracting(r -> r.cell().trial()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theCallsOfTheFailedResultsCountTowardTheBudgetOfARetry() {
+        MemoryStore store = new MemoryStore();
+        String id = plan(failing(), store).run().info().id();   // 5 calls, 2 failed
+
+        ScriptedProvider healthy = ScriptedProvider.echoing("flaky");
+        Run resumed = Plans.over(healthy, 5).retry(RetryPolicy.none()).concurrency(1).budget(Budget.maxCalls(6))
+                .store(store).noCache().build().resume(id, ResumeOptions.retryFailed());
+
+        assertThat(healthy.calls()).isEqualTo(1);
+        assertThat(resumed.status()).isEqualTo(RunStatus.BUDGET_EXCEEDED);
+        assertThat(resumed.summary().overall().failed()).isEqualTo(1);
+        assertThat(resumed.summary().retriedCells()).isEqualTo(1);
     }
 
     @Test
