@@ -9,8 +9,8 @@ import dev.bench4j.core.Message;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Progress;
 import dev.bench4j.core.Result;
-import dev.bench4j.core.ResumeOptions;
 import dev.bench4j.core.ResultError;
+import dev.bench4j.core.ResumeOptions;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunHandle;
 import dev.bench4j.core.RunInfo;
@@ -221,8 +221,8 @@ public final class RunExecution implements RunHandle {
      * again (unless failed cells are retried); each cell's newest stored result is the one counted.
      */
     private boolean restoreStored(RunStore.StoredRun stored) {
-        restored = new ResumedCells(settings, resumeOptions);
         try {
+            restored = new ResumedCells(settings, resumeOptions);
             stored.results().forEach(r -> {
                 tally.spendStored(r);
                 restored.scan(r, this::countStored);
