@@ -8,6 +8,7 @@ import dev.bench4j.core.ResumeOptions;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunHandle;
 import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.Subset;
 import dev.bench4j.store.json.JsonRunStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -203,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
                 + built.models().size() + " models × " + built.trials().size() + " trials × " + built.repetitions()
                 + " repetitions = " + built.cellCount() + " cells, concurrency " + built.concurrency());
         if (!built.subset().isAll()) {
-            err.println("Subset " + Terminal.clean(built.subset().toString()) + " of " + file.toBuilder().build().cellCount()
+            err.println("Subset " + Terminal.clean(built.subset().toString()) + " of " + built.toBuilder().subset(Subset.all()).build().cellCount()
                     + " cells");
         }
         if (!built.budget().isNone()) {
