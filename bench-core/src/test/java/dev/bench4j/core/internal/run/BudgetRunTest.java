@@ -79,6 +79,23 @@ class BudgetRunTest {
     }
 
     @Test
+    void aCancelWhileTheCallsInFlightFinishCancelsThemAndTheRunEndsCancelled() {
+        HeldCalls held = new HeldCalls();
+        ScriptedProvider p = ScriptedProvider.named("held", held::hold);
+        RunHandle handle = Plans.over(p, 10).concurrency(3).budget(Budget.maxTokens(15)).noCache().build().start();
+        held.next().answer();   // the cap is reached; two calls stay in flight
+        held.next();
+        held.next();
+        assertThat(handle.await(Duration.ofMillis(200))).isEmpty();
+
+        handle.cancel();
+        Run run = handle.await();
+
+        assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(run.summary().overall().cells()).isEqualTo(1);
+    }
+
+    @Test
     void aRunStoppedByItsBudgetResumesWithAHigherCapCountingTheStoredSpend() {
         MemoryStore store = new MemoryStore();
         ScriptedProvider p = ScriptedProvider.echoing("echoing");
