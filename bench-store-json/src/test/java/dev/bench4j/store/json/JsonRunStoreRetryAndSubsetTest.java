@@ -16,6 +16,7 @@ import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
 import dev.bench4j.store.json.internal.Jackson;
+import dev.bench4j.store.json.testing.LogCapture;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,5 +118,20 @@ class JsonRunStoreRetryAndSubsetTest {
         assertThat(more.calls()).isEqualTo(5);
         assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(store.load(stopped.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+    }
+
+    @Test
+    void aCostCapOverModelsWithoutAPriceWarnsOnceNamingThem() {
+        String log;
+        Run run;
+        try (LogCapture capture = LogCapture.start()) {
+            run = Plans.over(ScriptedProvider.echoing("echoing"), 4).budget(Budget.maxCostUsd(1))
+                    .store(JsonRunStore.at(dir)).noCache().build().run();
+            log = capture.text();
+        }
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(log).containsOnlyOnce("the cost cap (Budget[max_cost_usd 1.00]) cannot be enforced for echoing:m: "
+                + "no price is known");
     }
 }
