@@ -5,6 +5,7 @@ import dev.bench4j.core.internal.ProviderRegistry;
 import dev.bench4j.core.internal.run.PromptRenderer;
 import dev.bench4j.core.internal.run.RunExecution;
 import dev.bench4j.core.internal.run.RunSettings;
+import dev.bench4j.core.internal.run.Subsets;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ModelRequest;
 import dev.bench4j.core.spi.ResponseCache;
@@ -123,12 +124,85 @@ public final class BenchmarkPlan {
      * @throws InvalidPlanException if the store has no such run, or the plan differs from the run's
      */
     public RunHandle startResume(String runId) {
+        return startResume(runId, ResumeOptions.plain());
+    }
+
+    /**
+     * Continues a run kept in this plan's store, blocking until it ends, as {@link #resume(String)}
+     * does; with {@link ResumeOptions#retryFailed()} the cells whose newest stored result failed
+     * (of the listed error kinds, if any) are called again, their new results are appended to the
+     * store and supersede the old ones in the summary, and {@link Summary#retriedCells()} counts them.
+     *
+     * <p>A run of a {@link Subset} is resumed with its subset: a plan without one gets the stored
+     * run's subset re-applied, a plan with a different one is refused.
+     *
+     * @param runId the id of the run to continue
+     * @param options whether and which failed cells are called again
+     * @return the finished run, with the run's original id
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalStateException if the plan has no store
+     * @throws InvalidPlanException if the store has no such run, the plan differs from the run's, or
+     *     its subset differs from the run's
+     * @throws BenchException if the run fails or the waiting thread is interrupted
+     */
+    public Run resume(String runId, ResumeOptions options) {
+        RunHandle handle = startResume(runId, options);
+        try {
+            return handle.await();
+        } catch (BenchException e) {
+            handle.cancel();
+            throw e;
+        }
+    }
+
+    /**
+     * Continues a run kept in this plan's store in the background; see {@link #resume(String, ResumeOptions)}.
+     *
+     * @param runId the id of the run to continue
+     * @param options whether and which failed cells are called again
+     * @return the run's handle
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalStateException if the plan has no store
+     * @throws InvalidPlanException if the store has no such run, the plan differs from the run's, or
+     *     its subset differs from the run's
+     */
+    public RunHandle startResume(String runId, ResumeOptions options) {
         Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(options, "options");
         RunStore s = store().orElseThrow(() -> new IllegalStateException(
                 "plan '" + name() + "' has no store to resume run '" + runId + "' from; set one with store(...)"));
         RunStore.StoredRun stored = s.resumable(runId).orElseThrow(() -> new InvalidPlanException(
                 List.of("the store has no run '" + runId + "' to resume")));
-        return RunExecution.start(settings, Optional.of(stored));
+        Subset ran = stored.info().plan().subset().map(PlanSnapshot.SubsetOf::selectors).orElse(Subset.all());
+        RunSettings resuming = settings;
+        Subset mine = settings.control().subset();
+        if (!mine.equals(ran)) {
+            if (!mine.isAll()) {
+                throw new InvalidPlanException("run '" + runId + "' ran " + (ran.isAll() ? "the whole plan" : "the subset "
+                        + ran) + " and cannot be resumed with the subset " + mine + "; resume it without a subset ("
+                        + (ran.isAll() ? "it runs the whole plan" : "its subset is applied again") + ")");
+            }
+            resuming = toBuilder().subset(ran).build().settings;
+        }
+        return RunExecution.start(resuming, Optional.of(stored), options);
+    }
+
+    /**
+     * Returns the part of the plan a run of it runs; {@link Subset#all()} unless the builder selected one.
+     *
+     * @return the subset
+     */
+    public Subset subset() {
+        return settings.control().subset();
+    }
+
+    /**
+     * Returns the spending caps of a run of this plan.
+     *
+     * @return the budget; {@link Budget#none()} by default
+     */
+    public Budget budget() {
+        return settings.control().budget();
     }
 
     /**
@@ -310,6 +384,8 @@ public final class BenchmarkPlan {
         private Clock clock = Clock.systemUTC();
         private Function<String, Optional<String>> environment = name -> Optional.ofNullable(System.getenv(name));
         private Provenance provenance = Provenance.none();
+        private Subset subset = Subset.all();
+        private Budget budget = Budget.none();
 
         private Builder(String name) {
             this.name = notBlank(name, "name");
@@ -325,9 +401,12 @@ public final class BenchmarkPlan {
 
         private static Builder from(RunSettings settings) {
             Builder b = new Builder(settings.name());
-            b.prompts = new ArrayList<>(settings.prompts());
-            b.models = new ArrayList<>(settings.models());
-            b.trials = new ArrayList<>(settings.trials());
+            RunSettings.Control control = settings.control();
+            b.prompts = new ArrayList<>(control.planPrompts());
+            b.models = new ArrayList<>(control.planModels());
+            b.trials = new ArrayList<>(control.planTrials());
+            b.subset = control.subset();
+            b.budget = control.budget();
             b.repetitions = settings.repetitions();
             b.scorers = new ArrayList<>(settings.scorers());
             RunSettings.Limits limits = settings.limits();
@@ -776,13 +855,105 @@ public final class BenchmarkPlan {
         }
 
         /**
+         * Runs only the prompts with these names: exact names or globs ({@code *} any characters,
+         * {@code ?} one), added to those selected before. See {@link Subset}.
+         *
+         * @param selectors prompt names or globs
+         * @return this builder
+         * @throws NullPointerException if {@code selectors} or an element is {@code null}
+         * @throws IllegalArgumentException if a selector is blank
+         */
+        public Builder onlyPrompts(String... selectors) {
+            subset = subset.withPrompts(List.of(Objects.requireNonNull(selectors, "selectors")));
+            return this;
+        }
+
+        /**
+         * Runs only the model configs with these ids: exact ids or globs, added to those selected before.
+         *
+         * @param selectors model config ids or globs
+         * @return this builder
+         * @throws NullPointerException if {@code selectors} or an element is {@code null}
+         * @throws IllegalArgumentException if a selector is blank
+         */
+        public Builder onlyModels(String... selectors) {
+            subset = subset.withModels(List.of(Objects.requireNonNull(selectors, "selectors")));
+            return this;
+        }
+
+        /**
+         * Runs only the trials with these ids: exact ids or globs, added to those selected before.
+         *
+         * @param selectors trial ids or globs
+         * @return this builder
+         * @throws NullPointerException if {@code selectors} or an element is {@code null}
+         * @throws IllegalArgumentException if a selector is blank
+         */
+        public Builder onlyTrials(String... selectors) {
+            subset = subset.withTrials(List.of(Objects.requireNonNull(selectors, "selectors")));
+            return this;
+        }
+
+        /**
+         * Runs only the first {@code n} (selected) trials, in plan order; replaces a sample set before.
+         *
+         * @param n at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is below 1
+         */
+        public Builder firstTrials(int n) {
+            subset = subset.withFirstTrials(n);
+            return this;
+        }
+
+        /**
+         * Runs a seeded random sample of {@code n} (selected) trials, the same on every machine (see
+         * {@link Subset} for the algorithm); replaces a first-N set before.
+         *
+         * @param n at least 1
+         * @param seed the seed
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is below 1
+         */
+        public Builder sampleTrials(int n, long seed) {
+            subset = subset.withSample(n, seed);
+            return this;
+        }
+
+        /**
+         * Sets the whole subset a run runs, replacing selectors set before; {@link Subset#all()} runs
+         * the whole plan again.
+         *
+         * @param part the subset
+         * @return this builder
+         * @throws NullPointerException if {@code part} is {@code null}
+         */
+        public Builder subset(Subset part) {
+            this.subset = Objects.requireNonNull(part, "part");
+            return this;
+        }
+
+        /**
+         * Sets the run's spending caps; default {@link Budget#none()}.
+         *
+         * @param caps the caps, e.g. {@code Budget.maxCostUsd(20)}
+         * @return this builder
+         * @throws NullPointerException if {@code caps} is {@code null}
+         */
+        public Builder budget(Budget caps) {
+            this.budget = Objects.requireNonNull(caps, "caps");
+            return this;
+        }
+
+        /**
          * Checks the whole plan and freezes it. Nothing is called.
          *
          * @return the plan
          * @throws InvalidPlanException listing every problem: no prompts, models or trials; a prompt
          *     without messages; duplicate prompt names, model ids, trial ids or scorer names; a template
          *     variable a trial lacks (naming prompt, trial and variable); a provider no installed factory
-         *     serves (listing those that are); a parameter a provider cannot take
+         *     serves (listing those that are); a parameter a provider cannot take; a subset selector that
+         *     matches nothing (naming it and what exists)
          */
         public BenchmarkPlan build() {
             if (!cacheSet) {
@@ -797,11 +968,14 @@ public final class BenchmarkPlan {
             ProviderRegistry registry = ProviderRegistry.discover(List.copyOf(providers));
             Map<String, ModelProviderFactory> factories = PlanValidator.validate(name, ps, ms, ts, ss, perProvider,
                     registry, baseDirectory);
-            return new BenchmarkPlan(new RunSettings(name, ps, ms, ts, repetitions, ss,
+            Subsets.Selected selected = Subsets.apply(name, subset, ps, ms, ts);
+            return new BenchmarkPlan(new RunSettings(name, selected.prompts(), selected.models(), selected.trials(),
+                    repetitions, ss,
                     new RunSettings.Limits(concurrency, perProvider, retry, attemptTimeout, cellDeadline, runDeadline),
                     new RunSettings.Outputs(listeners, sinks, store, retainResults, checkpointEvery),
                     new RunSettings.Services(cache, priceTable == null ? PriceTable.bundled() : priceTable, baseDirectory,
-                            scheduler, clock, environment, providers, factories), provenance));
+                            scheduler, clock, environment, providers, factories),
+                    new RunSettings.Control(subset, ps, ms, ts, budget), provenance));
         }
     }
 }

@@ -28,14 +28,17 @@ import java.util.OptionalDouble;
  * @param byPromptAndModel per (prompt, model), in plan order
  * @param elapsed how long the run took
  * @param cellsPerSecond finished cells per second of run time
+ * @param retriedCells cells whose failed result was superseded by calling them again (resumes with
+ *     {@link ResumeOptions#retryFailed()}); the figures above count only each cell's newest result
  */
 public record Summary(Group overall, Map<String, Group> byModel, Map<String, Group> byPrompt,
-        Map<PromptModel, Group> byPromptAndModel, Duration elapsed, double cellsPerSecond) {
+        Map<PromptModel, Group> byPromptAndModel, Duration elapsed, double cellsPerSecond, long retriedCells) {
 
     /**
      * Validates and copies the components.
      *
      * @throws NullPointerException if a component is {@code null}
+     * @throws IllegalArgumentException if {@code retriedCells} is negative
      */
     public Summary {
         Objects.requireNonNull(overall, "overall");
@@ -44,6 +47,25 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
         byPromptAndModel = Collections.unmodifiableMap(new LinkedHashMap<>(
                 Objects.requireNonNull(byPromptAndModel, "byPromptAndModel")));
         Objects.requireNonNull(elapsed, "elapsed");
+        if (retriedCells < 0) {
+            throw new IllegalArgumentException("retriedCells must be >= 0 but was " + retriedCells);
+        }
+    }
+
+    /**
+     * Creates a summary of a run in which no cell was retried.
+     *
+     * @param overall every result
+     * @param byModel per model config id
+     * @param byPrompt per prompt name
+     * @param byPromptAndModel per (prompt, model)
+     * @param elapsed how long the run took
+     * @param cellsPerSecond finished cells per second of run time
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public Summary(Group overall, Map<String, Group> byModel, Map<String, Group> byPrompt,
+            Map<PromptModel, Group> byPromptAndModel, Duration elapsed, double cellsPerSecond) {
+        this(overall, byModel, byPrompt, byPromptAndModel, elapsed, cellsPerSecond, 0);
     }
 
     /**

@@ -76,6 +76,8 @@ final class CompareCommand implements Callable<Integer> {
         if (m != null) {
             out.append('\n').append(cells(runs, m));
         }
+        subsetNote(a, out);
+        subsetNote(b, out);
         List<RegressionGate.Regression> regressions = m == null ? List.of()
                 : RegressionGate.of(sa, sb).metric(m, threshold).metric("success_rate", threshold).regressions();
         if (regressions.isEmpty()) {
@@ -86,6 +88,16 @@ final class CompareCommand implements Callable<Integer> {
         }
         io.out().print(out);
         return failOnRegression && !regressions.isEmpty() ? 1 : 0;
+    }
+
+    /**
+     * Says when a run ran a part of its plan: its rows then cover other cells than a whole run's, and
+     * only the cell lines compare like with like.
+     */
+    private static void subsetNote(RunMetadata r, StringBuilder out) {
+        r.info().plan().subset().ifPresent(sub -> out.append("Note: run ").append(r.info().id()).append(" ran a subset (")
+                .append(Terminal.clean(sub.selectors().toString())).append("); the rows above cover its cells only, "
+                        + "the cell counts compare the cells both runs have\n"));
     }
 
     /** Cell by cell: how many have the same value in both runs, and the largest differences. */

@@ -1,25 +1,34 @@
 package dev.bench4j.examples.cli;
 
 import dev.bench4j.core.BenchmarkPlan;
+import dev.bench4j.core.Budget;
+import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.PlanFile;
 import dev.bench4j.core.Provenance;
+import dev.bench4j.core.ResumeOptions;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunHandle;
 import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.Subset;
 import dev.bench4j.store.json.JsonRunStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code bench run PLAN [--store DIR] [--resume RUN_ID]}: runs a plan file with a live progress
+ * {@code bench run PLAN [--store DIR] [--resume RUN_ID [--retry-failed [--only-kind KINDS]]]
+ * [--prompt P] [--model M] [--trial T] [--limit N | --sample N [--seed S]] [--max-cost-usd X]
+ * [--max-tokens N] [--max-calls N]}: runs a plan file (or a subset of it, within a budget) with a live progress
  * line (on a terminal), keeps it in a JSON run store when the plan or {@code --store} names one (or
  * continues a stored run), and prints the summary table. Exit code 0 when the run completed (some
  * cells may have failed: they are in the table), 1 when it failed, was cancelled or stopped at a
@@ -64,11 +73,126 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print the cells, requests, judge calls, input tokens (exact or "
             + "estimated) and cost range per model, and exit: nothing is called or stored")
     boolean dryRun;
+    @Option(names = "--retry-failed", description = "with --resume: call the stored run's failed cells again; their new "
+            + "results supersede the old ones")
+    boolean retryFailed;
+
+    @Option(names = "--only-kind", paramLabel = "KIND", split = ",", description = "with --retry-failed: retry only cells "
+            + "that failed with these error kinds (e.g. rate_limited,server,timeout)")
+    List<String> onlyKinds = new ArrayList<>();
+
+    @Option(names = "--prompt", paramLabel = "NAME", split = ",", description = "run only these prompts (names or globs "
+            + "like extract-*; comma-separated, repeatable)")
+    List<String> onlyPrompts = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "ID", split = ",", description = "run only these model configs (ids or globs)")
+    List<String> onlyModels = new ArrayList<>();
+
+    @Option(names = "--trial", paramLabel = "ID", split = ",", description = "run only these trials (ids or globs)")
+    List<String> onlyTrials = new ArrayList<>();
+
+    @Option(names = "--limit", paramLabel = "N", description = "run only the first N (selected) trials")
+    Integer limit;
+
+    @Option(names = "--sample", paramLabel = "N", description = "run a seeded random sample of N (selected) trials")
+    Integer sample;
+
+    @Option(names = "--seed", paramLabel = "S", description = "the seed of --sample (default 0); the same seed draws the "
+            + "same sample on every machine")
+    Long seed;
+
+    @Option(names = "--max-cost-usd", paramLabel = "USD", description = "stop dispatching once the run has spent this "
+            + "much (overrides the plan's budget.max_cost_usd)")
+    Double maxCostUsd;
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = "stop dispatching once the run has used this many "
+            + "tokens (overrides budget.max_tokens)")
+    Long maxTokens;
+
+    @Option(names = "--max-calls", paramLabel = "N", description = "stop dispatching once the run has made this many "
+            + "model calls (overrides budget.max_calls)")
+    Long maxCalls;
 
     private final Bench.Io io;
 
     RunCommand(Bench.Io io) {
         this.io = io;
+    }
+
+    /** The resume flags: a plain resume, or failed cells called again (of the listed kinds). */
+    private ResumeOptions resumeOptions() {
+        if (!onlyKinds.isEmpty() && !retryFailed) {
+            throw new Bench.UsageException("--only-kind needs --retry-failed");
+        }
+        if (retryFailed && resumeId == null) {
+            throw new Bench.UsageException("--retry-failed needs --resume RUN_ID: it calls the failed cells of a stored run again");
+        }
+        if (!retryFailed) {
+            return ResumeOptions.plain();
+        }
+        Set<ErrorKind> kinds = EnumSet.noneOf(ErrorKind.class);
+        for (String k : onlyKinds) {
+            try {
+                kinds.add(ErrorKind.fromWireName(k.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new Bench.UsageException("--only-kind: " + e.getMessage());
+            }
+        }
+        return ResumeOptions.retryFailed(kinds);
+    }
+
+    /** Applies --prompt, --model, --trial, --limit, --sample and --seed. */
+    private void subset(BenchmarkPlan.Builder builder) {
+        if (seed != null && sample == null) {
+            throw new Bench.UsageException("--seed needs --sample N");
+        }
+        if (limit != null && sample != null) {
+            throw new Bench.UsageException("--limit and --sample cannot be combined: take either the first N trials or a sample");
+        }
+        try {
+            builder.onlyPrompts(onlyPrompts.toArray(String[]::new));
+            builder.onlyModels(onlyModels.toArray(String[]::new));
+            builder.onlyTrials(onlyTrials.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new Bench.UsageException("--prompt/--model/--trial: " + e.getMessage());
+        }
+        if (limit != null) {
+            if (limit < 1) {
+                throw new Bench.UsageException("--limit must be >= 1 but was " + limit);
+            }
+            builder.firstTrials(limit);
+        }
+        if (sample != null) {
+            if (sample < 1) {
+                throw new Bench.UsageException("--sample must be >= 1 but was " + sample);
+            }
+            builder.sampleTrials(sample, seed == null ? 0 : seed);
+        }
+    }
+
+    /** Applies --max-cost-usd, --max-tokens and --max-calls over the plan's budget. */
+    private BenchmarkPlan budget(BenchmarkPlan plan) {
+        if (maxCostUsd == null && maxTokens == null && maxCalls == null) {
+            return plan;
+        }
+        Budget b = plan.budget();
+        String flag = "--max-cost-usd";
+        try {
+            if (maxCostUsd != null) {
+                b = b.withMaxCostUsd(maxCostUsd);
+            }
+            flag = "--max-tokens";
+            if (maxTokens != null) {
+                b = b.withMaxTokens(maxTokens);
+            }
+            flag = "--max-calls";
+            if (maxCalls != null) {
+                b = b.withMaxCalls(maxCalls);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new Bench.UsageException(flag + ": " + e.getMessage());
+        }
+        return plan.toBuilder().budget(b).build();
     }
 
     @Override
@@ -93,8 +217,10 @@ final class RunCommand implements Callable<Integer> {
                     : e.getMessage().startsWith("tag") ? "tag" : "repetitions";
             throw new Bench.UsageException("--" + flag + ": " + e.getMessage());
         }
+        ResumeOptions resumeOptions = resumeOptions();
+        subset(builder);
         if (dryRun) {
-            return DryRunReport.print(builder.build(), Optional.ofNullable(resumeId), io);
+            return DryRunReport.print(budget(builder.build()), Optional.ofNullable(resumeId), io);
         }
         Optional<Path> folder = Optional.ofNullable(storeDir).or(file::store);
         if (resumeId != null && folder.isEmpty()) {
@@ -102,13 +228,21 @@ final class RunCommand implements Callable<Integer> {
         }
         folder.ifPresent(f -> builder.store(JsonRunStore.at(f)));
         FailureSample failures = new FailureSample();
-        BenchmarkPlan built = builder.retainResults(false).sink(failures).build();
+        BenchmarkPlan built = budget(builder.retainResults(false).sink(failures).build());
         PrintStream err = io.err();
         Terminal terminal = noProgress ? new Terminal(false, io.terminal().colour()) : io.terminal();
         err.println("Running " + Terminal.clean(built.name()) + ": " + built.prompts().size() + " prompts × "
                 + built.models().size() + " models × " + built.trials().size() + " trials × " + built.repetitions()
                 + " repetitions = " + built.cellCount() + " cells, concurrency " + built.concurrency());
-        RunHandle handle = resumeId != null ? built.startResume(resumeId) : built.start();
+        if (!built.subset().isAll()) {
+            err.println("Subset " + Terminal.clean(built.subset().toString()) + " of " + built.toBuilder().subset(Subset.all()).build().cellCount()
+                    + " cells");
+        }
+        if (!built.budget().isNone()) {
+            err.println(built.budget().toString().replace("Budget[", "Budget: ").replace("]", "")
+                    + " (judge calls included; a resume counts the stored spend)");
+        }
+        RunHandle handle = resumeId != null ? built.startResume(resumeId, resumeOptions) : built.start();
         folder.ifPresent(f -> err.println((resumeId != null ? "Resuming " : "Storing ") + "run " + handle.id()
                 + " in " + f));
         Run run;
@@ -119,11 +253,18 @@ final class RunCommand implements Callable<Integer> {
             signalled = interrupts.exitCode();
         }
         io.out().print(SummaryTable.render(run, failures, io.terminal()));
+        if (run.summary().retriedCells() > 0) {
+            io.out().println("Retried " + run.summary().retriedCells() + " failed cells; the table counts each cell's "
+                    + "newest result.");
+        }
         io.out().flush();
         if (run.status() != RunStatus.COMPLETED && run.status() != RunStatus.FAILED) {
             err.println(folder.isPresent()
                     ? "Resume it with: " + ResumeCommand.of(commandLine, run.id())
                     : "The run was not stored, so it cannot be resumed; give --store DIR to keep runs.");
+        } else if (folder.isPresent() && run.status() == RunStatus.COMPLETED && run.summary().overall().failed() > 0) {
+            err.println("Call its " + run.summary().overall().failed() + " failed cells again with: "
+                    + ResumeCommand.of(commandLine, run.id()) + (retryFailed ? "" : " --retry-failed"));
         }
         return exitCode(run, signalled);
     }

@@ -59,6 +59,11 @@ final class ShowCommand implements Callable<Integer> {
         }
         sb.append("  trials    ").append(info.plan().trialCount()).append(" × ").append(info.plan().repetitions())
                 .append(" repetitions\n");
+        info.plan().subset().ifPresent(sub -> sb.append("  subset    ").append(Terminal.clean(sub.selectors().toString()))
+                .append(" (of ").append(sub.planPrompts()).append(" prompts, ").append(sub.planModels()).append(" models, ")
+                .append(sub.planTrials()).append(" trials)\n"));
+        run.summary().filter(s -> s.retriedCells() > 0).ifPresent(s -> sb.append("  retried   ").append(s.retriedCells())
+                .append(" failed cells called again (the summary counts each cell's newest result)\n"));
         sb.append("  folder    ").append(run.folder()).append("\n\n");
         if (run.summary().isPresent()) {
             Set<String> scorers = new LinkedHashSet<>(info.plan().scorers());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.bench4j.core.BenchmarkPlan;
+import dev.bench4j.core.Budget;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
@@ -41,10 +42,11 @@ public final class PlanFiles {
 
     private static final List<String> FIELDS = List.of("name", "description", "prompts", "models", "trials",
             "repetitions", "concurrency", "provider_concurrency", "scorers", "store", "retry",
-            "attempt_timeout_seconds", "cell_deadline_seconds", "run_deadline_seconds", "cache", "tags");
+            "attempt_timeout_seconds", "cell_deadline_seconds", "run_deadline_seconds", "cache", "budget", "tags");
     private static final List<String> RETRY_FIELDS = List.of("max_attempts", "initial_backoff_ms", "max_backoff_ms",
             "multiplier", "jitter");
     private static final List<String> CACHE_FIELDS = List.of("max_entries", "dir", "ttl_days");
+    private static final List<String> BUDGET_FIELDS = List.of("max_cost_usd", "max_tokens", "max_calls");
 
     /** The YAML mapper, made on first use: most plans are JSON, and it costs a cold start ~0.1 s. */
     private static final class Yaml {
@@ -120,6 +122,7 @@ public final class PlanFiles {
         Optional<Duration> runDeadline = seconds(f, "run_deadline_seconds");
         Optional<Optional<CacheSpec>> cache = cache(f, base);
         Optional<Path> store = f.optString("store").map(s -> base.resolve(s).normalize());
+        Optional<Budget> budget = budget(f);
 
         Function<BenchmarkPlan.Builder, BenchmarkPlan.Builder> apply = b -> {
             b.name(planName).baseDirectory(base).prompts(prompts).models(models).trials(trials).provenance(provenance);
@@ -132,6 +135,7 @@ public final class PlanFiles {
             applying(f, "attempt_timeout_seconds", attemptTimeout, b::attemptTimeout);
             applying(f, "cell_deadline_seconds", cellDeadline, b::cellDeadline);
             applying(f, "run_deadline_seconds", runDeadline, b::runDeadline);
+            budget.ifPresent(b::budget);
             cache.ifPresent(c -> {
                 if (c.isEmpty()) {
                     b.noCache();
@@ -299,6 +303,31 @@ public final class PlanFiles {
                 throw f.refused("retry", e);
             }
             return p;
+        });
+    }
+
+    /** The plan's {@code budget} object: {@code max_cost_usd}, {@code max_tokens} and {@code max_calls}, each optional. */
+    private static Optional<Budget> budget(JsonFields f) {
+        return f.get("budget").map(v -> {
+            JsonFields c = f.nested(v, "budget").allowOnly(BUDGET_FIELDS);
+            Budget b = Budget.none();
+            try {
+                Optional<Double> cost = c.optNumber("max_cost_usd");
+                if (cost.isPresent()) {
+                    b = b.withMaxCostUsd(cost.get());
+                }
+                Optional<Long> tokens = c.optLong("max_tokens");
+                if (tokens.isPresent()) {
+                    b = b.withMaxTokens(tokens.get());
+                }
+                Optional<Long> calls = c.optLong("max_calls");
+                if (calls.isPresent()) {
+                    b = b.withMaxCalls(calls.get());
+                }
+            } catch (IllegalArgumentException e) {
+                throw f.refused("budget", e);
+            }
+            return b;
         });
     }
 

@@ -19,7 +19,6 @@ import dev.bench4j.core.spi.Scorer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,8 @@ final class CellResults {
 
     private final List<Scorer> scorers;
     private final Map<String, ModelConfig> judges = new LinkedHashMap<>();
-    private final Map<String, Optional<Price>> prices = new HashMap<>();
-    private final Map<String, Optional<Price>> judgePrices = new HashMap<>();
+    private final Map<String, Optional<Price>> prices = new LinkedHashMap<>();
+    private final Map<String, Optional<Price>> judgePrices = new LinkedHashMap<>();
 
     /**
      * Looks up the price of every model and judge of a run.
@@ -62,6 +61,26 @@ final class CellResults {
         ModelProviderFactory factory = settings.services().factories().get(c.id());
         return c.price().or(() -> factory.price(c))
                 .or(() -> settings.services().priceTable().lookup(factory.name(), c.model()));
+    }
+
+    /**
+     * Returns the ids of the models and judges whose price is unknown, so their calls have no cost.
+     *
+     * @return the ids, models first, in plan order
+     */
+    List<String> unpriced() {
+        List<String> ids = new ArrayList<>();
+        prices.forEach((id, price) -> {
+            if (price.isEmpty()) {
+                ids.add(id);
+            }
+        });
+        judgePrices.forEach((id, price) -> {
+            if (price.isEmpty()) {
+                ids.add(id + " (judge)");
+            }
+        });
+        return ids;
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Progress;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.ResultError;
+import dev.bench4j.core.ResumeOptions;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunHandle;
 import dev.bench4j.core.RunInfo;
@@ -68,6 +69,7 @@ public final class RunExecution implements RunHandle {
     private final long total;
     private final RunInfo info;
     private final Optional<RunStore.StoredRun> resumed;
+    private final ResumeOptions resumeOptions;
     private final ExecutorService runThread;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
@@ -92,6 +94,7 @@ public final class RunExecution implements RunHandle {
     private CallPipeline pipeline;
     private ScheduledFuture<?> runDeadlineTimer;
     private boolean stopping;
+    private boolean draining;   // stopping without cancelling the cells in flight (a budget cap was reached)
     private RunStatus stopStatus = RunStatus.COMPLETED;
     private Optional<String> stopReason = Optional.empty();
     private boolean finished;
@@ -105,13 +108,14 @@ public final class RunExecution implements RunHandle {
         }
     }
 
-    private RunExecution(RunSettings settings, Optional<RunStore.StoredRun> resumed) {
+    private RunExecution(RunSettings settings, Optional<RunStore.StoredRun> resumed, ResumeOptions resumeOptions) {
         this.settings = settings;
         this.grid = settings.grid();
         this.total = grid.size();
         this.results = new CellResults(settings);
         this.info = RunInfos.of(settings, results.judges(), resumed);
         this.resumed = resumed;
+        this.resumeOptions = resumeOptions;
         this.runThread = newRunThread(info.id());
         this.ownsScheduler = settings.services().scheduler().isEmpty();
         this.scheduler = settings.services().scheduler().orElseGet(() -> newScheduler(info.id()));
@@ -152,7 +156,21 @@ public final class RunExecution implements RunHandle {
      * @throws InvalidPlanException if the plan differs from the resumed run's
      */
     public static RunHandle start(RunSettings settings, Optional<RunStore.StoredRun> resumed) {
-        RunExecution run = new RunExecution(settings, resumed);
+        return start(settings, resumed, ResumeOptions.plain());
+    }
+
+    /**
+     * Starts a run of a validated plan, or continues a stored run calling its failed cells again
+     * when the options say so.
+     *
+     * @param settings the plan's settings
+     * @param resumed a stored run to continue, whose finished cells are not called again
+     * @param options whether the resumed run's failed cells are called again
+     * @return the run's handle
+     * @throws InvalidPlanException if the plan differs from the resumed run's
+     */
+    public static RunHandle start(RunSettings settings, Optional<RunStore.StoredRun> resumed, ResumeOptions options) {
+        RunExecution run = new RunExecution(settings, resumed, options);
         run.runThread.execute(() -> run.guarded(run::begin));
         return run;
     }
@@ -181,6 +199,7 @@ public final class RunExecution implements RunHandle {
             stop(RunStatus.FAILED, "could not set up the providers: " + e.getMessage());
             return;
         }
+        warnUnpriced();
         settings.limits().runDeadline().ifPresent(d -> runDeadlineTimer = scheduler.schedule(
                 () -> runThread.execute(() -> guarded(() -> stop(RunStatus.CANCELLED,
                         "run deadline of " + Durations.format(d) + " passed"))),
@@ -188,25 +207,49 @@ public final class RunExecution implements RunHandle {
         drain();
     }
 
-    /** Counts the results a store kept before the run was interrupted, so their cells are not called again. */
+    /** Logs once that a cost cap cannot count the calls of models whose price is unknown. */
+    private void warnUnpriced() {
+        if (settings.control().budget().maxCostUsd().isPresent()) {
+            List<String> unpriced = results.unpriced();
+            if (!unpriced.isEmpty()) {
+                LOG.warn("Run {}: the cost cap ({}) cannot be enforced for {}: no price is known, so their calls "
+                        + "count as $0 toward it (set a price in the model config or the price table)", info.id(),
+                        settings.control().budget(), String.join(", ", unpriced));
+            }
+        }
+    }
+
+    /**
+     * Counts the results a store kept before the run was interrupted, so their cells are not called
+     * again (unless failed cells are retried); each cell's newest stored result is the one counted.
+     */
     private boolean restoreStored(RunStore.StoredRun stored) {
         try {
-            stored.results().forEach(this::restore);
+            restored = new ResumedCells(settings, resumeOptions);
+            stored.results().forEach(r -> {
+                tally.spendStored(r);
+                restored.scan(r, this::countStored);
+            });
+            if (restored.needsSecondPass()) {
+                tally.clear();
+                stored.results().forEach(r -> restored.newest(r, this::countStored));
+                restored.countNewest(this::countStored);
+            }
         } catch (RuntimeException e) {
             log.error("Run " + info.id() + " could not read its stored results", e);
             stop(RunStatus.FAILED, "could not read the stored results to resume: " + e.getMessage());
             maybeFinish();
             return false;
         }
-        log.info("Run {} resumed: {} of {} cells already done", info.id(), tally.done(), total);
+        tally.addRetried(restored.retriedBefore());
+        log.info("Run {} resumed: {} of {} cells already done{}", info.id(), tally.done(), total,
+                resumeOptions.retry() ? "; " + restored.retrying() + " failed cells to call again (" + resumeOptions + ")"
+                        : "");
         return true;
     }
 
-    private void restore(Result r) {
-        if (restored == null) {
-            restored = new ResumedCells(settings);
-        }
-        restored.restore(r.cell()).ifPresent(at -> tally.count(r, at.prompt(), at.model()));
+    private void countStored(Result r, CellGrid.Position at) {
+        tally.countStored(r, at.prompt(), at.model());
     }
 
     /**
@@ -241,10 +284,18 @@ public final class RunExecution implements RunHandle {
     private void drain() {
         int concurrency = settings.limits().concurrency();
         while (!stopping && inFlightCount < concurrency && next < total) {
-            long index = next++;
-            if (restored == null || !restored.isDone(index)) {
-                startCell(index);
+            long index = next;
+            if (restored != null && restored.isDone(index)) {
+                next++;
+                continue;
             }
+            String over = tally.overBudget(inFlightCount);
+            if (over != null) {
+                stopDispatching(RunStatus.BUDGET_EXCEEDED, over);
+                break;
+            }
+            next++;
+            startCell(index);
         }
         maybeFinish();
     }
@@ -325,6 +376,12 @@ public final class RunExecution implements RunHandle {
 
     private void finishCell(CellGrid.Position at, Result result) {
         inFlightCount--;
+        if (restored != null && resumeOptions.retry()) {
+            long index = grid.index(at);
+            if (restored.isRetry(index) && restored.markRetried(index)) {
+                tally.addRetried(1);
+            }
+        }
         tally.count(result, at.prompt(), at.model());
         if (!result.succeeded()) {
             result.error().ifPresent(e -> log.detail("Cell {} failed: {}: {}", result.cell(), e.kind().wireName(),
@@ -341,10 +398,27 @@ public final class RunExecution implements RunHandle {
         return tally.summary(Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
-    private void stop(RunStatus status, String reason) {
+    /**
+     * Dispatches no more cells but lets the cells in flight finish: the run ends with this status
+     * once they have. A later {@link #stop} (a cancel, a deadline) still cancels them.
+     */
+    private void stopDispatching(RunStatus status, String reason) {
         if (stopping || finished) {
             return;
         }
+        stopping = true;
+        draining = true;
+        stopStatus = status;
+        stopReason = Optional.of(reason);
+        LOG.info("Run {} dispatches no more cells ({} in flight finish): {}", info.id(), inFlightCount, reason);
+        maybeFinish();
+    }
+
+    private void stop(RunStatus status, String reason) {
+        if ((stopping && !draining) || finished) {
+            return;
+        }
+        draining = false;
         stopping = true;
         stopStatus = status;
         stopReason = Optional.of(reason);
@@ -364,6 +438,9 @@ public final class RunExecution implements RunHandle {
         judgeCalls.stop(stopReason.orElse("stopped"));
         if (runDeadlineTimer != null) {
             runDeadlineTimer.cancel(false);
+        }
+        if (restored != null) {
+            restored.countNotRetried(this::countStored);   // a stopped retry keeps the failures it did not call again
         }
         RunStatus status = stopping ? stopStatus : RunStatus.COMPLETED;
         Optional<String> reason = stopping ? stopReason : Optional.empty();

@@ -79,9 +79,13 @@ final class RunInfos {
 
     private static PlanSnapshot snapshot(RunSettings settings, List<ModelConfig> judges) {
         List<Scorer> scorers = settings.scorers();
+        RunSettings.Control control = settings.control();
+        Optional<PlanSnapshot.SubsetOf> subset = control.subset().isAll() ? Optional.empty()
+                : Optional.of(new PlanSnapshot.SubsetOf(control.subset(), control.planPrompts().size(),
+                        control.planModels().size(), control.planTrials().size()));
         return new PlanSnapshot(settings.name(), settings.prompts(), settings.models(), settings.trials().size(),
                 TrialFingerprint.of(settings.trials()), settings.repetitions(), settings.limits().concurrency(),
-                scorers.stream().map(Scorer::name).toList(), judges, scorerSettings(scorers));
+                scorers.stream().map(Scorer::name).toList(), judges, scorerSettings(scorers), subset);
     }
 
     private static Map<String, Map<String, Object>> scorerSettings(List<Scorer> scorers) {

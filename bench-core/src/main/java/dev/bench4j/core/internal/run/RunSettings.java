@@ -1,5 +1,6 @@
 package dev.bench4j.core.internal.run;
 
+import dev.bench4j.core.Budget;
 import dev.bench4j.core.CellGrid;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.PriceTable;
@@ -7,6 +8,7 @@ import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Provenance;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.RunListener;
+import dev.bench4j.core.Subset;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ResponseCache;
@@ -37,10 +39,12 @@ import java.util.function.Function;
  * @param limits concurrency, retries, timeouts and deadlines
  * @param outputs listeners, sinks and whether results are kept in memory
  * @param services cache, prices, files, timers, clock, environment and provider factories
+ * @param control the subset of the plan that runs (the prompts, models and trials above are the
+ *     selected ones) and the budget
  * @param provenance where the run comes from (description, tags, files, git, command line)
  */
 public record RunSettings(String name, List<Prompt> prompts, List<ModelConfig> models, List<Trial> trials,
-        int repetitions, List<Scorer> scorers, Limits limits, Outputs outputs, Services services,
+        int repetitions, List<Scorer> scorers, Limits limits, Outputs outputs, Services services, Control control,
         Provenance provenance) {
 
     /** Copies the lists. */
@@ -49,6 +53,45 @@ public record RunSettings(String name, List<Prompt> prompts, List<ModelConfig> m
         models = List.copyOf(models);
         trials = List.copyOf(trials);
         scorers = List.copyOf(scorers);
+    }
+
+    /**
+     * Settings of a run of a whole plan without a budget or provenance.
+     *
+     * @param name the plan's name
+     * @param prompts the prompts
+     * @param models the model configs
+     * @param trials the trials
+     * @param repetitions repetitions per cell
+     * @param scorers the scorers
+     * @param limits concurrency, retries, timeouts and deadlines
+     * @param outputs listeners, sinks and whether results are kept in memory
+     * @param services cache, prices, files, timers, clock, environment and provider factories
+     */
+    public RunSettings(String name, List<Prompt> prompts, List<ModelConfig> models, List<Trial> trials,
+            int repetitions, List<Scorer> scorers, Limits limits, Outputs outputs, Services services) {
+        this(name, prompts, models, trials, repetitions, scorers, limits, outputs, services,
+                new Control(Subset.all(), prompts, models, trials, Budget.none()), Provenance.none());
+    }
+
+    /**
+     * Which part of a plan runs and what it may spend.
+     *
+     * @param subset the selectors applied to the plan
+     * @param planPrompts the whole plan's prompts
+     * @param planModels the whole plan's model configs
+     * @param planTrials the whole plan's trials
+     * @param budget the spending caps
+     */
+    public record Control(Subset subset, List<Prompt> planPrompts, List<ModelConfig> planModels,
+            List<Trial> planTrials, Budget budget) {
+
+        /** Copies the lists. */
+        public Control {
+            planPrompts = List.copyOf(planPrompts);
+            planModels = List.copyOf(planModels);
+            planTrials = List.copyOf(planTrials);
+        }
     }
 
     /**

@@ -1,12 +1,15 @@
 package dev.bench4j.core.internal.run;
 
+import dev.bench4j.core.Budget;
 import dev.bench4j.core.Progress;
 import dev.bench4j.core.Result;
+import dev.bench4j.core.Score;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.spi.Scorer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,8 +19,15 @@ import java.util.Optional;
  */
 final class RunTally {
 
-    private final SummaryAccumulator summary;
+    private final RunSettings settings;
+    private final Budget budget;
+    private final boolean budgeted;
+    private SummaryAccumulator summary;
     private final List<Result> results;
+    private long retriedCells;
+    private long calls;
+    private long tokens;
+    private double budgetUsd;
     private volatile long done;
     private volatile long succeeded;
     private volatile long failed;
@@ -32,19 +42,140 @@ final class RunTally {
      * @param settings the run's settings (groups of the summary, whether results are kept)
      */
     RunTally(RunSettings settings) {
-        this.summary = new SummaryAccumulator(settings.prompts(), settings.models(),
-                settings.scorers().stream().map(Scorer::name).toList());
+        this.settings = settings;
+        this.budget = settings.control().budget();
+        this.budgeted = !budget.isNone();
+        this.summary = newSummary(settings);
         this.results = settings.outputs().retainResults() ? new ArrayList<>() : null;
     }
 
+    private static SummaryAccumulator newSummary(RunSettings settings) {
+        return new SummaryAccumulator(settings.prompts(), settings.models(),
+                settings.scorers().stream().map(Scorer::name).toList());
+    }
+
     /**
-     * Adds a finished cell to the counters, the summary and the kept results. Run thread only.
+     * Forgets every counted cell, to count a resumed run's stored results again; the spend toward the
+     * budget ({@link #spendStored}) stays. Run thread only.
+     */
+    void clear() {
+        done = 0;
+        succeeded = 0;
+        failed = 0;
+        cached = 0;
+        inputTokens = 0;
+        outputTokens = 0;
+        spentUsd = 0;
+        summary = newSummary(settings);
+        if (results != null) {
+            results.clear();
+        }
+    }
+
+    /**
+     * Counts one more cell whose failed result a new call superseded. Run thread only.
+     *
+     * @param cells how many cells to add
+     */
+    void addRetried(long cells) {
+        retriedCells += cells;
+    }
+
+    /**
+     * Returns how many cells were retried.
+     *
+     * @return the count
+     */
+    long retried() {
+        return retriedCells;
+    }
+
+    /**
+     * Says which cap of the run's budget is reached, if any. Run thread only.
+     *
+     * @param inFlight cells in flight, each counted as one call toward the call cap
+     * @return the reason naming the cap and the spend, or {@code null} when no cap is reached (or
+     *     there is no budget); {@code null} rather than an empty Optional keeps the dispatch loop free
+     *     of allocation
+     */
+    String overBudget(long inFlight) {
+        if (!budgeted) {
+            return null;
+        }
+        double cost = budgetUsd;
+        if (budget.maxCostUsd().isPresent() && cost >= budget.maxCostUsd().getAsDouble()) {
+            return String.format(Locale.ROOT, "budget exceeded: max_cost_usd %.4f reached (spent $%.4f)",
+                    budget.maxCostUsd().getAsDouble(), cost);
+        }
+        if (budget.maxTokens().isPresent() && tokens >= budget.maxTokens().getAsLong()) {
+            return "budget exceeded: max_tokens " + budget.maxTokens().getAsLong() + " reached (used " + tokens
+                    + " tokens)";
+        }
+        if (budget.maxCalls().isPresent() && calls + inFlight >= budget.maxCalls().getAsLong()) {
+            return "budget exceeded: max_calls " + budget.maxCalls().getAsLong() + " reached (" + (calls + inFlight)
+                    + " calls made or in flight)";
+        }
+        return null;
+    }
+
+    /**
+     * Adds a stored result's calls, tokens and cost to the spend toward the budget, whether or not
+     * the result is counted in the summary (a superseded or retried result's calls were paid for too).
+     * Run thread only.
+     *
+     * @param result a result the store kept
+     */
+    void spendStored(Result result) {
+        if (budgeted) {
+            spend(result);
+        }
+    }
+
+    private void spend(Result result) {
+        if (!result.cached()) {
+            calls += result.attempts();
+            tokens += result.usage().inputTokens().orElse(0) + result.usage().outputTokens().orElse(0);
+            if (result.costUsd().isPresent()) {
+                budgetUsd += result.costUsd().getAsDouble();
+            }
+        }
+        for (Score score : result.scores().values()) {
+            for (Score.Call c : score.calls()) {
+                if (!c.cached()) {
+                    calls += c.attempts();
+                    tokens += c.usage().inputTokens().orElse(0) + c.usage().outputTokens().orElse(0);
+                    if (c.costUsd().isPresent()) {
+                        budgetUsd += c.costUsd().getAsDouble();
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds a finished cell to the counters, the summary and the kept results, and its calls, tokens
+     * and cost to the spend toward the budget. Run thread only.
      *
      * @param result the cell's result
      * @param prompt the position of its prompt
      * @param model the position of its model
      */
     void count(Result result, int prompt, int model) {
+        if (budgeted) {
+            spend(result);
+        }
+        countStored(result, prompt, model);
+    }
+
+    /**
+     * Adds a stored result to the counters, the summary and the kept results, without adding to the
+     * spend toward the budget ({@link #spendStored} does). Run thread only.
+     *
+     * @param result the cell's result
+     * @param prompt the position of its prompt
+     * @param model the position of its model
+     */
+    void countStored(Result result, int prompt, int model) {
         if (result.succeeded()) {
             succeeded++;
         } else {
@@ -81,7 +212,7 @@ final class RunTally {
      * @return the summary
      */
     Summary summary(Duration elapsed) {
-        return summary.build(elapsed);
+        return summary.build(elapsed, retriedCells);
     }
 
     /**

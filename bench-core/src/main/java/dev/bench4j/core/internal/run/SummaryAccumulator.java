@@ -70,6 +70,17 @@ public final class SummaryAccumulator {
      * @return the summary
      */
     public Summary build(Duration elapsed) {
+        return build(elapsed, 0);
+    }
+
+    /**
+     * Builds the summary of a run some of whose cells were retried.
+     *
+     * @param elapsed the time the results took
+     * @param retriedCells cells whose failed result was superseded by a new call
+     * @return the summary
+     */
+    public Summary build(Duration elapsed, long retriedCells) {
         Map<String, Summary.Group> models = new LinkedHashMap<>();
         Map<String, Summary.Group> prompts = new LinkedHashMap<>();
         Map<Summary.PromptModel, Summary.Group> pairs = new LinkedHashMap<>();
@@ -83,6 +94,7 @@ public final class SummaryAccumulator {
             }
         }
         double seconds = elapsed.toNanos() / 1e9;
-        return new Summary(overall.build(), models, prompts, pairs, elapsed, seconds > 0 ? done / seconds : 0);
+        return new Summary(overall.build(), models, prompts, pairs, elapsed, seconds > 0 ? done / seconds : 0,
+                retriedCells);
     }
 }

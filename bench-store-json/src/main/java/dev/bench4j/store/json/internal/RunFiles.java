@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bench4j.core.Environment;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.PlanSnapshot;
+import dev.bench4j.core.Subset;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Provenance;
 import dev.bench4j.core.RunInfo;
@@ -37,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Writes a run's {@code run.json} ({@code "schema": "bench4j.run/1"}) and reads it back.
@@ -140,7 +142,45 @@ public final class RunFiles {
         if (!p.scorerSettings().isEmpty()) {
             n.set("scorer_settings", JsonValues.toNode(p.scorerSettings()));
         }
+        p.subset().ifPresent(sub -> n.set("subset", subset(sub)));
         return n;
+    }
+
+    /** The part of the plan a run ran: its selectors and the whole plan's counts. */
+    private static ObjectNode subset(PlanSnapshot.SubsetOf sub) {
+        ObjectNode n = F.objectNode();
+        Subset s = sub.selectors();
+        s.prompts().forEach(n.putArray("prompts")::add);
+        s.models().forEach(n.putArray("models")::add);
+        s.trials().forEach(n.putArray("trials")::add);
+        s.firstTrials().ifPresent(first -> n.put("first_trials", first));
+        s.sample().ifPresent(sample -> {
+            ObjectNode o = n.putObject("sample");
+            o.put("trials", sample.trials());
+            o.put("seed", sample.seed());
+        });
+        n.put("plan_prompts", sub.planPrompts());
+        n.put("plan_models", sub.planModels());
+        n.put("plan_trials", sub.planTrials());
+        return n;
+    }
+
+    private static Optional<PlanSnapshot.SubsetOf> subset(JsonFields p) {
+        if (!p.has("subset")) {
+            return Optional.empty();
+        }
+        JsonFields f = p.object("subset");
+        try {
+            Optional<Subset.Sample> sample = f.optObject("sample")
+                    .map(o -> new Subset.Sample(o.intCount("trials"),
+                            o.optLong("seed").orElseThrow(() -> o.missing("seed", "a whole number"))));
+            Subset s = new Subset(f.strings("prompts"), f.strings("models"), f.strings("trials"),
+                    f.optInt("first_trials").map(OptionalInt::of).orElse(OptionalInt.empty()), sample);
+            return Optional.of(new PlanSnapshot.SubsetOf(s, f.intCount("plan_prompts"), f.intCount("plan_models"),
+                    f.intCount("plan_trials")));
+        } catch (IllegalArgumentException e) {
+            throw p.problem("subset", "is not a valid subset: " + e.getMessage());
+        }
     }
 
     private static ObjectNode environment(Environment e) {
@@ -251,7 +291,7 @@ public final class RunFiles {
             });
         }
         return new PlanSnapshot(name, prompts, models, trialCount, fingerprint, repetitions, concurrency, scorers, judges,
-                settings);
+                settings, subset(p));
     }
 
     private static List<ModelConfig> models(JsonFields p, JsonNode array, String field) {

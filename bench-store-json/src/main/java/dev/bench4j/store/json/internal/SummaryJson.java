@@ -21,6 +21,7 @@ import java.util.OptionalDouble;
  * {@code cost_usd} and its parts, {@code scores}, {@code latency_ms}, {@code time_to_first_token_ms},
  * and {@code scorer_calls} when a scorer called a model: an LLM judge's calls, tokens and cost),
  * then {@code elapsed_seconds}, {@code requests_per_second} (finished cells per second),
+ * {@code retried_cells} (cells a resume with retry called again; only when there are some),
  * {@code by_model} and {@code by_prompt} (objects keyed by model id and prompt name) and
  * {@code by_prompt_and_model} (an array of groups with {@code prompt} and {@code model}).
  * Durations are milliseconds with a fraction; a figure that is unknown is {@code null}.
@@ -37,6 +38,9 @@ final class SummaryJson {
         group(n, s.overall());
         n.put("elapsed_seconds", s.elapsed().toNanos() / 1e9);
         n.put("requests_per_second", s.cellsPerSecond());
+        if (s.retriedCells() > 0) {
+            n.put("retried_cells", s.retriedCells());
+        }
         ObjectNode models = n.putObject("by_model");
         s.byModel().forEach((id, g) -> group(models.putObject(id), g));
         ObjectNode prompts = n.putObject("by_prompt");
@@ -142,7 +146,8 @@ final class SummaryJson {
             JsonFields pair = f.nested(array.get(i), "by_prompt_and_model[" + i + "]");
             pairs.put(new Summary.PromptModel(pair.string("prompt"), pair.string("model")), group(pair));
         }
-        return new Summary(overall, models, prompts, pairs, elapsed, rate);
+        long retried = f.has("retried_cells") ? f.count("retried_cells") : 0;
+        return new Summary(overall, models, prompts, pairs, elapsed, rate, retried);
     }
 
     private static Summary.Group group(JsonFields f) {
