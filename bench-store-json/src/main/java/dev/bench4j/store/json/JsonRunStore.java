@@ -306,8 +306,10 @@ public final class JsonRunStore implements RunStore {
         }
         RunMetadata m = RunFiles.read(runFolder);
         repairIfIdle(runFolder);
-        offsetsOf(runId).snapshot();   // reads every line: a damaged one fails here, in the caller's thread, naming file and line
-        return Optional.of(new StoredRun(m.info(), action -> forEachResult(runId, action)));
+        long lines = offsetsOf(runId).snapshot().size();   // reads every line: a damaged one fails here, in the caller's thread, naming file and line
+        // every stored line, superseded ones too: the runner takes each cell's newest and counts the cells retried before
+        return Optional.of(new StoredRun(m.info(), action -> ResultsFile.forEach(runFolder.resolve(ResultsFile.NAME), lines,
+                (r, at) -> true, action)));
     }
 
     // ---- queries -------------------------------------------------------------------------------

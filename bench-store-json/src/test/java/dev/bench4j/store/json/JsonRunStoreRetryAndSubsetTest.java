@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +62,8 @@ class JsonRunStoreRetryAndSubsetTest {
 
         assertThat(healthy.calls()).isEqualTo(3);
         assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
-        assertThat(results(store, id)).hasSize(9);
+        assertThat(results(store, id)).hasSize(6);   // the newest result of each cell
+        assertThat(Files.readAllLines(dir.resolve(id).resolve("results.jsonl"))).hasSize(9);   // append-only
         RunMetadata m = store.load(id).orElseThrow();
         assertThat(m.summary().orElseThrow().retriedCells()).isEqualTo(3);
         assertThat(m.summary().orElseThrow().overall().failed()).isZero();
