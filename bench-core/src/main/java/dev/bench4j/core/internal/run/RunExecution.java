@@ -73,6 +73,7 @@ public final class RunExecution implements RunHandle {
     private final ListenerDispatcher listeners;
     private final RunSinks sinks;
     private final RunTally tally;
+    private final RunHealth health;
     private final PromptRenderer renderer;
     private final CellResults results;
     private final JudgeCalls judgeCalls;
@@ -116,6 +117,7 @@ public final class RunExecution implements RunHandle {
         this.listeners = new ListenerDispatcher(settings.outputs().listeners(), info.id());
         this.sinks = new RunSinks(settings.outputs().allSinks(), settings.outputs().checkpointEvery(), info.id());
         this.tally = new RunTally(settings);
+        this.health = RunHealth.of(settings);
         this.renderer = new PromptRenderer(settings.prompts());
         this.judgeCalls = new JudgeCalls(results, runThread, settings, retries);
         this.providers = new RunProviders(settings, info.id());
@@ -203,7 +205,10 @@ public final class RunExecution implements RunHandle {
         if (restored == null) {
             restored = new ResumedCells(settings);
         }
-        restored.restore(r.cell()).ifPresent(at -> tally.count(r, at.prompt(), at.model()));
+        restored.restore(r.cell()).ifPresent(at -> {
+            tally.count(r, at.prompt(), at.model());
+            health.add(r, at);
+        });
     }
 
     /**
@@ -323,6 +328,7 @@ public final class RunExecution implements RunHandle {
     private void finishCell(CellGrid.Position at, Result result) {
         inFlightCount--;
         tally.count(result, at.prompt(), at.model());
+        health.add(result, at);
         sinks.accept(result, this::summarySoFar).ifPresent(reason -> stop(RunStatus.FAILED, reason));
         if (listeners.active()) {
             listeners.emit(l -> l.onCellFinished(result));
@@ -362,7 +368,8 @@ public final class RunExecution implements RunHandle {
         Optional<String> reason = stopping ? stopReason : Optional.empty();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         Run run = sinks.finish(new Run(info, status, reason, settings.services().clock().instant(), tally.results(),
-                tally.summary(elapsed)));
+                tally.summary(elapsed), health.warnings()));
+        run.warnings().forEach(w -> LOG.info("Run {} warning {}: {}", info.id(), w.code(), w.message()));
         listeners.emit(l -> l.onRunFinished(run));
         listeners.close();
         providers.close();

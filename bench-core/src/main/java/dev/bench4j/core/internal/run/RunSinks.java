@@ -117,7 +117,7 @@ final class RunSinks {
             } catch (RuntimeException e) {
                 LOG.error("Run {}: result sink {} could not finish", runId, o.sink().getClass().getName(), e);
                 out = new Run(out.info(), RunStatus.FAILED, Optional.of("result sink " + describe(o.sink())
-                        + " could not finish: " + e.getMessage()), out.endedAt(), out.results(), out.summary());
+                        + " could not finish: " + e.getMessage()), out.endedAt(), out.results(), out.summary(), out.warnings());
             }
         }
         return out;
