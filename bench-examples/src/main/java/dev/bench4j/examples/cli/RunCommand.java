@@ -93,6 +93,7 @@ final class RunCommand implements Callable<Integer> {
             // Ctrl-C: the hook cancelled the run; print what finished
         }
         io.out().print(SummaryTable.render(run, failures, io.terminal()));
+        io.out().print(WarningsText.render(run.warnings(), io.terminal()));
         io.out().flush();
         return run.status() == RunStatus.COMPLETED ? 0 : 1;
     }
