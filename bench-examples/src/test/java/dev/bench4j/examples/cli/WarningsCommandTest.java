@@ -35,22 +35,24 @@ class WarningsCommandTest {
     @Test
     void runAndShowPrintTheWarningsAfterTheSummaryAndTheRunStillSucceeds() throws IOException {
         Path store = dir.resolve("runs");
-        Path plan = plan("{\"id\": \"greedy\", \"provider\": \"echo\", \"model\": \"e1\", \"temperature\": 0},"
+        Path plan = plan("{\"id\": \"greedy\", \"provider\": \"echo\", \"model\": \"e1\", \"temperature\": 0, \"stop\": [\"\\n\\n\"]},"
                 + " {\"id\": \"sampled\", \"provider\": \"echo\", \"model\": \"e1\", \"temperature\": 0.9, \"stop\": [\"\\n\\n\"]}");
 
         assertThat(cli.run("run", plan.toString(), "--store", store.toString(), "--no-progress")).isZero();
         String out = cli.out();
-        assertThat(out).contains("Warnings (2): the results may be silently wrong\n"
+        assertThat(out).contains("Warnings (3): the results may be silently wrong\n"
                 + "  sampling_ignored: configs greedy, sampled differ only in sampling parameters (temperature) but gave"
                 + " identical outputs in all 4 cells (4 trials); the server may ignore sampling parameters\n"
+                + "  stop_sequence_in_output: config greedy: 4 of 4 outputs contain a configured stop sequence"
+                + " (\"\\n\\n\" in trial t0); the server may ignore stop sequences\n"
                 + "  stop_sequence_in_output: config sampled: 4 of 4 outputs contain a configured stop sequence"
                 + " (\"\\n\\n\" in trial t0); the server may ignore stop sequences\n");
-        assertThat(out.indexOf("Warnings (2)")).isGreaterThan(out.indexOf("Run bench_"));
+        assertThat(out.indexOf("Warnings (3)")).isGreaterThan(out.indexOf("Run bench_"));
         Matcher m = Pattern.compile("Storing run (bench_[0-9a-f]{8}_\\d{8}_\\d{6}) in").matcher(cli.err());
         assertThat(m.find()).as(cli.err()).isTrue();
 
         assertThat(cli.run("show", m.group(1), "--store", store.toString())).isZero();
-        assertThat(cli.out()).contains("Warnings (2): the results may be silently wrong\n  sampling_ignored: configs greedy, sampled",
+        assertThat(cli.out()).contains("Warnings (3): the results may be silently wrong\n  sampling_ignored: configs greedy, sampled",
                 "  stop_sequence_in_output: config sampled: 4 of 4 outputs");
     }
 

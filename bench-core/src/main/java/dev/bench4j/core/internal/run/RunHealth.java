@@ -66,6 +66,8 @@ final class RunHealth {
         long named;             // answers naming a model
         long mismatched;
         String otherModel;
+        String lastNamed;       // the last name seen and whether it matched, so a run of equal names costs no string work
+        boolean lastNamedSame;
         long[] repHash;         // by prompt * trials + trial, when repetitions of a sampled config are checked
         int[] repCount;
         BitSet repDiffers;
@@ -165,10 +167,12 @@ final class RunHealth {
         if (r.modelVersion().isPresent()) {
             c.named++;
             String answered = r.modelVersion().get();
-            if (!sameModel(c.model.model(), answered)) {
-                if (c.mismatched++ == 0) {
-                    c.otherModel = answered;
-                }
+            if (!answered.equals(c.lastNamed)) {
+                c.lastNamed = answered;
+                c.lastNamedSame = sameModel(c.model.model(), answered);
+            }
+            if (!c.lastNamedSame && c.mismatched++ == 0) {
+                c.otherModel = answered;
             }
         }
         if (c.repHash != null) {
