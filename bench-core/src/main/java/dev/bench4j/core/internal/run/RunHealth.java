@@ -198,28 +198,28 @@ final class RunHealth {
             String id = c.model.id();
             List<String> ids = List.of(id);
             if (c.mismatched > 0) {
-                out.add(RunWarning.of(RunWarning.MODEL_MISMATCH, "config " + id + " asked for model "
+                out.add(warning(RunWarning.MODEL_MISMATCH, "config " + id + " asked for model "
                         + quote(c.model.model()) + " but " + c.mismatched + " of " + c.named
                         + " answers named another model, e.g. " + quote(c.otherModel), ids, c.mismatched, c.named));
             }
             boolean allEmpty = c.succeeded > 0 && c.empty == c.succeeded;
             identicalRepetitions(c, allEmpty).ifPresent(out::add);
             if (c.stopHits > 0) {
-                out.add(RunWarning.of(RunWarning.STOP_SEQUENCE_IN_OUTPUT, "config " + id + ": " + c.stopHits + " of "
+                out.add(warning(RunWarning.STOP_SEQUENCE_IN_OUTPUT, "config " + id + ": " + c.stopHits + " of "
                         + c.succeeded + " outputs contain a configured stop sequence (" + quote(c.stopSeen) + " in trial "
                         + c.stopTrial + "); the server may ignore stop sequences", ids, c.stopHits, c.succeeded));
             }
             if (c.answered > 0 && c.length * 2 > c.answered) {
-                out.add(RunWarning.of(RunWarning.LENGTH_FINISH, "config " + id + ": " + c.length + " of " + c.answered
+                out.add(warning(RunWarning.LENGTH_FINISH, "config " + id + ": " + c.length + " of " + c.answered
                         + " answers ended with finish reason length" + c.model.parameters().maxOutputTokens().stream()
                                 .mapToObj(n -> " (max_output_tokens " + n + ")").findFirst().orElse("")
                         + "; outputs are cut off", ids, c.length, c.answered));
             }
             if (allEmpty) {
-                out.add(RunWarning.of(RunWarning.EMPTY_OUTPUTS, "config " + id + ": all " + c.succeeded
+                out.add(warning(RunWarning.EMPTY_OUTPUTS, "config " + id + ": all " + c.succeeded
                         + " successful outputs are empty", ids, c.empty, c.succeeded));
             } else if (c.sameText && c.succeeded > 0 && c.okTrials.cardinality() >= MIN_TRIALS) {
-                out.add(RunWarning.of(RunWarning.CONSTANT_OUTPUT, "config " + id + ": all " + c.succeeded
+                out.add(warning(RunWarning.CONSTANT_OUTPUT, "config " + id + ": all " + c.succeeded
                         + " successful outputs over " + c.okTrials.cardinality() + " trials are the same text "
                         + quote(c.firstPreview), ids, c.succeeded, c.succeeded));
             }
@@ -247,10 +247,15 @@ final class RunHealth {
             return Optional.empty();
         }
         String id = c.model.id();
-        return Optional.of(RunWarning.of(RunWarning.IDENTICAL_REPETITIONS, "config " + id + " (temperature "
+        return Optional.of(warning(RunWarning.IDENTICAL_REPETITIONS, "config " + id + " (temperature "
                 + number(c.model.parameters().temperature().getAsDouble()) + "): the repetitions of every trial were "
                 + "identical (" + groups + (prompts > 1 ? " prompt-trial pairs, " : groups == 1 ? " trial, " : " trials, ")
                 + outputs + " outputs); the server may ignore temperature", List.of(id), identical, groups));
+    }
+
+    /** Makes a warning whose message is one line even when an id in it (a trial's, say) has a line break. */
+    private static RunWarning warning(String code, String message, List<String> models, long count, long total) {
+        return RunWarning.of(code, message.replace("\r", "\\r").replace("\n", "\\n"), models, count, total);
     }
 
     /** Groups configurations that differ only in sampling and answered identically in every cell. */
@@ -283,7 +288,7 @@ final class RunHealth {
             differing.removeIf(name -> samplings.stream().map(s -> s.get(name)).distinct().count() == 1);
             List<String> ids = group.stream().map(c -> c.model.id()).toList();
             long cells = group.get(0).succeeded;
-            out.add(RunWarning.of(RunWarning.SAMPLING_IGNORED, "configs " + String.join(", ", ids)
+            out.add(warning(RunWarning.SAMPLING_IGNORED, "configs " + String.join(", ", ids)
                     + " differ only in sampling parameters (" + String.join(", ", differing)
                     + ") but gave identical outputs in all " + cells + " cells (" + trialsCompared
                     + " trials); the server may ignore sampling parameters", ids, cells, cells));

@@ -1,6 +1,7 @@
 package dev.bench4j.core.internal.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.CellGrid;
@@ -12,6 +13,7 @@ import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunWarning;
+import dev.bench4j.core.Trial;
 import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelRequest;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -175,6 +178,16 @@ class RunHealthTest {
     }
 
     @Test
+    void aTrialIdWithALineBreakStaysOnTheMessagesOneLine() {
+        Run run = BenchmarkPlan.named("health").provider(server(r -> "a ### b")).prompt(Prompt.named("p").user("Q {{x}}"))
+                .trials(List.of(Trial.of("two\nlines", Map.of("x", "1"))))
+                .model(model("stopping").withStop("###")).noCache().build().run();
+
+        assertThat(run.warnings()).extracting(RunWarning::message).containsExactly("config stopping: 1 of 1 outputs contain"
+                + " a configured stop sequence (\"###\" in trial two\\nlines); the server may ignore stop sequences");
+    }
+
+    @Test
     void outputsWithoutTheStopSequenceAreNotReported() {
         Run run = plan(server(r -> "ends before ## " + last(r)), 3, model("stopping").withStop("###")).build().run();
 
@@ -251,7 +264,7 @@ class RunHealthTest {
                 4, model("tight")).build().run();
 
         assertThat(run.warnings()).extracting(RunWarning::code, RunWarning::count, RunWarning::total)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(RunWarning.LENGTH_FINISH, 2L, 2L));
+                .containsExactly(tuple(RunWarning.LENGTH_FINISH, 2L, 2L));
     }
 
     // ---- empty and constant outputs --------------------------------------------------------------
@@ -315,7 +328,7 @@ class RunHealthTest {
 
         assertThat(again.calls()).isEqualTo(1);
         assertThat(resumed.warnings()).extracting(RunWarning::code, RunWarning::count)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(RunWarning.EMPTY_OUTPUTS, 4L));
+                .containsExactly(tuple(RunWarning.EMPTY_OUTPUTS, 4L));
     }
 
     @Test
@@ -343,8 +356,8 @@ class RunHealthTest {
         }
 
         assertThat(health.warnings()).extracting(RunWarning::code, RunWarning::count, RunWarning::total).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(RunWarning.SAMPLING_IGNORED, 50_000L, 50_000L),
-                org.assertj.core.groups.Tuple.tuple(RunWarning.IDENTICAL_REPETITIONS, 25_000L, 25_000L));
+                tuple(RunWarning.SAMPLING_IGNORED, 50_000L, 50_000L),
+                tuple(RunWarning.IDENTICAL_REPETITIONS, 25_000L, 25_000L));
     }
 
     @Test
