@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param endedAt when it ended
  * @param results the retained results, in the order cells finished
  * @param summary counts, scores, latency, tokens and cost per model, prompt and pair
+ * @param warnings signs that the run is silently wrong (see {@link RunWarning}), found over every
+ *     result (retained or not); empty when none
  */
 public record Run(RunInfo info, RunStatus status, Optional<String> statusReason, Instant endedAt,
-        List<Result> results, Summary summary) {
+        List<Result> results, Summary summary, List<RunWarning> warnings) {
 
     /**
      * Validates and copies the components.
@@ -36,6 +38,23 @@ public record Run(RunInfo info, RunStatus status, Optional<String> statusReason,
         Objects.requireNonNull(endedAt, "endedAt");
         results = List.copyOf(results);
         Objects.requireNonNull(summary, "summary");
+        warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
+    }
+
+    /**
+     * Creates a run without warnings.
+     *
+     * @param info the run's id, name, start, plan and environment
+     * @param status how it ended
+     * @param statusReason why it failed or was cancelled
+     * @param endedAt when it ended
+     * @param results the retained results
+     * @param summary the summary
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public Run(RunInfo info, RunStatus status, Optional<String> statusReason, Instant endedAt, List<Result> results,
+            Summary summary) {
+        this(info, status, statusReason, endedAt, results, summary, List.of());
     }
 
     /**

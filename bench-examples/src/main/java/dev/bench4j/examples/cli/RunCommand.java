@@ -253,6 +253,7 @@ final class RunCommand implements Callable<Integer> {
             signalled = interrupts.exitCode();
         }
         io.out().print(SummaryTable.render(run, failures, io.terminal()));
+        io.out().print(WarningsText.render(run.warnings(), io.terminal()));
         if (run.summary().retriedCells() > 0) {
             io.out().println("Retried " + run.summary().retriedCells() + " failed cells; the table counts each cell's "
                     + "newest result.");

@@ -73,6 +73,7 @@ final class ShowCommand implements Callable<Integer> {
         } else {
             sb.append("(no summary yet: the run has not reached a checkpoint)\n");
         }
+        sb.append(WarningsText.render(run.warnings(), io.terminal()));
         JsonRunStore runs = store.existing();
         try {
             List<Review> reviews = runs.reviews(runId);

@@ -2,10 +2,12 @@ package dev.bench4j.store.json;
 
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.RunWarning;
 import dev.bench4j.core.Summary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,9 +24,11 @@ import java.util.Optional;
  * @param summary its summary: the final one once it ended, the latest checkpoint's while it runs,
  *     empty before the first checkpoint
  * @param folder the run's folder
+ * @param warnings the health warnings of a finished run ({@code run.json}'s {@code warnings}); empty
+ *     while it runs, when it had none, and for a run written by a version without the checks
  */
 public record RunMetadata(RunInfo info, RunStatus status, Optional<String> statusReason, Optional<Instant> endedAt,
-        Optional<Summary> summary, Path folder) {
+        Optional<Summary> summary, Path folder, List<RunWarning> warnings) {
 
     /**
      * Validates the components.
@@ -38,6 +42,23 @@ public record RunMetadata(RunInfo info, RunStatus status, Optional<String> statu
         Objects.requireNonNull(endedAt, "endedAt");
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(folder, "folder");
+        warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
+    }
+
+    /**
+     * Creates the metadata of a run without warnings.
+     *
+     * @param info the run's id, name, start, plan snapshot and environment
+     * @param status the run's status when it was last recorded
+     * @param statusReason why it failed or was cancelled
+     * @param endedAt when it ended, empty while it runs
+     * @param summary its summary, empty before the first checkpoint
+     * @param folder the run's folder
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public RunMetadata(RunInfo info, RunStatus status, Optional<String> statusReason, Optional<Instant> endedAt,
+            Optional<Summary> summary, Path folder) {
+        this(info, status, statusReason, endedAt, summary, folder, List.of());
     }
 
     /**

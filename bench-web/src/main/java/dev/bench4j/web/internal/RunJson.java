@@ -4,6 +4,7 @@ import dev.bench4j.core.Environment;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.PlanSnapshot;
 import dev.bench4j.core.Prompt;
+import dev.bench4j.core.RunWarning;
 import dev.bench4j.core.Summary;
 import dev.bench4j.scoring.compare.Leaderboard;
 import dev.bench4j.store.json.RunEntry;
@@ -78,7 +79,23 @@ final class RunJson {
         }
         o.put("leaderboards", boards);
         o.put("review_count", reviews);
+        o.put("warnings", warnings(m.warnings()));
         return o;
+    }
+
+    /** A finished run's health warnings: code, message, models, count and total each. */
+    static List<Object> warnings(List<RunWarning> warnings) {
+        List<Object> out = new ArrayList<>();
+        for (RunWarning w : warnings) {
+            Map<String, Object> x = Json.object();
+            x.put("code", w.code());
+            x.put("message", w.message());
+            x.put("models", w.models());
+            x.put("count", w.count());
+            x.put("total", w.total());
+            out.add(x);
+        }
+        return out;
     }
 
     static Map<String, Object> leaderboard(Leaderboard board) {

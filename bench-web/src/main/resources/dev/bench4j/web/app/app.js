@@ -307,6 +307,15 @@
         run.plan.repetitions, ' repetitions', run.status_reason ? ' · ' + run.status_reason : '')];
   }
 
+  /** The run's health warnings (signs it is silently wrong), or nothing when it has none. */
+  function warningsBox(run) {
+    const list = run.warnings || [];
+    if (list.length === 0) return null;
+    return h('section', {class: 'warnings-box', id: 'run-warnings', role: 'note', 'aria-label': 'Run warnings'},
+      h('strong', null, 'Warnings (' + list.length + '): the results may be silently wrong'),
+      h('ul', null, list.map(w => h('li', null, h('span', {class: 'mono warning-code'}, w.code), ': ', w.message))));
+  }
+
   function scoreSelect(names, current, onchange, label) {
     return h('select', {'aria-label': label || 'score', onchange: e => onchange(e.target.value)},
       names.map(n => h('option', {value: n, selected: n === current}, n)));
@@ -317,7 +326,7 @@
     const names = run.score_names;
     const score = q.get('score') && names.includes(q.get('score')) ? q.get('score') : names[0];
     const pairs = run.summary.by_prompt_and_model;
-    const parts = [runHeader(run)];
+    const parts = [runHeader(run), warningsBox(run)];
     if (score) {
       parts.push(h('div', {class: 'filters'}, h('label', null, 'Score ',
         scoreSelect(names, score, s => go('/run/' + enc(id), {score: s})))));

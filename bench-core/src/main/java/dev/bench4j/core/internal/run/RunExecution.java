@@ -77,6 +77,7 @@ public final class RunExecution implements RunHandle {
     private final RunSinks sinks;
     private final RunLog log;
     private final RunTally tally;
+    private RunHealth health;   // replaced when a resume counts the stored results a second time
     private final PromptRenderer renderer;
     private final CellResults results;
     private final JudgeCalls judgeCalls;
@@ -123,6 +124,7 @@ public final class RunExecution implements RunHandle {
         this.sinks = new RunSinks(settings.outputs().allSinks(), settings.outputs().checkpointEvery(), info.id());
         this.log = new RunLog(sinks, settings.services().clock());
         this.tally = new RunTally(settings);
+        this.health = RunHealth.of(settings);
         this.renderer = new PromptRenderer(settings.prompts());
         this.judgeCalls = new JudgeCalls(results, runThread, settings, retries);
         this.providers = new RunProviders(settings, info.id());
@@ -232,6 +234,7 @@ public final class RunExecution implements RunHandle {
             });
             if (restored.needsSecondPass()) {
                 tally.clear();
+                health = RunHealth.of(settings);
                 stored.results().forEach(r -> restored.newest(r, this::countStored));
                 restored.countNewest(this::countStored);
             }
@@ -250,6 +253,7 @@ public final class RunExecution implements RunHandle {
 
     private void countStored(Result r, CellGrid.Position at) {
         tally.countStored(r, at.prompt(), at.model());
+        health.add(r, at);
     }
 
     /**
@@ -387,6 +391,7 @@ public final class RunExecution implements RunHandle {
             result.error().ifPresent(e -> log.detail("Cell {} failed: {}: {}", result.cell(), e.kind().wireName(),
                     e.message()));
         }
+        health.add(result, at);
         sinks.accept(result, this::summarySoFar).ifPresent(reason -> stop(RunStatus.FAILED, reason));
         if (listeners.active()) {
             listeners.emit(l -> l.onCellFinished(result));
@@ -449,7 +454,8 @@ public final class RunExecution implements RunHandle {
         log.info("Run {} {} in {}: {} cells, {} succeeded, {} failed, {} cached", info.id(), status.wireName(),
                 Durations.format(elapsed), counts.done(), counts.succeeded(), counts.failed(), counts.cached());
         Run run = sinks.finish(new Run(info, status, reason, settings.services().clock().instant(), tally.results(),
-                tally.summary(elapsed)));
+                tally.summary(elapsed), health.warnings()));
+        run.warnings().forEach(w -> LOG.info("Run {} warning {}: {}", info.id(), w.code(), w.message()));
         listeners.emit(l -> l.onRunFinished(run));
         listeners.close();
         providers.close();

@@ -153,7 +153,7 @@ final class RunSinks {
                 }
                 logFailure("Run {}: result sink {} could not finish: {}", o.sink(), e);
                 out = new Run(out.info(), RunStatus.FAILED, Optional.of("result sink " + describe(o.sink())
-                        + " could not finish: " + e.getMessage()), out.endedAt(), out.results(), out.summary());
+                        + " could not finish: " + e.getMessage()), out.endedAt(), out.results(), out.summary(), out.warnings());
             }
         }
         return out;

@@ -18,6 +18,7 @@ import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Provenance;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.RunWarning;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.JsonValues;
@@ -49,7 +50,8 @@ import java.util.OptionalInt;
  * {@link ModelConfigJson}, without secrets,
  * {@code trial_count}, {@code trials_fingerprint}, {@code repetitions}, {@code concurrency},
  * {@code scorers}), {@code environment}, {@code provenance} (see {@link ProvenanceJson}; left out when
- * nothing is known) and {@code summary} (see {@link SummaryJson}).
+ * nothing is known), {@code summary} (see {@link SummaryJson}) and, once the run
+ * has ended, {@code warnings} (see {@link WarningsJson}; absent while it runs and in files of older versions).
  */
 public final class RunFiles {
 
@@ -80,6 +82,24 @@ public final class RunFiles {
      */
     public static byte[] encode(RunInfo info, RunStatus status, Optional<String> reason, Optional<Instant> endedAt,
             Optional<Summary> summary) {
+        return encode(info, status, reason, endedAt, summary, Optional.empty());
+    }
+
+    /**
+     * Encodes a run's metadata as the content of {@code run.json}, with the health warnings of a
+     * finished run.
+     *
+     * @param info the run
+     * @param status its status
+     * @param reason why it failed or was cancelled
+     * @param endedAt when it ended
+     * @param summary its summary so far
+     * @param warnings the finished run's warnings (written as {@code warnings}, an empty array for
+     *     none); empty while it runs (no field)
+     * @return UTF-8 JSON, pretty-printed, ending with a line end
+     */
+    public static byte[] encode(RunInfo info, RunStatus status, Optional<String> reason, Optional<Instant> endedAt,
+            Optional<Summary> summary, Optional<List<RunWarning>> warnings) {
         ObjectNode n = F.objectNode();
         n.put("schema", SCHEMA);
         n.put("run_id", info.id());
@@ -99,6 +119,7 @@ public final class RunFiles {
             n.set("provenance", ProvenanceJson.toNode(info.provenance()));
         }
         n.set("summary", summary.<JsonNode>map(SummaryJson::write).orElseGet(F::nullNode));
+        warnings.ifPresent(w -> n.set(WarningsJson.FIELD, WarningsJson.write(w)));
         try {
             byte[] json = PRETTY.writeValueAsBytes(n);
             byte[] out = Arrays.copyOf(json, json.length + 1);
@@ -262,8 +283,9 @@ public final class RunFiles {
                 throw f.problem("summary", "is not a valid summary: " + e.getMessage());
             }
         });
-        return new RunMetadata(new RunInfo(id, name, startedAt, plan, environment, provenance), status, reason, endedAt, summary,
-                folder);
+        List<RunWarning> warnings = WarningsJson.read(f);
+        return new RunMetadata(new RunInfo(id, name, startedAt, plan, environment, provenance), status, reason, endedAt,
+                summary, folder, warnings);
     }
 
     private static PlanSnapshot plan(JsonFields p, String name) {

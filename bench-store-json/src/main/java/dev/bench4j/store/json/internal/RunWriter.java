@@ -4,6 +4,7 @@ import dev.bench4j.core.Result;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.RunWarning;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.json.AtomicFiles;
 import dev.bench4j.core.spi.RunSink;
@@ -19,6 +20,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -197,7 +199,8 @@ public final class RunWriter implements RunSink {
             } catch (IOException e) {
                 throw new UncheckedIOException(appender.file() + ": cannot be forced to disk: " + e.getMessage(), e);
             }
-            m = writeRunJson(run.status(), run.statusReason(), Optional.of(run.endedAt()), Optional.of(run.summary()));
+            m = writeRunJson(run.status(), run.statusReason(), Optional.of(run.endedAt()), Optional.of(run.summary()),
+                    Optional.of(run.warnings()));
         } finally {
             closeLog();
             closeQuietly(lock);
@@ -248,14 +251,19 @@ public final class RunWriter implements RunSink {
 
     private RunMetadata writeRunJson(RunStatus status, Optional<String> reason, Optional<Instant> endedAt,
             Optional<Summary> s) {
+        return writeRunJson(status, reason, endedAt, s, Optional.empty());
+    }
+
+    private RunMetadata writeRunJson(RunStatus status, Optional<String> reason, Optional<Instant> endedAt,
+            Optional<Summary> s, Optional<List<RunWarning>> warnings) {
         Path file = folder.resolve(RunFiles.NAME);
         try {
-            AtomicFiles.write(file, RunFiles.encode(info, status, reason, endedAt, s));
+            AtomicFiles.write(file, RunFiles.encode(info, status, reason, endedAt, s, warnings));
             modes.file(file);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot be written: " + e.getMessage(), e);
         }
-        return new RunMetadata(info, status, reason, endedAt, s, folder);
+        return new RunMetadata(info, status, reason, endedAt, s, folder, warnings.orElse(List.of()));
     }
 
     private void closeLog() {
