@@ -72,7 +72,7 @@ class JsonRunStoreTest {
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("run.json", "results.jsonl", "trials.jsonl",
-                    "run.lock");
+                    "run.lock", "run.log");
         }
         assertThat(Files.readAllLines(folder.resolve("trials.jsonl"))).hasSize(3).first()
                 .isEqualTo("{\"id\":\"t0\",\"vars\":{\"x\":\"0\"}}");
@@ -81,7 +81,7 @@ class JsonRunStoreTest {
         assertThat(text).doesNotContain("sk-very-secret");
         JsonNode r = json(folder.resolve("run.json"));
         assertThat(names(r)).containsExactly("schema", "run_id", "name", "status", "status_reason", "started_at", "ended_at",
-                "duration_seconds", "plan", "environment", "summary", "warnings");
+                "duration_seconds", "plan", "environment", "provenance", "summary", "warnings");
         assertThat(r.get("schema").textValue()).isEqualTo("bench4j.run/1");
         assertThat(r.get("run_id").textValue()).isEqualTo(run.id()).matches("bench_[0-9a-f]{8}_\\d{8}_\\d{6}");
         assertThat(r.get("name").textValue()).isEqualTo("triage");
