@@ -194,8 +194,6 @@ class PlanFileTest {
         writeInputs();
         Path plan = write("plan.yaml", """
                 name: aliases
-                common: &c "Classify: {{text}}"
-                """.replace("common: &c \"Classify: {{text}}\"\n", "") + """
                 prompts:
                   - name: v1
                     messages:
