@@ -268,6 +268,14 @@ class PlanFileTest {
         Path retry = planWith(", \"retry\": {\"initial_backoff_ms\": -1}");
         assertThatThrownBy(() -> PlanFile.load(retry))
                 .hasMessage(retry + ": field 'retry.initial_backoff_ms' must be a whole number from 0 to 86400000 but was -1");
+        write("models/big.json", "{\"provider\": \"echo\", \"model\": \"e\", \"max_concurrency\": 1e100}");
+        Path model = write("plan.json", "{\"name\": \"x\", \"prompts\": [\"prompts/v1.json\"], \"models\": [\"models/big.json\"],"
+                + " \"trials\": \"data/trials.jsonl\"}");
+        assertThatThrownBy(() -> PlanFile.load(model)).hasMessageEndingWith(
+                "big.json: field 'max_concurrency' must be an integer of at most 2147483647 but was 1.0E100");
+        write("models/big.json", "{\"provider\": \"echo\", \"model\": \"e\", \"seed\": -1e100}");
+        assertThatThrownBy(() -> PlanFile.load(model)).hasMessageEndingWith(
+                "big.json: field 'seed' must be an integer of at least -9223372036854775808 but was -1.0E100");
         Path seconds = planWith(", \"cell_deadline_seconds\": 1e100");
         assertThatThrownBy(() -> PlanFile.load(seconds)).hasMessage(seconds
                 + ": field 'cell_deadline_seconds' must be a number of seconds above 0 and at most 1000000000 but was 1.0E100");
