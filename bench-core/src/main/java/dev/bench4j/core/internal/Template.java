@@ -36,6 +36,7 @@ public final class Template {
         List<String> literals = new ArrayList<>();
         List<String> names = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
+        Finder closes = new Finder(source, "}}");
         int i = 0;
         int n = source.length();
         while (i < n) {
@@ -44,12 +45,12 @@ public final class Template {
                 literal.append(source, i, n);
                 break;
             }
-            int close = source.indexOf("}}", open + 2);
+            int close = closes.from(open + 2);
             if (close < 0) {
                 literal.append(source, i, n);
                 break;
             }
-            String name = source.substring(open + 2, close).trim();
+            String name = close - open - 2 > MAX_INSIDE ? "" : source.substring(open + 2, close).trim();
             if (isName(name)) {
                 literal.append(source, i, open);
                 literals.add(literal.toString());
@@ -86,6 +87,19 @@ public final class Template {
     }
 
     private static final int SHOWN = 30;
+    /** The longest text between braces looked at as a name: longer is never a placeholder. */
+    private static final int MAX_INSIDE = 256;
+    /** The most spots reported for one text. */
+    private static final int MAX_SPOTS = 20;
+
+    private static boolean isBlank(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!Character.isWhitespace(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /**
      * Finds the broken placeholders of a template: a {@code {{} without a closing {@code }}}
@@ -93,28 +107,31 @@ public final class Template {
      * sent to the model as written. A stray {@code }}} is not a problem (JSON has them).
      *
      * @param source the template text
-     * @return the broken placeholders, in order; empty when there is none
+     * @return the broken placeholders, in order, at most 20; empty when there is none
      */
     public static List<Spot> brokenPlaceholders(String source) {
         List<Spot> out = new ArrayList<>();
+        Finder closes = new Finder(source, "}}");
+        Finder opens = new Finder(source, "{{");
         int i = 0;
-        while (true) {
+        while (out.size() < MAX_SPOTS) {
             int open = source.indexOf("{{", i);
             if (open < 0) {
                 return out;
             }
-            int close = source.indexOf("}}", open + 2);
-            int next = source.indexOf("{{", open + 2);
+            int close = closes.from(open + 2);
+            int next = opens.from(open + 2);
             if (close < 0 || (next >= 0 && next < close)) {
                 out.add(spot(source, open, lineEnd(source, open), "no closing }}"));
                 i = open + 2;
                 continue;
             }
-            if (source.substring(open + 2, close).isBlank()) {
+            if (isBlank(source, open + 2, close)) {
                 out.add(spot(source, open, close + 2, "an empty placeholder; write {{name}}"));
             }
             i = close + 2;
         }
+        return out;
     }
 
     /**
@@ -127,25 +144,28 @@ public final class Template {
      *
      * @param source the template text
      * @param variables the trials' variable names
-     * @return the spots, in order; empty when there is none
+     * @return the spots, in order, at most 20; empty when there is none
      */
     public static List<Spot> lookalikePlaceholders(String source, Set<String> variables) {
         List<Spot> out = new ArrayList<>();
+        Finder closes = new Finder(source, "}}");
+        Finder opens = new Finder(source, "{{");
+        Finder braces = new Finder(source, "}");
         int n = source.length();
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < n && out.size() < MAX_SPOTS; k++) {
             char c = source.charAt(k);
             if (c != '{') {
                 continue;
             }
             if (k + 1 < n && source.charAt(k + 1) == '{') {
                 int open = k;
-                int close = source.indexOf("}}", open + 2);
-                int next = source.indexOf("{{", open + 2);
+                int close = closes.from(open + 2);
+                int next = opens.from(open + 2);
                 if (close < 0 || (next >= 0 && next < close)) {
                     k = open + 1;
                     continue;
                 }
-                String inside = source.substring(open + 2, close).trim();
+                String inside = close - open - 2 > MAX_INSIDE ? "" : source.substring(open + 2, close).trim();
                 if (!inside.isEmpty() && !isName(inside) && inside.indexOf('\n') < 0) {
                     out.add(spot(source, open, close + 2, "not a variable name, so sent as written; a name is letters, "
                             + "digits, _, - and ."));
@@ -153,11 +173,11 @@ public final class Template {
                 k = close + 1;
                 continue;
             }
-            int close = source.indexOf('}', k + 1);
+            int close = braces.from(k + 1);
             if (close < 0) {
                 continue;
             }
-            String inside = source.substring(k + 1, close);
+            String inside = close - k - 1 > MAX_INSIDE ? "" : source.substring(k + 1, close);
             if (!isIdentifier(inside) || (close + 1 < n && source.charAt(close + 1) == '}')) {
                 continue;
             }
@@ -171,6 +191,29 @@ public final class Template {
             k = close;
         }
         return out;
+    }
+
+    /**
+     * Finds the next occurrence of a string at or after positions that only grow, remembering the
+     * last answer, so a scan over a text full of braces stays linear.
+     */
+    private static final class Finder {
+        private final String source;
+        private final String needle;
+        private int found = -2;   // -2: not searched yet; -1: none at or after the last position asked
+
+        Finder(String source, String needle) {
+            this.source = source;
+            this.needle = needle;
+        }
+
+        int from(int position) {
+            if (found == -1 || found >= position) {
+                return found;
+            }
+            found = source.indexOf(needle, position);
+            return found;
+        }
     }
 
     private static boolean isIdentifier(String s) {
@@ -200,7 +243,7 @@ public final class Template {
                 lineStart = k + 1;
             }
         }
-        String text = source.substring(start, end).stripTrailing();
+        String text = source.substring(start, Math.min(end, start + SHOWN + 1)).stripTrailing();
         if (text.length() > SHOWN) {
             int cut = Character.isHighSurrogate(text.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN;
             text = text.substring(0, cut) + "...";
