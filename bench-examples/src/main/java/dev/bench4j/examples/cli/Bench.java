@@ -251,6 +251,9 @@ public final class Bench {
      * @return the line, or {@code null} when {@code t} is no such problem
      */
     private static String fileProblem(Throwable t) {
+        if (t instanceof java.io.IOException && "Is a directory".equals(t.getMessage())) {
+            return "a folder was given where a file is expected";
+        }
         if (!(t instanceof java.nio.file.FileSystemException f)) {
             return null;
         }

@@ -160,4 +160,15 @@ class BenchTest {
         assertThat(err().lines()).containsExactly("bench: The trial id 't\\u0007' has a control character; use printable "
                 + "characters (it is used in file names, tables and logs)");
     }
+
+    @Test
+    void importingAFolderInsteadOfAnExportIsOneLineAndExitTwo() throws IOException {
+        Path plan = plan(", \"store\": \"runs\"");
+        assertThat(bench("run", plan.toString())).isZero();
+        err.reset();
+
+        assertThat(bench("import", dir.toString(), "--store", dir.resolve("runs").toString())).isEqualTo(2);
+
+        assertThat(err().lines()).hasSize(1).first().asString().startsWith("bench: ").doesNotContain("Exception");
+    }
 }
