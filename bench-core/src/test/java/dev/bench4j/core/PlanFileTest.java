@@ -265,6 +265,9 @@ class PlanFileTest {
         Path plan = planWith(", \"provider_concurrency\": {\"echo\": 1e100}");
         assertThatThrownBy(() -> PlanFile.load(plan))
                 .hasMessage(plan + ": field 'provider_concurrency.echo' " + bounds + "1.0E100");
+        Path nothing = planWith(", \"provider_concurrency\": {\"echo\": null}");
+        assertThatThrownBy(() -> PlanFile.load(nothing)).isInstanceOf(InvalidPlanException.class)
+                .hasMessage(nothing + ": field 'provider_concurrency.echo' " + bounds + "null");
         Path retry = planWith(", \"retry\": {\"initial_backoff_ms\": -1}");
         assertThatThrownBy(() -> PlanFile.load(retry))
                 .hasMessage(retry + ": field 'retry.initial_backoff_ms' must be a whole number from 0 to 86400000 but was -1");

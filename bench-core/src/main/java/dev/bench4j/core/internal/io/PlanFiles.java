@@ -250,7 +250,8 @@ public final class PlanFiles {
         }
         JsonFields p = f.nested(v.get(), "provider_concurrency");
         for (Map.Entry<String, JsonNode> e : v.get().properties()) {
-            out.put(e.getKey(), boundedInt(p, e.getKey(), 1, Integer.MAX_VALUE).orElseThrow());
+            out.put(e.getKey(), boundedInt(p, e.getKey(), 1, Integer.MAX_VALUE).orElseThrow(() -> p.problem(e.getKey(),
+                    "must be a whole number >= 1 and at most " + Integer.MAX_VALUE + " but was null")));
         }
         return out;
     }
