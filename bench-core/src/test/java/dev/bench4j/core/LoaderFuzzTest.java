@@ -254,7 +254,7 @@ class LoaderFuzzTest {
         int edits = random.nextInt(4) == 0 ? 2 + random.nextInt(3) : 1;
         for (int k = 0; k < edits; k++) {
             int at = s.length() == 0 ? 0 : random.nextInt(s.length() + 1);
-            switch (random.nextInt(7)) {
+            switch (random.nextInt(8)) {
                 case 0 -> s.insert(at, TOKENS[random.nextInt(TOKENS.length)]);
                 case 1 -> {
                     int end = Math.min(s.length(), at + 1 + random.nextInt(12));
@@ -266,6 +266,7 @@ class LoaderFuzzTest {
                 }
                 case 3 -> s.setLength(Math.min(s.length(), at));
                 case 4 -> replaceNumber(s, random);
+                case 7 -> replaceValue(s, random);
                 case 5 -> {
                     if (at < s.length()) {
                         s.setCharAt(at, (char) random.nextInt(0x80));
@@ -282,6 +283,34 @@ class LoaderFuzzTest {
 
     private static final String[] NUMBERS = {"0", "-1", "1e100", "-1e100", "1.5", "2147483647", "2147483648",
         "9223372036854775808", "1e-400", "\"10\"", "null", "[]", "{}", "true"};
+
+    private static final String[] VALUES = {"null", "{}", "[]", "\"x\"", "0", "true", "[null]", "{\"a\": null}"};
+
+    /** Replaces the value after a random {@code ": "} with a value of another type. */
+    private static void replaceValue(StringBuilder s, Random random) {
+        int at = s.indexOf(": ", random.nextInt(Math.max(1, s.length())));
+        if (at < 0) {
+            return;
+        }
+        int start = at + 2;
+        int end = start;
+        int depth = 0;
+        while (end < s.length()) {
+            char c = s.charAt(end);
+            if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                if (depth == 0) {
+                    break;
+                }
+                depth--;
+            } else if ((c == ',' || c == '\n') && depth == 0) {
+                break;
+            }
+            end++;
+        }
+        s.replace(start, end, VALUES[random.nextInt(VALUES.length)]);
+    }
 
     private static void replaceNumber(StringBuilder s, Random random) {
         List<int[]> spans = new ArrayList<>();
