@@ -966,6 +966,7 @@ public final class BenchmarkPlan {
             List<Scorer> ss = List.copyOf(scorers);
             Map<String, Integer> perProvider = Map.copyOf(providerConcurrency);
             ProviderRegistry registry = ProviderRegistry.discover(List.copyOf(providers));
+            PlanValidator.checkCells(name, ps.size(), ms.size(), ts.size(), repetitions);
             Map<String, ModelProviderFactory> factories = PlanValidator.validate(name, ps, ms, ts, ss, perProvider,
                     registry, baseDirectory);
             Subsets.Selected selected = Subsets.apply(name, subset, ps, ms, ts);

@@ -2,6 +2,7 @@ package dev.bench4j.core;
 
 import dev.bench4j.core.internal.io.PlanFiles;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -99,6 +100,18 @@ public final class PlanFile {
      */
     public Provenance provenance() {
         return parsed.provenance();
+    }
+
+    /**
+     * Returns the warnings about the plan that do not stop it: text in a prompt that looks like a
+     * placeholder but is sent as written, such as {@code {article_text}} (Python's
+     * {@code str.format}) where bench4j fills {@code {{article_text}}}. One line per prompt; building
+     * the plan logs the same lines at WARN.
+     *
+     * @return the warnings, empty when there is none
+     */
+    public List<String> warnings() {
+        return parsed.warnings();
     }
 
     /**

@@ -84,13 +84,33 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
      *
      * @param backoff the wait before the first retry, at most {@link #maxBackoff()}
      * @return the new policy
-     * @throws IllegalArgumentException if negative or above the maximum (set a larger maximum first)
+     * @throws IllegalArgumentException if negative or above the maximum (set both with {@link #withBackoff})
      */
     public RetryPolicy withInitialBackoff(Duration backoff) {
         if (backoff != null && backoff.compareTo(maxBackoff) > 0) {
-            throw new IllegalArgumentException("initialBackoff must be <= maxBackoff (" + maxBackoff + ") but was " + backoff);
+            throw new IllegalArgumentException("initialBackoff must be <= maxBackoff (" + maxBackoff + ") but was " + backoff
+                    + "; set both at once with withBackoff(initial, max)");
         }
         return new RetryPolicy(maxAttempts, backoff, multiplier, maxBackoff, jitter);
+    }
+
+    /**
+     * Returns a copy with another first and longest backoff, set together so that neither is
+     * checked against the other's old value ({@code withMaxBackoff(200 ms)} alone is refused while
+     * the first backoff is still the default 1 s).
+     *
+     * <pre>{@code
+     * RetryPolicy.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(200));
+     * }</pre>
+     *
+     * @param initial the wait before the first retry, at least 0
+     * @param max the longest backoff, at least {@code initial}
+     * @return the new policy
+     * @throws NullPointerException if a duration is {@code null}
+     * @throws IllegalArgumentException if {@code initial} is negative or {@code max} is below it
+     */
+    public RetryPolicy withBackoff(Duration initial, Duration max) {
+        return new RetryPolicy(maxAttempts, initial, multiplier, max, jitter);
     }
 
     /**
@@ -98,9 +118,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
      *
      * @param backoff the longest backoff, at least {@link #initialBackoff()}
      * @return the new policy
-     * @throws IllegalArgumentException if below the initial backoff
+     * @throws IllegalArgumentException if below the initial backoff (set both with {@link #withBackoff})
      */
     public RetryPolicy withMaxBackoff(Duration backoff) {
+        if (backoff != null && backoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("maxBackoff must be >= initialBackoff (" + initialBackoff + ") but was " + backoff
+                    + "; set both at once with withBackoff(initial, max)");
+        }
         return new RetryPolicy(maxAttempts, initialBackoff, multiplier, backoff, jitter);
     }
 

@@ -127,7 +127,7 @@ class PlanFileTest {
                 + " \"trials\": \"data/trials.jsonl\", \"concurrency\": 0}");
 
         assertThatThrownBy(() -> PlanFile.load(plan))
-                .hasMessage(plan + ": field 'concurrency': concurrency must be >= 1 but was 0");
+                .hasMessage(plan + ": field 'concurrency' must be a whole number >= 1 and at most 2147483647 but was 0");
     }
 
     @Test
@@ -181,5 +181,169 @@ class PlanFileTest {
         Path plan = write("plan.yml", "name: x\nprompts: [a\n");
 
         assertThatThrownBy(() -> PlanFile.load(plan)).hasMessageStartingWith(plan + ": line ").hasMessageContaining("invalid YAML");
+    }
+
+    private Path planWith(String extra) throws IOException {
+        writeInputs();
+        return write("plan.json", "{\"name\": \"x\", \"prompts\": [\"prompts/v1.json\"], \"models\": [\"models/e.json\"],"
+                + " \"trials\": \"data/trials.jsonl\"" + extra + "}");
+    }
+
+    @Test
+    void aYamlAliasIsResolvedToItsAnchoredTextNotSentAsTheAnchorName() throws IOException {
+        writeInputs();
+        Path plan = write("plan.yaml", """
+                name: aliases
+                prompts:
+                  - name: v1
+                    messages:
+                      - {role: system, content: &sys "You are a triage nurse."}
+                      - {role: user, content: "Classify: {{text}}"}
+                  - name: v2
+                    messages:
+                      - {role: system, content: *sys}
+                      - {role: user, content: "Triage: {{text}}"}
+                models: [models/e.json]
+                trials: data/trials.jsonl
+                """);
+
+        BenchmarkPlan p = PlanFile.load(plan).build();
+
+        assertThat(p.prompts().get(1).messages().get(0).content()).isEqualTo("You are a triage nurse.");
+    }
+
+    @Test
+    void aYamlAliasWithoutAnchorIsRefusedNamingFileAndLine() throws IOException {
+        writeInputs();
+        Path plan = write("plan.yaml", """
+                name: aliases
+                prompts:
+                  - name: v1
+                    messages:
+                      - {role: user, content: *c}
+                models: [models/e.json]
+                trials: data/trials.jsonl
+                """);
+
+        assertThatThrownBy(() -> PlanFile.load(plan)).isInstanceOf(InvalidPlanException.class)
+                .hasMessage(plan + ": line 5, column 31: the alias *c names no anchor defined before it (write &c on an earlier value)");
+    }
+
+    @Test
+    void retryBackoffsAreCheckedAgainstEachOtherInAnyOrderOfKeys() throws IOException {
+        for (String retry : new String[] {"{\"initial_backoff_ms\": 50, \"max_backoff_ms\": 200}",
+                "{\"max_backoff_ms\": 200, \"initial_backoff_ms\": 50}"}) {
+            Path plan = planWith(", \"retry\": " + retry);
+
+            RetryPolicy r = PlanFile.load(plan).build().settings().limits().retry();
+
+            assertThat(r.initialBackoff()).isEqualTo(Duration.ofMillis(50));
+            assertThat(r.maxBackoff()).isEqualTo(Duration.ofMillis(200));
+        }
+    }
+
+    @Test
+    void aMaximumBackoffBelowTheInitialOneNamesBothValues() throws IOException {
+        Path plan = planWith(", \"retry\": {\"max_backoff_ms\": 200}");
+
+        assertThatThrownBy(() -> PlanFile.load(plan)).isInstanceOf(InvalidPlanException.class)
+                .hasMessage(plan + ": field 'retry.max_backoff_ms' needs max_backoff_ms >= initial_backoff_ms but "
+                        + "max_backoff_ms is 200 and initial_backoff_ms is 1000 (the default)");
+    }
+
+    @Test
+    void wholeNumberFieldsStateTheirBoundsForEveryWrongValue() throws IOException {
+        String bounds = "must be a whole number >= 1 and at most 2147483647 but was ";
+        String[][] cases = {{"1e100", "1.0E100"}, {"1.5", "1.5"}, {"\"10\"", "\"10\""}, {"-3", "-3"},
+                {"99999999999999999999", "99999999999999999999"}, {"2147483648", "2147483648"}};
+        for (String[] c : cases) {
+            Path plan = planWith(", \"concurrency\": " + c[0]);
+
+            assertThatThrownBy(() -> PlanFile.load(plan)).isInstanceOf(InvalidPlanException.class)
+                    .hasMessage(plan + ": field 'concurrency' " + bounds + c[1]);
+        }
+        Path plan = planWith(", \"provider_concurrency\": {\"echo\": 1e100}");
+        assertThatThrownBy(() -> PlanFile.load(plan))
+                .hasMessage(plan + ": field 'provider_concurrency.echo' " + bounds + "1.0E100");
+        Path nothing = planWith(", \"provider_concurrency\": {\"echo\": null}");
+        assertThatThrownBy(() -> PlanFile.load(nothing)).isInstanceOf(InvalidPlanException.class)
+                .hasMessage(nothing + ": field 'provider_concurrency.echo' " + bounds + "null");
+        Path retry = planWith(", \"retry\": {\"initial_backoff_ms\": -1}");
+        assertThatThrownBy(() -> PlanFile.load(retry))
+                .hasMessage(retry + ": field 'retry.initial_backoff_ms' must be a whole number from 0 to 86400000 but was -1");
+        write("models/big.json", "{\"provider\": \"echo\", \"model\": \"e\", \"max_concurrency\": 1e100}");
+        Path model = write("plan.json", "{\"name\": \"x\", \"prompts\": [\"prompts/v1.json\"], \"models\": [\"models/big.json\"],"
+                + " \"trials\": \"data/trials.jsonl\"}");
+        assertThatThrownBy(() -> PlanFile.load(model)).hasMessageEndingWith(
+                "big.json: field 'max_concurrency' must be an integer of at most 2147483647 but was 1.0E100");
+        write("models/big.json", "{\"provider\": \"echo\", \"model\": \"e\", \"seed\": -1e100}");
+        assertThatThrownBy(() -> PlanFile.load(model)).hasMessageEndingWith(
+                "big.json: field 'seed' must be an integer of at least -9223372036854775808 but was -1.0E100");
+        Path seconds = planWith(", \"cell_deadline_seconds\": 1e100");
+        assertThatThrownBy(() -> PlanFile.load(seconds)).hasMessage(seconds
+                + ": field 'cell_deadline_seconds' must be a number of seconds above 0 and at most 1000000000 but was 1.0E100");
+    }
+
+    @Test
+    void repetitionsThatMakeMoreThanAHundredMillionCellsAreRefusedShowingTheProduct() throws IOException {
+        Path plan = planWith(", \"repetitions\": 2147483647");
+
+        assertThatThrownBy(() -> PlanFile.load(plan)).isInstanceOf(InvalidPlanException.class)
+                .hasMessage(plan + ": field 'repetitions' makes too many cells: Plan 'x' has 1 prompts × 1 models × 2 trials"
+                        + " × 2147483647 repetitions = 4294967294 cells, more than the limit of 100000000; lower the "
+                        + "repetitions or split the plan");
+        assertThatThrownBy(() -> PlanFile.load(planWith("")).toBuilder().repetitions(Integer.MAX_VALUE).build())
+                .isInstanceOf(InvalidPlanException.class).hasMessageContaining("= 4294967294 cells, more than the limit");
+    }
+
+    @Test
+    void brokenPlaceholdersAreRefusedNamingPromptTextAndPosition() throws IOException {
+        writeInputs();
+        write("prompts/v9.json", "{\"name\": \"v9\", \"messages\": [{\"role\": \"user\", \"content\": "
+                + "\"Classify:\\n{{text and {{ other\"}, {\"role\": \"user\", \"content\": \"x {{}} y\"}]}");
+        Path plan = write("plan.json", "{\"name\": \"x\", \"prompts\": [\"prompts/v9.json\"], \"models\": [\"models/e.json\"],"
+                + " \"trials\": \"data/trials.jsonl\"}");
+
+        assertThatThrownBy(() -> PlanFile.load(plan)).isInstanceOf(InvalidPlanException.class)
+                .satisfies(e -> assertThat(((InvalidPlanException) e).problems()).containsExactly(
+                        plan + ": Prompt 'v9' message 1 has a broken placeholder '{{text and {{ other' at line 2, column 1 "
+                                + "(no closing }}); a placeholder is {{name}}",
+                        plan + ": Prompt 'v9' message 1 has a broken placeholder '{{ other' at line 2, column 12 "
+                                + "(no closing }}); a placeholder is {{name}}",
+                        plan + ": Prompt 'v9' message 2 has a broken placeholder '{{}}' at line 1, column 3 "
+                                + "(an empty placeholder; write {{name}}); a placeholder is {{name}}"));
+    }
+
+    @Test
+    void singleBracePlaceholdersAreWarnedAboutButSent() throws IOException {
+        writeInputs();
+        write("prompts/py.json", "{\"name\": \"py\", \"messages\": [{\"role\": \"user\", \"content\": "
+                + "\"Classify {text} as JSON like {\\\"label\\\": \\\"x\\\"}; see \\\\frac{a}{b}\"}]}");
+        Path plan = write("plan.json", "{\"name\": \"x\", \"prompts\": [\"prompts/py.json\"], \"models\": [\"models/e.json\"],"
+                + " \"trials\": \"data/trials.jsonl\"}");
+
+        PlanFile file = PlanFile.load(plan);
+
+        assertThat(file.warnings()).containsExactly("Prompt 'py' has text that looks like a placeholder but is sent as "
+                + "written: message 1 '{text}' at line 1, column 10 (a variable of the trials in single braces, sent as "
+                + "written; write {{text}} to fill it in)");
+        assertThat(file.build().run().results()).allSatisfy(r -> assertThat(r.output()).contains("Classify {text}"));
+    }
+
+    @Test
+    void controlCharactersInNamesAndIdsAreRefusedShownEscaped() throws IOException {
+        writeInputs();
+        Path plan = write("plan.json", "{\"name\": \"x\\u0007\", \"prompts\": [{\"name\": \"v\\t1\", \"messages\": "
+                + "[{\"role\": \"user\", \"content\": \"{{text}}\"}]}], \"models\": [\"models/e.json\"],"
+                + " \"trials\": [{\"id\": \"a\\u001b[31m\", \"vars\": {\"text\": \"x\"}}]}");
+
+        assertThatThrownBy(() -> PlanFile.load(plan).build()).isInstanceOf(InvalidPlanException.class)
+                .satisfies(e -> assertThat(((InvalidPlanException) e).problems()).contains(
+                        "The plan name 'x\\u0007' has a control character; use printable characters (it is used in file "
+                                + "names, tables and logs)",
+                        "The prompt name 'v\\u00091' has a control character; use printable characters (it is used in file "
+                                + "names, tables and logs)",
+                        "The trial id 'a\\u001b[31m' has a control character; use printable characters (it is used in file "
+                                + "names, tables and logs)"));
     }
 }

@@ -93,14 +93,14 @@ class RetryPolicyTest {
     void maxBackoffBelowInitialBackoffIsRefused() {
         assertThatThrownBy(() -> RetryPolicy.defaults().withMaxBackoff(Duration.ofMillis(500)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("maxBackoff must be >= initialBackoff (PT1S) but was PT0.5S");
+                .hasMessage("maxBackoff must be >= initialBackoff (PT1S) but was PT0.5S; set both at once with withBackoff(initial, max)");
     }
 
     @Test
     void initialBackoffAboveMaxBackoffIsRefusedNamingInitialBackoff() {
         assertThatThrownBy(() -> RetryPolicy.defaults().withInitialBackoff(Duration.ofSeconds(90)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("initialBackoff must be <= maxBackoff (PT1M) but was PT1M30S");
+                .hasMessage("initialBackoff must be <= maxBackoff (PT1M) but was PT1M30S; set both at once with withBackoff(initial, max)");
     }
 
     @Test
@@ -135,5 +135,17 @@ class RetryPolicyTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("initialBackoff");
         assertThatThrownBy(() -> RetryPolicy.defaults().withMaxBackoff(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("maxBackoff");
+    }
+
+    @Test
+    void withBackoffSetsBothBoundsAtOnceWhateverTheOldValues() {
+        RetryPolicy p = RetryPolicy.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(200));
+
+        assertThat(p).isEqualTo(new RetryPolicy(4, Duration.ofMillis(50), 2.0, Duration.ofMillis(200), 0.5));
+        assertThat(RetryPolicy.defaults().withBackoff(Duration.ofMinutes(2), Duration.ofMinutes(5)).initialBackoff())
+                .isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> RetryPolicy.defaults().withBackoff(Duration.ofMillis(500), Duration.ofMillis(200)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxBackoff must be >= initialBackoff (PT0.5S) but was PT0.2S");
     }
 }

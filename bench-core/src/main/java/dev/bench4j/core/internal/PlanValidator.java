@@ -1,6 +1,7 @@
 package dev.bench4j.core.internal;
 
 import dev.bench4j.core.InvalidPlanException;
+import dev.bench4j.core.Message;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Trial;
@@ -8,6 +9,7 @@ import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.Names;
 import dev.bench4j.core.spi.Scorer;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,11 +18,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Checks a whole plan before anything is called, collecting every problem into one exception. */
 public final class PlanValidator {
+
+    /**
+     * The most cells (prompts × models × trials × repetitions) a plan may have: a hundred million,
+     * far beyond any affordable run, low enough that a typo such as {@code repetitions: 2147483647}
+     * is refused instead of starting a run of billions of calls.
+     */
+    public static final long MAX_CELLS = 100_000_000L;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlanValidator.class);
+    private static final char BACKSLASH = (char) 92;
 
     private PlanValidator() {
     }
@@ -61,6 +76,8 @@ public final class PlanValidator {
                 problems.add("Prompt '" + p.name() + "' has no messages; add one with .user(\"...\")");
             }
         }
+        problems.addAll(nameProblems(plan, prompts, models, trials));
+        problems.addAll(placeholderProblems(prompts));
         checkVariables(prompts, trials, problems);
         Map<String, ModelProviderFactory> factories = new LinkedHashMap<>();
         for (ModelConfig m : models) {
@@ -107,7 +124,164 @@ public final class PlanValidator {
         if (!problems.isEmpty()) {
             throw new InvalidPlanException(problems);
         }
+        warnings(prompts, trials).forEach(LOG::warn);
         return Map.copyOf(factories);
+    }
+
+    /**
+     * Checks that a plan's cell count (prompts × models × trials × repetitions) is at most
+     * {@link #MAX_CELLS}.
+     *
+     * @param plan the plan's name
+     * @param prompts the number of prompts
+     * @param models the number of model configs
+     * @param trials the number of trials
+     * @param repetitions the repetitions
+     * @return the problem, or empty when the count is within the limit
+     */
+    public static Optional<String> cellProblem(String plan, long prompts, long models, long trials,
+            long repetitions) {
+        BigInteger cells = BigInteger.valueOf(prompts).multiply(BigInteger.valueOf(models))
+                .multiply(BigInteger.valueOf(trials)).multiply(BigInteger.valueOf(repetitions));
+        if (cells.compareTo(BigInteger.valueOf(MAX_CELLS)) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("Plan '" + escape(plan) + "' has " + prompts + " prompts × " + models + " models × " + trials
+                + " trials × " + repetitions + " repetitions = " + cells + " cells, more than the limit of " + MAX_CELLS
+                + "; lower the repetitions or split the plan");
+    }
+
+    /**
+     * Checks a plan's cell count and throws if it is above {@link #MAX_CELLS}.
+     *
+     * @param plan the plan's name
+     * @param prompts the number of prompts
+     * @param models the number of model configs
+     * @param trials the number of trials
+     * @param repetitions the repetitions
+     * @throws InvalidPlanException showing the product and the limit
+     */
+    public static void checkCells(String plan, long prompts, long models, long trials, long repetitions) {
+        cellProblem(plan, prompts, models, trials, repetitions).ifPresent(p -> {
+            throw new InvalidPlanException(p);
+        });
+    }
+
+    /**
+     * Finds text in the prompts that looks like a placeholder but is sent as written: single-brace
+     * {@code {name}} (Python's {@code str.format}) and {@code {{...}}} whose inside is not a
+     * variable name. One line per prompt; {@link #validate} logs each at WARN.
+     *
+     * @param prompts the prompts
+     * @param trials the trials, whose variable names make a single-brace name certain
+     * @return the warnings, one per prompt that has any; empty when there is none
+     */
+    public static List<String> warnings(List<Prompt> prompts, List<Trial> trials) {
+        Set<String> vars = new HashSet<>();
+        trials.forEach(t -> vars.addAll(t.vars().keySet()));
+        List<String> out = new ArrayList<>();
+        for (Prompt p : prompts) {
+            List<String> spots = new ArrayList<>();
+            for (int i = 0; i < p.messages().size(); i++) {
+                Message m = p.messages().get(i);
+                for (Template.Spot s : Template.lookalikePlaceholders(m.content(), vars)) {
+                    spots.add("message " + (i + 1) + " " + s.describe());
+                }
+            }
+            if (!spots.isEmpty()) {
+                out.add("Prompt '" + escape(p.name()) + "' has text that looks like a placeholder but is sent as written: "
+                        + String.join("; ", spots.subList(0, Math.min(5, spots.size())))
+                        + (spots.size() > 5 ? "; and " + (spots.size() - 5) + " more" : ""));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Finds the broken placeholders ({@code {{text} without a closing {@code }}}, an empty
+     * {@code {{}}}) of every prompt.
+     *
+     * @param prompts the prompts
+     * @return one problem per broken placeholder, naming the prompt, message, text and position
+     */
+    public static List<String> placeholderProblems(List<Prompt> prompts) {
+        List<String> out = new ArrayList<>();
+        for (Prompt p : prompts) {
+            for (int i = 0; i < p.messages().size(); i++) {
+                for (Template.Spot s : Template.brokenPlaceholders(p.messages().get(i).content())) {
+                    out.add("Prompt '" + escape(p.name()) + "' message " + (i + 1) + " has a broken placeholder "
+                            + s.describe() + "; a placeholder is {{name}}");
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Finds control characters (tab, newline, escape, bell...) in the names and ids that end up in
+     * file names, tables and logs: the plan's name, prompt names, model ids and names, trial ids.
+     *
+     * @param plan the plan's name
+     * @param prompts the prompts
+     * @param models the model configs
+     * @param trials the trials
+     * @return one problem per value, showing it escaped; empty when there is none
+     */
+    public static List<String> nameProblems(String plan, List<Prompt> prompts, List<ModelConfig> models,
+            List<Trial> trials) {
+        List<String> out = new ArrayList<>();
+        controlChars("plan name", plan, out);
+        prompts.forEach(p -> controlChars("prompt name", p.name(), out));
+        for (ModelConfig m : models) {
+            controlChars("model id", m.id(), out);
+            controlChars("model name", m.model(), out);
+            controlChars("provider name", m.provider(), out);
+        }
+        trials.forEach(t -> controlChars("trial id", t.id(), out));
+        return out;
+    }
+
+    private static void controlChars(String what, String value, List<String> out) {
+        if (hasControl(value)) {
+            out.add("The " + what + " '" + escape(value) + "' has a control character; use printable characters "
+                    + "(it is used in file names, tables and logs)");
+        }
+    }
+
+    private static boolean hasControl(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (isControl(s.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isControl(char c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    /**
+     * Shows a value with its control characters escaped as a backslash, {@code u} and four hex digits, for a message.
+     *
+     * @param s the value
+     * @return the value, printable
+     */
+    public static String escape(String s) {
+        if (!hasControl(s)) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (isControl(c)) {
+                sb.append(String.format("%cu%04x", BACKSLASH, (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static void resolve(ModelConfig m, String ofScorer, ProviderRegistry registry, Path baseDirectory,

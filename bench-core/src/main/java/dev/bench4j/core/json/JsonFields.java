@@ -343,13 +343,11 @@ public final class JsonFields {
      * @throws RuntimeException made by the failure function if it is not a whole number or is out of range
      */
     public Optional<Integer> optInt(String name) {
-        return optLong(name).map(l -> {
-            if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
-                throw problem(name, "must be an integer of at most " + Integer.MAX_VALUE + " but was "
-                        + describe(node.get(name)));
-            }
-            return l.intValue();
+        get(name).filter(v -> v.isNumber() && v.canConvertToExactIntegral() && !v.canConvertToInt()).ifPresent(v -> {
+            throw problem(name, (v.doubleValue() > 0 ? "must be an integer of at most " + Integer.MAX_VALUE
+                    : "must be an integer of at least " + Integer.MIN_VALUE) + " but was " + describe(v));
         });
+        return optLong(name).map(Long::intValue);
     }
 
     /**
@@ -365,7 +363,8 @@ public final class JsonFields {
                 throw problem(name, "must be an integer but was " + describe(v));
             }
             if (!v.canConvertToLong()) {
-                throw problem(name, "must be an integer of at most " + Long.MAX_VALUE + " but was " + describe(v));
+                throw problem(name, (v.doubleValue() > 0 ? "must be an integer of at most " + Long.MAX_VALUE
+                        : "must be an integer of at least " + Long.MIN_VALUE) + " but was " + describe(v));
             }
             return v.longValue();
         });

@@ -24,8 +24,11 @@ import picocli.CommandLine.Option;
  * (reviews from and to a spreadsheet).
  *
  * <p>Bad input (a plan, prompt, model or trial file that is missing or invalid, a bad flag) is
- * reported in one message naming the file and field, with exit code 2 and nothing called. Logs go
- * to stderr at WARN ({@code --verbose} for INFO); the summary goes to stdout.
+ * reported in one message naming the file and field, with exit code 2 and nothing called; so is a
+ * file or folder named on the command line that is missing or of the wrong kind, and a value an
+ * API refuses ({@link IllegalArgumentException}). Anything else is reported in one line with exit
+ * code 1, with its stack trace only under {@code --verbose}. Logs go to stderr at WARN
+ * ({@code --verbose} for INFO); the summary goes to stdout.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Bench.Version.class,
         description = "Benchmark LLM prompts and model configurations from plan files.",
@@ -178,10 +181,7 @@ public final class Bench {
                 if (code != null) {
                     return code;
                 }
-                // what picocli does with an exception that its handler throws again
-                e.printStackTrace(io.err());
-                io.err().flush();
-                return 1;
+                return unexpected(e, io, run.verbose());
             }
         }
         CommandLine cli = new CommandLine(new Bench());
@@ -203,7 +203,7 @@ public final class Bench {
             if (code != null) {
                 return code;
             }
-            throw e;
+            return unexpected(e, io, List.of(args).contains("--verbose"));
         });
         if (args.length == 0) {
             cli.usage(io.err());
@@ -226,6 +226,87 @@ public final class Bench {
             io.err().println("bench: " + Terminal.cleanLines(e.getMessage()));
             return 2;
         }
+        Throwable cause = unwrap(e);
+        if (cause instanceof InvalidPlanException || cause instanceof InvalidRunFileException
+                || cause instanceof IllegalArgumentException) {
+            io.err().println("bench: " + Terminal.cleanLines(message(cause)));
+            return 2;
+        }
+        String file = fileProblem(cause);
+        if (file != null) {
+            io.err().println("bench: " + Terminal.cleanLines(file));
+            return 2;
+        }
         return null;
+    }
+
+    /**
+     * The exception inside the wrappers that only carry another ({@code UncheckedIOException},
+     * {@code CompletionException}, {@code ExecutionException}).
+     */
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; depth < 8 && t.getCause() != null && (t instanceof java.io.UncheckedIOException
+                || t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException); depth++) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /**
+     * Describes a file the user named that cannot be used: missing, a directory where a file is
+     * expected or the other way round, unreadable, already there.
+     *
+     * @return the line, or {@code null} when {@code t} is no such problem
+     */
+    private static String fileProblem(Throwable t) {
+        if (t instanceof java.io.IOException && "Is a directory".equals(t.getMessage())) {
+            return "a folder was given where a file is expected";
+        }
+        if (!(t instanceof java.nio.file.FileSystemException f)) {
+            return null;
+        }
+        String file = f.getFile() == null ? "" : f.getFile() + ": ";
+        String other = f.getOtherFile() == null ? "" : " (and " + f.getOtherFile() + ")";
+        if (t instanceof java.nio.file.NoSuchFileException) {
+            return file + "no such file or folder" + other;
+        }
+        if (t instanceof java.nio.file.NotDirectoryException) {
+            return file + "is a file, not a folder" + other;
+        }
+        if (t instanceof java.nio.file.AccessDeniedException) {
+            return file + "permission denied" + other;
+        }
+        if (t instanceof java.nio.file.FileAlreadyExistsException) {
+            return file + "already exists" + other;
+        }
+        if (t instanceof java.nio.file.DirectoryNotEmptyException) {
+            return file + "is a folder that is not empty" + other;
+        }
+        if ("Is a directory".equals(f.getReason())) {
+            return file + "is a folder, not a file" + other;
+        }
+        return null;
+    }
+
+    private static String message(Throwable t) {
+        return t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /**
+     * Reports what no command expected in one line (the stack trace too with {@code --verbose}).
+     *
+     * @return 1
+     */
+    private static int unexpected(Throwable e, Io io, boolean verbose) {
+        Throwable cause = unwrap(e);
+        io.err().println("bench: " + Terminal.cleanLines(cause.getClass().getSimpleName() + ": " + message(cause))
+                + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        if (verbose) {
+            e.printStackTrace(io.err());
+        }
+        io.err().flush();
+        return 1;
     }
 }

@@ -230,6 +230,7 @@ final class RunCommand implements Callable<Integer> {
         FailureSample failures = new FailureSample();
         BenchmarkPlan built = budget(builder.retainResults(false).sink(failures).build());
         PrintStream err = io.err();
+        file.warnings().forEach(w -> err.println("bench: warning: " + Terminal.clean(w)));
         Terminal terminal = noProgress ? new Terminal(false, io.terminal().colour()) : io.terminal();
         err.println("Running " + Terminal.clean(built.name()) + ": " + built.prompts().size() + " prompts × "
                 + built.models().size() + " models × " + built.trials().size() + " trials × " + built.repetitions()

@@ -97,11 +97,78 @@ class BenchTest {
     }
 
     @Test
-    void aNameWithTerminalEscapesIsPrintedHarmlessly() throws IOException {
+    void aNameWithTerminalEscapesIsRefusedAndShownEscaped() throws IOException {
         Path plan = plan("");
         Files.writeString(plan, Files.readString(plan).replace("\"name\": \"v1\"", "\"name\": \"v1\\u001b[31mred\""));
 
+        assertThat(bench("run", plan.toString())).isEqualTo(2);
+        assertThat(err()).contains("The prompt name 'v1\\u001b[31mred' has a control character").doesNotContain("\u001b");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void aMissingPlanOrAFolderInsteadOfAPlanIsOneLineAndExitTwo() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("folder.json"));
+
+        assertThat(bench("run", dir.resolve("nope.yaml").toString())).isEqualTo(2);
+        assertThat(err().lines()).hasSize(1).first().asString().startsWith("bench: " + dir.resolve("nope.yaml") + ": file not found");
+        err.reset();
+        assertThat(bench("run", folder.toString())).isEqualTo(2);
+        assertThat(err().lines()).containsExactly("bench: " + folder + ": is a directory, not a file");
+    }
+
+    @Test
+    void aBadPlanValueIsOneLineWithoutAStackTrace() throws IOException {
+        assertThat(bench("run", plan(", \"concurrency\": 1e100").toString())).isEqualTo(2);
+
+        assertThat(err().lines()).containsExactly("bench: " + dir.resolve("plan.json")
+                + ": field 'concurrency' must be a whole number >= 1 and at most 2147483647 but was 1.0E100");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void aBrokenPlaceholderIsRefusedWithExitTwoAndNothingCalled() throws IOException {
+        Path plan = plan("");
+        Files.writeString(plan, Files.readString(plan).replace("Classify: {{text}}", "Classify: {{text"));
+
+        assertThat(bench("run", plan.toString())).isEqualTo(2);
+
+        assertThat(err().lines()).containsExactly("bench: " + plan + ": Prompt 'v1' message 1 has a broken placeholder "
+                + "'{{text' at line 1, column 11 (no closing }}); a placeholder is {{name}}");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void aSingleBracePlaceholderIsWarnedOnStderrAndTheRunGoesOn() throws IOException {
+        Path plan = plan("");
+        Files.writeString(plan, Files.readString(plan).replace("Classify: {{text}}", "Classify: {text}"));
+
         assertThat(bench("run", plan.toString())).isZero();
-        assertThat(out()).contains("v1?[31mred").doesNotContain("\u001b");
+
+        assertThat(err()).containsOnlyOnce("bench: warning: Prompt 'v1' has text that looks like a placeholder but is sent as written: "
+                + "message 1 '{text}' at line 1, column 11");
+        assertThat(out()).contains("Run bench_");
+    }
+
+    @Test
+    void aControlCharacterInATrialIdIsRefusedShownEscaped() throws IOException {
+        Path plan = plan("");
+        Files.writeString(dir.resolve("trials.jsonl"), "{\"id\": \"t\\u0007\", \"vars\": {\"text\": \"x\"}}\n");
+
+        assertThat(bench("run", plan.toString())).isEqualTo(2);
+
+        assertThat(err().lines()).containsExactly("bench: The trial id 't\\u0007' has a control character; use printable "
+                + "characters (it is used in file names, tables and logs)");
+    }
+
+    @Test
+    void importingAFolderInsteadOfAnExportIsOneLineAndExitTwo() throws IOException {
+        Path plan = plan(", \"store\": \"runs\"");
+        assertThat(bench("run", plan.toString())).isZero();
+        err.reset();
+
+        assertThat(bench("import", dir.toString(), "--store", dir.resolve("runs").toString())).isEqualTo(2);
+
+        assertThat(err().lines()).hasSize(1).first().asString().startsWith("bench: ").doesNotContain("Exception");
     }
 }

@@ -1,8 +1,6 @@
 package dev.bench4j.core.internal.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.Budget;
 import dev.bench4j.core.InvalidPlanException;
@@ -11,6 +9,7 @@ import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Provenance;
 import dev.bench4j.core.RetryPolicy;
 import dev.bench4j.core.Trial;
+import dev.bench4j.core.internal.PlanValidator;
 import dev.bench4j.core.internal.ScorerRegistry;
 import dev.bench4j.core.internal.pipeline.DiskResponseCache;
 import dev.bench4j.core.json.JsonFields;
@@ -21,6 +20,7 @@ import dev.bench4j.core.spi.Names;
 import dev.bench4j.core.spi.ResponseCache;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.spi.ScorerFactory;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,11 +48,6 @@ public final class PlanFiles {
     private static final List<String> CACHE_FIELDS = List.of("max_entries", "dir", "ttl_days");
     private static final List<String> BUDGET_FIELDS = List.of("max_cost_usd", "max_tokens", "max_calls");
 
-    /** The YAML mapper, made on first use: most plans are JSON, and it costs a cold start ~0.1 s. */
-    private static final class Yaml {
-        static final YAMLMapper MAPPER = new YAMLMapper();
-    }
-
     /**
      * What a plan file declares.
      *
@@ -62,10 +57,23 @@ public final class PlanFiles {
      * @param store the store folder the file names, resolved
      * @param name the plan's name
      * @param provenance the plan's description and tags, and the files it was read from with their git state
+     * @param warnings text in the prompts that looks like a placeholder but is sent as written, one line per prompt
      */
     public record Parsed(Path file, Path baseDirectory, Function<BenchmarkPlan.Builder, BenchmarkPlan.Builder> builder,
-            Optional<Path> store, String name, Provenance provenance) {
+            Optional<Path> store, String name, Provenance provenance, List<String> warnings) {
+
+        /** Copies the warnings. */
+        public Parsed {
+            warnings = List.copyOf(warnings);
+        }
     }
+
+    /** The longest retry backoff a plan file may set: one day. */
+    static final long MAX_BACKOFF_MS = 86_400_000L;
+    /** The longest timeout or deadline a plan file may set, in seconds (about 31 years). */
+    static final double MAX_SECONDS = 1e9;
+    /** The longest time to live of the disk cache, in days (about 100 years). */
+    static final double MAX_TTL_DAYS = 36_500;
 
     private PlanFiles() {
     }
@@ -81,7 +89,7 @@ public final class PlanFiles {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString().toLowerCase(Locale.ROOT);
         JsonNode root;
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-            root = yaml(file);
+            root = YamlFiles.readTree(file);
         } else if (name.endsWith(".json")) {
             root = JsonFiles.readTree(file);
         } else {
@@ -89,20 +97,6 @@ public final class PlanFiles {
         }
         Path base = file.toAbsolutePath().normalize().getParent();
         return parse(root, file.toString(), base, file);
-    }
-
-    private static JsonNode yaml(Path file) {
-        String text = JsonFiles.readText(file);
-        if (text.isBlank()) {
-            throw new InvalidPlanException(file + ": the file is empty");
-        }
-        try {
-            return Yaml.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            String place = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new InvalidPlanException(file + ": " + place + "invalid YAML: " + e.getOriginalMessage(), e);
-        }
     }
 
     private static Parsed parse(JsonNode root, String where, Path base, Path file) {
@@ -115,14 +109,23 @@ public final class PlanFiles {
         List<Scorer> scorers = scorers(f);
         Map<String, Integer> providerConcurrency = providerConcurrency(f);
         Optional<RetryPolicy> retry = retry(f);
-        Optional<Integer> repetitions = f.optInt("repetitions");
-        Optional<Integer> concurrency = f.optInt("concurrency");
+        Optional<Integer> repetitions = boundedInt(f, "repetitions", 1, Integer.MAX_VALUE);
+        Optional<Integer> concurrency = boundedInt(f, "concurrency", 1, Integer.MAX_VALUE);
         Optional<Duration> attemptTimeout = seconds(f, "attempt_timeout_seconds");
         Optional<Duration> cellDeadline = seconds(f, "cell_deadline_seconds");
         Optional<Duration> runDeadline = seconds(f, "run_deadline_seconds");
         Optional<Optional<CacheSpec>> cache = cache(f, base);
         Optional<Path> store = f.optString("store").map(s -> base.resolve(s).normalize());
         Optional<Budget> budget = budget(f);
+        PlanValidator.cellProblem(planName, prompts.size(), models.size(), trials.size(), repetitions.orElse(1))
+                .ifPresent(p -> {
+                    throw f.problem("repetitions", "makes too many cells: " + p);
+                });
+        List<String> broken = PlanValidator.placeholderProblems(prompts);
+        if (!broken.isEmpty()) {
+            throw new InvalidPlanException(broken.stream().map(p -> where + ": " + p).toList());
+        }
+        List<String> warnings = PlanValidator.warnings(prompts, trials);
 
         Function<BenchmarkPlan.Builder, BenchmarkPlan.Builder> apply = b -> {
             b.name(planName).baseDirectory(base).prompts(prompts).models(models).trials(trials).provenance(provenance);
@@ -148,7 +151,7 @@ public final class PlanFiles {
             return b;
         };
         apply.apply(BenchmarkPlan.named(planName));   // surfaces every setter's refusal now, with the field named
-        return new Parsed(file, base, apply, store, planName, provenance);
+        return new Parsed(file, base, apply, store, planName, provenance, warnings);
     }
 
     private static Provenance provenance(JsonFields f, Path base, Path file, List<Trial> trials) {
@@ -270,39 +273,40 @@ public final class PlanFiles {
 
     private static Map<String, Integer> providerConcurrency(JsonFields f) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        f.map("provider_concurrency").forEach((provider, v) -> {
-            if (!(v instanceof Long n) || n < 1 || n > Integer.MAX_VALUE) {
-                throw f.problem("provider_concurrency." + provider, "must be an integer >= 1 but was " + v);
-            }
-            out.put(provider, n.intValue());
-        });
+        Optional<JsonNode> v = f.get("provider_concurrency");
+        if (v.isEmpty()) {
+            return out;
+        }
+        JsonFields p = f.nested(v.get(), "provider_concurrency");
+        for (Map.Entry<String, JsonNode> e : v.get().properties()) {
+            out.put(e.getKey(), boundedInt(p, e.getKey(), 1, Integer.MAX_VALUE).orElseThrow(() -> p.problem(e.getKey(),
+                    "must be a whole number >= 1 and at most " + Integer.MAX_VALUE + " but was null")));
+        }
         return out;
     }
 
     private static Optional<RetryPolicy> retry(JsonFields f) {
         return f.get("retry").map(v -> {
             JsonFields r = f.nested(v, "retry").allowOnly(RETRY_FIELDS);
-            RetryPolicy p = RetryPolicy.defaults();
+            RetryPolicy d = RetryPolicy.defaults();
+            // every field is read first and the policy made from the final values, so the order of
+            // the keys never matters (a maximum is never checked against the default first backoff)
+            int attempts = boundedInt(r, "max_attempts", 1, Integer.MAX_VALUE).orElse(d.maxAttempts());
+            long initial = boundedLong(r, "initial_backoff_ms", 0, MAX_BACKOFF_MS).orElse(d.initialBackoff().toMillis());
+            long max = boundedLong(r, "max_backoff_ms", 0, MAX_BACKOFF_MS).orElse(d.maxBackoff().toMillis());
+            if (max < initial) {
+                String which = r.has("max_backoff_ms") ? "max_backoff_ms" : "initial_backoff_ms";
+                throw r.problem(which, "needs max_backoff_ms >= initial_backoff_ms but max_backoff_ms is " + max
+                        + (r.has("max_backoff_ms") ? "" : " (the default)") + " and initial_backoff_ms is " + initial
+                        + (r.has("initial_backoff_ms") ? "" : " (the default)"));
+            }
+            double multiplier = r.optNumber("multiplier").orElse(d.multiplier());
+            double jitter = r.optNumber("jitter").orElse(d.jitter());
             try {
-                if (r.has("max_backoff_ms")) {
-                    p = p.withMaxBackoff(Duration.ofMillis(r.optLong("max_backoff_ms").orElseThrow()));
-                }
-                if (r.has("initial_backoff_ms")) {
-                    p = p.withInitialBackoff(Duration.ofMillis(r.optLong("initial_backoff_ms").orElseThrow()));
-                }
-                if (r.has("max_attempts")) {
-                    p = p.withMaxAttempts(r.optInt("max_attempts").orElseThrow());
-                }
-                if (r.has("multiplier")) {
-                    p = p.withMultiplier(r.optNumber("multiplier").orElseThrow());
-                }
-                if (r.has("jitter")) {
-                    p = p.withJitter(r.optNumber("jitter").orElseThrow());
-                }
+                return new RetryPolicy(attempts, Duration.ofMillis(initial), multiplier, Duration.ofMillis(max), jitter);
             } catch (IllegalArgumentException e) {
                 throw f.refused("retry", e);
             }
-            return p;
         });
     }
 
@@ -333,8 +337,9 @@ public final class PlanFiles {
 
     private static Optional<Duration> seconds(JsonFields f, String field) {
         return f.optNumber(field).map(s -> {
-            if (!(s > 0) || s > 1e9) {
-                throw f.problem(field, "must be a number of seconds > 0 but was " + JsonFields.describe(f.get(field).orElseThrow()));
+            if (!(s > 0) || s > MAX_SECONDS) {
+                throw f.problem(field, "must be a number of seconds above 0 and at most " + (long) MAX_SECONDS + " but was "
+                        + JsonFields.describe(f.get(field).orElseThrow()));
             }
             return Duration.ofNanos(Math.round(s * 1e9));
         });
@@ -352,19 +357,40 @@ public final class PlanFiles {
                         : Optional.empty();
             }
             JsonFields c = f.nested(v, "cache").allowOnly(CACHE_FIELDS);
-            long n = c.optLong("max_entries").orElse(10_000L);
-            if (n < 1) {
-                throw c.problem("max_entries", "must be >= 1 but was " + n);
-            }
+            long n = boundedLong(c, "max_entries", 1, Long.MAX_VALUE).orElse(10_000L);
             Optional<Path> dir = c.optString("dir").map(d -> base.resolve(d).normalize());
             double days = c.optNumber("ttl_days").orElse(7.0);
-            if (!(days > 0 && days < 36_500)) {
-                throw c.problem("ttl_days", "must be a number of days > 0 but was " + days);
+            if (!(days > 0 && days <= MAX_TTL_DAYS)) {
+                throw c.problem("ttl_days", "must be a number of days above 0 and at most " + (long) MAX_TTL_DAYS
+                        + " but was " + JsonFields.describe(c.get("ttl_days").orElseThrow()));
             }
             if (c.get("ttl_days").isPresent() && dir.isEmpty()) {
                 throw c.problem("ttl_days", "needs \"dir\": the time to live applies to the cache on disk");
             }
             return Optional.of(new CacheSpec(n, dir, Duration.ofSeconds(Math.round(days * 86_400))));
+        });
+    }
+
+    /**
+     * Reads a whole-number field within bounds; {@code 1.5}, {@code 1e100}, {@code "10"}, a negative
+     * number or one past the bound all get one message stating both bounds.
+     */
+    static Optional<Integer> boundedInt(JsonFields f, String field, int min, int max) {
+        return boundedLong(f, field, min, max).map(Long::intValue);
+    }
+
+    /** Reads a whole-number field within bounds (see {@link #boundedInt}). */
+    static Optional<Long> boundedLong(JsonFields f, String field, long min, long max) {
+        return f.get(field).map(v -> {
+            if (v.isNumber() && v.canConvertToExactIntegral()) {
+                BigDecimal d = v.decimalValue();
+                if (d.compareTo(BigDecimal.valueOf(min)) >= 0 && d.compareTo(BigDecimal.valueOf(max)) <= 0) {
+                    return d.longValueExact();
+                }
+            }
+            String range = max == Integer.MAX_VALUE || max == Long.MAX_VALUE ? ">= " + min + " and at most " + max
+                    : "from " + min + " to " + max;
+            throw f.problem(field, "must be a whole number " + range + " but was " + JsonFields.describe(v));
         });
     }
 }
