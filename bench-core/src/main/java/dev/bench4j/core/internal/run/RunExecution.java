@@ -87,7 +87,7 @@ public final class RunExecution implements RunHandle {
     private volatile long inFlightCount;
     private long next;
     private ResumedCells restored;
-    private CallPipeline pipeline;
+    private volatile CallPipeline pipeline;   // volatile: progress() reads its concurrency
     private ScheduledFuture<?> runDeadlineTimer;
     private boolean stopping;
     private RunStatus stopStatus = RunStatus.COMPLETED;
@@ -331,7 +331,13 @@ public final class RunExecution implements RunHandle {
     }
 
     private Summary summarySoFar() {
-        return tally.summary(Duration.ofNanos(System.nanoTime() - startNanos));
+        return withConcurrency(tally.summary(Duration.ofNanos(System.nanoTime() - startNanos)));
+    }
+
+    /** Adds how adaptive concurrency changed the endpoints' limits so far. */
+    private Summary withConcurrency(Summary summary) {
+        CallPipeline p = pipeline;
+        return p == null ? summary : summary.withConcurrency(p.concurrencyHistory());
     }
 
     private void stop(RunStatus status, String reason) {
@@ -362,7 +368,7 @@ public final class RunExecution implements RunHandle {
         Optional<String> reason = stopping ? stopReason : Optional.empty();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         Run run = sinks.finish(new Run(info, status, reason, settings.services().clock().instant(), tally.results(),
-                tally.summary(elapsed)));
+                withConcurrency(tally.summary(elapsed))));
         listeners.emit(l -> l.onRunFinished(run));
         listeners.close();
         providers.close();
@@ -387,8 +393,11 @@ public final class RunExecution implements RunHandle {
     @Override
     public Progress progress() {
         Duration elapsed = Duration.between(info.startedAt(), settings.services().clock().instant());
-        return tally.progress(total, retries.sum(), inFlightCount, elapsed.isNegative() ? Duration.ZERO : elapsed,
+        Progress p = tally.progress(total, retries.sum(), inFlightCount, elapsed.isNegative() ? Duration.ZERO : elapsed,
                 future.isDone());
+        CallPipeline calls = pipeline;
+        Map<String, Integer> lowered = calls == null || future.isDone() ? Map.of() : calls.loweredConcurrency();
+        return lowered.isEmpty() ? p : p.withLoweredConcurrency(lowered);
     }
 
     @Override

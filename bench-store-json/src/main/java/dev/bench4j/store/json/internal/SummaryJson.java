@@ -8,7 +8,9 @@ import dev.bench4j.core.Summary;
 import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.ResultJson;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -22,7 +24,10 @@ import java.util.OptionalDouble;
  * and {@code scorer_calls} when a scorer called a model: an LLM judge's calls, tokens and cost),
  * then {@code elapsed_seconds}, {@code requests_per_second} (finished cells per second),
  * {@code by_model} and {@code by_prompt} (objects keyed by model id and prompt name) and
- * {@code by_prompt_and_model} (an array of groups with {@code prompt} and {@code model}).
+ * {@code by_prompt_and_model} (an array of groups with {@code prompt} and {@code model}), and,
+ * only when adaptive concurrency changed a limit, {@code concurrency}: an array of endpoints, each
+ * with {@code endpoint}, {@code configured}, {@code lowest}, {@code last}, {@code changes} (an array
+ * of {@code {"at_seconds", "limit"}}, oldest first) and {@code changes_omitted}.
  * Durations are milliseconds with a fraction; a figure that is unknown is {@code null}.
  */
 final class SummaryJson {
@@ -48,7 +53,45 @@ final class SummaryJson {
             o.put("model", pm.model());
             group(o, g);
         });
+        if (!s.concurrency().isEmpty()) {
+            ArrayNode endpoints = n.putArray("concurrency");
+            for (Summary.EndpointConcurrency c : s.concurrency()) {
+                ObjectNode o = endpoints.addObject();
+                o.put("endpoint", c.endpoint());
+                o.put("configured", c.configured());
+                o.put("lowest", c.lowest());
+                o.put("last", c.last());
+                ArrayNode changes = o.putArray("changes");
+                for (Summary.ConcurrencyChange change : c.changes()) {
+                    ObjectNode ch = changes.addObject();
+                    ch.put("at_seconds", change.at().toNanos() / 1e9);
+                    ch.put("limit", change.limit());
+                }
+                o.put("changes_omitted", c.omitted());
+            }
+        }
         return n;
+    }
+
+    private static List<Summary.EndpointConcurrency> concurrency(JsonFields f) {
+        Optional<JsonNode> array = f.optArray("concurrency");
+        if (array.isEmpty()) {
+            return List.of();
+        }
+        List<Summary.EndpointConcurrency> endpoints = new ArrayList<>();
+        for (int i = 0; i < array.get().size(); i++) {
+            JsonFields e = f.nested(array.get().get(i), "concurrency[" + i + "]");
+            JsonNode changeArray = e.array("changes");
+            List<Summary.ConcurrencyChange> changes = new ArrayList<>();
+            for (int j = 0; j < changeArray.size(); j++) {
+                JsonFields c = e.nested(changeArray.get(j), "changes[" + j + "]");
+                changes.add(new Summary.ConcurrencyChange(Duration.ofNanos(Math.round(c.number("at_seconds") * 1e9)),
+                        c.intCount("limit")));
+            }
+            endpoints.add(new Summary.EndpointConcurrency(e.string("endpoint"), e.intCount("configured"),
+                    e.intCount("lowest"), e.intCount("last"), changes, e.count("changes_omitted")));
+        }
+        return endpoints;
     }
 
     private static void group(ObjectNode n, Summary.Group g) {
@@ -142,7 +185,7 @@ final class SummaryJson {
             JsonFields pair = f.nested(array.get(i), "by_prompt_and_model[" + i + "]");
             pairs.put(new Summary.PromptModel(pair.string("prompt"), pair.string("model")), group(pair));
         }
-        return new Summary(overall, models, prompts, pairs, elapsed, rate);
+        return new Summary(overall, models, prompts, pairs, elapsed, rate, concurrency(f));
     }
 
     private static Summary.Group group(JsonFields f) {
