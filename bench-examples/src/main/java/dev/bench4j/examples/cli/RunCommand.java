@@ -42,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no live progress line, even on a terminal")
     boolean noProgress;
 
+    @Option(names = "--no-adaptive-concurrency", description = "keep every endpoint's concurrency where it is configured;"
+            + " by default a 429/529/503 halves it and successes raise it again")
+    boolean noAdaptiveConcurrency;
+
     private final Bench.Io io;
 
     RunCommand(Bench.Io io) {
@@ -58,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
             }
             if (repetitions != null) {
                 builder.repetitions(repetitions);
+            }
+            if (noAdaptiveConcurrency) {
+                builder.adaptiveConcurrency(false);
             }
         } catch (IllegalArgumentException e) {
             throw new Bench.UsageException("--" + (e.getMessage().startsWith("concurrency") ? "concurrency" : "repetitions")

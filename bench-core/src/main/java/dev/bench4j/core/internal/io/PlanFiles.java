@@ -40,7 +40,8 @@ public final class PlanFiles {
 
     private static final List<String> FIELDS = List.of("name", "description", "prompts", "models", "trials",
             "repetitions", "concurrency", "provider_concurrency", "scorers", "store", "retry",
-            "attempt_timeout_seconds", "cell_deadline_seconds", "run_deadline_seconds", "cache");
+            "attempt_timeout_seconds", "cell_deadline_seconds", "run_deadline_seconds", "cache",
+            "adaptive_concurrency");
     private static final List<String> RETRY_FIELDS = List.of("max_attempts", "initial_backoff_ms", "max_backoff_ms",
             "multiplier", "jitter");
     private static final List<String> CACHE_FIELDS = List.of("max_entries", "dir", "ttl_days");
@@ -116,6 +117,7 @@ public final class PlanFiles {
         Optional<Duration> runDeadline = seconds(f, "run_deadline_seconds");
         Optional<Optional<CacheSpec>> cache = cache(f, base);
         Optional<Path> store = f.optString("store").map(s -> base.resolve(s).normalize());
+        Optional<Boolean> adaptiveConcurrency = f.optBoolean("adaptive_concurrency");
 
         Function<BenchmarkPlan.Builder, BenchmarkPlan.Builder> apply = b -> {
             b.name(planName).baseDirectory(base).prompts(prompts).models(models).trials(trials);
@@ -128,6 +130,7 @@ public final class PlanFiles {
             applying(f, "attempt_timeout_seconds", attemptTimeout, b::attemptTimeout);
             applying(f, "cell_deadline_seconds", cellDeadline, b::cellDeadline);
             applying(f, "run_deadline_seconds", runDeadline, b::runDeadline);
+            adaptiveConcurrency.ifPresent(b::adaptiveConcurrency);
             cache.ifPresent(c -> {
                 if (c.isEmpty()) {
                     b.noCache();
