@@ -43,8 +43,8 @@ import java.util.function.Function;
  *
  * <p>A plan is immutable and can run any number of times; each run is a new {@link Run}. Its
  * response cache outlives its runs, so a second run of the same plan is served from the cache.
- * Every call goes through the same pipeline: response cache → rate limiter → concurrency limit →
- * retry → per-attempt timeout → provider.
+ * Every call goes through the same pipeline: response cache → rate limiter → retry → concurrency
+ * limits (taken per attempt) → per-attempt timeout → provider.
  */
 public final class BenchmarkPlan {
 
@@ -365,6 +365,7 @@ public final class BenchmarkPlan {
         private int repetitions = 1;
         private int concurrency = 8;
         private Map<String, Integer> providerConcurrency = new LinkedHashMap<>();
+        private boolean adaptiveConcurrency = true;
         private List<Scorer> scorers = new ArrayList<>();
         private List<RunListener> listeners = new ArrayList<>();
         private List<ResultSink> sinks = new ArrayList<>();
@@ -412,6 +413,7 @@ public final class BenchmarkPlan {
             RunSettings.Limits limits = settings.limits();
             b.concurrency = limits.concurrency();
             b.providerConcurrency = new LinkedHashMap<>(limits.providerConcurrency());
+            b.adaptiveConcurrency = limits.adaptiveConcurrency();
             b.retry = limits.retry();
             b.attemptTimeout = limits.attemptTimeout();
             b.cellDeadline = limits.cellDeadline();
@@ -565,6 +567,25 @@ public final class BenchmarkPlan {
                 throw new IllegalArgumentException("concurrency for provider '" + provider + "' must be >= 1 but was " + limit);
             }
             providerConcurrency.put(provider, limit);
+            return this;
+        }
+
+        /**
+         * Sets whether each endpoint adapts its concurrency to overload; default true. When on, the
+         * calls in flight to one endpoint (a provider and base URL, candidates and judges together)
+         * are limited to the lowest of the run's concurrency, the provider's and the endpoint's
+         * {@code max_concurrency}; a burst of overload replies (HTTP 429, 529, 503, Anthropic's
+         * {@code overloaded_error}) halves that limit, down to 1, and it grows by one after as many
+         * successful calls as the limit, back up to where it started. Retries go through the lowered
+         * limit. Local providers that never shed load (echo, replay: see
+         * {@code ModelProviderFactory.shedsLoad()}) are never limited this way. The changes are kept in
+         * {@link Summary#concurrency()}.
+         *
+         * @param adaptive false to keep every limit where it is configured
+         * @return this builder
+         */
+        public Builder adaptiveConcurrency(boolean adaptive) {
+            this.adaptiveConcurrency = adaptive;
             return this;
         }
 
@@ -972,7 +993,8 @@ public final class BenchmarkPlan {
             Subsets.Selected selected = Subsets.apply(name, subset, ps, ms, ts);
             return new BenchmarkPlan(new RunSettings(name, selected.prompts(), selected.models(), selected.trials(),
                     repetitions, ss,
-                    new RunSettings.Limits(concurrency, perProvider, retry, attemptTimeout, cellDeadline, runDeadline),
+                    new RunSettings.Limits(concurrency, perProvider, retry, attemptTimeout, cellDeadline, runDeadline,
+                            adaptiveConcurrency),
                     new RunSettings.Outputs(listeners, sinks, store, retainResults, checkpointEvery),
                     new RunSettings.Services(cache, priceTable == null ? PriceTable.bundled() : priceTable, baseDirectory,
                             scheduler, clock, environment, providers, factories),

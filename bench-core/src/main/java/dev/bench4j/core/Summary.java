@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -30,9 +31,64 @@ import java.util.OptionalDouble;
  * @param cellsPerSecond finished cells per second of run time
  * @param retriedCells cells whose failed result was superseded by calling them again (resumes with
  *     {@link ResumeOptions#retryFailed()}); the figures above count only each cell's newest result
+ * @param concurrency how adaptive concurrency lowered and raised the limit of each endpoint it
+ *     changed, in the order the endpoints first changed; empty when no limit changed
  */
 public record Summary(Group overall, Map<String, Group> byModel, Map<String, Group> byPrompt,
-        Map<PromptModel, Group> byPromptAndModel, Duration elapsed, double cellsPerSecond, long retriedCells) {
+        Map<PromptModel, Group> byPromptAndModel, Duration elapsed, double cellsPerSecond, long retriedCells,
+        List<EndpointConcurrency> concurrency) {
+
+    /**
+     * Creates a summary of a run in which no cell was retried and no concurrency limit changed.
+     *
+     * @param overall every result
+     * @param byModel per model config id, in plan order
+     * @param byPrompt per prompt name, in plan order
+     * @param byPromptAndModel per (prompt, model), in plan order
+     * @param elapsed how long the run took
+     * @param cellsPerSecond finished cells per second of run time
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public Summary(Group overall, Map<String, Group> byModel, Map<String, Group> byPrompt,
+            Map<PromptModel, Group> byPromptAndModel, Duration elapsed, double cellsPerSecond) {
+        this(overall, byModel, byPrompt, byPromptAndModel, elapsed, cellsPerSecond, 0, List.of());
+    }
+
+    /**
+     * Creates a summary in which no concurrency limit changed.
+     *
+     * @param overall every result
+     * @param byModel per model config id, in plan order
+     * @param byPrompt per prompt name, in plan order
+     * @param byPromptAndModel per (prompt, model), in plan order
+     * @param elapsed how long the run took
+     * @param cellsPerSecond finished cells per second of run time
+     * @param retriedCells cells whose failed result was superseded by calling them again
+     * @throws NullPointerException if a component is {@code null}
+     * @throws IllegalArgumentException if {@code retriedCells} is negative
+     */
+    public Summary(Group overall, Map<String, Group> byModel, Map<String, Group> byPrompt,
+            Map<PromptModel, Group> byPromptAndModel, Duration elapsed, double cellsPerSecond, long retriedCells) {
+        this(overall, byModel, byPrompt, byPromptAndModel, elapsed, cellsPerSecond, retriedCells, List.of());
+    }
+
+    /**
+     * Creates a summary in which no cell was retried.
+     *
+     * @param overall every result
+     * @param byModel per model config id, in plan order
+     * @param byPrompt per prompt name, in plan order
+     * @param byPromptAndModel per (prompt, model), in plan order
+     * @param elapsed how long the run took
+     * @param cellsPerSecond finished cells per second of run time
+     * @param concurrency each changed endpoint's limit over time
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public Summary(Group overall, Map<String, Group> byModel, Map<String, Group> byPrompt,
+            Map<PromptModel, Group> byPromptAndModel, Duration elapsed, double cellsPerSecond,
+            List<EndpointConcurrency> concurrency) {
+        this(overall, byModel, byPrompt, byPromptAndModel, elapsed, cellsPerSecond, 0, concurrency);
+    }
 
     /**
      * Validates and copies the components.
@@ -50,22 +106,89 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
         if (retriedCells < 0) {
             throw new IllegalArgumentException("retriedCells must be >= 0 but was " + retriedCells);
         }
+        concurrency = List.copyOf(Objects.requireNonNull(concurrency, "concurrency"));
     }
 
     /**
-     * Creates a summary of a run in which no cell was retried.
+     * Returns this summary with the concurrency history of a run.
      *
-     * @param overall every result
-     * @param byModel per model config id
-     * @param byPrompt per prompt name
-     * @param byPromptAndModel per (prompt, model)
-     * @param elapsed how long the run took
-     * @param cellsPerSecond finished cells per second of run time
-     * @throws NullPointerException if a component is {@code null}
+     * @param history each changed endpoint's limit over time
+     * @return a summary equal to this one but for {@link #concurrency()}
+     * @throws NullPointerException if {@code history} or an element is {@code null}
      */
-    public Summary(Group overall, Map<String, Group> byModel, Map<String, Group> byPrompt,
-            Map<PromptModel, Group> byPromptAndModel, Duration elapsed, double cellsPerSecond) {
-        this(overall, byModel, byPrompt, byPromptAndModel, elapsed, cellsPerSecond, 0);
+    public Summary withConcurrency(List<EndpointConcurrency> history) {
+        return new Summary(overall, byModel, byPrompt, byPromptAndModel, elapsed, cellsPerSecond, retriedCells, history);
+    }
+
+    /**
+     * The concurrency limit of one endpoint over a run, as adaptive concurrency lowered it on
+     * overload replies (429, 529) and raised it again after successes.
+     *
+     * <pre>{@code
+     * for (Summary.EndpointConcurrency c : run.summary().concurrency()) {
+     *     c.endpoint();   // "openai https://api.example.com/v1"
+     *     c.lowest();     // 4
+     *     c.changes();    // [ConcurrencyChange[at=PT1.2S, limit=16], ...]
+     * }
+     * }</pre>
+     *
+     * @param endpoint the endpoint: the provider's name and, if the configs set one, their base URL
+     * @param configured the limit the run started with (the most calls the endpoint may have in flight)
+     * @param lowest the lowest limit reached
+     * @param last the limit when the run ended
+     * @param changes the changes, oldest first; successive raises are kept as one change (the level
+     *     they reached and when), and only the first {@link #MAX_CHANGES} changes are kept
+     * @param omitted how many changes were not kept because the list was full
+     */
+    public record EndpointConcurrency(String endpoint, int configured, int lowest, int last,
+            List<ConcurrencyChange> changes, long omitted) {
+
+        /** The most changes kept per endpoint. */
+        public static final int MAX_CHANGES = 50;
+
+        /**
+         * Validates and copies the components.
+         *
+         * @throws NullPointerException if a component is {@code null}
+         * @throws IllegalArgumentException if a limit is below 1, {@code lowest} is above
+         *     {@code configured} or {@code last}, there are more than {@link #MAX_CHANGES} changes,
+         *     or {@code omitted} is negative
+         */
+        public EndpointConcurrency {
+            Objects.requireNonNull(endpoint, "endpoint");
+            changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
+            if (lowest < 1 || lowest > configured || lowest > last) {
+                throw new IllegalArgumentException("concurrency of endpoint '" + endpoint + "': lowest must be >= 1 and at"
+                        + " most configured and last, but was lowest=" + lowest + ", configured=" + configured
+                        + ", last=" + last);
+            }
+            if (changes.size() > MAX_CHANGES || omitted < 0) {
+                throw new IllegalArgumentException("concurrency of endpoint '" + endpoint + "': at most " + MAX_CHANGES
+                        + " changes and omitted >= 0, but had " + changes.size() + " changes and omitted=" + omitted);
+            }
+        }
+    }
+
+    /**
+     * One change of an endpoint's concurrency limit.
+     *
+     * @param at when, measured from the start of the run's calls
+     * @param limit the limit from then on
+     */
+    public record ConcurrencyChange(Duration at, int limit) {
+        /**
+         * Validates the components.
+         *
+         * @throws NullPointerException if {@code at} is {@code null}
+         * @throws IllegalArgumentException if {@code at} is negative or {@code limit} is below 1
+         */
+        public ConcurrencyChange {
+            Objects.requireNonNull(at, "at");
+            if (at.isNegative() || limit < 1) {
+                throw new IllegalArgumentException("a concurrency change needs at >= 0 and limit >= 1 but had at=" + at
+                        + ", limit=" + limit);
+            }
+        }
     }
 
     /**

@@ -131,6 +131,21 @@ class PlanFileTest {
     }
 
     @Test
+    void adaptiveConcurrencyIsOnUnlessThePlanTurnsItOffAndMustBeABoolean() throws IOException {
+        writeInputs();
+        String inputs = "{\"name\": \"x\", \"prompts\": [\"prompts/v1.json\"], \"models\": [\"models/e.json\"],"
+                + " \"trials\": \"data/trials.jsonl\"";
+        assertThat(PlanFile.load(write("on.json", inputs + "}")).build().settings().limits().adaptiveConcurrency()).isTrue();
+        assertThat(PlanFile.load(write("off.json", inputs + ", \"adaptive_concurrency\": false}")).build().settings().limits()
+                .adaptiveConcurrency()).isFalse();
+        assertThat(PlanFile.load(write("off.json", inputs + ", \"adaptive_concurrency\": false}")).toBuilder()
+                .adaptiveConcurrency(true).build().settings().limits().adaptiveConcurrency()).isTrue();
+        Path bad = write("bad.json", inputs + ", \"adaptive_concurrency\": \"no\"}");
+        assertThatThrownBy(() -> PlanFile.load(bad))
+                .hasMessage(bad + ": field 'adaptive_concurrency' must be true or false but was \"no\"");
+    }
+
+    @Test
     void anUnknownFieldIsRefusedWithASuggestion() throws IOException {
         Path plan = write("plan.json", "{\"name\": \"x\", \"repetitons\": 3}");
 

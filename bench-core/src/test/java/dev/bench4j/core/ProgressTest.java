@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,20 @@ class ProgressTest {
     @Test
     void anEmptyPlanIsFullyDone() {
         assertThat(progress(0, 0).fractionDone()).isEqualTo(1.0);
+    }
+
+    @Test
+    void loweredConcurrencyIsEmptyByDefaultAndACopyWhenGiven() {
+        assertThat(progress(1, 0).loweredConcurrency()).isEmpty();
+        Map<String, Integer> lowered = new HashMap<>(Map.of("openai", 16));
+        Progress p = progress(1, 0).withLoweredConcurrency(lowered);
+        lowered.put("anthropic", 2);
+
+        assertThat(p.loweredConcurrency()).containsExactly(Map.entry("openai", 16));
+        assertThat(p.withLoweredConcurrency(Map.of())).isEqualTo(progress(1, 0));
+        assertThatThrownBy(() -> p.loweredConcurrency().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> p.withLoweredConcurrency(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("loweredConcurrency");
     }
 
     @Test

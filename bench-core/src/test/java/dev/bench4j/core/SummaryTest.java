@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.bench4j.core.Summary.ConcurrencyChange;
 import dev.bench4j.core.Summary.Cost;
+import dev.bench4j.core.Summary.EndpointConcurrency;
 import dev.bench4j.core.Summary.Group;
 import dev.bench4j.core.Summary.Interval;
 import dev.bench4j.core.Summary.Latency;
@@ -12,7 +14,9 @@ import dev.bench4j.core.Summary.PromptModel;
 import dev.bench4j.core.Summary.ScoreStats;
 import dev.bench4j.core.Summary.Tokens;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -171,6 +175,45 @@ class SummaryTest {
         assertThatThrownBy(() -> s.byModel().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> s.byPrompt().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> s.byPromptAndModel().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aSummaryHasNoConcurrencyHistoryUntilGivenOneAndKeepsACopy() {
+        Summary s = new Summary(group(2, 1), Map.of(), Map.of(), Map.of(), Duration.ofSeconds(1), 2.0);
+        assertThat(s.concurrency()).isEmpty();
+        List<EndpointConcurrency> history = new ArrayList<>(List.of(new EndpointConcurrency("openai", 8, 4, 5,
+                List.of(new ConcurrencyChange(Duration.ofMillis(10), 4), new ConcurrencyChange(Duration.ofMillis(90), 5)), 0)));
+
+        Summary with = s.withConcurrency(history);
+        history.clear();
+
+        assertThat(with.concurrency()).extracting(EndpointConcurrency::endpoint).containsExactly("openai");
+        assertThat(with.overall()).isEqualTo(s.overall());
+        assertThat(with.withConcurrency(List.of())).isEqualTo(s);
+        assertThatThrownBy(() -> s.withConcurrency(null)).isInstanceOf(NullPointerException.class).hasMessage("concurrency");
+    }
+
+    @Test
+    void anEndpointsConcurrencyRefusesImpossibleLimitsAndTooManyChanges() {
+        assertThatThrownBy(() -> new EndpointConcurrency("openai", 8, 0, 1, List.of(), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("concurrency of endpoint 'openai': lowest must be >= 1 and at most configured and last, but was"
+                        + " lowest=0, configured=8, last=1");
+        assertThatThrownBy(() -> new EndpointConcurrency("openai", 8, 9, 9, List.of(), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lowest=9, configured=8");
+        List<ConcurrencyChange> many = new ArrayList<>();
+        for (int i = 0; i <= EndpointConcurrency.MAX_CHANGES; i++) {
+            many.add(new ConcurrencyChange(Duration.ofMillis(i), 1));
+        }
+        assertThatThrownBy(() -> new EndpointConcurrency("openai", 8, 1, 1, many, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("concurrency of endpoint 'openai': at most 50 changes and omitted >= 0, but had 51 changes and omitted=0");
+        assertThatThrownBy(() -> new EndpointConcurrency(null, 8, 1, 1, List.of(), 0))
+                .isInstanceOf(NullPointerException.class).hasMessage("endpoint");
+        assertThatThrownBy(() -> new ConcurrencyChange(Duration.ofMillis(-1), 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a concurrency change needs at >= 0 and limit >= 1 but had at=PT-0.001S, limit=1");
+        assertThatThrownBy(() -> new ConcurrencyChange(null, 1)).isInstanceOf(NullPointerException.class).hasMessage("at");
     }
 
     @Test

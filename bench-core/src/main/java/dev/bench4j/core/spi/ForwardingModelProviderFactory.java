@@ -89,6 +89,16 @@ public abstract class ForwardingModelProviderFactory implements ModelProviderFac
     }
 
     /**
+     * Returns whether the delegate's service may shed load.
+     *
+     * @return the delegate's answer
+     */
+    @Override
+    public boolean shedsLoad() {
+        return delegate.shedsLoad();
+    }
+
+    /**
      * Returns the delegate's own price of a config.
      *
      * @param config a config of this provider

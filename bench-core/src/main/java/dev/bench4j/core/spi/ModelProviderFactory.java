@@ -62,6 +62,18 @@ public interface ModelProviderFactory {
     }
 
     /**
+     * Returns whether the provider's service may refuse calls because it is overloaded (HTTP 429,
+     * 529, 503), so that a run with adaptive concurrency lowers its calls in flight to it on such
+     * replies. A local provider that never sheds load (echo, replay) returns false, and its calls
+     * are limited by the configured concurrency only.
+     *
+     * @return true by default
+     */
+    default boolean shedsLoad() {
+        return true;
+    }
+
+    /**
      * Returns this provider's own price for a config, for providers that are free (local models)
      * or know their prices; a price set on the config still wins.
      *

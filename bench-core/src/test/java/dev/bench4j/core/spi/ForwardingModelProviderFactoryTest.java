@@ -50,6 +50,11 @@ class ForwardingModelProviderFactoryTest {
         }
 
         @Override
+        public boolean shedsLoad() {
+            return false;
+        }
+
+        @Override
         public Optional<Price> price(ModelConfig config) {
             return Optional.of(Price.perMillionTokens(1, 2));
         }
@@ -65,6 +70,7 @@ class ForwardingModelProviderFactoryTest {
         assertThat(forwarding.name()).isEqualTo("recorded");
         assertThat(forwarding.aliases()).containsExactly("rec");
         assertThat(forwarding.cacheable()).isFalse();
+        assertThat(forwarding.shedsLoad()).isFalse();
         assertThat(forwarding.price(config)).contains(Price.perMillionTokens(1, 2));
         forwarding.validate(config, Path.of("/plans"));
         assertThat(forwarding.create(null)).isNotNull();

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * A live progress line on an interactive terminal, redrawn five times a second from the run's
@@ -43,7 +44,9 @@ final class ProgressLine implements AutoCloseable {
 
     /**
      * Renders one progress line, e.g.
-     * {@code [#########...............] 312/800 cells  ok 310  failed 2  cached 0  retries 3  41,230 tok  $0.0123  12.4 s  ETA 19.3 s}.
+     * {@code [#########...............] 312/800 cells  ok 310  failed 2  cached 0  retries 3  41,230 tok  $0.0123  12.4 s  ETA 19.3 s},
+     * followed by {@code concurrency 16} while adaptive concurrency holds an endpoint below its
+     * configured limit (with each endpoint's name when several are).
      *
      * @param p the progress
      * @param t the terminal (for colours)
@@ -63,6 +66,11 @@ final class ProgressLine implements AutoCloseable {
                 .append(Format.usd(p.costUsd())).append("  ")
                 .append(Format.duration(p.elapsed()));
         p.eta().ifPresent(eta -> sb.append("  ETA ").append(Format.duration(eta)));
+        if (!p.loweredConcurrency().isEmpty()) {
+            sb.append("  ").append(t.yellow("concurrency " + p.loweredConcurrency().entrySet().stream()
+                    .map(e -> (p.loweredConcurrency().size() == 1 ? "" : Terminal.clean(e.getKey()) + " ") + e.getValue())
+                    .collect(Collectors.joining(", "))));
+        }
         return sb.toString();
     }
 

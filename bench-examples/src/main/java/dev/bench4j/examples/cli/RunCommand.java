@@ -112,6 +112,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-calls", paramLabel = "N", description = "stop dispatching once the run has made this many "
             + "model calls (overrides budget.max_calls)")
     Long maxCalls;
+    @Option(names = "--no-adaptive-concurrency", description = "keep every endpoint's concurrency where it is configured;"
+            + " by default a 429/529/503 halves it and successes raise it again")
+    boolean noAdaptiveConcurrency;
 
     private final Bench.Io io;
 
@@ -211,6 +214,9 @@ final class RunCommand implements Callable<Integer> {
             }
             if (repetitions != null) {
                 builder.repetitions(repetitions);
+            }
+            if (noAdaptiveConcurrency) {
+                builder.adaptiveConcurrency(false);
             }
         } catch (IllegalArgumentException e) {
             String flag = e.getMessage().startsWith("concurrency") ? "concurrency"

@@ -70,6 +70,7 @@ final class ShowCommand implements Callable<Integer> {
             run.summary().get().overall().scores().keySet().forEach(scorers::add);
             sb.append(SummaryTable.groups(run.summary().get(), scorers, io.terminal()));
             SummaryTable.judges(run.summary().get().overall().scorerCalls(), sb);
+            SummaryTable.concurrency(run.summary().get(), sb);
         } else {
             sb.append("(no summary yet: the run has not reached a checkpoint)\n");
         }

@@ -41,6 +41,7 @@ final class SummaryTable {
         }
         sb.append('\n');
         judges(s.overall().scorerCalls(), sb);
+        concurrency(s, sb);
         errors(s, failures, t, sb);
         return sb.toString();
     }
@@ -123,6 +124,27 @@ final class SummaryTable {
                 .append(" tokens, cost ").append(cost.totalUsd().isPresent() ? Format.usd(cost.totalUsd().getAsDouble())
                         : cost.knownUsd() > 0 ? ">= " + Format.usd(cost.knownUsd()) : "unknown")
                 .append('\n');
+    }
+
+    /**
+     * Appends one line per endpoint whose adaptive concurrency changed, e.g.
+     * {@code concurrency openai https://api.x/v1: 64 → 32 at 1.2 s → 40 at 5.0 s (min 32)}; nothing
+     * when no limit changed.
+     *
+     * @param s the summary
+     * @param sb where to append
+     */
+    static void concurrency(Summary s, StringBuilder sb) {
+        for (Summary.EndpointConcurrency c : s.concurrency()) {
+            sb.append("concurrency ").append(Terminal.clean(c.endpoint())).append(": ").append(c.configured());
+            for (Summary.ConcurrencyChange change : c.changes()) {
+                sb.append(" → ").append(change.limit()).append(" at ").append(Format.duration(change.at()));
+            }
+            if (c.omitted() > 0) {
+                sb.append(" → … (").append(Format.count(c.omitted())).append(" more changes) → ").append(c.last());
+            }
+            sb.append(" (min ").append(c.lowest()).append(")\n");
+        }
     }
 
     private static void errors(Summary s, FailureSample failures, Terminal t, StringBuilder sb) {

@@ -10,6 +10,7 @@ import dev.bench4j.core.Progress;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Run;
 import dev.bench4j.core.Score;
+import dev.bench4j.core.Summary;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.ModelProvider;
@@ -19,6 +20,7 @@ import dev.bench4j.core.spi.ProviderContext;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.scoring.Scorers;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,6 +98,39 @@ class SummaryTableTest {
 
         assertThat(ProgressLine.render(p, Terminal.plain())).isEqualTo("[#########...............] 312/800 cells  ok 310  "
                 + "failed 2  cached 5  retries 3  41,230 tok  $0.0123  12.4 s  ETA 19.3 s");
+    }
+
+    @Test
+    void progressLineShowsTheConcurrencyWhileAdaptiveConcurrencyHoldsItLower() {
+        Progress p = new Progress(800, 312, 310, 2, 5, 3, 8, 40_000, 1_230, 0.0123, Duration.ofMillis(12_400),
+                Optional.empty());
+        Map<String, Integer> two = new LinkedHashMap<>();
+        two.put("openai https://api.x/v1", 16);
+        two.put("anthropic", 4);
+
+        assertThat(ProgressLine.render(p.withLoweredConcurrency(Map.of("openai", 16)), Terminal.plain()))
+                .endsWith("12.4 s  concurrency 16");
+        assertThat(ProgressLine.render(p.withLoweredConcurrency(two), Terminal.plain()))
+                .endsWith("12.4 s  concurrency openai https://api.x/v1 16, anthropic 4");
+    }
+
+    @Test
+    void theTablePrintsOneLineOfConcurrencyChangesPerEndpointThatAdapted() {
+        Run run = BenchmarkPlan.named("adapted").prompt(Prompt.named("p").user("{{x}}"))
+                .model(ModelConfig.of("echo", "m")).trials(List.of(Trial.of("a", Map.of("x", "4")))).build().run();
+        assertThat(SummaryTable.render(run, new FailureSample(), Terminal.plain())).doesNotContain("concurrency");
+        Summary.EndpointConcurrency api = new Summary.EndpointConcurrency("openai https://api.x/v1", 64, 16, 40,
+                List.of(new Summary.ConcurrencyChange(Duration.ofMillis(1_200), 32),
+                        new Summary.ConcurrencyChange(Duration.ofMillis(2_500), 16),
+                        new Summary.ConcurrencyChange(Duration.ofMillis(5_000), 40)), 0);
+        Summary.EndpointConcurrency local = new Summary.EndpointConcurrency("ollama", 8, 1, 2,
+                List.of(new Summary.ConcurrencyChange(Duration.ofMillis(40), 4)), 12);
+        Run adapted = new Run(run.info(), run.status(), run.statusReason(), run.endedAt(), run.results(),
+                run.summary().withConcurrency(List.of(api, local)));
+
+        assertThat(SummaryTable.render(adapted, new FailureSample(), Terminal.plain()))
+                .contains("\nconcurrency openai https://api.x/v1: 64 → 32 at 1.2 s → 16 at 2.5 s → 40 at 5.0 s (min 16)\n"
+                        + "concurrency ollama: 8 → 4 at 40 ms → … (12 more changes) → 2 (min 1)\n");
     }
 
     @Test

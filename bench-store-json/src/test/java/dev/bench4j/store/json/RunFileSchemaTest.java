@@ -147,6 +147,29 @@ class RunFileSchemaTest {
     }
 
     @Test
+    void aRunWhoseConcurrencyAdaptedKeepsTheChangesInRunJsonAndReadsThemBack() throws Exception {
+        JsonRunStore store = JsonRunStore.at(dir);
+        ScriptedProvider shedding = ScriptedProvider.named("shedding", r -> r.attempt() == 1
+                ? CompletableFuture.failedFuture(CallException.forHttpStatus(429, "HTTP 429 from the test",
+                        Optional.of(Duration.ZERO)))
+                : CompletableFuture.completedFuture(ScriptedProvider.answer("ok")));
+        Run run = StorePlans.rich(shedding).store(store).build().run();
+        assertThat(run.summary().concurrency()).hasSize(1);
+        var history = run.summary().concurrency().get(0);
+        assertThat(history.endpoint()).isEqualTo("shedding");
+        assertThat(history.configured()).isEqualTo(3);
+        assertThat(history.lowest()).isLessThan(3);
+
+        JsonNode runJson = Jackson.MAPPER.readTree(dir.resolve(run.id()).resolve("run.json").toFile());
+        assertValid(schema("run.schema.json"), runJson, "run.json");
+        JsonNode written = runJson.get("summary").get("concurrency").get(0);
+        assertThat(written.get("endpoint").textValue()).isEqualTo("shedding");
+        assertThat(written.get("changes").get(0).get("limit").intValue()).isEqualTo(history.changes().get(0).limit());
+        assertThat(store.load(run.id()).orElseThrow().summary().orElseThrow().concurrency())
+                .isEqualTo(run.summary().concurrency());
+    }
+
+    @Test
     void theSchemasInDocsAreTheShippedOnes() throws Exception {
         for (String name : List.of("run.schema.json", "result.schema.json", "review.schema.json")) {
             try (InputStream in = JsonRunStore.class.getResourceAsStream(name)) {

@@ -30,6 +30,12 @@ public final class EchoProviderFactory implements ModelProviderFactory {
         EchoSettings.of(config);
     }
 
+    /** A local provider never sheds load: its calls keep the configured concurrency. */
+    @Override
+    public boolean shedsLoad() {
+        return false;
+    }
+
     @Override
     public Optional<Price> price(ModelConfig config) {
         return Optional.of(Price.FREE);

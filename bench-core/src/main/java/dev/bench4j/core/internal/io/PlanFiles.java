@@ -42,7 +42,8 @@ public final class PlanFiles {
 
     private static final List<String> FIELDS = List.of("name", "description", "prompts", "models", "trials",
             "repetitions", "concurrency", "provider_concurrency", "scorers", "store", "retry",
-            "attempt_timeout_seconds", "cell_deadline_seconds", "run_deadline_seconds", "cache", "budget", "tags");
+            "attempt_timeout_seconds", "cell_deadline_seconds", "run_deadline_seconds", "cache", "budget", "tags",
+            "adaptive_concurrency");
     private static final List<String> RETRY_FIELDS = List.of("max_attempts", "initial_backoff_ms", "max_backoff_ms",
             "multiplier", "jitter");
     private static final List<String> CACHE_FIELDS = List.of("max_entries", "dir", "ttl_days");
@@ -126,6 +127,7 @@ public final class PlanFiles {
             throw new InvalidPlanException(broken.stream().map(p -> where + ": " + p).toList());
         }
         List<String> warnings = PlanValidator.warnings(prompts, trials);
+        Optional<Boolean> adaptiveConcurrency = f.optBoolean("adaptive_concurrency");
 
         Function<BenchmarkPlan.Builder, BenchmarkPlan.Builder> apply = b -> {
             b.name(planName).baseDirectory(base).prompts(prompts).models(models).trials(trials).provenance(provenance);
@@ -139,6 +141,7 @@ public final class PlanFiles {
             applying(f, "cell_deadline_seconds", cellDeadline, b::cellDeadline);
             applying(f, "run_deadline_seconds", runDeadline, b::runDeadline);
             budget.ifPresent(b::budget);
+            adaptiveConcurrency.ifPresent(b::adaptiveConcurrency);
             cache.ifPresent(c -> {
                 if (c.isEmpty()) {
                     b.noCache();

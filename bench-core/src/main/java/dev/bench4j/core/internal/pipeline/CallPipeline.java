@@ -2,6 +2,7 @@ package dev.bench4j.core.internal.pipeline;
 
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.RetryPolicy;
+import dev.bench4j.core.Summary;
 import dev.bench4j.core.spi.ModelProvider;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ModelResponse;
@@ -11,6 +12,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,13 +25,22 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The call pipeline of one run: for each model config, the chain of stages its calls go through.
  * Configs on the same endpoint (provider and base URL) share its rate limiter, concurrency limit
- * and retry; configs of one provider share the provider's concurrency limit.
+ * and retry, whether they are candidates or judges; configs of one provider share the provider's
+ * concurrency limit.
+ *
+ * <p>With adaptive concurrency on, an endpoint whose configs all come from providers that
+ * {@linkplain ModelProviderFactory#shedsLoad() shed load} gets an adaptive limit (see
+ * {@link AsyncSemaphore}): it starts at the lowest of the endpoint's {@code max_concurrency}, its
+ * provider's limit and the run's concurrency, is halved on every burst of overload replies and grows
+ * back by one after as many successes as the limit.
  */
 public final class CallPipeline {
 
     private final Map<String, CallHandler> handlers = new HashMap<>();
     private final Map<String, Endpoint> endpoints = new HashMap<>();
     private final Map<String, AsyncSemaphore> providerLimits = new HashMap<>();
+    private final List<AsyncSemaphore> adaptiveLimits = new ArrayList<>();
+    private final long startNanos = System.nanoTime();
     private final Settings settings;
     private final RequestKeys keys;
 
@@ -44,10 +55,13 @@ public final class CallPipeline {
      * @param attemptTimeout the per-attempt timeout where a config sets none
      * @param providerConcurrency per-provider limits, by provider name
      * @param scheduler the scheduler for waits and timeouts
+     * @param concurrency the run's concurrency: the highest an adaptive limit goes
+     * @param adaptiveConcurrency whether endpoints of providers that shed load get an adaptive limit
      */
     public record Settings(List<ModelConfig> models, Map<String, ModelProvider> providers,
             Map<String, ModelProviderFactory> factories, Optional<ResponseCache> cache, RetryPolicy retry,
-            Duration attemptTimeout, Map<String, Integer> providerConcurrency, ScheduledExecutorService scheduler) {
+            Duration attemptTimeout, Map<String, Integer> providerConcurrency, ScheduledExecutorService scheduler,
+            int concurrency, boolean adaptiveConcurrency) {
     }
 
     private record Endpoint(Optional<RateLimiter> limiter, Optional<AsyncSemaphore> limit, RetryStage retry) {
@@ -67,7 +81,9 @@ public final class CallPipeline {
     }
 
     /**
-     * The order every call goes through, top to bottom.
+     * The order every call goes through, top to bottom. The concurrency limits are taken per
+     * attempt, inside the retry: a retry waiting for its backoff holds no permit, and a limit
+     * lowered by overload replies applies to the retries of those replies.
      */
     private CallHandler assemble(ModelConfig m) {
         Endpoint endpoint = endpoint(m);
@@ -76,13 +92,13 @@ public final class CallPipeline {
             stages.add(new CacheStage(settings.cache().get(), keys));
         }
         endpoint.limiter().ifPresent(l -> stages.add(new RateLimitStage(l, settings.scheduler())));
+        stages.add(endpoint.retry());
         List<AsyncSemaphore> limits = new ArrayList<>();
         providerLimit(m).ifPresent(limits::add);
         endpoint.limit().ifPresent(limits::add);
         if (!limits.isEmpty()) {
             stages.add(new ConcurrencyStage(limits));
         }
-        stages.add(endpoint.retry());
         stages.add(new TimeoutStage(m.endpoint().timeout().orElse(settings.attemptTimeout()), settings.scheduler()));
         return CallStage.chain(stages, new ProviderStage(m.provider(), settings.providers().get(m.id())));
     }
@@ -95,11 +111,28 @@ public final class CallPipeline {
             Optional<RateLimiter> limiter = rps.isPresent() ? Optional.of(rateLimiter(k, rps.getAsDouble())) : Optional.empty();
             var conc = same.stream().map(o -> o.endpoint().maxConcurrency()).filter(OptionalInt::isPresent)
                     .mapToInt(OptionalInt::getAsInt).min();
-            Optional<AsyncSemaphore> limit = conc.isPresent()
-                    ? Optional.of(new AsyncSemaphore("endpoint " + k, conc.getAsInt())) : Optional.empty();
+            Optional<AsyncSemaphore> limit;
+            if (settings.adaptiveConcurrency() && same.stream().allMatch(o -> settings.factories().get(o.id()).shedsLoad())) {
+                int ceiling = Math.min(conc.orElse(Integer.MAX_VALUE), settings.concurrency());
+                Integer perProvider = settings.providerConcurrency().get(m.provider());
+                if (perProvider != null) {
+                    ceiling = Math.min(ceiling, perProvider);
+                }
+                AsyncSemaphore adaptive = AsyncSemaphore.adaptive(endpointName(m), ceiling, startNanos);
+                adaptiveLimits.add(adaptive);
+                limit = Optional.of(adaptive);
+            } else {
+                limit = conc.isPresent()
+                        ? Optional.of(new AsyncSemaphore("endpoint " + k, conc.getAsInt())) : Optional.empty();
+            }
             RetryStage retry = new RetryStage(k, settings.retry(), settings.scheduler(), limiter);
             return new Endpoint(limiter, limit, retry);
         });
+    }
+
+    /** The endpoint as the summary names it: the provider, and the base URL if the configs set one. */
+    private static String endpointName(ModelConfig m) {
+        return m.provider().toLowerCase(Locale.ROOT) + m.endpoint().baseUrl().map(u -> " " + u).orElse("");
     }
 
     private static String endpointKey(ModelConfig m) {
@@ -137,5 +170,38 @@ public final class CallPipeline {
      */
     public CompletableFuture<ModelResponse> call(CellCall call) {
         return handlers.get(call.request().config().id()).handle(call);
+    }
+
+    /**
+     * Returns the current limit of each endpoint whose adaptive concurrency is below its configured
+     * limit. Any thread.
+     *
+     * @return the lowered limits by endpoint name, empty if none is lowered
+     */
+    public Map<String, Integer> loweredConcurrency() {
+        Map<String, Integer> lowered = Map.of();
+        for (AsyncSemaphore a : adaptiveLimits) {
+            int limit = a.limit();
+            if (limit < a.ceiling()) {
+                if (lowered.isEmpty()) {
+                    lowered = new LinkedHashMap<>();
+                }
+                lowered.put(a.name(), limit);
+            }
+        }
+        return lowered;
+    }
+
+    /**
+     * Returns how adaptive concurrency changed each endpoint's limit so far. Any thread.
+     *
+     * @return the history of every endpoint whose limit changed, in the plan's order of endpoints
+     */
+    public List<Summary.EndpointConcurrency> concurrencyHistory() {
+        List<Summary.EndpointConcurrency> history = new ArrayList<>();
+        for (AsyncSemaphore a : adaptiveLimits) {
+            a.history().ifPresent(history::add);
+        }
+        return history;
     }
 }

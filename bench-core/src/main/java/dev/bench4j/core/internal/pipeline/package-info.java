@@ -1,6 +1,7 @@
 /**
  * The call pipeline every model call goes through, whatever provider serves it:
- * response cache → rate limiter → concurrency limit → retry → per-attempt timeout → provider.
+ * response cache → rate limiter → retry → concurrency limits (per attempt; an endpoint's may adapt
+ * to overload replies) → per-attempt timeout → provider.
  *
  * <p><b>Not API</b>: classes here may change without notice.
  */

@@ -36,6 +36,12 @@ public final class ReplayProviderFactory implements ModelProviderFactory {
         return false;
     }
 
+    /** A local provider never sheds load: its calls keep the configured concurrency. */
+    @Override
+    public boolean shedsLoad() {
+        return false;
+    }
+
     static Path recordingsFile(ModelConfig config, Path baseDirectory) {
         for (String key : config.extras().keySet()) {
             if (!key.equals(RECORDINGS)) {

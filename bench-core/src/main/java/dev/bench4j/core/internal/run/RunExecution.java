@@ -92,7 +92,7 @@ public final class RunExecution implements RunHandle {
     private volatile long inFlightCount;
     private long next;
     private ResumedCells restored;
-    private CallPipeline pipeline;
+    private volatile CallPipeline pipeline;   // volatile: progress() reads its concurrency
     private ScheduledFuture<?> runDeadlineTimer;
     private boolean stopping;
     private boolean draining;   // stopping without cancelling the cells in flight (a budget cap was reached)
@@ -400,7 +400,13 @@ public final class RunExecution implements RunHandle {
     }
 
     private Summary summarySoFar() {
-        return tally.summary(Duration.ofNanos(System.nanoTime() - startNanos));
+        return withConcurrency(tally.summary(Duration.ofNanos(System.nanoTime() - startNanos)));
+    }
+
+    /** Adds how adaptive concurrency changed the endpoints' limits so far. */
+    private Summary withConcurrency(Summary summary) {
+        CallPipeline p = pipeline;
+        return p == null ? summary : summary.withConcurrency(p.concurrencyHistory());
     }
 
     /**
@@ -454,7 +460,7 @@ public final class RunExecution implements RunHandle {
         log.info("Run {} {} in {}: {} cells, {} succeeded, {} failed, {} cached", info.id(), status.wireName(),
                 Durations.format(elapsed), counts.done(), counts.succeeded(), counts.failed(), counts.cached());
         Run run = sinks.finish(new Run(info, status, reason, settings.services().clock().instant(), tally.results(),
-                tally.summary(elapsed), health.warnings()));
+                withConcurrency(tally.summary(elapsed)), health.warnings()));
         run.warnings().forEach(w -> LOG.info("Run {} warning {}: {}", info.id(), w.code(), w.message()));
         listeners.emit(l -> l.onRunFinished(run));
         listeners.close();
@@ -477,8 +483,11 @@ public final class RunExecution implements RunHandle {
     @Override
     public Progress progress() {
         Duration elapsed = Duration.between(info.startedAt(), settings.services().clock().instant());
-        return tally.progress(total, retries.sum(), inFlightCount, elapsed.isNegative() ? Duration.ZERO : elapsed,
+        Progress p = tally.progress(total, retries.sum(), inFlightCount, elapsed.isNegative() ? Duration.ZERO : elapsed,
                 future.isDone());
+        CallPipeline calls = pipeline;
+        Map<String, Integer> lowered = calls == null || future.isDone() ? Map.of() : calls.loweredConcurrency();
+        return lowered.isEmpty() ? p : p.withLoweredConcurrency(lowered);
     }
 
     @Override

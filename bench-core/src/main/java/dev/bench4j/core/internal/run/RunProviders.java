@@ -60,7 +60,8 @@ final class RunProviders {
         }
         open = List.copyOf(byFactory.values());
         return new CallPipeline.Settings(callable, byModel, services.factories(), services.cache(), limits.retry(),
-                limits.attemptTimeout(), limits.providerConcurrency(), scheduler);
+                limits.attemptTimeout(), limits.providerConcurrency(), scheduler, limits.concurrency(),
+                limits.adaptiveConcurrency());
     }
 
     /** Closes every opened provider; a provider that fails to close is logged. */

@@ -103,9 +103,26 @@ public record RunSettings(String name, List<Prompt> prompts, List<ModelConfig> m
      * @param attemptTimeout the longest one attempt may take (unless the endpoint sets its own)
      * @param cellDeadline the longest a cell may take, retries included
      * @param runDeadline the longest the run may take, if limited
+     * @param adaptiveConcurrency whether each endpoint of a provider that sheds load lowers its
+     *     concurrency on overload replies (429, 529) and raises it again after successes
      */
     public record Limits(int concurrency, Map<String, Integer> providerConcurrency, RetryPolicy retry,
-            Duration attemptTimeout, Duration cellDeadline, Optional<Duration> runDeadline) {
+            Duration attemptTimeout, Duration cellDeadline, Optional<Duration> runDeadline, boolean adaptiveConcurrency) {
+
+        /**
+         * Creates limits with adaptive concurrency on.
+         *
+         * @param concurrency cells in flight at most
+         * @param providerConcurrency calls in flight at most per provider name
+         * @param retry the retry policy of every call
+         * @param attemptTimeout the longest one attempt may take
+         * @param cellDeadline the longest a cell may take, retries included
+         * @param runDeadline the longest the run may take, if limited
+         */
+        public Limits(int concurrency, Map<String, Integer> providerConcurrency, RetryPolicy retry,
+                Duration attemptTimeout, Duration cellDeadline, Optional<Duration> runDeadline) {
+            this(concurrency, providerConcurrency, retry, attemptTimeout, cellDeadline, runDeadline, true);
+        }
 
         /** Copies the map. */
         public Limits {

@@ -8,7 +8,9 @@ import dev.bench4j.core.Summary;
 import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.ResultJson;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -23,7 +25,10 @@ import java.util.OptionalDouble;
  * then {@code elapsed_seconds}, {@code requests_per_second} (finished cells per second),
  * {@code retried_cells} (cells a resume with retry called again; only when there are some),
  * {@code by_model} and {@code by_prompt} (objects keyed by model id and prompt name) and
- * {@code by_prompt_and_model} (an array of groups with {@code prompt} and {@code model}).
+ * {@code by_prompt_and_model} (an array of groups with {@code prompt} and {@code model}), and,
+ * only when adaptive concurrency changed a limit, {@code concurrency}: an array of endpoints, each
+ * with {@code endpoint}, {@code configured}, {@code lowest}, {@code last}, {@code changes} (an array
+ * of {@code {"at_seconds", "limit"}}, oldest first) and {@code changes_omitted}.
  * Durations are milliseconds with a fraction; a figure that is unknown is {@code null}.
  */
 final class SummaryJson {
@@ -52,7 +57,45 @@ final class SummaryJson {
             o.put("model", pm.model());
             group(o, g);
         });
+        if (!s.concurrency().isEmpty()) {
+            ArrayNode endpoints = n.putArray("concurrency");
+            for (Summary.EndpointConcurrency c : s.concurrency()) {
+                ObjectNode o = endpoints.addObject();
+                o.put("endpoint", c.endpoint());
+                o.put("configured", c.configured());
+                o.put("lowest", c.lowest());
+                o.put("last", c.last());
+                ArrayNode changes = o.putArray("changes");
+                for (Summary.ConcurrencyChange change : c.changes()) {
+                    ObjectNode ch = changes.addObject();
+                    ch.put("at_seconds", change.at().toNanos() / 1e9);
+                    ch.put("limit", change.limit());
+                }
+                o.put("changes_omitted", c.omitted());
+            }
+        }
         return n;
+    }
+
+    private static List<Summary.EndpointConcurrency> concurrency(JsonFields f) {
+        Optional<JsonNode> array = f.optArray("concurrency");
+        if (array.isEmpty()) {
+            return List.of();
+        }
+        List<Summary.EndpointConcurrency> endpoints = new ArrayList<>();
+        for (int i = 0; i < array.get().size(); i++) {
+            JsonFields e = f.nested(array.get().get(i), "concurrency[" + i + "]");
+            JsonNode changeArray = e.array("changes");
+            List<Summary.ConcurrencyChange> changes = new ArrayList<>();
+            for (int j = 0; j < changeArray.size(); j++) {
+                JsonFields c = e.nested(changeArray.get(j), "changes[" + j + "]");
+                changes.add(new Summary.ConcurrencyChange(Duration.ofNanos(Math.round(c.number("at_seconds") * 1e9)),
+                        c.intCount("limit")));
+            }
+            endpoints.add(new Summary.EndpointConcurrency(e.string("endpoint"), e.intCount("configured"),
+                    e.intCount("lowest"), e.intCount("last"), changes, e.count("changes_omitted")));
+        }
+        return endpoints;
     }
 
     private static void group(ObjectNode n, Summary.Group g) {
@@ -147,7 +190,7 @@ final class SummaryJson {
             pairs.put(new Summary.PromptModel(pair.string("prompt"), pair.string("model")), group(pair));
         }
         long retried = f.has("retried_cells") ? f.count("retried_cells") : 0;
-        return new Summary(overall, models, prompts, pairs, elapsed, rate, retried);
+        return new Summary(overall, models, prompts, pairs, elapsed, rate, retried, concurrency(f));
     }
 
     private static Summary.Group group(JsonFields f) {
