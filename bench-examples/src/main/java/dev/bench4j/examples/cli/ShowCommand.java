@@ -2,6 +2,7 @@ package dev.bench4j.examples.cli;
 
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
+import dev.bench4j.core.Provenance;
 import dev.bench4j.core.Review;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.store.json.InvalidRunFileException;
@@ -64,6 +65,7 @@ final class ShowCommand implements Callable<Integer> {
                 .append(sub.planTrials()).append(" trials)\n"));
         run.summary().filter(s -> s.retriedCells() > 0).ifPresent(s -> sb.append("  retried   ").append(s.retriedCells())
                 .append(" failed cells called again (the summary counts each cell's newest result)\n"));
+        provenance(info.provenance(), sb);
         sb.append("  folder    ").append(run.folder()).append("\n\n");
         if (run.summary().isPresent()) {
             Set<String> scorers = new LinkedHashSet<>(info.plan().scorers());
@@ -86,5 +88,29 @@ final class ShowCommand implements Callable<Integer> {
         }
         io.out().print(sb);
         return 0;
+    }
+
+    /** The run's provenance, one labelled line per part that is known. */
+    private static void provenance(Provenance p, StringBuilder sb) {
+        p.description().ifPresent(d -> sb.append("  about     ").append(Terminal.clean(d)).append('\n'));
+        if (!p.tags().isEmpty()) {
+            sb.append("  tags      ").append(Terminal.clean(String.join(", ", p.tags()))).append('\n');
+        }
+        p.git().ifPresent(g -> sb.append("  git       ").append(g.commit())
+                .append(g.dirty().map(d -> d ? " (changed files)" : " (clean)").orElse("")).append('\n'));
+        p.planFile().ifPresent(f -> sb.append("  plan file ").append(Terminal.clean(f.path())).append(" sha256:")
+                .append(f.sha256(), 0, 12).append('\n'));
+        for (Provenance.SourceFile f : p.trialFiles()) {
+            if (p.planFile().filter(f::equals).isEmpty()) {
+                sb.append("  trials    ").append(Terminal.clean(f.path())).append(" sha256:").append(f.sha256(), 0, 12)
+                        .append(" (").append(f.trialIds().size()).append(" trials)\n");
+            }
+        }
+        if (!p.commandLine().isEmpty()) {
+            sb.append("  command   bench ").append(Terminal.clean(String.join(" ", p.commandLine()))).append('\n');
+        }
+        if (p.host().isPresent() || p.user().isPresent()) {
+            sb.append("  by        ").append(Terminal.clean(p.user().orElse("?") + "@" + p.host().orElse("?"))).append('\n');
+        }
     }
 }

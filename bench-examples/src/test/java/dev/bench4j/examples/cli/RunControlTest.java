@@ -87,6 +87,22 @@ class RunControlTest {
     }
 
     @Test
+    void showPrintsTheProvenanceAndListShowsTagsAndTheMainScore() throws IOException {
+        Path plan = plan(OK, ", \"description\": \"triage check\", \"tags\": [\"nightly\"], \"store\": \"runs\","
+                + " \"scorers\": [{\"type\": \"contains\"}]");
+        cli.run("run", plan.toString(), "--tag", "ci", "--no-progress");
+        String id = runFolder(dir.resolve("runs")).getFileName().toString();
+
+        assertThat(cli.run("show", id, "--store", dir.resolve("runs").toString())).isZero();
+        assertThat(cli.out()).contains("  about     triage check", "  tags      nightly, ci",
+                "  plan file " + plan + " sha256:", "trials.jsonl sha256:", "(2 trials)",
+                "  command   bench run " + plan + " --tag ci --no-progress",
+                "  by        " + System.getProperty("user.name") + "@");
+        assertThat(cli.run("list", "--store", dir.resolve("runs").toString())).isZero();
+        assertThat(cli.out()).contains("main score", "tags").containsPattern(id + " .* contains 1\\.000 .* nightly,ci");
+    }
+
+    @Test
     void theRunFolderHasARunLogWithStartFailuresAndEnd() throws IOException {
         Path plan = plan(OK + ", " + FAILING, ", \"store\": \"runs\"");
 
