@@ -90,6 +90,8 @@ class RunControlTest {
     void showPrintsTheProvenanceAndListShowsTagsAndTheMainScore() throws IOException {
         Path plan = plan(OK, ", \"description\": \"triage check\", \"tags\": [\"nightly\"], \"store\": \"runs\","
                 + " \"scorers\": [{\"type\": \"contains\"}]");
+        Files.writeString(dir.resolve("trials.jsonl"), "{\"id\": \"t1\", \"vars\": {\"text\": \"chest pain\"}, \"expected\": \"chest\"}\n"
+                + "{\"id\": \"t2\", \"vars\": {\"text\": \"a cold\"}, \"expected\": \"cold\"}\n");
         cli.run("run", plan.toString(), "--tag", "ci", "--no-progress");
         String id = runFolder(dir.resolve("runs")).getFileName().toString();
 
