@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Against an OpenAI-compatible server that sheds load (a 429 with {@code retry-after: 1} whenever
  * more than a hidden number of requests are in flight, ~20 ms per answer otherwise), a run with
- * adaptive concurrency gets far fewer 429s and waits far less in retries than the same run with
+ * adaptive concurrency gets fewer 429s and waits less in retries than the same run with
  * the static limit. Only counts and the retry waits the run asked for are asserted, never the wall
  * clock, so a loaded machine cannot make it flaky; the wall times are logged.
  */
