@@ -16,7 +16,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>An <b>adaptive</b> semaphore changes its limit with what its calls report (AIMD, as TCP does):
  * a call refused because the service is overloaded ({@link #OVERLOADED}: a 429, 529 or 503) halves
  * the limit, down to a floor of {@value #FLOOR}; after {@code limit} successful calls since the last
- * change it grows by one, up to the configured limit (the ceiling). Only calls that started at the
+ * change it grows by one, up to the configured limit (the ceiling), and {@value #PROBE_FACTOR} times
+ * more slowly where growing would reach the limit at which the last overload came (the service's
+ * capacity is likely just below it: each probe there costs a refused call). Only calls that started at the
  * current limit can lower it: the other calls in flight when it was halved, which were sent at the
  * old limit, are the same burst of overload and do not halve it again (each {@link #epoch()} is one
  * limit). A lowered limit takes effect as calls end: no new call starts while as many are in flight.
@@ -35,6 +37,8 @@ final class AsyncSemaphore {
     static final int OVERLOADED = 2;
     /** The lowest limit an adaptive semaphore goes down to. */
     static final int FLOOR = 1;
+    /** How many times more successes it takes to grow back to the limit that was last overloaded. */
+    static final int PROBE_FACTOR = 8;
 
     private static final CompletableFuture<Void> GRANTED = CompletableFuture.completedFuture(null);
 
@@ -47,6 +51,7 @@ final class AsyncSemaphore {
     private volatile int limit;
     private volatile int epoch;
     private int successes;
+    private int overloadedAt;   // the limit at which the last overload came; 0 before the first
     // the history, adaptive only
     private final long[] changedAtNanos;
     private final int[] changedTo;
@@ -160,12 +165,22 @@ final class AsyncSemaphore {
         if (overloaded) {
             successes = 0;
             if (startEpoch == epoch && current > FLOOR) {
+                overloadedAt = current;
                 changeTo(Math.max(FLOOR, current / 2), false);
             }
-        } else if (current < ceiling && ++successes >= current) {
+        } else if (current < ceiling && ++successes >= growthWindow(current)) {
             successes = 0;
             changeTo(current + 1, true);
         }
+    }
+
+    /**
+     * The successes needed to grow by one: the limit itself, or {@value #PROBE_FACTOR} times as many
+     * once growing would reach the limit at which the last overload came (the service's capacity is
+     * probably just below it, so each probe there costs a refused call).
+     */
+    private int growthWindow(int current) {
+        return overloadedAt > 0 && current + 1 >= overloadedAt ? current * PROBE_FACTOR : current;
     }
 
     private void changeTo(int newLimit, boolean raise) {
