@@ -66,7 +66,8 @@ final class ListCommand implements Callable<Integer> {
         List<List<String>> rows = new ArrayList<>();
         for (RunEntry r : runs) {
             rows.add(List.of(r.id(), r.status().wireName(), TIME.format(r.startedAt()), Terminal.clean(r.name()),
-                    Format.count(r.cells()), Format.percent(r.successRate()), mainScore(r),
+                    Format.count(r.cells()) + (r.retriedCells() > 0 ? " (" + Format.count(r.retriedCells()) + " retried)" : ""),
+                    Format.percent(r.successRate()), mainScore(r),
                     r.costUsd().isPresent() ? Format.usd(r.costUsd().getAsDouble()) : "unknown",
                     Terminal.clean(String.join(",", r.tags()))));
         }

@@ -73,6 +73,8 @@ class RunControlCommandsTest {
 
         assertThat(bench("show", id, "--store", dir.resolve("runs").toString())).isZero();
         assertThat(cli.out()).contains("retried   " + failures + " failed cells called again");
+        assertThat(bench("list", "--store", dir.resolve("runs").toString())).isZero();
+        assertThat(cli.out()).containsPattern(id + " .* 20 \\(" + failures + " retried\\) ");
     }
 
     @Test

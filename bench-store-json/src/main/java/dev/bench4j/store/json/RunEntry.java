@@ -33,10 +33,12 @@ import java.util.OptionalDouble;
  *     name (scores without a value are left out); empty before the first checkpoint, and for runs
  *     indexed by a bench4j that did not record them
  * @param tags the run's tags (its provenance's), empty when it has none
+ * @param retriedCells how many of its failed cells were called again by resumes with retry of
+ *     failed cells ({@code Summary.retriedCells()}), when it was last recorded
  */
 public record RunEntry(String id, String name, RunStatus status, Instant startedAt, Optional<Instant> endedAt,
         List<String> models, List<String> prompts, int trialCount, long cells, OptionalDouble successRate,
-        OptionalDouble costUsd, Path folder, Map<String, Double> scores, List<String> tags) {
+        OptionalDouble costUsd, Path folder, Map<String, Double> scores, List<String> tags, long retriedCells) {
 
     /**
      * Validates and copies the components.
@@ -71,10 +73,13 @@ public record RunEntry(String id, String name, RunStatus status, Instant started
         });
         scores = Collections.unmodifiableMap(copy);
         tags = List.copyOf(Objects.requireNonNull(tags, "tags"));
+        if (retriedCells < 0) {
+            throw new IllegalArgumentException("retriedCells must be >= 0 but was " + retriedCells);
+        }
     }
 
     /**
-     * Makes an entry without tags.
+     * Makes an entry without tags or retried cells.
      *
      * @param id the run's id
      * @param name the plan's name
@@ -96,7 +101,7 @@ public record RunEntry(String id, String name, RunStatus status, Instant started
             List<String> models, List<String> prompts, int trialCount, long cells, OptionalDouble successRate,
             OptionalDouble costUsd, Path folder, Map<String, Double> scores) {
         this(id, name, status, startedAt, endedAt, models, prompts, trialCount, cells, successRate, costUsd, folder,
-                scores, List.of());
+                scores, List.of(), 0);
     }
 
     /**
@@ -108,7 +113,7 @@ public record RunEntry(String id, String name, RunStatus status, Instant started
      */
     public RunEntry withStatus(RunStatus newStatus) {
         return new RunEntry(id, name, newStatus, startedAt, endedAt, models, prompts, trialCount, cells, successRate,
-                costUsd, folder, scores, tags);
+                costUsd, folder, scores, tags, retriedCells);
     }
 
     /**

@@ -92,7 +92,8 @@ public final class IndexFile {
                 all.map(Summary.Group::cells).orElse(0L),
                 all.map(Summary.Group::successRate).orElse(OptionalDouble.empty()),
                 all.map(g -> g.cost().totalUsd()).orElse(OptionalDouble.empty()), m.folder(),
-                all.map(IndexFile::means).orElse(Map.of()), m.info().provenance().tags());
+                all.map(IndexFile::means).orElse(Map.of()), m.info().provenance().tags(),
+                m.summary().map(Summary::retriedCells).orElse(0L));
     }
 
     private static Map<String, Double> means(Summary.Group g) {
@@ -270,7 +271,7 @@ public final class IndexFile {
         return new RunEntry(id, e.string("name"), status, e.instant("started_at"), e.optInstant("ended_at"),
                 e.strings("models"), e.strings("prompts"), e.intCount("trial_count"), e.count("cells"),
                 optional(e.optNumber("success_rate")), optional(e.optNumber("cost_usd")), root.resolve(id), scores(e),
-                e.has("tags") ? e.strings("tags") : List.of());
+                e.has("tags") ? e.strings("tags") : List.of(), e.has("retried_cells") ? e.count("retried_cells") : 0);
     }
 
     private static Map<String, Double> scores(JsonFields e) {
@@ -308,6 +309,9 @@ public final class IndexFile {
             e.scores().forEach(scores::put);
             if (!e.tags().isEmpty()) {
                 e.tags().forEach(o.putArray("tags")::add);
+            }
+            if (e.retriedCells() > 0) {
+                o.put("retried_cells", e.retriedCells());
             }
         }
         try {
