@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param tags labels to find the run by, e.g. {@code nightly}; each non-blank, without repeats
  * @param git the plan folder's git state, if it is in a git work tree
  * @param commandLine the command's arguments, e.g. {@code [run, plan.json, --store, runs]}; empty
- *     for runs started from code
+ *     for runs started from code; values of options naming a key, token, secret or password are
+ *     replaced by {@code ***} here
  * @param host the host name, if known
  * @param user the user name, if known
  * @param planFile the plan file, if the run was read from one
@@ -51,7 +52,7 @@ public record Provenance(Optional<String> description, List<String> tags, Option
                         + t.replaceAll("\\p{Cntrl}", "?") + "'");
             }
         }
-        commandLine = List.copyOf(Objects.requireNonNull(commandLine, "commandLine"));
+        commandLine = redacted(commandLine);   // here, so no way of making one keeps a secret
         trialFiles = List.copyOf(Objects.requireNonNull(trialFiles, "trialFiles"));
     }
 
@@ -100,7 +101,7 @@ public record Provenance(Optional<String> description, List<String> tags, Option
      * @throws NullPointerException if {@code args} or an argument is {@code null}
      */
     public Provenance withCommandLine(List<String> args) {
-        return new Provenance(description, tags, git, redacted(args), host, user, planFile, trialFiles);
+        return new Provenance(description, tags, git, args, host, user, planFile, trialFiles);
     }
 
     /**
@@ -139,10 +140,10 @@ public record Provenance(Optional<String> description, List<String> tags, Option
     }
 
     private static List<String> redacted(List<String> args) {
-        List<String> out = new ArrayList<>(Objects.requireNonNull(args, "args").size());
+        List<String> out = new ArrayList<>(Objects.requireNonNull(args, "commandLine").size());
         boolean hideNext = false;
         for (String a : args) {
-            Objects.requireNonNull(a, "args element");
+            Objects.requireNonNull(a, "commandLine element");
             if (hideNext) {
                 out.add("***");
                 hideNext = false;
@@ -160,7 +161,7 @@ public record Provenance(Optional<String> description, List<String> tags, Option
             }
             out.add(a);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static boolean secretOption(String option) {

@@ -65,7 +65,11 @@ public record ResumeOptions(boolean retry, Set<ErrorKind> kinds) {
      */
     public static ResumeOptions retryFailed(ErrorKind... only) {
         Objects.requireNonNull(only, "only");
-        return new ResumeOptions(true, Set.of(only));
+        Set<ErrorKind> kinds = EnumSet.noneOf(ErrorKind.class);
+        for (ErrorKind k : only) {
+            kinds.add(Objects.requireNonNull(k, "only element"));   // a kind given twice counts once
+        }
+        return new ResumeOptions(true, kinds);
     }
 
     /**

@@ -21,6 +21,15 @@ class ProvenanceTest {
     }
 
     @Test
+    void theCanonicalConstructorHidesSecretsToo() {
+        Provenance p = new Provenance(java.util.Optional.empty(), List.of(), java.util.Optional.empty(),
+                List.of("--api-key", "sk-live-123"), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), List.of());
+
+        assertThat(p.commandLine()).containsExactly("--api-key", "***");
+    }
+
+    @Test
     void optionsNamingAnEnvironmentVariableKeepTheirValue() {
         assertThat(Provenance.none().withCommandLine(List.of("--api-key-env", "OPENAI_API_KEY")).commandLine())
                 .containsExactly("--api-key-env", "OPENAI_API_KEY");

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  */
 final class ResumeCommand {
 
+    private static final List<String> CAPS = List.of("--max-cost-usd", "--max-tokens", "--max-calls");
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./=:,@%+-]+");
 
     private ResumeCommand() {
@@ -39,6 +40,29 @@ final class ResumeCommand {
         out.add("--resume");
         out.add(quoted(runId));
         return String.join(" ", out);
+    }
+
+    /**
+     * Drops the budget caps ({@code --max-cost-usd}, {@code --max-tokens}, {@code --max-calls}, in
+     * either spelling) from a command line, for a resume that must give a higher one.
+     *
+     * @param args the arguments
+     * @return the arguments without the caps
+     */
+    static List<String> withoutCaps(List<String> args) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (CAPS.contains(name)) {
+                if (!a.contains("=")) {
+                    i++;   // and its value
+                }
+                continue;
+            }
+            out.add(a);
+        }
+        return out;
     }
 
     private static String quoted(String arg) {

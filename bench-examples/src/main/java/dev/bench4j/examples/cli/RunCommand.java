@@ -266,7 +266,10 @@ final class RunCommand implements Callable<Integer> {
                     + "newest result.");
         }
         io.out().flush();
-        if (run.status() != RunStatus.COMPLETED && run.status() != RunStatus.FAILED) {
+        if (run.status() == RunStatus.BUDGET_EXCEEDED && folder.isPresent()) {
+            err.println("Resume it with a higher cap (the stored spend counts toward it): "
+                    + ResumeCommand.of(ResumeCommand.withoutCaps(commandLine), run.id()) + " --max-cost-usd|--max-tokens|--max-calls N");
+        } else if (run.status() != RunStatus.COMPLETED && run.status() != RunStatus.FAILED) {
             err.println(folder.isPresent()
                     ? "Resume it with: " + ResumeCommand.of(commandLine, run.id())
                     : "The run was not stored, so it cannot be resumed; give --store DIR to keep runs.");

@@ -101,10 +101,8 @@ final class ShowCommand implements Callable<Integer> {
         p.planFile().ifPresent(f -> sb.append("  plan file ").append(Terminal.clean(f.path())).append(" sha256:")
                 .append(f.sha256(), 0, 12).append('\n'));
         for (Provenance.SourceFile f : p.trialFiles()) {
-            if (p.planFile().filter(f::equals).isEmpty()) {
-                sb.append("  trials    ").append(Terminal.clean(f.path())).append(" sha256:").append(f.sha256(), 0, 12)
-                        .append(" (").append(f.trialIds().size()).append(" trials)\n");
-            }
+            sb.append("  trials    ").append(Terminal.clean(f.path())).append(" sha256:").append(f.sha256(), 0, 12)
+                    .append(" (").append(f.trialIds().size()).append(" trials)\n");
         }
         if (!p.commandLine().isEmpty()) {
             sb.append("  command   bench ").append(Terminal.clean(String.join(" ", p.commandLine()))).append('\n');

@@ -23,6 +23,12 @@ class ResumeCommandTest {
     }
 
     @Test
+    void budgetCapsAreDroppedForAResumeThatMustRaiseThem() {
+        assertThat(ResumeCommand.withoutCaps(List.of("run", "p.json", "--max-cost-usd", "5", "--max-calls=10", "--limit", "3")))
+                .containsExactly("run", "p.json", "--limit", "3");
+    }
+
+    @Test
     void quotesArgumentsAShellWouldSplitOrExpand() {
         assertThat(ResumeCommand.of(List.of("run", "my plans/p.json", "--description", "it's $HOME"), "b"))
                 .isEqualTo("bench run 'my plans/p.json' --description 'it'\\''s $HOME' --resume b");

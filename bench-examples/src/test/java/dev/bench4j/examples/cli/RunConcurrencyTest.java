@@ -58,9 +58,11 @@ class RunConcurrencyTest {
     }
 
     private Path plan() throws IOException {
-        Files.writeString(dir.resolve("trials.jsonl"), "{\"id\": \"t1\", \"vars\": {\"text\": \"chest pain\"}}\n"
-                + "{\"id\": \"t2\", \"vars\": {\"text\": \"a cold\"}}\n{\"id\": \"t3\", \"vars\": {\"text\": \"a rash\"}}\n"
-                + "{\"id\": \"t4\", \"vars\": {\"text\": \"a cough\"}}\n");
+        StringBuilder trials = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {   // enough successes to grow back to 2: 8 at 1, the limit last overloaded
+            trials.append("{\"id\": \"t").append(i).append("\", \"vars\": {\"text\": \"case ").append(i).append("\"}}\n");
+        }
+        Files.writeString(dir.resolve("trials.jsonl"), trials);
         Path plan = dir.resolve("plan.json");
         Files.writeString(plan, "{\"name\": \"shed\", \"prompts\": [{\"name\": \"v1\", \"messages\": [{\"role\": \"user\","
                 + " \"content\": \"Classify: {{text}}\"}]}], \"models\": [{\"provider\": \"openai-compatible\","
@@ -75,7 +77,7 @@ class RunConcurrencyTest {
 
         String summary = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(summary + err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(summary).contains("4 cells, 4 ok, 0 failed")
+        assertThat(summary).contains("12 cells, 12 ok, 0 failed")
                 .containsPattern("\nconcurrency openai-compatible http://localhost:\\d+/v1: 2 → 1 at [^→]+ → 2 at [^→]+ \\(min 1\\)\n");
     }
 
@@ -85,6 +87,6 @@ class RunConcurrencyTest {
 
         String summary = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(summary + err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(summary).contains("4 cells, 4 ok, 0 failed").doesNotContain("concurrency openai-compatible");
+        assertThat(summary).contains("12 cells, 12 ok, 0 failed").doesNotContain("concurrency openai-compatible");
     }
 }

@@ -138,6 +138,8 @@ class RunControlCommandsTest {
         assertThat(cli.err()).contains("Budget: max_calls 5");
         assertThat(cli.out()).contains("budget_exceeded (budget exceeded: max_calls 5 reached");
         assertThat(lines(id)).isEqualTo(5);
+        assertThat(cli.err()).contains("Resume it with a higher cap (the stored spend counts toward it): bench run "
+                + plan + " --concurrency 1 --no-progress --resume " + id + " --max-cost-usd|--max-tokens|--max-calls N");
 
         assertThat(bench("run", plan.toString(), "--resume", id, "--max-calls", "100", "--no-progress")).isZero();
         assertThat(lines(id)).isEqualTo(20);

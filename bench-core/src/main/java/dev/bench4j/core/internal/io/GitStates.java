@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells the git commit of a folder and whether its tracked files are changed, for a run's
  * provenance. Asks the {@code git} command ({@code git status --porcelain=v2 --branch
- * --untracked-files=no}, one process, at most 5 s); without it, reads the commit from the
+ * --untracked-files=no}, one process, given at most 5 s, its output read from a temporary file); without it, reads the commit from the
  * {@code .git} folder and leaves the dirty flag unknown. A folder outside any work tree has no state.
  */
 public final class GitStates {
@@ -51,27 +51,45 @@ public final class GitStates {
     }
 
     private static Optional<GitState> fromCommand(Path folder) {
-        Process process;
+        Path out = null;
+        Process process = null;
         try {
-            process = new ProcessBuilder("git", "--no-optional-locks", "-C", folder.toAbsolutePath().toString(), "status", "--porcelain=v2",
-                    "--branch", "--untracked-files=no").redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            return Optional.empty();   // no git command
-        }
-        try (InputStream out = process.getInputStream()) {
-            String text = new String(out.readNBytes(1 << 20), StandardCharsets.UTF_8);
+            // the output goes to a file, so a slow git never blocks a read and a big one never fills a pipe
+            out = Files.createTempFile("bench4j-git", ".txt");
+            try {
+                process = new ProcessBuilder("git", "--no-optional-locks", "-C", folder.toAbsolutePath().toString(),
+                        "status", "--porcelain=v2", "--branch", "--untracked-files=no")
+                        .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                return Optional.empty();   // no git command
+            }
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 return Optional.empty();
             }
-            return parseStatus(text);
+            return parseStatus(readHead(out));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         } finally {
-            process.destroy();
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            if (out != null) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException e) {
+                    LOG.debug("Could not delete {}: {}", out, e.toString());
+                }
+            }
+        }
+    }
+
+    /** The first 64 KiB of the status: the branch lines come first, and one changed file is enough. */
+    private static String readHead(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(1 << 16), StandardCharsets.UTF_8);
         }
     }
 

@@ -172,9 +172,9 @@ public final class PlanFiles {
         List<String> ids = trials.stream().map(Trial::id).toList();
         Optional<Path> trialsFile = f.get("trials").filter(JsonNode::isTextual)
                 .map(v -> base.resolve(v.textValue()).normalize());
-        Provenance.SourceFile planFile = SourceFiles.of(file, trialsFile.isPresent() ? List.of() : ids);
-        List<Provenance.SourceFile> trialFiles = trialsFile.map(t -> List.of(SourceFiles.of(t, ids)))
-                .orElseGet(() -> List.of(planFile));
+        Provenance.SourceFile planFile = SourceFiles.of(file, List.of());
+        List<Provenance.SourceFile> trialFiles = List.of(trialsFile.map(t -> SourceFiles.of(t, ids))
+                .orElseGet(() -> new Provenance.SourceFile(planFile.path(), planFile.sha256(), ids)));   // inline trials
         return Provenance.none().withDescription(f.optString("description").orElse("")).withTags(tags)
                 .withFiles(Optional.of(planFile), trialFiles).withGit(GitStates.of(base));
     }

@@ -15,6 +15,7 @@ import dev.bench4j.core.Run;
 import dev.bench4j.core.RunHandle;
 import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.RunWarning;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.internal.pipeline.CallPipeline;
@@ -214,7 +215,7 @@ public final class RunExecution implements RunHandle {
         if (settings.control().budget().maxCostUsd().isPresent()) {
             List<String> unpriced = results.unpriced();
             if (!unpriced.isEmpty()) {
-                LOG.warn("Run {}: the cost cap ({}) cannot be enforced for {}: no price is known, so their calls "
+                log.warn("Run {}: the cost cap ({}) cannot be enforced for {}: no price is known, so their calls "
                         + "count as $0 toward it (set a price in the model config or the price table)", info.id(),
                         settings.control().budget(), String.join(", ", unpriced));
             }
@@ -421,7 +422,7 @@ public final class RunExecution implements RunHandle {
         draining = true;
         stopStatus = status;
         stopReason = Optional.of(reason);
-        LOG.info("Run {} dispatches no more cells ({} in flight finish): {}", info.id(), inFlightCount, reason);
+        log.info("Run {} dispatches no more cells ({} in flight finish): {}", info.id(), inFlightCount, reason);
         maybeFinish();
     }
 
@@ -456,12 +457,13 @@ public final class RunExecution implements RunHandle {
         RunStatus status = stopping ? stopStatus : RunStatus.COMPLETED;
         Optional<String> reason = stopping ? stopReason : Optional.empty();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        List<RunWarning> warnings = health.warnings();
+        warnings.forEach(w -> log.info("Run {} warning {}: {}", info.id(), w.code(), w.message()));
         Progress counts = progress();
         log.info("Run {} {} in {}: {} cells, {} succeeded, {} failed, {} cached", info.id(), status.wireName(),
                 Durations.format(elapsed), counts.done(), counts.succeeded(), counts.failed(), counts.cached());
         Run run = sinks.finish(new Run(info, status, reason, settings.services().clock().instant(), tally.results(),
-                withConcurrency(tally.summary(elapsed)), health.warnings()));
-        run.warnings().forEach(w -> LOG.info("Run {} warning {}: {}", info.id(), w.code(), w.message()));
+                withConcurrency(tally.summary(elapsed)), warnings));
         listeners.emit(l -> l.onRunFinished(run));
         listeners.close();
         providers.close();

@@ -28,6 +28,12 @@ final class RunLog {
         sinks.log(clock.instant(), "INFO", MessageFormatter.arrayFormat(format, args).getMessage());
     }
 
+    /** Logs at WARN, in SLF4J's {@code {}} format. */
+    void warn(String format, Object... args) {
+        LOG.warn(format, args);
+        sinks.log(clock.instant(), "WARN", MessageFormatter.arrayFormat(format, args).getMessage());
+    }
+
     /** Logs a line at INFO in the run's log only, and at DEBUG through SLF4J (a failed cell: one per cell is too many for an application's log). */
     void detail(String format, Object... args) {
         LOG.debug(format, args);

@@ -13,7 +13,8 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +35,7 @@ final class RunSinks {
     private final List<ResultSink> sinks;
     private final List<Opened> opened = new ArrayList<>();
     /** The sinks that failed: they get no more results or checkpoints (each would fail again), only the end. */
-    private final Set<ResultSink> failed = new HashSet<>();
+    private final Set<ResultSink> failed = Collections.newSetFromMap(new IdentityHashMap<>());   // by identity: equal sinks are still two sinks
     private final String runId;
     private final long checkpointEveryNanos;
     private long lastCheckpointNanos = System.nanoTime();

@@ -95,8 +95,9 @@ public final class RunLock implements Closeable {
      * Tells whether a writer holds a run's lock now.
      *
      * @param runFolder the run's folder
-     * @return true if a writer in this or another process holds it; false if nobody does or the
-     *     lock file cannot be opened (a read-only store has no writer)
+     * @return true if a writer in this or another process holds it, or if the lock file cannot be
+     *     opened to tell (a reader without write access must not call a live run interrupted); false
+     *     if nobody holds it
      */
     public static boolean isHeld(Path runFolder) {
         try {
@@ -107,7 +108,7 @@ public final class RunLock implements Closeable {
             }
             return true;
         } catch (IOException e) {
-            return false;
+            return true;
         }
     }
 

@@ -89,7 +89,7 @@ public final class RunWriter implements RunSink {
                 Files.createDirectory(folder);
                 modes.folder(folder);
             }
-            lock = RunLock.tryAcquire(folder).orElseThrow(() -> RunLock.inUse(info.id(), folder));
+            lock = acquire(folder).orElseThrow(() -> RunLock.inUse(info.id(), folder));
         } catch (IOException e) {
             throw new UncheckedIOException(folder + ": cannot create the run's folder: " + e.getMessage(), e);
         }
@@ -119,7 +119,12 @@ public final class RunWriter implements RunSink {
             } catch (IOException e) {
                 throw new UncheckedIOException(results + ": cannot be opened for appending: " + e.getMessage(), e);
             }
-            modes.file(results);
+            try {
+                modes.file(results);
+            } catch (RuntimeException e) {
+                closeQuietly(appender);
+                throw e;
+            }
             RunWriter w = new RunWriter(info, folder, index, lock, appender, onFinish, modes);
             try {
                 Optional<Summary> sofar = reopened.flatMap(RunMetadata::summary);
@@ -136,6 +141,25 @@ public final class RunWriter implements RunSink {
         } catch (RuntimeException e) {
             closeQuietly(lock);
             throw e;
+        }
+    }
+
+    /**
+     * Takes the run's lock, trying a few times over about 100 ms: a reader that checks whether a
+     * writer holds it (to tell a live run from an interrupted one) holds it for a moment.
+     */
+    private static Optional<RunLock> acquire(Path folder) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Optional<RunLock> lock = RunLock.tryAcquire(folder);
+            if (lock.isPresent() || attempt == 4) {
+                return lock;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return lock;
+            }
         }
     }
 
@@ -180,6 +204,20 @@ public final class RunWriter implements RunSink {
             throw new UncheckedIOException(appender.file() + ": cannot be forced to disk: " + e.getMessage(), e);
         }
         writeRunJson(RunStatus.RUNNING, Optional.empty(), Optional.empty(), Optional.of(soFar));
+        flushLog();
+    }
+
+    /** Hands the run's log lines written since the last checkpoint to the operating system. */
+    private void flushLog() {
+        if (runLog != null && !runLogBroken) {
+            try {
+                runLog.flush();
+            } catch (IOException e) {
+                runLogBroken = true;
+                LOG.warn("Run {}: {} cannot be written ({}); the run goes on without it", info.id(),
+                        folder.resolve(LOG_NAME), e.getMessage());
+            }
+        }
     }
 
     /**
@@ -215,7 +253,8 @@ public final class RunWriter implements RunSink {
     }
 
     /**
-     * Appends a line to the run's {@code run.log}: {@code <ISO instant> <LEVEL> <message>}. A log that
+     * Appends a line to the run's {@code run.log}: {@code <ISO instant> <LEVEL> <message>}, handed to
+     * the operating system at each checkpoint and at the end. A log that
      * cannot be written is reported once at WARN and then left alone; the run goes on.
      *
      * @param at when it happened
@@ -235,7 +274,6 @@ public final class RunWriter implements RunSink {
                 modes.file(file);
             }
             runLog.write(at + " " + level + " " + message.replace('\n', ' ').replace('\r', ' ') + "\n");
-            runLog.flush();
         } catch (IOException e) {
             runLogBroken = true;
             LOG.warn("Run {}: {} cannot be written ({}); the run goes on without it", info.id(), file, e.getMessage());
