@@ -93,9 +93,9 @@ public final class CallPipeline {
         }
         endpoint.limiter().ifPresent(l -> stages.add(new RateLimitStage(l, settings.scheduler())));
         stages.add(endpoint.retry());
-        List<AsyncSemaphore> limits = new ArrayList<>();
-        providerLimit(m).ifPresent(limits::add);
+        List<AsyncSemaphore> limits = new ArrayList<>();   // endpoint first: see ConcurrencyStage
         endpoint.limit().ifPresent(limits::add);
+        providerLimit(m).ifPresent(limits::add);
         if (!limits.isEmpty()) {
             stages.add(new ConcurrencyStage(limits));
         }

@@ -18,16 +18,24 @@ final class ConcurrencyStage implements CallStage {
     private static final CompletableFuture<Void> HELD = CompletableFuture.completedFuture(null);
 
     private final AsyncSemaphore[] limits;
-    /** The endpoint's adaptive limit (the last of {@link #limits}), or null if none adapts. */
+    /** The endpoint's adaptive limit (the first of {@link #limits}), or null if none adapts. */
     private final AsyncSemaphore adaptive;
 
+    /**
+     * Makes the stage.
+     *
+     * @param limits the limits in the order they are taken: the endpoint's first (so an attempt
+     *     waiting for a lowered endpoint limit holds no permit of its provider, which the provider's
+     *     other endpoints need), then the provider's
+     * @throws IllegalArgumentException if a limit other than the first adapts
+     */
     ConcurrencyStage(List<AsyncSemaphore> limits) {
         this.limits = limits.toArray(new AsyncSemaphore[0]);
-        AsyncSemaphore last = this.limits[this.limits.length - 1];
-        this.adaptive = last.adaptive() ? last : null;
-        for (int i = 0; i < this.limits.length - 1; i++) {
+        AsyncSemaphore first = this.limits[0];
+        this.adaptive = first.adaptive() ? first : null;
+        for (int i = 1; i < this.limits.length; i++) {
             if (this.limits[i].adaptive()) {
-                throw new IllegalArgumentException("only the last limit may adapt, but " + this.limits[i] + " does");
+                throw new IllegalArgumentException("only the first limit may adapt, but " + this.limits[i] + " does");
             }
         }
     }
