@@ -177,7 +177,7 @@ public final class Bench {
                 run.command().commandLine = List.of(args);
                 return run.command().call();
             } catch (Exception e) {
-                Integer code = badInput(e, io);
+                Integer code = badInput(e, io, run.verbose());
                 if (code != null) {
                     return code;
                 }
@@ -199,7 +199,7 @@ public final class Bench {
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            Integer code = badInput(e, io);
+            Integer code = badInput(e, io, List.of(args).contains("--verbose"));
             if (code != null) {
                 return code;
             }
@@ -217,9 +217,10 @@ public final class Bench {
      *
      * @param e what the command threw
      * @param io where to write
+     * @param verbose whether {@code --verbose} was given: a refused value's stack trace is printed too
      * @return 2 when {@code e} is bad input, reported; {@code null} for anything else
      */
-    private static Integer badInput(Exception e, Io io) {
+    private static Integer badInput(Exception e, Io io, boolean verbose) {
         if (e instanceof InvalidPlanException || e instanceof UsageException
                 || e instanceof InvalidRunFileException
                 || e instanceof InvalidStorePathException || e instanceof RunInUseException) {
@@ -230,6 +231,9 @@ public final class Bench {
         if (cause instanceof InvalidPlanException || cause instanceof InvalidRunFileException
                 || cause instanceof IllegalArgumentException) {
             io.err().println("bench: " + Terminal.cleanLines(message(cause)));
+            if (verbose && !(cause instanceof InvalidPlanException || cause instanceof InvalidRunFileException)) {
+                e.printStackTrace(io.err());   // a refused value; with --verbose, where it was refused
+            }
             return 2;
         }
         String file = fileProblem(cause);
