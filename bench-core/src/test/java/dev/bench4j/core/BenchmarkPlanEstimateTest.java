@@ -50,6 +50,28 @@ class BenchmarkPlanEstimateTest {
         return 2 * perRepetition;
     }
 
+    /** A scorer that asks {@code judge} once per cell with {@code template} filled with the answer, counting its calls. */
+    private static Scorer grader(ModelConfig judge, String template, AtomicInteger scored) {
+        return new Scorer() {
+            @Override
+            public String name() {
+                return "grader";
+            }
+
+            @Override
+            public List<ModelConfig> models() {
+                return List.of(judge);
+            }
+
+            @Override
+            public CompletionStage<Score> score(ScoreRequest request) {
+                scored.incrementAndGet();
+                return request.caller().call(judge, List.of(Message.user(String.format(template, request.output()))))
+                        .thenApply(r -> Score.of(1));
+            }
+        };
+    }
+
     @Test
     void countsEveryRequestOfEveryModelAndCallsNothing() {
         PlanEstimate e = plan().build().estimate();
@@ -103,25 +125,7 @@ class BenchmarkPlanEstimateTest {
         ModelConfig judge = ModelConfig.of("scripted", "judge").withMaxOutputTokens(20)
                 .withPrice(Price.perMillionTokens(10, 10));
         AtomicInteger scored = new AtomicInteger();
-        Scorer grader = new Scorer() {
-            @Override
-            public String name() {
-                return "grader";
-            }
-
-            @Override
-            public List<ModelConfig> models() {
-                return List.of(judge);
-            }
-
-            @Override
-            public CompletionStage<Score> score(ScoreRequest request) {
-                scored.incrementAndGet();
-                return request.caller().call(judge, List.of(Message.user("Grade: [" + request.output() + "]")))
-                        .thenApply(r -> Score.of(1));
-            }
-        };
-        PlanEstimate e = plan().scorer(grader).build().estimate();
+        PlanEstimate e = plan().scorer(grader(judge, "Grade: [%s]", scored)).build().estimate();
 
         assertThat(e.judgeCalls()).isEqualTo(24);
         assertThat(scored).hasValue(12);   // the first repetition's cells; the second sends the same again
@@ -140,23 +144,7 @@ class BenchmarkPlanEstimateTest {
     @Test
     void aJudgesUpperBoundAddsTheGradedModelsCap() {
         ModelConfig judge = ModelConfig.of("scripted", "judge").withMaxOutputTokens(20);
-        Scorer grader = new Scorer() {
-            @Override
-            public String name() {
-                return "grader";
-            }
-
-            @Override
-            public List<ModelConfig> models() {
-                return List.of(judge);
-            }
-
-            @Override
-            public CompletionStage<Score> score(ScoreRequest request) {
-                return request.caller().call(judge, List.of(Message.user("Grade: " + request.output())))
-                        .thenApply(r -> Score.of(1));
-            }
-        };
+        Scorer grader = grader(judge, "Grade: %s", new AtomicInteger());
         PlanEstimate e = BenchmarkPlan.named("capped").provider(provider).prompt(Prompt.named("p").user("Q {{x}}"))
                 .model(ModelConfig.of("scripted", "a").withMaxOutputTokens(100))
                 .trials(List.of(Trial.of("t1", Map.of("x", "1")), Trial.of("t2", Map.of("x", "2"))))

@@ -26,17 +26,7 @@ final class ResumeCommand {
     static String of(List<String> args, String runId) {
         List<String> out = new ArrayList<>();
         out.add("bench");
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--resume")) {
-                i++;   // and its value
-                continue;
-            }
-            if (a.startsWith("--resume=")) {
-                continue;
-            }
-            out.add(quoted(a));
-        }
+        without(args, List.of("--resume")).forEach(a -> out.add(quoted(a)));
         out.add("--resume");
         out.add(quoted(runId));
         return String.join(" ", out);
@@ -50,12 +40,17 @@ final class ResumeCommand {
      * @return the arguments without the caps
      */
     static List<String> withoutCaps(List<String> args) {
+        return without(args, CAPS);
+    }
+
+    /** Drops options that take a value, given as {@code --name value} or {@code --name=value}. */
+    private static List<String> without(List<String> args, List<String> options) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            if (CAPS.contains(name)) {
-                if (!a.contains("=")) {
+            int eq = a.indexOf('=');
+            if (options.contains(eq < 0 ? a : a.substring(0, eq))) {
+                if (eq < 0) {
                     i++;   // and its value
                 }
                 continue;
