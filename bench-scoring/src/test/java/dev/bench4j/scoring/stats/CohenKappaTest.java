@@ -54,6 +54,27 @@ class CohenKappaTest {
         });
     }
 
+    @TestFactory
+    Stream<DynamicTest> matchesScikitLearn191sCohenKappaScore() {
+        JsonNode ref = ReferenceJson.load("/stats/agreement_reference.json");
+        assertThat(ref.get("sklearn_version").asText()).isEqualTo("1.9.1");
+        return ReferenceJson.cases(ref.get("cohen_kappa")).flatMap(c -> {
+            String name = c.get("name").asText();
+            return tests(c.get("results"), r -> name + " weights=" + r.get("weights").asText(), r -> {
+                Optional<Kappa> k = switch (r.get("weights").asText()) {
+                    case "linear" -> CohenKappa.weighted(doubles(c.get("a")), doubles(c.get("b")), Weights.LINEAR);
+                    case "quadratic" -> CohenKappa.weighted(doubles(c.get("a")), doubles(c.get("b")), Weights.QUADRATIC);
+                    default -> CohenKappa.nominal(labels(c.get("a")), labels(c.get("b")));
+                };
+                if (r.get("kappa").isNull()) {
+                    assertThat(k).isEmpty();
+                } else {
+                    assertThat(k.orElseThrow().coefficient()).isCloseTo(r.get("kappa").asDouble(), within(1e-12));
+                }
+            });
+        });
+    }
+
     @Test
     void theJavadocExampleIsHalfWayBetweenChanceAndPerfect() {
         assertThat(CohenKappa.nominal(List.of(true, true, false, false), List.of(true, false, false, false)))
