@@ -20,10 +20,11 @@ import java.util.Optional;
  * δ²: nominal 1 for different values; interval {@code (c − k)²}; ordinal {@code (Σ_{g=c..k} n_g −
  * (n_c + n_k)/2)²}, which depends on how often the values between c and k were used, not on their
  * size. It is undefined, and the result empty, when no unit has 2 values or every pairable value is
- * the same (no expected disagreement). The computation is O(units × raters) plus a sort of the
- * distinct values: per unit, the nominal disagreement comes from the counts of its values and the
- * interval and ordinal ones from the spread of the unit's (ordinal: rank-transformed) values about
- * their mean, never from a raters² loop.
+ * the same (no expected disagreement). The computation is O(units × raters), plus, for nominal and
+ * ordinal numbers, a sort of the values that finds their categories: per unit, the nominal
+ * disagreement comes from the counts of its values and the interval and ordinal ones from the spread
+ * of the unit's values (ordinal: their positions {@code Σ_{g<c} n_g + n_c/2}) about their mean, never
+ * from a raters² loop.
  *
  * <pre>{@code
  * double m = Double.NaN; // a missing rating
@@ -109,16 +110,15 @@ public final class Krippendorff {
             }
         }
         start[units] = at;
-        int[] category = Ranks.dense(values);
+        if (metric == Metric.INTERVAL) {
+            return compute(start, new int[0], 0, values, metric); // differences of the values themselves
+        }
+        int[] category = Ranks.dense(values); // ascending, so the ordinal metric can use the order
         int k = 0;
         for (int c : category) {
             k = Math.max(k, c + 1);
         }
-        double[] level = new double[k];
-        for (int i = 0; i < present; i++) {
-            level[category[i]] = values[i] + 0.0; // -0.0 and 0.0 are one value
-        }
-        return compute(start, category, level, metric);
+        return compute(start, category, k, values, metric);
     }
 
     /**
@@ -159,16 +159,17 @@ public final class Krippendorff {
                 category[at++] = index.computeIfAbsent(label, l -> index.size());
             }
         }
-        return compute(start, category, new double[index.size()], Metric.NOMINAL);
+        return compute(start, category, index.size(), new double[0], Metric.NOMINAL);
     }
 
     /**
-     * Alpha of the values {@code category[start[u] .. start[u + 1])} of each unit u, categories indexed
-     * 0..K−1 with {@code level[c]} the value of category c (ascending; used by the interval metric).
+     * Alpha of the values {@code start[u] .. start[u + 1]} of each unit u: for the nominal and ordinal
+     * metrics their categories 0..k−1 ({@code category}, in ascending order of value for ordinal),
+     * for the interval metric the values themselves ({@code values}).
      */
-    private static Optional<Alpha> compute(int[] start, int[] category, double[] level, Metric metric) {
+    private static Optional<Alpha> compute(int[] start, int[] category, int k, double[] values, Metric metric) {
         int units = start.length - 1;
-        long[] marginal = new long[level.length]; // n_c: how often c occurs in pairable units
+        long[] marginal = new long[k]; // n_c: how often c occurs in pairable units
         int pairableUnits = 0;
         long n = 0;
         for (int u = 0; u < units; u++) {
@@ -176,7 +177,7 @@ public final class Krippendorff {
             if (m >= 2) {
                 pairableUnits++;
                 n += m;
-                for (int i = start[u]; i < start[u + 1]; i++) {
+                for (int i = start[u]; i < start[u + 1] && k > 0; i++) {
                     marginal[category[i]]++;
                 }
             }
@@ -187,16 +188,16 @@ public final class Krippendorff {
         double observed;
         double expected;
         if (metric == Metric.NOMINAL) {
-            observed = nominalObserved(start, category, level.length);
+            observed = nominalObserved(start, category, k);
             double sameSquares = 0;
             for (long c : marginal) {
                 sameSquares += (double) c * c;
             }
             expected = (double) n * n - sameSquares;
         } else {
-            double[] x = metric == Metric.INTERVAL ? level : ordinalPositions(marginal);
-            observed = spreadObserved(start, category, x);
-            expected = spread(marginal, x);
+            double[] x = metric == Metric.INTERVAL ? values : ordinalPositions(marginal, category);
+            observed = spreadObserved(start, x);
+            expected = spreadExpected(start, x, n);
         }
         if (!(expected > 0)) {
             return Optional.empty();
@@ -236,58 +237,77 @@ public final class Krippendorff {
      * Σ_u Σ_{i,j in u} (x_i − x_j)² / (m_u − 1) = Σ_u 2 m_u Σ_i (x_i − mean_u)² / (m_u − 1), in O(m_u)
      * per unit.
      */
-    private static double spreadObserved(int[] start, int[] category, double[] x) {
+    private static double spreadObserved(int[] start, double[] x) {
         double sum = 0;
         for (int u = 0; u + 1 < start.length; u++) {
             int m = start[u + 1] - start[u];
-            if (m < 2) {
-                continue;
+            if (m >= 2) {
+                sum += 2.0 * m * squaresAboutMean(x, start[u], start[u + 1]) / (m - 1);
             }
-            // shifted by the unit's first value, so a unit of equal values adds exactly 0
-            double first = x[category[start[u]]];
-            double mean = 0;
-            for (int i = start[u]; i < start[u + 1]; i++) {
-                mean += x[category[i]] - first;
-            }
-            mean /= m;
-            double squares = 0;
-            for (int i = start[u]; i < start[u + 1]; i++) {
-                double d = x[category[i]] - first - mean;
-                squares += d * d;
-            }
-            sum += 2.0 * m * squares / (m - 1);
         }
         return sum;
     }
 
-    /** Σ_c Σ_k n_c n_k (x_c − x_k)² = 2 n Σ_c n_c (x_c − mean)², the mean weighted by n_c. */
-    private static double spread(long[] marginal, double[] x) {
-        double n = 0;
+    /** Σ_c Σ_k n_c n_k (x_c − x_k)² = 2 n Σ_i (x_i − mean)² over the n values of the pairable units. */
+    private static double spreadExpected(int[] start, double[] x, long n) {
+        double shift = Double.NaN;
         double mean = 0;
-        for (int c = 0; c < x.length; c++) {
-            n += marginal[c];
-            mean += marginal[c] * x[c];
+        for (int u = 0; u + 1 < start.length; u++) {
+            if (start[u + 1] - start[u] >= 2) {
+                for (int i = start[u]; i < start[u + 1]; i++) {
+                    shift = Double.isNaN(shift) ? x[i] : shift;
+                    mean += x[i] - shift;
+                }
+            }
         }
         mean /= n;
         double squares = 0;
-        for (int c = 0; c < x.length; c++) {
-            double d = x[c] - mean;
-            squares += marginal[c] * d * d;
+        for (int u = 0; u + 1 < start.length; u++) {
+            if (start[u + 1] - start[u] >= 2) {
+                for (int i = start[u]; i < start[u + 1]; i++) {
+                    double d = x[i] - shift - mean;
+                    squares += d * d;
+                }
+            }
         }
         return 2 * n * squares;
     }
 
     /**
-     * Positions {@code t_c = Σ_{g<c} n_g + n_c / 2}: for c below k, {@code Σ_{g=c..k} n_g − (n_c +
-     * n_k)/2 = t_k − t_c}, so the ordinal metric is the interval metric of these positions.
+     * Σ_i (x_i − mean)² for i in [from, to), shifted by the first value so that equal values give
+     * exactly 0.
      */
-    private static double[] ordinalPositions(long[] marginal) {
+    private static double squaresAboutMean(double[] x, int from, int to) {
+        double first = x[from];
+        double mean = 0;
+        for (int i = from; i < to; i++) {
+            mean += x[i] - first;
+        }
+        mean /= to - from;
+        double squares = 0;
+        for (int i = from; i < to; i++) {
+            double d = x[i] - first - mean;
+            squares += d * d;
+        }
+        return squares;
+    }
+
+    /**
+     * Each value's ordinal position {@code t_c = Σ_{g<c} n_g + n_c / 2} of its category c: for c below
+     * k, {@code Σ_{g=c..k} n_g − (n_c + n_k)/2 = t_k − t_c}, so the ordinal metric is the interval
+     * metric of these positions.
+     */
+    private static double[] ordinalPositions(long[] marginal, int[] category) {
         double[] t = new double[marginal.length];
         double below = 0;
         for (int c = 0; c < marginal.length; c++) {
             t[c] = below + marginal[c] / 2.0;
             below += marginal[c];
         }
-        return t;
+        double[] x = new double[category.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = t[category[i]];
+        }
+        return x;
     }
 }
