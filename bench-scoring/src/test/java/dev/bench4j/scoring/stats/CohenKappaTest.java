@@ -30,17 +30,22 @@ class CohenKappaTest {
         return labels;
     }
 
+    /** The kappa of a reference case's raters a and b with scikit-learn's weights ("null" for none). */
+    private static Optional<Kappa> kappa(JsonNode c, String weights) {
+        return switch (weights) {
+            case "linear" -> CohenKappa.weighted(doubles(c.get("a")), doubles(c.get("b")), Weights.LINEAR);
+            case "quadratic" -> CohenKappa.weighted(doubles(c.get("a")), doubles(c.get("b")), Weights.QUADRATIC);
+            default -> CohenKappa.nominal(labels(c.get("a")), labels(c.get("b")));
+        };
+    }
+
     @TestFactory
     Stream<DynamicTest> matchesScikitLearnsCohenKappaScore() {
         assertThat(REF.get("sklearn_version").asText()).isNotEmpty();
         return ReferenceJson.cases(REF.get("cohen_kappa")).flatMap(c -> {
             String name = c.get("name").asText();
             return tests(c.get("results"), r -> name + " weights=" + r.get("weights").asText(), r -> {
-                Optional<Kappa> k = switch (r.get("weights").asText()) {
-                    case "linear" -> CohenKappa.weighted(doubles(c.get("a")), doubles(c.get("b")), Weights.LINEAR);
-                    case "quadratic" -> CohenKappa.weighted(doubles(c.get("a")), doubles(c.get("b")), Weights.QUADRATIC);
-                    default -> CohenKappa.nominal(labels(c.get("a")), labels(c.get("b")));
-                };
+                Optional<Kappa> k = kappa(c, r.get("weights").asText());
                 if (r.get("kappa").isNull()) {
                     assertThat(k).isEmpty();
                     return;
@@ -61,11 +66,7 @@ class CohenKappaTest {
         return ReferenceJson.cases(ref.get("cohen_kappa")).flatMap(c -> {
             String name = c.get("name").asText();
             return tests(c.get("results"), r -> name + " weights=" + r.get("weights").asText(), r -> {
-                Optional<Kappa> k = switch (r.get("weights").asText()) {
-                    case "linear" -> CohenKappa.weighted(doubles(c.get("a")), doubles(c.get("b")), Weights.LINEAR);
-                    case "quadratic" -> CohenKappa.weighted(doubles(c.get("a")), doubles(c.get("b")), Weights.QUADRATIC);
-                    default -> CohenKappa.nominal(labels(c.get("a")), labels(c.get("b")));
-                };
+                Optional<Kappa> k = kappa(c, r.get("weights").asText());
                 if (r.get("kappa").isNull()) {
                     assertThat(k).isEmpty();
                 } else {

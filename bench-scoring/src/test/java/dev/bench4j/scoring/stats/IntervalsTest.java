@@ -20,6 +20,26 @@ class IntervalsTest {
         return c.get("k") + " of " + c.get("n") + " at " + c.get("confidence");
     }
 
+    /** The interval a method gives for a case's k, n and confidence. */
+    private interface Method {
+        Interval of(long k, long n, double confidence);
+    }
+
+    /** Checks a method against a section of each case, and its 95% overload against its general form. */
+    private static Stream<DynamicTest> against(String section, Method method, Method at95, double tolerance) {
+        return tests(REF.get("proportions"), IntervalsTest::name, c -> {
+            long k = c.get("k").asLong();
+            long n = c.get("n").asLong();
+            double cl = c.get("confidence").asDouble();
+            JsonNode ref = c.get(section);
+            Interval i = method.of(k, n, cl);
+            assertBounds(i, ref.get(0).asDouble(), ref.get(1).asDouble(), tolerance, cl);
+            if (cl == 0.95) {
+                assertThat(at95.of(k, n, cl)).isEqualTo(i);
+            }
+        });
+    }
+
     private static void assertBounds(Interval i, double low, double high, double tolerance, double confidence) {
         assertThat(i.low()).isCloseTo(low, within(tolerance));
         assertThat(i.high()).isCloseTo(high, within(tolerance));
@@ -29,48 +49,17 @@ class IntervalsTest {
     @TestFactory
     Stream<DynamicTest> clopperPearsonMatchesStatsmodelsBetaAndScipyExact() {
         assertThat(REF.get("statsmodels_version").asText()).isEqualTo("0.15.0");
-        return tests(REF.get("proportions"), IntervalsTest::name, c -> {
-            long k = c.get("k").asLong();
-            long n = c.get("n").asLong();
-            double cl = c.get("confidence").asDouble();
-            JsonNode ref = c.get("clopper_pearson");
-            Interval i = Intervals.clopperPearson(k, n, cl);
-            assertBounds(i, ref.get(0).asDouble(), ref.get(1).asDouble(), 1e-9, cl);
-            if (k == 0) {
-                assertThat(i.low()).isEqualTo(0.0);
-            }
-            if (k == n) {
-                assertThat(i.high()).isEqualTo(1.0);
-            }
-            if (cl == 0.95) {
-                assertThat(Intervals.clopperPearson(k, n)).isEqualTo(i);
-            }
-        });
+        return against("clopper_pearson", Intervals::clopperPearson, (k, n, cl) -> Intervals.clopperPearson(k, n), 1e-9);
     }
 
     @TestFactory
     Stream<DynamicTest> waldIsStatsmodelsNormalIntervalWhichIsClippedToZeroOne() {
-        return tests(REF.get("proportions"), IntervalsTest::name, c -> {
-            long k = c.get("k").asLong();
-            long n = c.get("n").asLong();
-            double cl = c.get("confidence").asDouble();
-            JsonNode ref = c.get("wald");
-            Interval i = Intervals.wald(k, n, cl);
-            assertBounds(i, ref.get(0).asDouble(), ref.get(1).asDouble(), 1e-12, cl);
-            if (cl == 0.95) {
-                assertThat(Intervals.wald(k, n)).isEqualTo(i);
-            }
-        });
+        return against("wald", Intervals::wald, (k, n, cl) -> Intervals.wald(k, n), 1e-12);
     }
 
     @TestFactory
     Stream<DynamicTest> wilsonMatchesStatsmodels() {
-        return tests(REF.get("proportions"), IntervalsTest::name, c -> {
-            double cl = c.get("confidence").asDouble();
-            JsonNode ref = c.get("wilson");
-            assertBounds(Intervals.wilson(c.get("k").asLong(), c.get("n").asLong(), cl),
-                    ref.get(0).asDouble(), ref.get(1).asDouble(), 1e-12, cl);
-        });
+        return against("wilson", Intervals::wilson, (k, n, cl) -> Intervals.wilson(k, n), 1e-12);
     }
 
     @TestFactory
@@ -107,8 +96,12 @@ class IntervalsTest {
 
     @Test
     void exactBoundsAreExactlyZeroAndOneAtTheEdges() {
-        assertThat(Intervals.clopperPearson(0, 10).low()).isEqualTo(0.0);
-        assertThat(Intervals.clopperPearson(10, 10).high()).isEqualTo(1.0);
+        for (long n : new long[] {1, 2, 10, 1000, 100_000}) {
+            for (double cl : new double[] {0.5, 0.95, 0.999}) {
+                assertThat(Intervals.clopperPearson(0, n, cl).low()).isEqualTo(0.0);
+                assertThat(Intervals.clopperPearson(n, n, cl).high()).isEqualTo(1.0);
+            }
+        }
         // with no successes the upper bound is 1 - (alpha/2)^(1/n)
         assertThat(Intervals.clopperPearson(0, 10).high()).isCloseTo(1 - Math.pow(0.025, 0.1), within(1e-14));
         assertThat(Intervals.clopperPearson(10, 10).low()).isCloseTo(Math.pow(0.025, 0.1), within(1e-14));
