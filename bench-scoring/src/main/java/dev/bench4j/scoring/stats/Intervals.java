@@ -133,7 +133,7 @@ public final class Intervals {
      * proportion_confint(method='beta')}: from the {@code (1 − c)/2} quantile of Beta(k, n − k + 1) to
      * the {@code (1 + c)/2} quantile of Beta(k + 1, n − k). Its coverage is at least the nominal level
      * for every true proportion, so it is wider than Wilson's. The quantiles are solved by bisection on
-     * the regularized incomplete beta function to about 1e-15.
+     * the regularized incomplete beta function (within 3e-14 of SciPy in the tests).
      *
      * @param successes the number of successes, 0 ≤ successes ≤ n
      * @param n the number of trials, at least 1

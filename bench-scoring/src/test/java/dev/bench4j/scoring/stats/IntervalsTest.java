@@ -49,7 +49,7 @@ class IntervalsTest {
     @TestFactory
     Stream<DynamicTest> clopperPearsonMatchesStatsmodelsBetaAndScipyExact() {
         assertThat(REF.get("statsmodels_version").asText()).isEqualTo("0.15.0");
-        return against("clopper_pearson", Intervals::clopperPearson, (k, n, cl) -> Intervals.clopperPearson(k, n), 1e-9);
+        return against("clopper_pearson", Intervals::clopperPearson, (k, n, cl) -> Intervals.clopperPearson(k, n), 1e-12);
     }
 
     @TestFactory
