@@ -135,7 +135,8 @@ class JsonRunStoreTest {
         assertThat(s.get("by_prompt_and_model").get(3).get("model").textValue()).isEqualTo("second");
         assertThat(names(s.get("scores").get("len"))).containsExactly("n", "errors", "mean", "standard_deviation", "standard_error", "ci95");
         assertThat(s.get("scores").get("len").get("n").longValue()).isEqualTo(24);
-        assertThat(names(s.get("latency_ms"))).containsExactly("n", "mean", "p50", "p95", "p99", "max");
+        assertThat(names(s.get("latency_ms"))).containsExactly("n", "mean", "min", "p50", "p95", "p99", "max", "p50_ci95", "p95_ci95",
+                "p99_ci95");
         assertThat(s.get("requests_per_second").doubleValue()).isPositive();
 
         List<String> lines = Files.readAllLines(folder.resolve("results.jsonl"), StandardCharsets.UTF_8);
