@@ -40,12 +40,7 @@ final class SummaryTable {
         sb.append('\n').append(footer(run, t));
         sb.append('\n');
         perCell(s.overall(), sb);
-        sb.append("ok is the success rate (95% Wilson interval)");
-        if (!scorers.isEmpty()) {
-            sb.append("; scores are mean ± half-width of the 95% t-interval, or mean (95% interval) for 0/1 scores"
-                    + " (Wilson) and scores in [0, 1] (t, clamped)");
-        }
-        sb.append("; – is unknown\n");
+        legend(!scorers.isEmpty(), sb);
         judges(s.overall().scorerCalls(), sb);
         concurrency(s, sb);
         errors(s, failures, t, sb);
@@ -109,6 +104,21 @@ final class SummaryTable {
             return Format.usd(cost.totalUsd().getAsDouble());
         }
         return cost.resultsWithCost() == 0 ? Format.UNKNOWN : ">= " + Format.usd(cost.knownUsd());
+    }
+
+    /**
+     * Appends the line that says what the table's intervals are and what "–" means.
+     *
+     * @param scores whether the table has score columns
+     * @param sb where to append
+     */
+    static void legend(boolean scores, StringBuilder sb) {
+        sb.append("ok is the success rate (95% Wilson interval)");
+        if (scores) {
+            sb.append("; scores are mean ± half-width of the 95% t-interval, or mean (95% interval) for 0/1 scores"
+                    + " (Wilson) and scores in [0, 1] (t, clamped)");
+        }
+        sb.append("; – is unknown\n");
     }
 
     /**
