@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * with latency, usage, a price (so a cost) and two scores (a 0/1 score, which gets Wilson's
  * interval, and one in [0, 1], which gets the clamped t-interval) are fed to the public
  * {@link SummaryCollector}, the accumulator the runner and the store use, which then builds the
- * summary: 4 groups (overall, 2 models, 1 prompt, 2 pairs), each with its success-rate, score,
+ * summary: 6 groups (overall, 2 models, 1 prompt, 2 pairs), each with its success-rate, score,
  * latency-percentile and per-cell cost and token intervals.
  *
  * <pre>java -jar bench-perf/target/bench-perf.jar SummaryBenchmark -f 1 -wi 3 -i 5</pre>
