@@ -1,5 +1,6 @@
 package dev.bench4j.core;
 
+import dev.bench4j.core.internal.stats.SummaryIntervals;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collections;
@@ -10,11 +11,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * What a run amounts to, overall and per model, per prompt and per (prompt, model): counts, success
- * rate, score means with 95% confidence intervals, latency percentiles, tokens and cost, and
- * throughput. Computed as results arrive, so memory does not grow with the number of cells.
+ * rate, score means, latency percentiles, tokens and cost, and throughput, each with a 95%
+ * confidence interval whose method suits the figure ({@link IntervalMethod}): Wilson for shares
+ * and pass/fail scores, the t-interval clamped to the possible range for bounded means, order
+ * statistics for latency percentiles. A figure no result reported is empty, never zero. Computed as
+ * results arrive, so memory does not grow with the number of cells.
  *
  * <pre>{@code
  * Summary.Group g = run.summary().byModel().get("openai:gpt-4o-mini");
@@ -285,6 +290,119 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
         public OptionalDouble successRate() {
             return cells == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) succeeded / cells);
         }
+
+        /**
+         * Returns Wilson's 95% score interval of the success rate (no continuity correction, as
+         * SciPy's {@code binomtest(succeeded, cells).proportion_ci(method='wilson')}).
+         *
+         * @return the interval, or empty when the group has no results
+         */
+        public Optional<Interval> successRateCi95() {
+            return SummaryIntervals.wilson(succeeded, cells);
+        }
+
+        /**
+         * Returns the mean cost in USD per result whose cost is known, with its 95% t-interval
+         * clamped at 0.
+         *
+         * @return the mean, or empty when no result's cost is known
+         */
+        public Optional<Mean> costPerCell() {
+            return cost.perResult();
+        }
+
+        /**
+         * Returns the mean total tokens per result that reported them, with its 95% t-interval
+         * clamped at 0.
+         *
+         * @return the mean, or empty when no result reported total tokens
+         */
+        public Optional<Mean> tokensPerCell() {
+            return tokens.perResult();
+        }
+    }
+
+    /**
+     * How a 95% interval was computed; which figure gets which is in the user guide.
+     */
+    public enum IntervalMethod {
+        /** Student's t-interval of a mean: mean ± t(0.975, n - 1) · s / √n. */
+        T("t", "t"),
+        /** Student's t-interval clamped to the range the mean can take ([0, 1] for scores, [0, ∞) for cost). */
+        T_CLAMPED("t_clamped", "t, clamped"),
+        /** Wilson's score interval of a proportion, without continuity correction. */
+        WILSON("wilson", "Wilson"),
+        /** The distribution-free interval of a quantile between two order statistics. */
+        ORDER_STATISTIC("order_statistic", "order statistic");
+
+        private final String wireName;
+        private final String label;
+
+        IntervalMethod(String wireName, String label) {
+            this.wireName = wireName;
+            this.label = label;
+        }
+
+        /**
+         * Returns the method's name in {@code run.json}: {@code t}, {@code t_clamped}, {@code wilson}
+         * or {@code order_statistic}.
+         *
+         * @return the name
+         */
+        public String wireName() {
+            return wireName;
+        }
+
+        /**
+         * Returns the method's name for people, as {@link ScoreStats#describe()} prints it.
+         *
+         * @return the name, e.g. {@code Wilson}
+         */
+        public String label() {
+            return label;
+        }
+
+        /**
+         * Returns the method of a name in {@code run.json}.
+         *
+         * @param wireName the name
+         * @return the method
+         * @throws IllegalArgumentException if no method has that name
+         */
+        public static IntervalMethod fromWireName(String wireName) {
+            for (IntervalMethod m : values()) {
+                if (m.wireName.equals(wireName)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("interval method must be one of t, t_clamped, wilson, order_statistic"
+                    + " but was '" + wireName + "'");
+        }
+    }
+
+    /**
+     * The mean of a non-negative figure per result (cost, tokens) with its 95% t-interval clamped at 0.
+     *
+     * @param n results whose figure is known
+     * @param mean the mean
+     * @param standardDeviation the sample standard deviation; empty when {@code n} is below 2
+     * @param ci95 the 95% interval of the mean; empty when {@code n} is below 2
+     */
+    public record Mean(long n, double mean, OptionalDouble standardDeviation, Optional<Interval> ci95) {
+        /**
+         * Validates the components.
+         *
+         * @throws NullPointerException if a component is {@code null}
+         * @throws IllegalArgumentException if {@code n} is below 1 or {@code mean} is not finite
+         */
+        public Mean {
+            Objects.requireNonNull(standardDeviation, "standardDeviation");
+            Objects.requireNonNull(ci95, "ci95");
+            if (n < 1 || !Double.isFinite(mean)) {
+                throw new IllegalArgumentException("a mean needs n >= 1 and a finite value but had n=" + n
+                        + ", mean=" + mean);
+            }
+        }
     }
 
     /**
@@ -294,7 +412,9 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
      * @param errors results the scorer could not score
      * @param mean the mean value; empty when {@code n} is 0
      * @param standardDeviation the sample standard deviation; empty when {@code n} is below 2
-     * @param ci95 the 95% t-interval of the mean; empty when {@code n} is below 2
+     * @param ci95 the 95% interval of the mean: Wilson's when every value is 0 or 1 (from
+     *     {@code n} = 1), the t-interval clamped to [0, 1] when every value is in [0, 1], else the
+     *     t-interval; a t-interval needs {@code n} of 2 or more; see {@link Interval#method()}
      */
     public record ScoreStats(long n, long errors, OptionalDouble mean, OptionalDouble standardDeviation,
             Optional<Interval> ci95) {
@@ -321,7 +441,9 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
         }
 
         /**
-         * Formats the mean as {@code 0.840 ± 0.052 (95% CI, n = 40)}, or says there are too few values.
+         * Formats the mean as {@code 0.840 ± 0.052 (95% CI, n = 40)} for a t-interval, or with the
+         * bounds and method for an interval that need not be symmetric, as
+         * {@code 0.500 (95% CI 0.095–0.905, Wilson, n = 2)}; or says there are too few values.
          *
          * @return the text
          */
@@ -330,26 +452,46 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
                 return "no values";
             }
             String m = String.format(Locale.ROOT, "%.3f", mean.getAsDouble());
-            return ci95.map(ci -> m + String.format(Locale.ROOT, " ± %.3f (%s%% CI, n = %d)", ci.halfWidth(),
-                    new BigDecimal(Double.toString(ci.level() * 100)).stripTrailingZeros().toPlainString(), n))
-                    .orElse(m + " (n = " + n + ", too few for an interval)");
+            return ci95.map(ci -> {
+                String level = new BigDecimal(Double.toString(ci.level() * 100)).stripTrailingZeros().toPlainString();
+                return ci.method() == IntervalMethod.T
+                        ? m + String.format(Locale.ROOT, " ± %.3f (%s%% CI, n = %d)", ci.halfWidth(), level, n)
+                        : m + String.format(Locale.ROOT, " (%s%% CI %.3f–%.3f, %s, n = %d)", level, ci.lower(),
+                                ci.upper(), ci.method().label(), n);
+            }).orElse(m + " (n = " + n + ", too few for an interval)");
         }
     }
 
     /**
-     * A confidence interval.
+     * A confidence interval and how it was computed.
      *
      * @param lower the lower bound
      * @param upper the upper bound
      * @param level the confidence level, e.g. 0.95
+     * @param method how it was computed
      */
-    public record Interval(double lower, double upper, double level) {
+    public record Interval(double lower, double upper, double level, IntervalMethod method) {
+
+        /**
+         * Creates a Student-t interval ({@link IntervalMethod#T}).
+         *
+         * @param lower the lower bound
+         * @param upper the upper bound
+         * @param level the confidence level, e.g. 0.95
+         * @throws IllegalArgumentException if a bound is not finite, lower exceeds upper, or level is not in (0, 1)
+         */
+        public Interval(double lower, double upper, double level) {
+            this(lower, upper, level, IntervalMethod.T);
+        }
+
         /**
          * Validates the components.
          *
+         * @throws NullPointerException if {@code method} is {@code null}
          * @throws IllegalArgumentException if a bound is not finite, lower exceeds upper, or level is not in (0, 1)
          */
         public Interval {
+            Objects.requireNonNull(method, "method");
             if (!Double.isFinite(lower) || !Double.isFinite(upper) || lower > upper) {
                 throw new IllegalArgumentException("interval bounds must be finite with lower <= upper but were ["
                         + lower + ", " + upper + "]");
@@ -370,17 +512,38 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
     }
 
     /**
-     * Percentiles (about 1% precision) of a duration over a group's calls: their latency, or their
-     * time to first token.
+     * A duration over a group's calls (their latency, or their time to first token): exact mean,
+     * minimum and maximum, and the nearest-rank percentiles from a histogram of 0.1% resolution,
+     * each reported as its bucket's midpoint clamped to [min, max], so a percentile never lies
+     * outside the durations recorded.
      *
      * @param n calls measured
      * @param mean the mean
+     * @param min the shortest; empty only in run files written before it was recorded
      * @param p50 the median
      * @param p95 the 95th percentile
      * @param p99 the 99th percentile
      * @param max the longest
+     * @param ci95 the percentiles' distribution-free 95% intervals (order statistics)
      */
-    public record Latency(long n, Duration mean, Duration p50, Duration p95, Duration p99, Duration max) {
+    public record Latency(long n, Duration mean, Optional<Duration> min, Duration p50, Duration p95, Duration p99,
+            Duration max, PercentileIntervals ci95) {
+
+        /**
+         * Creates percentiles without minimum and intervals (as run files before issue 14 hold them).
+         *
+         * @param n calls measured
+         * @param mean the mean
+         * @param p50 the median
+         * @param p95 the 95th percentile
+         * @param p99 the 99th percentile
+         * @param max the longest
+         * @throws NullPointerException if a component is {@code null}
+         */
+        public Latency(long n, Duration mean, Duration p50, Duration p95, Duration p99, Duration max) {
+            this(n, mean, Optional.empty(), p50, p95, p99, max, PercentileIntervals.NONE);
+        }
+
         /**
          * Validates the components.
          *
@@ -388,15 +551,47 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
          */
         public Latency {
             Objects.requireNonNull(mean, "mean");
+            Objects.requireNonNull(min, "min");
             Objects.requireNonNull(p50, "p50");
             Objects.requireNonNull(p95, "p95");
             Objects.requireNonNull(p99, "p99");
             Objects.requireNonNull(max, "max");
+            Objects.requireNonNull(ci95, "ci95");
         }
     }
 
     /**
-     * Token sums over the results that reported them.
+     * The distribution-free 95% intervals of the 50th, 95th and 99th percentiles of a duration, in
+     * milliseconds: between the order statistics of ranks {@code l = binom.ppf(0.025, n, p)} and
+     * {@code u = binom.isf(0.025, n, p) + 1} (SciPy's two-sided
+     * {@code quantile_test(x, p=p).confidence_interval(0.95)}). An interval is empty when the calls
+     * are too few ({@code l < 1} or {@code u > n}): p50 needs 6 calls, p95 needs 72 and p99 needs 368.
+     *
+     * @param p50 the median's interval
+     * @param p95 the 95th percentile's interval
+     * @param p99 the 99th percentile's interval
+     */
+    public record PercentileIntervals(Optional<Interval> p50, Optional<Interval> p95, Optional<Interval> p99) {
+
+        /** No intervals. */
+        public static final PercentileIntervals NONE = new PercentileIntervals(Optional.empty(), Optional.empty(),
+                Optional.empty());
+
+        /**
+         * Validates the components.
+         *
+         * @throws NullPointerException if a component is {@code null}
+         */
+        public PercentileIntervals {
+            Objects.requireNonNull(p50, "p50");
+            Objects.requireNonNull(p95, "p95");
+            Objects.requireNonNull(p99, "p99");
+        }
+    }
+
+    /**
+     * Token sums over the results that reported them. Unknown is not zero: a kind of token that no
+     * result reported is empty.
      *
      * @param input input tokens
      * @param output output tokens (reasoning included)
@@ -404,26 +599,96 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
      * @param cachedInput cached input tokens
      * @param total total tokens
      * @param resultsWithoutUsage successful results whose total tokens are unknown (not counted above)
+     * @param perResult the mean total tokens per result that reported them; empty when none did
      */
-    public record Tokens(long input, long output, long reasoning, long cachedInput, long total, long resultsWithoutUsage) {
+    public record Tokens(OptionalLong input, OptionalLong output, OptionalLong reasoning, OptionalLong cachedInput,
+            OptionalLong total, long resultsWithoutUsage, Optional<Mean> perResult) {
+
+        /**
+         * Creates token sums that every kind was reported for, without a mean per result.
+         *
+         * @param input input tokens
+         * @param output output tokens (reasoning included)
+         * @param reasoning reasoning tokens
+         * @param cachedInput cached input tokens
+         * @param total total tokens
+         * @param resultsWithoutUsage successful results whose total tokens are unknown
+         */
+        public Tokens(long input, long output, long reasoning, long cachedInput, long total, long resultsWithoutUsage) {
+            this(OptionalLong.of(input), OptionalLong.of(output), OptionalLong.of(reasoning),
+                    OptionalLong.of(cachedInput), OptionalLong.of(total), resultsWithoutUsage, Optional.empty());
+        }
+
+        /**
+         * Validates the components.
+         *
+         * @throws NullPointerException if a component is {@code null}
+         * @throws IllegalArgumentException if {@code resultsWithoutUsage} is negative
+         */
+        public Tokens {
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(output, "output");
+            Objects.requireNonNull(reasoning, "reasoning");
+            Objects.requireNonNull(cachedInput, "cachedInput");
+            Objects.requireNonNull(total, "total");
+            Objects.requireNonNull(perResult, "perResult");
+            if (resultsWithoutUsage < 0) {
+                throw new IllegalArgumentException("resultsWithoutUsage must be >= 0 but was " + resultsWithoutUsage);
+            }
+        }
     }
 
     /**
      * Cost sums in USD. Unknown is not zero: results whose cost is unknown are counted apart, and
-     * {@link #totalUsd()} is empty while any is.
+     * {@link #totalUsd()} is empty while any is, and when no result's cost is known.
      *
      * @param knownUsd the cost of the results whose cost is known
      * @param spentUsd the part of it not served from the cache (what this run paid)
      * @param resultsWithoutCost successful results whose cost is unknown (no price, no usage)
+     * @param resultsWithCost results whose cost is known
+     * @param perResult the mean cost per result whose cost is known; empty when none is
      */
-    public record Cost(double knownUsd, double spentUsd, long resultsWithoutCost) {
+    public record Cost(double knownUsd, double spentUsd, long resultsWithoutCost, long resultsWithCost,
+            Optional<Mean> perResult) {
+
+        /** No result, so no cost known. */
+        public static final Cost NONE = new Cost(0, 0, 0, 0, Optional.empty());
+
         /**
-         * Returns the total cost when every successful result's cost is known.
+         * Creates cost sums without a mean per result.
          *
-         * @return the total, or empty if some cost is unknown
+         * @param knownUsd the cost of the results whose cost is known
+         * @param spentUsd the part of it not served from the cache
+         * @param resultsWithoutCost successful results whose cost is unknown
+         * @param resultsWithCost results whose cost is known
+         * @throws IllegalArgumentException if a count is negative
+         */
+        public Cost(double knownUsd, double spentUsd, long resultsWithoutCost, long resultsWithCost) {
+            this(knownUsd, spentUsd, resultsWithoutCost, resultsWithCost, Optional.empty());
+        }
+
+        /**
+         * Validates the components.
+         *
+         * @throws NullPointerException if {@code perResult} is {@code null}
+         * @throws IllegalArgumentException if a count is negative
+         */
+        public Cost {
+            Objects.requireNonNull(perResult, "perResult");
+            if (resultsWithoutCost < 0 || resultsWithCost < 0) {
+                throw new IllegalArgumentException("cost counts must be >= 0 but were resultsWithoutCost="
+                        + resultsWithoutCost + ", resultsWithCost=" + resultsWithCost);
+            }
+        }
+
+        /**
+         * Returns the total cost when every successful result's cost is known and at least one
+         * result's is.
+         *
+         * @return the total, or empty if some cost is unknown or none is known
          */
         public OptionalDouble totalUsd() {
-            return resultsWithoutCost == 0 ? OptionalDouble.of(knownUsd) : OptionalDouble.empty();
+            return resultsWithoutCost == 0 && resultsWithCost > 0 ? OptionalDouble.of(knownUsd) : OptionalDouble.empty();
         }
     }
 
@@ -434,14 +699,16 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
      * @param calls calls made
      * @param cached calls served from the response cache
      * @param failed calls that ended in an error
-     * @param inputTokens input tokens of the calls that reported usage
-     * @param outputTokens output tokens of the calls that reported usage
+     * @param inputTokens input tokens of the calls that reported them; empty when none did
+     * @param outputTokens output tokens of the calls that reported them; empty when none did
      * @param cost cost sums; {@code resultsWithoutCost} counts successful calls whose cost is unknown
      */
-    public record ScorerCalls(long calls, long cached, long failed, long inputTokens, long outputTokens, Cost cost) {
+    public record ScorerCalls(long calls, long cached, long failed, OptionalLong inputTokens, OptionalLong outputTokens,
+            Cost cost) {
 
         /** No calls. */
-        public static final ScorerCalls NONE = new ScorerCalls(0, 0, 0, 0, 0, new Cost(0, 0, 0));
+        public static final ScorerCalls NONE = new ScorerCalls(0, 0, 0, OptionalLong.empty(), OptionalLong.empty(),
+                Cost.NONE);
 
         /**
          * Validates the components.
@@ -450,8 +717,10 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
          * @throws IllegalArgumentException if a count is negative
          */
         public ScorerCalls {
+            Objects.requireNonNull(inputTokens, "inputTokens");
+            Objects.requireNonNull(outputTokens, "outputTokens");
             Objects.requireNonNull(cost, "cost");
-            if (calls < 0 || cached < 0 || failed < 0 || inputTokens < 0 || outputTokens < 0) {
+            if (calls < 0 || cached < 0 || failed < 0 || inputTokens.orElse(0) < 0 || outputTokens.orElse(0) < 0) {
                 throw new IllegalArgumentException("scorer call counts must be >= 0 but were calls=" + calls
                         + ", cached=" + cached + ", failed=" + failed + ", inputTokens=" + inputTokens
                         + ", outputTokens=" + outputTokens);

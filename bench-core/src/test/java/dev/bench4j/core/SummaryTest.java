@@ -21,13 +21,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** A summary's figures: score descriptions with their interval, success rate, known cost, copied maps. */
 class SummaryTest {
 
     private static final Tokens NO_TOKENS = new Tokens(0, 0, 0, 0, 0, 0);
-    private static final Cost NO_COST = new Cost(0, 0, 0);
+    private static final Cost NO_COST = Cost.NONE;
 
     private static Group group(long cells, long succeeded) {
         return new Group(cells, succeeded, cells - succeeded, 0, cells, Map.of(), Optional.empty(), Optional.empty(), NO_TOKENS, NO_COST);
@@ -146,10 +147,11 @@ class SummaryTest {
     }
 
     @Test
-    void totalCostIsKnownOnlyWhenEveryResultsCostIsKnown() {
-        assertThat(new Cost(0.25, 0.1, 0).totalUsd()).hasValue(0.25);
-        assertThat(new Cost(0.25, 0.1, 1).totalUsd()).isEmpty();
-        assertThat(NO_COST.totalUsd()).hasValue(0.0);
+    void totalCostIsKnownOnlyWhenEveryResultsCostIsKnownAndSomeIs() {
+        assertThat(new Cost(0.25, 0.1, 0, 3).totalUsd()).hasValue(0.25);
+        assertThat(new Cost(0.0, 0.0, 0, 3).totalUsd()).as("a free model costs 0").hasValue(0.0);
+        assertThat(new Cost(0.25, 0.1, 1, 3).totalUsd()).isEmpty();
+        assertThat(NO_COST.totalUsd()).as("no result's cost known").isEmpty();
     }
 
     @Test
@@ -260,7 +262,7 @@ class SummaryTest {
 
     @Test
     void scorerCallsRefuseNegativeCounts() {
-        assertThatThrownBy(() -> new Summary.ScorerCalls(-1, 0, 0, 0, 0, new Summary.Cost(0, 0, 0)))
+        assertThatThrownBy(() -> new Summary.ScorerCalls(-1, 0, 0, OptionalLong.of(0), OptionalLong.of(0), Summary.Cost.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("calls=-1");
         assertThat(Summary.ScorerCalls.NONE.calls()).isZero();
     }

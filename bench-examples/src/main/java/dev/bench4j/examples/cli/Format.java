@@ -1,11 +1,17 @@
 package dev.bench4j.examples.cli;
 
+import dev.bench4j.core.Summary;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /** Number and duration formats for people, the same under every default locale. */
 final class Format {
+
+    /** What a figure no result reported shows. */
+    static final String UNKNOWN = "–";
 
     private Format() {
     }
@@ -37,6 +43,17 @@ final class Format {
 
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** A count, or an en dash when it is unknown. */
+    static String count(OptionalLong n) {
+        return n.isPresent() ? count(n.getAsLong()) : UNKNOWN;
+    }
+
+    /** A share with its interval in percent, e.g. {@code 90% (60–98%)}; {@code -} when there is none. */
+    static String percent(OptionalDouble share, Optional<Summary.Interval> ci) {
+        return ci.map(c -> percent(share) + String.format(Locale.ROOT, " (%.0f–%.0f%%)", c.lower() * 100, c.upper() * 100))
+                .orElse(percent(share));
     }
 
     static String percent(OptionalDouble share) {

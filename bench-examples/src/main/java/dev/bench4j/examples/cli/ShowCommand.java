@@ -71,6 +71,8 @@ final class ShowCommand implements Callable<Integer> {
             Set<String> scorers = new LinkedHashSet<>(info.plan().scorers());
             run.summary().get().overall().scores().keySet().forEach(scorers::add);
             sb.append(SummaryTable.groups(run.summary().get(), scorers, io.terminal()));
+            SummaryTable.perCell(run.summary().get().overall(), sb);
+            SummaryTable.legend(!scorers.isEmpty(), sb);
             SummaryTable.judges(run.summary().get().overall().scorerCalls(), sb);
             SummaryTable.concurrency(run.summary().get(), sb);
         } else {

@@ -9,13 +9,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The summary a person reads after {@code bench run}: one row per (prompt, model) with cells,
- * success rate, each score's mean ± 95% half-width, latency, tokens and cost; then the run's
- * totals, the LLM judges' calls and cost (kept apart), and what failed.
+ * success rate and its Wilson interval, each score's mean with its 95% interval, latency, tokens
+ * and cost (– where no result reported them); then the run's totals, tokens and cost per cell with
+ * their intervals, the LLM judges' calls and cost (kept apart), and what failed.
  */
 final class SummaryTable {
 
@@ -36,10 +38,9 @@ final class SummaryTable {
         s.overall().scores().keySet().forEach(scorers::add);
         StringBuilder sb = new StringBuilder(groups(s, scorers, t));
         sb.append('\n').append(footer(run, t));
-        if (!scorers.isEmpty()) {
-            sb.append("; scores are mean ± half-width of the 95% t-interval");
-        }
         sb.append('\n');
+        perCell(s.overall(), sb);
+        legend(!scorers.isEmpty(), sb);
         judges(s.overall().scorerCalls(), sb);
         concurrency(s, sb);
         errors(s, failures, t, sb);
@@ -73,14 +74,17 @@ final class SummaryTable {
     }
 
     private static List<String> row(String prompt, String model, Summary.Group g, Set<String> scorers, boolean streamed) {
-        List<String> r = new ArrayList<>(List.of(prompt, model, Format.count(g.cells()), Format.percent(g.successRate())));
+        List<String> r = new ArrayList<>(List.of(prompt, model, Format.count(g.cells()),
+                Format.percent(g.successRate(), g.successRateCi95())));
         for (String name : scorers) {
             Summary.ScoreStats st = g.scores().get(name);
             if (st == null || st.mean().isEmpty()) {
                 r.add(st != null && st.errors() > 0 ? "- (" + st.errors() + " errors)" : "-");
             } else {
                 String m = Format.number(st.mean().getAsDouble());
-                String cell = st.ci95().map(ci -> m + " ± " + Format.number(ci.halfWidth())).orElse(m);
+                String cell = st.ci95().map(ci -> ci.method() == Summary.IntervalMethod.T
+                        ? m + " ± " + Format.number(ci.halfWidth())
+                        : m + " (" + Format.number(ci.lower()) + "–" + Format.number(ci.upper()) + ")").orElse(m);
                 r.add(st.errors() > 0 ? cell + " (" + st.errors() + " err)" : cell);
             }
         }
@@ -90,9 +94,56 @@ final class SummaryTable {
             r.add(g.timeToFirstToken().map(l -> Format.duration(l.p50())).orElse("-"));
         }
         r.add(Format.count(g.tokens().input()) + " / " + Format.count(g.tokens().output()));
-        r.add(g.cost().totalUsd().isPresent() ? Format.usd(g.cost().totalUsd().getAsDouble())
-                : g.cost().knownUsd() > 0 ? ">= " + Format.usd(g.cost().knownUsd()) : "unknown");
+        r.add(cost(g.cost()));
         return r;
+    }
+
+    /** The total cost; {@code >= $x} while some result's cost is unknown; – when no result's is known. */
+    private static String cost(Summary.Cost cost) {
+        if (cost.totalUsd().isPresent()) {
+            return Format.usd(cost.totalUsd().getAsDouble());
+        }
+        return cost.resultsWithCost() == 0 ? Format.UNKNOWN : ">= " + Format.usd(cost.knownUsd());
+    }
+
+    /**
+     * Appends the line that says what the table's intervals are and what "–" means.
+     *
+     * @param scores whether the table has score columns
+     * @param sb where to append
+     */
+    static void legend(boolean scores, StringBuilder sb) {
+        sb.append("ok is the success rate (95% Wilson interval)");
+        if (scores) {
+            sb.append("; scores are mean ± half-width of the 95% t-interval, or mean (95% interval) for 0/1 scores"
+                    + " (Wilson) and scores in [0, 1] (t, clamped)");
+        }
+        sb.append("; – is unknown\n");
+    }
+
+    /**
+     * Appends the run's mean tokens and cost per cell with their 95% intervals (t, clamped at 0),
+     * over the cells whose figure is known; nothing when neither is known.
+     *
+     * @param all the overall group
+     * @param sb where to append
+     */
+    static void perCell(Summary.Group all, StringBuilder sb) {
+        Optional<Summary.Mean> tokens = all.tokensPerCell();
+        Optional<Summary.Mean> cost = all.costPerCell();
+        if (tokens.isEmpty() && cost.isEmpty()) {
+            return;
+        }
+        sb.append("Per cell: ");
+        tokens.ifPresent(m -> sb.append(String.format(Locale.ROOT, "%,.1f", m.mean())).append(" tokens")
+                .append(m.ci95().map(ci -> String.format(Locale.ROOT, " (95%% CI %,.1f–%,.1f)", ci.lower(), ci.upper()))
+                        .orElse("")));
+        if (tokens.isPresent() && cost.isPresent()) {
+            sb.append(", ");
+        }
+        cost.ifPresent(m -> sb.append(Format.usd(m.mean())).append(m.ci95()
+                .map(ci -> " (95% CI " + Format.usd(ci.lower()) + "–" + Format.usd(ci.upper()) + ")").orElse("")));
+        sb.append('\n');
     }
 
     private static String footer(Run run, Terminal t) {
@@ -121,8 +172,7 @@ final class SummaryTable {
         sb.append("Judge calls (not in the cost column): ").append(Format.count(c.calls())).append(" calls, ")
                 .append(Format.count(c.cached())).append(" cached, ").append(Format.count(c.failed())).append(" failed, ")
                 .append(Format.count(c.inputTokens())).append(" / ").append(Format.count(c.outputTokens()))
-                .append(" tokens, cost ").append(cost.totalUsd().isPresent() ? Format.usd(cost.totalUsd().getAsDouble())
-                        : cost.knownUsd() > 0 ? ">= " + Format.usd(cost.knownUsd()) : "unknown")
+                .append(" tokens, cost ").append(cost(cost))
                 .append('\n');
     }
 

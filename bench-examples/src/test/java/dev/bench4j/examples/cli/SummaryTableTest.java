@@ -44,11 +44,39 @@ class SummaryTableTest {
                     .build().run();
             String table = SummaryTable.render(run, new FailureSample(), Terminal.plain());
 
-            assertThat(table).contains("p, \"quoted\" <script>  echo:é-模型").contains("0.375 ± 1.588").contains("$0")
+            assertThat(table).contains("p, \"quoted\" <script>  echo:é-模型").contains("0.375 (0.000–1.000)").contains("$0")
                     .doesNotContain("0,375");
         } finally {
             Locale.setDefault(before);
         }
+    }
+
+    @Test
+    void unknownTokensAndCostShowADashAndPassFailScoresTheirWilsonInterval() {
+        ModelProviderFactory silent = new ModelProviderFactory() {
+            @Override
+            public String name() {
+                return "silent";
+            }
+
+            @Override
+            public ModelProvider create(ProviderContext context) {
+                return r -> CompletableFuture.completedFuture(ModelResponse.of("yes", FinishReason.STOP, Usage.unknown()));
+            }
+        };
+        Run run = BenchmarkPlan.named("unknown").provider(silent).prompt(Prompt.named("p").user("{{x}}"))
+                .model(ModelConfig.of("silent", "s"))
+                .trials(List.of(Trial.of("a", Map.of("x", "1")).withExpected("yes"),
+                        Trial.of("b", Map.of("x", "2")).withExpected("no")))
+                .scorer(Scorers.contains()).build().run();
+
+        String table = SummaryTable.render(run, new FailureSample(), Terminal.plain());
+
+        // contains: 1 of 2, Wilson (SciPy binomtest(1, 2).proportion_ci(method='wilson') = 0.0945..0.9055)
+        assertThat(table).contains("0.500 (0.095–0.905)");
+        assertThat(table).contains("100% (34–100%)");
+        assertThat(table).contains("– / –").doesNotContain("0 / 0").doesNotContain("$0");
+        assertThat(table.lines().filter(l -> l.startsWith("all")).findFirst().orElseThrow()).endsWith("–");
     }
 
     @Test
@@ -87,7 +115,7 @@ class SummaryTableTest {
 
         String table = SummaryTable.render(run, new FailureSample(), Terminal.plain());
 
-        assertThat(table).contains("0.500 ± 3.177");
+        assertThat(table).as("a judge's grade in [0, 1]: t clamped").contains("0.500 (0.000–1.000)");
         assertThat(table).contains("Judge calls (not in the cost column): 2 calls, 0 cached, 0 failed, 2 / 2 tokens, cost $0.004");
     }
 

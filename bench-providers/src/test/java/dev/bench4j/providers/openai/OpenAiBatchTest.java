@@ -275,7 +275,7 @@ class OpenAiBatchTest {
         assertThat(overall.succeeded()).isEqualTo(4);
         assertThat(overall.failed()).isEqualTo(4);
         assertThat(overall.scores().get("len").n()).isEqualTo(4);
-        assertThat(overall.tokens().input()).isEqualTo(54 + 60 + 41 + 47);
+        assertThat(overall.tokens().input()).hasValue(54 + 60 + 41 + 47);
     }
 
     @Test

@@ -112,16 +112,20 @@ class JsonRunStoreTest {
         assertThat(r.get("environment").get("java").textValue()).isEqualTo(System.getProperty("java.version"));
 
         JsonNode s = r.get("summary");
-        assertThat(names(s)).containsExactly("cells", "succeeded", "failed", "cached", "attempts", "success_rate", "tokens",
-                "cost_usd", "cost_known_usd", "cost_spent_usd", "results_without_cost", "scores", "latency_ms",
+        assertThat(names(s)).containsExactly("cells", "succeeded", "failed", "cached", "attempts", "success_rate",
+                "success_rate_ci95", "tokens", "cost_usd", "cost_known_usd", "cost_spent_usd", "results_without_cost",
+                "results_with_cost", "cost_per_result_usd", "scores", "latency_ms",
                 "time_to_first_token_ms", "elapsed_seconds", "requests_per_second", "by_model", "by_prompt",
                 "by_prompt_and_model");
         assertThat(s.get("cells").longValue()).isEqualTo(24);
         assertThat(s.get("succeeded").longValue()).isEqualTo(24);
         assertThat(s.get("failed").longValue()).isZero();
         assertThat(s.get("success_rate").doubleValue()).isEqualTo(1.0);
-        assertThat(s.get("tokens").toString()).isEqualTo("{\"input_tokens\":240,\"output_tokens\":120,\"reasoning_tokens\":0,"
-                + "\"cached_input_tokens\":0,\"total_tokens\":360,\"results_without_usage\":0}");
+        assertThat(s.get("tokens").toString()).as("no result reported reasoning or cached input tokens: null, not 0")
+                .isEqualTo("{\"input_tokens\":240,\"output_tokens\":120,\"reasoning_tokens\":null,"
+                + "\"cached_input_tokens\":null,\"total_tokens\":360,\"results_without_usage\":0,"
+                + "\"total_tokens_per_result\":{\"n\":24,\"mean\":15.0,\"standard_deviation\":0.0,"
+                + "\"ci95\":{\"lower\":15.0,\"upper\":15.0,\"level\":0.95,\"method\":\"t_clamped\"}}}");
         assertThat(s.get("cost_usd").isNull()).as("model 'second' has no price: the total is unknown").isTrue();
         assertThat(s.get("by_model").get("echoing:m").get("cost_usd").doubleValue()).isEqualTo(12 * 2e-5, offset(1e-12));
         assertThat(names(s.get("by_model"))).containsExactly("echoing:m", "second");
@@ -131,7 +135,8 @@ class JsonRunStoreTest {
         assertThat(s.get("by_prompt_and_model").get(3).get("model").textValue()).isEqualTo("second");
         assertThat(names(s.get("scores").get("len"))).containsExactly("n", "errors", "mean", "standard_deviation", "standard_error", "ci95");
         assertThat(s.get("scores").get("len").get("n").longValue()).isEqualTo(24);
-        assertThat(names(s.get("latency_ms"))).containsExactly("n", "mean", "p50", "p95", "p99", "max");
+        assertThat(names(s.get("latency_ms"))).containsExactly("n", "mean", "min", "p50", "p95", "p99", "max", "p50_ci95", "p95_ci95",
+                "p99_ci95");
         assertThat(s.get("requests_per_second").doubleValue()).isPositive();
 
         List<String> lines = Files.readAllLines(folder.resolve("results.jsonl"), StandardCharsets.UTF_8);

@@ -155,6 +155,7 @@ final class RunJson {
         o.put("cached", g.cached());
         o.put("attempts", g.attempts());
         o.put("success_rate", Json.num(g.successRate()));
+        o.put("success_rate_ci", interval(g.successRateCi95()));
         Map<String, Object> scores = Json.object();
         g.scores().forEach((name, st) -> {
             Map<String, Object> x = Json.object();
@@ -164,6 +165,7 @@ final class RunJson {
             x.put("standard_deviation", Json.num(st.standardDeviation()));
             x.put("ci_low", st.ci95().map(Summary.Interval::lower).orElse(null));
             x.put("ci_high", st.ci95().map(Summary.Interval::upper).orElse(null));
+            x.put("ci_method", st.ci95().map(ci -> ci.method().wireName()).orElse(null));
             x.put("describe", st.describe());
             scores.put(name, x);
         });
@@ -171,26 +173,28 @@ final class RunJson {
         o.put("latency", g.latency().map(RunJson::latency).orElse(null));
         o.put("time_to_first_token", g.timeToFirstToken().map(RunJson::latency).orElse(null));
         Map<String, Object> tokens = Json.object();
-        tokens.put("input", g.tokens().input());
-        tokens.put("output", g.tokens().output());
-        tokens.put("reasoning", g.tokens().reasoning());
-        tokens.put("cached_input", g.tokens().cachedInput());
-        tokens.put("total", g.tokens().total());
+        tokens.put("input", Json.num(g.tokens().input()));
+        tokens.put("output", Json.num(g.tokens().output()));
+        tokens.put("reasoning", Json.num(g.tokens().reasoning()));
+        tokens.put("cached_input", Json.num(g.tokens().cachedInput()));
+        tokens.put("total", Json.num(g.tokens().total()));
         tokens.put("results_without_usage", g.tokens().resultsWithoutUsage());
+        tokens.put("per_cell", g.tokensPerCell().map(RunJson::mean).orElse(null));
         o.put("tokens", tokens);
         o.put("cost_usd", Json.num(g.cost().totalUsd()));
-        o.put("cost_known_usd", g.cost().knownUsd());
+        o.put("cost_known_usd", g.cost().resultsWithCost() == 0 ? null : g.cost().knownUsd());
         o.put("results_without_cost", g.cost().resultsWithoutCost());
+        o.put("cost_per_cell", g.costPerCell().map(RunJson::mean).orElse(null));
         Summary.ScorerCalls j = g.scorerCalls();
         if (j.calls() > 0) {
             Map<String, Object> judge = Json.object();
             judge.put("calls", j.calls());
             judge.put("cached", j.cached());
             judge.put("failed", j.failed());
-            judge.put("input_tokens", j.inputTokens());
-            judge.put("output_tokens", j.outputTokens());
+            judge.put("input_tokens", Json.num(j.inputTokens()));
+            judge.put("output_tokens", Json.num(j.outputTokens()));
             judge.put("cost_usd", Json.num(j.cost().totalUsd()));
-            judge.put("cost_known_usd", j.cost().knownUsd());
+            judge.put("cost_known_usd", j.cost().resultsWithCost() == 0 ? null : j.cost().knownUsd());
             o.put("judge", judge);
         } else {
             o.put("judge", null);
@@ -202,10 +206,35 @@ final class RunJson {
         Map<String, Object> o = Json.object();
         o.put("n", l.n());
         o.put("mean_ms", Json.millis(l.mean()));
+        o.put("min_ms", Json.millis(l.min()));
         o.put("p50_ms", Json.millis(l.p50()));
         o.put("p95_ms", Json.millis(l.p95()));
         o.put("p99_ms", Json.millis(l.p99()));
         o.put("max_ms", Json.millis(l.max()));
+        o.put("p50_ci_ms", interval(l.ci95().p50()));
+        o.put("p95_ci_ms", interval(l.ci95().p95()));
+        o.put("p99_ci_ms", interval(l.ci95().p99()));
+        return o;
+    }
+
+    /** An interval as {@code {low, high, method}}, or null when there is none. */
+    private static Map<String, Object> interval(Optional<Summary.Interval> ci) {
+        if (ci.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> o = Json.object();
+        o.put("low", ci.get().lower());
+        o.put("high", ci.get().upper());
+        o.put("method", ci.get().method().wireName());
+        return o;
+    }
+
+    /** A mean per cell as {@code {n, mean, ci}}. */
+    private static Map<String, Object> mean(Summary.Mean m) {
+        Map<String, Object> o = Json.object();
+        o.put("n", m.n());
+        o.put("mean", m.mean());
+        o.put("ci", interval(m.ci95()));
         return o;
     }
 

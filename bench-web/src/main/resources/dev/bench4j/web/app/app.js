@@ -53,9 +53,13 @@
   const dur = s => !isNum(s) ? '–' : s < 60 ? s.toFixed(s < 10 ? 2 : 1) + ' s' : s < 3600 ? (s / 60).toFixed(1) + ' min' : (s / 3600).toFixed(1) + ' h';
   const meanCi = st => {
     if (!st || !isNum(st.mean)) return '–';
-    if (isNum(st.ci_low) && isNum(st.ci_high)) return fmt(st.mean) + ' ± ' + fmt((st.ci_high - st.ci_low) / 2);
-    return fmt(st.mean);
+    if (!isNum(st.ci_low) || !isNum(st.ci_high)) return fmt(st.mean);
+    // a t-interval is symmetric; Wilson and clamped intervals need not be, so they show their bounds
+    if (!st.ci_method || st.ci_method === 't') return fmt(st.mean) + ' ± ' + fmt((st.ci_high - st.ci_low) / 2);
+    return fmt(st.mean) + ' (' + fmt(st.ci_low) + '–' + fmt(st.ci_high) + ')';
   };
+  const pctCi = (v, ci) => ci && isNum(ci.low) ? pct(v) + ' (' + pct(ci.low) + '–' + pct(ci.high) + ')' : pct(v);
+  const msCi = (v, ci) => ci && isNum(ci.low) ? ms(v) + ' (' + ms(ci.low) + '–' + ms(ci.high) + ')' : ms(v);
   const enc = encodeURIComponent;
   const json = v => JSON.stringify(v, null, 2);
 
@@ -418,19 +422,33 @@
     }));
   }
 
+  // the run's mean tokens and cost per cell with their 95% intervals (t, clamped at 0); – when unknown
+  function perCell(g) {
+    const tok = g.tokens.per_cell, cost = g.cost_per_cell;
+    const ci = (m, f) => m.ci ? ' (95% CI ' + f(m.ci.low) + '–' + f(m.ci.high) + ')' : '';
+    return h('p', {class: 'small muted'}, 'Per cell: ',
+      tok ? fmt(tok.mean, 1) + ' tokens' + ci(tok, v => fmt(v, 1)) : '– tokens', ', ',
+      cost ? usd(cost.mean) + ci(cost, usd) : '– cost',
+      '. OK is the success rate with its Wilson interval; scores show mean ± t half-width, or their bounds for 0/1 '
+        + '(Wilson) and [0, 1] (t, clamped) scores; latency intervals are order statistics; – is unknown.');
+  }
+
   function summaryTables(run, names) {
     const head = ['Group', h('th', {class: 'num'}, 'Cells'), h('th', {class: 'num'}, 'OK'),
-      names.map(n => h('th', {class: 'num'}, n + ' (±95%)')), h('th', {class: 'num'}, 'p50'), h('th', {class: 'num'}, 'p95'),
+      names.map(n => h('th', {class: 'num'}, n + ' (95% CI)')), h('th', {class: 'num'}, 'p50 (95% CI)'), h('th', {class: 'num'}, 'p95 (95% CI)'),
       h('th', {class: 'num'}, 'Tokens in / out'), h('th', {class: 'num'}, 'Cost'), h('th', {class: 'num'}, 'Judge cost')];
-    const row = (label, g) => h('tr', null, td(label), td(int(g.cells), 'num'), td(pct(g.success_rate), 'num'),
+    const row = (label, g) => h('tr', null, td(label), td(int(g.cells), 'num'),
+      td(pctCi(g.success_rate, g.success_rate_ci), 'num'),
       names.map(n => td(meanCi(g.scores[n]), 'num')),
-      td(g.latency ? ms(g.latency.p50_ms) : '–', 'num'), td(g.latency ? ms(g.latency.p95_ms) : '–', 'num'),
+      td(g.latency ? msCi(g.latency.p50_ms, g.latency.p50_ci_ms) : '–', 'num'),
+      td(g.latency ? msCi(g.latency.p95_ms, g.latency.p95_ci_ms) : '–', 'num'),
       td(int(g.tokens.input) + ' / ' + int(g.tokens.output), 'num'), td(usd(g.cost_usd), 'num'),
       td(g.judge ? usd(g.judge.cost_usd) + ' (' + int(g.judge.calls) + ' calls)' : '–', 'num'));
     const s = run.summary;
     return [h('h2', null, 'Summary'),
       h('h3', null, 'Prompt × model'),
       table(head, s.by_prompt_and_model.map(g => row(g.key, g)).concat([row('all', s.overall)]), {cls: 'summary'}),
+      perCell(s.overall),
       h('h3', null, 'By model'), table(head, Object.entries(s.by_model).map(([k, g]) => row(k, g))),
       h('h3', null, 'By prompt'), table(head, Object.entries(s.by_prompt).map(([k, g]) => row(k, g)))];
   }

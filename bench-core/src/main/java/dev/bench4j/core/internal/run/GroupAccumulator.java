@@ -4,17 +4,20 @@ import dev.bench4j.core.Result;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.Usage;
+import dev.bench4j.core.internal.stats.SummaryIntervals;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.apache.commons.math3.distribution.TDistribution;
+import java.util.OptionalLong;
 
 /**
  * Running figures of one group of results, in constant memory: counts, per-scorer mean and
- * variance (Welford), latency and time-to-first-token histograms ({@link LatencyAccumulator}), token and
- * cost sums.
+ * variance (Welford) and whether its values were all 0/1 or all in [0, 1] (which picks the
+ * interval), latency and time-to-first-token histograms ({@link LatencyAccumulator}), token sums
+ * that stay unknown until a result reports the kind, cost sums, and the mean tokens and cost per
+ * result.
  */
 final class GroupAccumulator {
 
@@ -25,23 +28,20 @@ final class GroupAccumulator {
     private final Map<String, ScoreAccumulator> scores = new LinkedHashMap<>();
     private final LatencyAccumulator latency = new LatencyAccumulator();
     private final LatencyAccumulator timeToFirstToken = new LatencyAccumulator();
-    private long input;
-    private long output;
-    private long reasoning;
-    private long cachedInput;
-    private long total;
+    private final TokenSum input = new TokenSum();
+    private final TokenSum output = new TokenSum();
+    private final TokenSum reasoning = new TokenSum();
+    private final TokenSum cachedInput = new TokenSum();
+    private final TokenSum total = new TokenSum();
+    private final Welford tokensPerResult = new Welford();
     private long withoutUsage;
-    private double knownUsd;
-    private double spentUsd;
-    private long withoutCost;
+    private final CostSum cost = new CostSum();
     private long judgeCalls;
     private long judgeCached;
     private long judgeFailed;
-    private long judgeInput;
-    private long judgeOutput;
-    private double judgeKnownUsd;
-    private double judgeSpentUsd;
-    private long judgeWithoutCost;
+    private final TokenSum judgeInput = new TokenSum();
+    private final TokenSum judgeOutput = new TokenSum();
+    private final CostSum judgeCost = new CostSum();
 
     GroupAccumulator(List<String> scorerNames) {
         for (String name : scorerNames) {
@@ -56,14 +56,7 @@ final class GroupAccumulator {
             cached++;
         }
         addUsage(r.usage(), r.succeeded());
-        if (r.costUsd().isPresent()) {
-            knownUsd += r.costUsd().getAsDouble();
-            if (!r.cached()) {
-                spentUsd += r.costUsd().getAsDouble();
-            }
-        } else if (r.succeeded()) {
-            withoutCost++;
-        }
+        cost.add(r.costUsd(), r.cached(), r.succeeded());
         if (!r.succeeded()) {
             return;
         }
@@ -88,24 +81,18 @@ final class GroupAccumulator {
         if (c.error().isPresent()) {
             judgeFailed++;
         }
-        judgeInput += c.usage().inputTokens().orElse(0);
-        judgeOutput += c.usage().outputTokens().orElse(0);
-        if (c.costUsd().isPresent()) {
-            judgeKnownUsd += c.costUsd().getAsDouble();
-            if (!c.cached()) {
-                judgeSpentUsd += c.costUsd().getAsDouble();
-            }
-        } else if (c.error().isEmpty()) {
-            judgeWithoutCost++;
-        }
+        judgeInput.add(c.usage().inputTokens());
+        judgeOutput.add(c.usage().outputTokens());
+        judgeCost.add(c.costUsd(), c.cached(), c.error().isEmpty());
     }
 
     private void addUsage(Usage u, boolean success) {
-        input += u.inputTokens().orElse(0);
-        output += u.outputTokens().orElse(0);
-        reasoning += u.reasoningTokens().orElse(0);
-        cachedInput += u.cachedInputTokens().orElse(0);
-        total += u.totalTokens().orElse(0);
+        input.add(u.inputTokens());
+        output.add(u.outputTokens());
+        reasoning.add(u.reasoningTokens());
+        cachedInput.add(u.cachedInputTokens());
+        total.add(u.totalTokens());
+        u.totalTokens().ifPresent(tokensPerResult::add);
         if (success && u.totalTokens().isEmpty()) {
             withoutUsage++;
         }
@@ -114,20 +101,96 @@ final class GroupAccumulator {
     Summary.Group build() {
         Map<String, Summary.ScoreStats> stats = new LinkedHashMap<>();
         scores.forEach((name, acc) -> stats.put(name, acc.build()));
+        Summary.Tokens tokens = new Summary.Tokens(input.build(), output.build(), reasoning.build(), cachedInput.build(),
+                total.build(), withoutUsage, tokensPerResult.nonNegativeMean());
         return new Summary.Group(cells, succeeded, cells - succeeded, cached, attempts, stats, latency.build(),
-                timeToFirstToken.build(), new Summary.Tokens(input, output, reasoning, cachedInput, total, withoutUsage),
-                new Summary.Cost(knownUsd, spentUsd, withoutCost), judgeCalls == 0 ? Summary.ScorerCalls.NONE
-                : new Summary.ScorerCalls(judgeCalls, judgeCached, judgeFailed, judgeInput, judgeOutput,
-                        new Summary.Cost(judgeKnownUsd, judgeSpentUsd, judgeWithoutCost)));
+                timeToFirstToken.build(), tokens, cost.build(), judgeCalls == 0 ? Summary.ScorerCalls.NONE
+                : new Summary.ScorerCalls(judgeCalls, judgeCached, judgeFailed, judgeInput.build(), judgeOutput.build(),
+                        judgeCost.build()));
     }
 
+    /** A sum of one kind of token that stays unknown until some result reports it. */
+    private static final class TokenSum {
+        private long sum;
+        private boolean known;
 
-    /** Mean and variance of one scorer's values by Welford's method, and its error count. */
+        void add(OptionalLong v) {
+            if (v.isPresent()) {
+                sum += v.getAsLong();
+                known = true;
+            }
+        }
+
+        OptionalLong build() {
+            return known ? OptionalLong.of(sum) : OptionalLong.empty();
+        }
+    }
+
+    /** Cost sums: known and spent USD, results with and without a known cost, and the mean per result. */
+    private static final class CostSum {
+        private double knownUsd;
+        private double spentUsd;
+        private long withoutCost;
+        private final Welford perResult = new Welford();
+
+        /**
+         * Counts one result's or call's cost.
+         *
+         * @param usd its cost, if known
+         * @param fromCache whether it was served from the cache (so not spent)
+         * @param succeeded whether it succeeded (an unknown cost counts against the total only then)
+         */
+        void add(OptionalDouble usd, boolean fromCache, boolean succeeded) {
+            if (usd.isPresent()) {
+                double v = usd.getAsDouble();
+                knownUsd += v;
+                if (!fromCache) {
+                    spentUsd += v;
+                }
+                perResult.add(v);
+            } else if (succeeded) {
+                withoutCost++;
+            }
+        }
+
+        Summary.Cost build() {
+            return new Summary.Cost(knownUsd, spentUsd, withoutCost, perResult.n, perResult.nonNegativeMean());
+        }
+    }
+
+    /** Mean and sum of squared deviations by Welford's method. */
+    static final class Welford {
+        long n;
+        double mean;
+        double m2;
+
+        void add(double x) {
+            n++;
+            double delta = x - mean;
+            mean += delta / n;
+            m2 += delta * (x - mean);
+        }
+
+        /** The mean of a figure that cannot be negative, with its t-interval clamped at 0. */
+        Optional<Summary.Mean> nonNegativeMean() {
+            if (n == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new Summary.Mean(n, mean, SummaryIntervals.standardDeviation(n, m2),
+                    SummaryIntervals.t(n, mean, m2, Summary.IntervalMethod.T_CLAMPED, 0, Double.POSITIVE_INFINITY)));
+        }
+    }
+
+    /**
+     * Mean and variance of one scorer's values by Welford's method, its error count, and whether
+     * every value was 0 or 1 (Wilson's interval) or in [0, 1] (the t-interval clamped to [0, 1]).
+     */
     static final class ScoreAccumulator {
-        private long n;
+        private final Welford values = new Welford();
         private long errors;
-        private double mean;
-        private double m2;
+        private long ones;
+        private boolean binary = true;
+        private boolean unit = true;
 
         void add(Score s) {
             if (s.value().isEmpty()) {
@@ -135,24 +198,33 @@ final class GroupAccumulator {
                 return;
             }
             double x = s.value().getAsDouble();
-            n++;
-            double delta = x - mean;
-            mean += delta / n;
-            m2 += delta * (x - mean);
+            values.add(x);
+            if (x == 1) {
+                ones++;
+            } else if (x != 0) {
+                binary = false;
+            }
+            if (!(x >= 0 && x <= 1)) {
+                unit = false;
+            }
         }
 
         Summary.ScoreStats build() {
+            long n = values.n;
             if (n == 0) {
                 return new Summary.ScoreStats(0, errors, OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty());
             }
-            if (n == 1) {
-                return new Summary.ScoreStats(1, errors, OptionalDouble.of(mean), OptionalDouble.empty(), Optional.empty());
+            Optional<Summary.Interval> ci;
+            if (binary) {
+                ci = SummaryIntervals.wilson(ones, n);
+            } else if (unit) {
+                ci = SummaryIntervals.t(n, values.mean, values.m2, Summary.IntervalMethod.T_CLAMPED, 0, 1);
+            } else {
+                ci = SummaryIntervals.t(n, values.mean, values.m2, Summary.IntervalMethod.T, 0, 0);
             }
-            double sd = Math.sqrt(m2 / (n - 1));
-            double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975);
-            double half = t * sd / Math.sqrt(n);
-            return new Summary.ScoreStats(n, errors, OptionalDouble.of(mean), OptionalDouble.of(sd),
-                    Optional.of(new Summary.Interval(mean - half, mean + half, 0.95)));
+            double mean = binary ? (double) ones / n : values.mean;
+            return new Summary.ScoreStats(n, errors, OptionalDouble.of(mean), SummaryIntervals.standardDeviation(n,
+                    values.m2), ci);
         }
     }
 }

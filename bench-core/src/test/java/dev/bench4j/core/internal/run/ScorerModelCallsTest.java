@@ -139,11 +139,11 @@ class ScorerModelCallsTest {
         });
         Summary.Group overall = run.summary().overall();
         assertThat(overall.cost().knownUsd()).isCloseTo(4 * candidateCost, within(1e-12));
-        assertThat(overall.tokens().input()).isEqualTo(40);
+        assertThat(overall.tokens().input()).hasValue(40);
         Summary.ScorerCalls calls = overall.scorerCalls();
         assertThat(calls.calls()).isEqualTo(4);
-        assertThat(calls.inputTokens()).isEqualTo(400);
-        assertThat(calls.outputTokens()).isEqualTo(12);
+        assertThat(calls.inputTokens()).hasValue(400);
+        assertThat(calls.outputTokens()).hasValue(12);
         assertThat(calls.cost().totalUsd().getAsDouble()).isCloseTo(4 * judgeCost, within(1e-12));
         assertThat(calls.cost().spentUsd()).isCloseTo(4 * judgeCost, within(1e-12));
         assertThat(run.summary().byModel().get("cand:m").scorerCalls().calls()).isEqualTo(4);

@@ -3,6 +3,7 @@ package dev.bench4j.core.internal.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.BenchmarkPlan;
 import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.FinishReason;
@@ -13,12 +14,15 @@ import dev.bench4j.core.Run;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Summary;
 import dev.bench4j.core.Usage;
+import dev.bench4j.core.internal.stats.SummaryIntervalsTestAccess;
 import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelResponse;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.testing.Plans;
 import dev.bench4j.core.testing.ScriptedProvider;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -27,18 +31,33 @@ import org.junit.jupiter.api.Test;
 class SummaryTest {
 
     @Test
-    void scoreMeanHasAStudentTInterval() {
-        // scores 1, 0, 1, 1: mean 0.75, sd 0.5, t(0.975, 3) = 3.182446305284263, half-width 0.7956115763
-        Scorer s = Scorer.of("s", r -> Score.of(r.trial().id().equals("t1") ? 0 : 1));
+    void aRunsScoresOutsideTheUnitIntervalGetTheStudentTInterval() throws IOException {
+        // scores 2.5, -1.0, 4.0, 3.25: the reference's t case 4 (SciPy)
+        JsonNode c = SummaryIntervalsTestAccess.reference().get("t").get(4);
+        Map<String, Double> byTrial = Map.of("t0", 2.5, "t1", -1.0, "t2", 4.0, "t3", 3.25);
+        Scorer s = Scorer.of("s", r -> Score.of(byTrial.get(r.trial().id())));
         Run run = Plans.over(ScriptedProvider.echoing("echoing"), 4).scorer(s).build().run();
 
         Summary.ScoreStats stats = run.summary().overall().scores().get("s");
         assertThat(stats.n()).isEqualTo(4);
-        assertThat(stats.mean().getAsDouble()).isCloseTo(0.75, within(1e-12));
-        assertThat(stats.standardDeviation().getAsDouble()).isCloseTo(0.5, within(1e-12));
-        assertThat(stats.ci95().orElseThrow().lower()).isCloseTo(0.75 - 0.7956115763212658, within(1e-9));
-        assertThat(stats.ci95().orElseThrow().upper()).isCloseTo(0.75 + 0.7956115763212658, within(1e-9));
-        assertThat(stats.describe()).isEqualTo("0.750 ± 0.796 (95% CI, n = 4)");
+        assertThat(stats.mean().getAsDouble()).isCloseTo(c.get("mean").asDouble(), within(1e-12));
+        assertThat(stats.standardDeviation().getAsDouble()).isCloseTo(c.get("sd").asDouble(), within(1e-12));
+        assertThat(stats.ci95().orElseThrow().lower()).isCloseTo(c.get("lower").asDouble(), within(1e-9));
+        assertThat(stats.ci95().orElseThrow().upper()).isCloseTo(c.get("upper").asDouble(), within(1e-9));
+        assertThat(stats.ci95().orElseThrow().method()).isEqualTo(Summary.IntervalMethod.T);
+        assertThat(stats.describe()).isEqualTo("2.188 ± 3.519 (95% CI, n = 4)");
+    }
+
+    @Test
+    void aRunsPassFailScoresGetTheWilsonInterval() throws IOException {
+        JsonNode c = SummaryIntervalsTestAccess.reference().get("wilson").get(0); // 1 of 2
+        Scorer s = Scorer.of("s", r -> Score.of(r.trial().id().equals("t1") ? 0 : 1));
+        Run run = Plans.over(ScriptedProvider.echoing("echoing"), 2).scorer(s).build().run();
+
+        Summary.ScoreStats stats = run.summary().overall().scores().get("s");
+        assertThat(stats.ci95().orElseThrow().lower()).isCloseTo(c.get("lower").asDouble(), within(1e-12));
+        assertThat(stats.ci95().orElseThrow().upper()).isCloseTo(c.get("upper").asDouble(), within(1e-12));
+        assertThat(stats.describe()).isEqualTo("0.500 (95% CI 0.095–0.905, Wilson, n = 2)");
     }
 
     @Test
@@ -83,7 +102,13 @@ class SummaryTest {
         // (600 × 2.0 + 400 × 0.5 + 100 × 8.0) / 1e6 = 0.0022 per call
         Summary.Group priced = run.summary().byModel().get("priced:m");
         assertThat(priced.cost().totalUsd().getAsDouble()).isCloseTo(0.0044, within(1e-12));
-        assertThat(priced.tokens()).isEqualTo(new Summary.Tokens(2000, 200, 60, 800, 2200, 0));
+        assertThat(priced.tokens().input()).hasValue(2000);
+        assertThat(priced.tokens().output()).hasValue(200);
+        assertThat(priced.tokens().reasoning()).hasValue(60);
+        assertThat(priced.tokens().cachedInput()).hasValue(800);
+        assertThat(priced.tokens().total()).hasValue(2200);
+        assertThat(priced.tokensPerCell().orElseThrow().mean()).isEqualTo(1100.0);
+        assertThat(unknownTokens(run)).as("the unpriced model reported no tokens").isTrue();
         Summary.Group unpriced = run.summary().byModel().get("unpriced:m");
         assertThat(unpriced.cost().totalUsd()).isEmpty();
         assertThat(unpriced.cost().resultsWithoutCost()).isEqualTo(2);
@@ -92,6 +117,11 @@ class SummaryTest {
         assertThat(run.summary().overall().cost().knownUsd()).isCloseTo(0.0044, within(1e-12));
         assertThat(run.results()).filteredOn(r -> r.cell().model().equals("priced:m"))
                 .allSatisfy(r -> assertThat(r.costUsd().getAsDouble()).isCloseTo(0.0022, within(1e-12)));
+    }
+
+    private static boolean unknownTokens(Run run) {
+        Summary.Tokens t = run.summary().byModel().get("unpriced:m").tokens();
+        return t.input().isEmpty() && t.output().isEmpty() && t.reasoning().isEmpty() && t.total().isEmpty();
     }
 
     @Test

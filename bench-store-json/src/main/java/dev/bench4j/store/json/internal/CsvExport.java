@@ -150,8 +150,8 @@ public final class CsvExport {
         row[i++] = millis(g.latency().map(Summary.Latency::p50));
         row[i++] = millis(g.latency().map(Summary.Latency::p95));
         row[i++] = millis(g.latency().map(Summary.Latency::p99));
-        row[i++] = Long.toString(g.tokens().input());
-        row[i++] = Long.toString(g.tokens().output());
+        row[i++] = count(g.tokens().input());
+        row[i++] = count(g.tokens().output());
         row[i++] = number(g.cost().totalUsd());
         return row;
     }

@@ -14,13 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * Writes a {@link Summary} as the {@code summary} object of {@code run.json} and reads it back.
  *
  * <p>The object holds the overall group's figures at its top ({@code cells}, {@code succeeded},
- * {@code failed}, {@code cached}, {@code attempts}, {@code success_rate}, {@code tokens},
- * {@code cost_usd} and its parts, {@code scores}, {@code latency_ms}, {@code time_to_first_token_ms},
+ * {@code failed}, {@code cached}, {@code attempts}, {@code success_rate} and its Wilson
+ * {@code success_rate_ci95}, {@code tokens} (a kind no result reported is {@code null}; the mean
+ * {@code total_tokens_per_result}), {@code cost_usd} and its parts ({@code results_with_cost},
+ * {@code cost_per_result_usd}), {@code scores} (each {@code ci95} with its {@code method}),
+ * {@code latency_ms} and {@code time_to_first_token_ms} ({@code min}, percentiles and their
+ * order-statistic {@code p50_ci95}, {@code p95_ci95}, {@code p99_ci95}),
  * and {@code scorer_calls} when a scorer called a model: an LLM judge's calls, tokens and cost),
  * then {@code elapsed_seconds}, {@code requests_per_second} (finished cells per second),
  * {@code retried_cells} (cells a resume with retry called again; only when there are some),
@@ -105,14 +110,16 @@ final class SummaryJson {
         n.put("cached", g.cached());
         n.put("attempts", g.attempts());
         number(n, "success_rate", g.successRate());
+        interval(n, "success_rate_ci95", g.successRateCi95());
         ObjectNode t = n.putObject("tokens");
-        t.put("input_tokens", g.tokens().input());
-        t.put("output_tokens", g.tokens().output());
-        t.put("reasoning_tokens", g.tokens().reasoning());
-        t.put("cached_input_tokens", g.tokens().cachedInput());
-        t.put("total_tokens", g.tokens().total());
+        count(t, "input_tokens", g.tokens().input());
+        count(t, "output_tokens", g.tokens().output());
+        count(t, "reasoning_tokens", g.tokens().reasoning());
+        count(t, "cached_input_tokens", g.tokens().cachedInput());
+        count(t, "total_tokens", g.tokens().total());
         t.put("results_without_usage", g.tokens().resultsWithoutUsage());
-        cost(n, g.cost(), "results_without_cost");
+        mean(t, "total_tokens_per_result", g.tokens().perResult());
+        cost(n, g.cost(), "results_without_cost", "results_with_cost", "cost_per_result_usd");
         ObjectNode scores = n.putObject("scores");
         g.scores().forEach((name, st) -> {
             ObjectNode o = scores.putObject(name);
@@ -121,14 +128,7 @@ final class SummaryJson {
             number(o, "mean", st.mean());
             number(o, "standard_deviation", st.standardDeviation());
             number(o, "standard_error", st.standardError());
-            if (st.ci95().isPresent()) {
-                ObjectNode ci = o.putObject("ci95");
-                ci.put("lower", st.ci95().get().lower());
-                ci.put("upper", st.ci95().get().upper());
-                ci.put("level", st.ci95().get().level());
-            } else {
-                o.putNull("ci95");
-            }
+            interval(o, "ci95", st.ci95());
         });
         latency(n, "latency_ms", g.latency());
         latency(n, "time_to_first_token_ms", g.timeToFirstToken());
@@ -138,17 +138,51 @@ final class SummaryJson {
             o.put("calls", calls.calls());
             o.put("cached", calls.cached());
             o.put("failed", calls.failed());
-            o.put("input_tokens", calls.inputTokens());
-            o.put("output_tokens", calls.outputTokens());
-            cost(o, calls.cost(), "calls_without_cost");
+            count(o, "input_tokens", calls.inputTokens());
+            count(o, "output_tokens", calls.outputTokens());
+            cost(o, calls.cost(), "calls_without_cost", "calls_with_cost", "cost_per_call_usd");
         }
     }
 
-    private static void cost(ObjectNode n, Summary.Cost cost, String without) {
+    private static void cost(ObjectNode n, Summary.Cost cost, String without, String with, String perResult) {
         number(n, "cost_usd", cost.totalUsd());
         n.put("cost_known_usd", cost.knownUsd());
         n.put("cost_spent_usd", cost.spentUsd());
         n.put(without, cost.resultsWithoutCost());
+        n.put(with, cost.resultsWithCost());
+        mean(n, perResult, cost.perResult());
+    }
+
+    private static void interval(ObjectNode n, String name, Optional<Summary.Interval> ci) {
+        if (ci.isEmpty()) {
+            n.putNull(name);
+            return;
+        }
+        ObjectNode o = n.putObject(name);
+        o.put("lower", ci.get().lower());
+        o.put("upper", ci.get().upper());
+        o.put("level", ci.get().level());
+        o.put("method", ci.get().method().wireName());
+    }
+
+    private static void mean(ObjectNode n, String name, Optional<Summary.Mean> mean) {
+        if (mean.isEmpty()) {
+            n.putNull(name);
+            return;
+        }
+        ObjectNode o = n.putObject(name);
+        o.put("n", mean.get().n());
+        o.put("mean", mean.get().mean());
+        number(o, "standard_deviation", mean.get().standardDeviation());
+        interval(o, "ci95", mean.get().ci95());
+    }
+
+    private static void count(ObjectNode n, String name, OptionalLong v) {
+        if (v.isPresent()) {
+            n.put(name, v.getAsLong());
+        } else {
+            n.putNull(name);
+        }
     }
 
     private static void latency(ObjectNode n, String name, Optional<Summary.Latency> l) {
@@ -156,13 +190,22 @@ final class SummaryJson {
             n.putNull(name);
             return;
         }
+        Summary.Latency v = l.get();
         ObjectNode o = n.putObject(name);
-        o.put("n", l.get().n());
-        o.put("mean", ResultJson.millis(l.get().mean()));
-        o.put("p50", ResultJson.millis(l.get().p50()));
-        o.put("p95", ResultJson.millis(l.get().p95()));
-        o.put("p99", ResultJson.millis(l.get().p99()));
-        o.put("max", ResultJson.millis(l.get().max()));
+        o.put("n", v.n());
+        o.put("mean", ResultJson.millis(v.mean()));
+        if (v.min().isPresent()) {
+            o.put("min", ResultJson.millis(v.min().get()));
+        } else {
+            o.putNull("min");
+        }
+        o.put("p50", ResultJson.millis(v.p50()));
+        o.put("p95", ResultJson.millis(v.p95()));
+        o.put("p99", ResultJson.millis(v.p99()));
+        o.put("max", ResultJson.millis(v.max()));
+        interval(o, "p50_ci95", v.ci95().p50());
+        interval(o, "p95_ci95", v.ci95().p95());
+        interval(o, "p99_ci95", v.ci95().p99());
     }
 
     private static void number(ObjectNode n, String name, OptionalDouble v) {
@@ -194,45 +237,84 @@ final class SummaryJson {
     }
 
     private static Summary.Group group(JsonFields f) {
-        JsonFields t = f.object("tokens");
-        Summary.Tokens tokens = new Summary.Tokens(t.count("input_tokens"), t.count("output_tokens"),
-                t.count("reasoning_tokens"), t.count("cached_input_tokens"), t.count("total_tokens"),
-                t.count("results_without_usage"));
-        Summary.Cost cost = cost(f, "results_without_cost");
-        Map<String, Summary.ScoreStats> scores = new LinkedHashMap<>();
-        JsonFields s = f.object("scores");
-        s.node().fieldNames().forEachRemaining(name -> {
-            JsonFields st = s.object(name);
-            Optional<Summary.Interval> ci = st.optObject("ci95").map(c -> {
-                try {
-                    return new Summary.Interval(c.number("lower"), c.number("upper"), c.number("level"));
-                } catch (IllegalArgumentException e) {
-                    throw st.problem("ci95", "is not an interval: " + e.getMessage());
-                }
-            });
-            scores.put(name, new Summary.ScoreStats(st.count("n"), st.count("errors"), optional(st.optNumber("mean")),
-                    optional(st.optNumber("standard_deviation")), ci));
-        });
         long cells = f.count("cells");
         long succeeded = f.count("succeeded");
         long failed = f.count("failed");
         if (succeeded + failed != cells) {
             throw f.problem("cells", "must be succeeded + failed (" + succeeded + " + " + failed + ") but was " + cells);
         }
+        JsonFields t = f.object("tokens");
+        Summary.Tokens tokens = new Summary.Tokens(optCount(t, "input_tokens"), optCount(t, "output_tokens"),
+                optCount(t, "reasoning_tokens"), optCount(t, "cached_input_tokens"), optCount(t, "total_tokens"),
+                t.count("results_without_usage"), mean(t, "total_tokens_per_result"));
+        Summary.Cost cost = cost(f, "results_without_cost", "results_with_cost", "cost_per_result_usd", succeeded);
+        Map<String, Summary.ScoreStats> scores = new LinkedHashMap<>();
+        JsonFields s = f.object("scores");
+        s.node().fieldNames().forEachRemaining(name -> {
+            JsonFields st = s.object(name);
+            scores.put(name, new Summary.ScoreStats(st.count("n"), st.count("errors"), optional(st.optNumber("mean")),
+                    optional(st.optNumber("standard_deviation")), interval(st, "ci95")));
+        });
         Summary.ScorerCalls calls = f.optObject("scorer_calls").map(c -> new Summary.ScorerCalls(c.count("calls"),
-                c.count("cached"), c.count("failed"), c.count("input_tokens"), c.count("output_tokens"),
-                cost(c, "calls_without_cost"))).orElse(Summary.ScorerCalls.NONE);
+                c.count("cached"), c.count("failed"), optCount(c, "input_tokens"), optCount(c, "output_tokens"),
+                cost(c, "calls_without_cost", "calls_with_cost", "cost_per_call_usd",
+                        Math.max(0, c.count("calls") - c.count("failed"))))).orElse(Summary.ScorerCalls.NONE);
         return new Summary.Group(cells, succeeded, failed, f.count("cached"), f.count("attempts"), scores,
                 latency(f, "latency_ms"), latency(f, "time_to_first_token_ms"), tokens, cost, calls);
     }
 
-    private static Summary.Cost cost(JsonFields f, String without) {
-        return new Summary.Cost(f.number("cost_known_usd"), f.number("cost_spent_usd"), f.count(without));
+    /**
+     * Reads cost sums. A file written before issue 14 has no count of results with a known cost;
+     * it is taken as the successful results (or calls) less those without cost, and at least 1
+     * when some cost is known.
+     */
+    private static Summary.Cost cost(JsonFields f, String without, String with, String perResult, long succeeded) {
+        double known = f.number("cost_known_usd");
+        long withoutCost = f.count(without);
+        long withCost = f.has(with) ? f.count(with)
+                : Math.max(known > 0 ? 1 : 0, Math.max(0, succeeded - withoutCost));
+        try {
+            return new Summary.Cost(known, f.number("cost_spent_usd"), withoutCost, withCost, mean(f, perResult));
+        } catch (IllegalArgumentException e) {
+            throw f.problem(with, "is not a cost: " + e.getMessage());
+        }
+    }
+
+    private static Optional<Summary.Interval> interval(JsonFields f, String name) {
+        return f.optObject(name).map(c -> {
+            try {
+                Summary.IntervalMethod method = c.optString("method").map(Summary.IntervalMethod::fromWireName)
+                        .orElse(Summary.IntervalMethod.T);
+                return new Summary.Interval(c.number("lower"), c.number("upper"), c.number("level"), method);
+            } catch (IllegalArgumentException e) {
+                throw f.problem(name, "is not an interval: " + e.getMessage());
+            }
+        });
+    }
+
+    private static Optional<Summary.Mean> mean(JsonFields f, String name) {
+        return f.optObject(name).map(m -> {
+            try {
+                return new Summary.Mean(m.count("n"), m.number("mean"), optional(m.optNumber("standard_deviation")),
+                        interval(m, "ci95"));
+            } catch (IllegalArgumentException e) {
+                throw f.problem(name, "is not a mean: " + e.getMessage());
+            }
+        });
+    }
+
+    private static OptionalLong optCount(JsonFields f, String name) {
+        if (f.get(name).isEmpty()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(f.count(name));
     }
 
     private static Optional<Summary.Latency> latency(JsonFields f, String name) {
-        return f.optObject(name).map(l -> new Summary.Latency(l.count("n"), ms(l, "mean"), ms(l, "p50"), ms(l, "p95"),
-                ms(l, "p99"), ms(l, "max")));
+        return f.optObject(name).map(l -> new Summary.Latency(l.count("n"), ms(l, "mean"),
+                l.get("min").isPresent() ? Optional.of(ms(l, "min")) : Optional.empty(), ms(l, "p50"), ms(l, "p95"),
+                ms(l, "p99"), ms(l, "max"), new Summary.PercentileIntervals(interval(l, "p50_ci95"),
+                        interval(l, "p95_ci95"), interval(l, "p99_ci95"))));
     }
 
     private static Duration ms(JsonFields f, String name) {
