@@ -2,7 +2,6 @@ package dev.bench4j.scoring.stats;
 
 import dev.bench4j.scoring.stats.internal.Checks;
 import dev.bench4j.scoring.stats.internal.Ranks;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -299,34 +298,53 @@ public final class Kendall {
         }
     }
 
-    /** Counts the pairs of a checked sample of at least 2 values (Knight's algorithm). */
+    /**
+     * Counts the pairs of a checked sample of at least 2 values (Knight's algorithm): the pairs in
+     * order of (x, y) by a radix sort of each side and one stable counting pass, then a merge sort of
+     * the y ranks counting the discordant pairs.
+     */
     private static Counts count(double[] x, double[] y) {
         int n = x.length;
         int[] rx = Ranks.dense(x);
-        int[] ry = Ranks.dense(y);
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = ((long) rx[i] << 32) | ry[i];
+        int[] oy = Ranks.order(y);
+        int[] ry = Ranks.dense(y, oy);
+        int xGroups = 0;
+        for (int r : rx) {
+            xGroups = Math.max(xGroups, r + 1);
         }
-        Arrays.sort(keys);
+        int[] start = new int[xGroups + 1];
+        for (int r : rx) {
+            start[r + 1]++;
+        }
+        for (int g = 0; g < xGroups; g++) {
+            start[g + 1] += start[g];
+        }
+        int[] byXy = new int[n]; // indexes sorted by x, then y
+        for (int i : oy) {
+            byXy[start[rx[i]]++] = i;
+        }
 
         TieStats xt = new TieStats();
         long ntie = 0;
         int[] ys = new int[n];
         int xRun = 1;
         int jointRun = 1;
-        ys[0] = (int) keys[0];
-        for (int i = 1; i < n; i++) {
-            ys[i] = (int) keys[i];
-            if ((keys[i] >>> 32) == (keys[i - 1] >>> 32)) {
+        ys[0] = ry[byXy[0]];
+        for (int k = 1; k < n; k++) {
+            int i = byXy[k];
+            int prev = byXy[k - 1];
+            ys[k] = ry[i];
+            if (rx[i] == rx[prev]) {
                 xRun++;
+                if (ry[i] == ry[prev]) {
+                    jointRun++;
+                } else {
+                    ntie += pairs(jointRun);
+                    jointRun = 1;
+                }
             } else {
                 xt.add(xRun);
                 xRun = 1;
-            }
-            if (keys[i] == keys[i - 1]) {
-                jointRun++;
-            } else {
                 ntie += pairs(jointRun);
                 jointRun = 1;
             }
