@@ -164,7 +164,7 @@ public final class Wilcoxon {
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the lengths differ, there is no pair, a value is NaN or
      *     infinite, the normal approximation is asked for and its variance is 0 (every difference is
-     *     zero; SciPy returns NaN), or the exact distribution is asked for with more than about 2,000
+     *     zero; SciPy returns NaN), or the exact distribution is asked for with more than about 2,700
      *     ranked differences (it would take minutes)
      */
     public static TestResult signedRank(double[] x, double[] y, Options options) {
