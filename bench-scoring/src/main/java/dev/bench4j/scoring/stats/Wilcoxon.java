@@ -165,7 +165,7 @@ public final class Wilcoxon {
      * @throws IllegalArgumentException if the lengths differ, there is no pair, a value is NaN or
      *     infinite, the normal approximation is asked for and its variance is 0 (every difference is
      *     zero; SciPy returns NaN), or the exact distribution is asked for with more than about 2,700
-     *     ranked differences (it would take minutes)
+     *     ranked differences (it would take more than a few seconds)
      */
     public static TestResult signedRank(double[] x, double[] y, Options options) {
         Checks.paired("x", x, "y", y, 1, "the Wilcoxon signed-rank test");

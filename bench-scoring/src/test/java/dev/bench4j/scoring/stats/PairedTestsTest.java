@@ -172,6 +172,19 @@ class PairedTestsTest {
     }
 
     @Test
+    void exactWilcoxonOnThousandsOfDifferencesIsRefusedNotLeftRunning() {
+        double[] x = new double[3_000];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 2 == 0 ? i + 1 : -(i + 1);
+        }
+        assertThatIllegalArgumentException().isThrownBy(() -> Wilcoxon.signedRank(x, y,
+                Wilcoxon.Options.defaults().method(Wilcoxon.Method.EXACT)))
+                .withMessageContaining("exact Wilcoxon distribution of 3000 differences").withMessageContaining("ASYMPTOTIC");
+        assertThat(Wilcoxon.signedRank(x, y).method()).isEqualTo("asymptotic");
+    }
+
+    @Test
     void wilcoxonOptionsRejectNull() {
         assertThatNullPointerException().isThrownBy(() -> Wilcoxon.Options.defaults().method(null)).withMessage("method");
         assertThatNullPointerException().isThrownBy(() -> Wilcoxon.Options.defaults().zeroMethod(null))
