@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Writes reference.json: classification and set-F1 metrics computed by scikit-learn.
 
-Run from this directory with a Python that has scikit-learn and NumPy (Debian:
-apt-get install python3-sklearn python3-numpy; then /usr/bin/python3 make_reference.py).
+Run from this directory with a Python that has scikit-learn and NumPy. The file in the repository
+was made with scikit-learn 1.9.1 and NumPy 2.4.6 (the venv /work/shared/pyref:
+/work/shared/pyref/bin/python make_reference.py); it was first made with Debian's scikit-learn
+1.2.1, and the two differ in one value: the "weighted" average when no trial has a gold item, which
+1.9 gives as the unweighted mean over labels (its _nanaverage ignores weights that are all 0) and
+1.2 gave as precision 0, recall zero_division and F1 0 (sets_no_gold, zero_division=1).
 The cases are seeded, so a rerun with the same scikit-learn gives the same file (random draws
 over a set's items go through them in sorted order: a set's own order changes from one Python
 process to the next with string hashing).
@@ -16,7 +20,12 @@ extra_labels (labels no trial has; they count in the macro average), whose class
 "labels". Per zero_division the case has precision_recall_fscore_support with average="micro"
 (sum of counts over labels and trials), "samples" (mean of per-trial values), "macro" (mean of
 per-label values) and "weighted" (per-label values weighted by support), and, as "per_label", each
-label's tp, predicted and support counts and its average=None precision, recall and F1.
+label's tp, predicted and support counts and its average=None precision, recall and F1, and
+"subset_accuracy": accuracy_score(y_true, y_pred) on the indicator matrices (exact set match).
+"no_labels" holds trials whose gold and predicted sets are all empty, so there is no label at all:
+scikit-learn refuses an indicator matrix with no columns, so its values are those of
+precision_recall_fscore_support(..., labels=[]) on a two-column all-zero matrix (macro and weighted
+NaN, written as null; micro and samples zero_division) and accuracy_score of the all-zero matrices.
 Each "cohen_kappa" case has two raters' labels a and b (strings, booleans or numbers) and, per weights
 in (None, "linear", "quadratic") (only None for non-numeric labels), cohen_kappa_score(a, b,
 weights=...) with labels=None (null where scikit-learn gives NaN), with the observed and expected
@@ -94,7 +103,27 @@ def set_case(name, gold, predicted, extra_labels=UNUSED_LABELS):
             "macro": prf(y_true, y_pred, "macro", zd),
             "weighted": prf(y_true, y_pred, "weighted", zd),
             "per_label": per_label(labels, y_true, y_pred, zd),
+            "subset_accuracy": float(accuracy_score(y_true, y_pred)),
         })
+    return case
+
+
+def or_none(value):
+    return None if numpy.isnan(value) else float(value)
+
+
+def no_labels_case(trials):
+    """Every set empty: no label. scikit-learn with labels=[] on an all-zero two-column matrix (one column is
+    binary, not multilabel, input)."""
+    y = numpy.zeros((trials, 2), dtype=int)
+    case = {"name": "no_labels_%d_trials" % trials, "trials": trials, "results": []}
+    for zd in ZERO_DIVISIONS:
+        result = {"zero_division": zd, "subset_accuracy": float(accuracy_score(y, y))}
+        for average in ("micro", "macro", "weighted", "samples"):
+            p, r, f, _ = precision_recall_fscore_support(y, y, average=average, labels=[], zero_division=zd)
+            result[average] = None if numpy.isnan(p) else {"precision": or_none(p), "recall": or_none(r),
+                                                             "f1": or_none(f)}
+        case["results"].append(result)
     return case
 
 
@@ -250,6 +279,7 @@ def main():
         "sets": sets,
         "multilabel_sets": multilabel,
         "cohen_kappa": kappa_cases(),
+        "no_labels": [no_labels_case(1), no_labels_case(3)],
     }
     with open("reference.json", "w", encoding="utf-8") as out:
         json.dump(reference, out, indent=1, sort_keys=False)

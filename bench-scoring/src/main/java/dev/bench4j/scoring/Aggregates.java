@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -23,17 +24,19 @@ import java.util.TreeMap;
  * {@code zero_division} parameter ({@code "warn"} there gives 0). F1 is {@code 2tp / (2tp + fp + fn)},
  * so it is {@code zeroDivision} only when there are neither predictions nor gold items.
  *
- * <p>Set F1 scores carry only per-trial counts, so {@link #micro micro} and {@link #macro macro}
- * (scikit-learn's {@code "samples"}) are all they give; {@link #multilabel(List, List, double)
- * multilabel} takes the item sets themselves and adds the per-label {@code "macro"} and
- * {@code "weighted"} averages.
+ * <p>Set F1 scores carry only per-trial counts, so {@link #micro micro}, {@link #macro macro}
+ * (scikit-learn's {@code "samples"}) and {@link #subsetAccuracy subset accuracy} are all they give;
+ * {@link #multilabel(List, List, double) multilabel} takes the item sets themselves and adds the
+ * per-label {@code "macro"} and {@code "weighted"} averages, which are empty (undefined, NaN in
+ * scikit-learn 1.9) when there is no label at all, never {@code zeroDivision}.
  *
  * <pre>{@code
  * List<Score> f1Scores = ...;   // the set_f1 scores of one configuration's results
  * Aggregates.micro(f1Scores, 0.0).f1();   // F1 of the summed tp, fp, fn
+ * Aggregates.subsetAccuracy(f1Scores);     // the fraction of trials whose item set is exactly right
  * Aggregates.macro(f1Scores, 0.0).f1();   // mean of the per-trial F1s
  * Aggregates.classification(List.of("pos", "neg"), List.of("pos", "pos"), 0.0).macro().f1();
- * Aggregates.multilabel(List.of(Set.of("a", "b")), List.of(Set.of("a")), 0.0).macro().f1();
+ * Aggregates.multilabel(List.of(Set.of("a", "b")), List.of(Set.of("a")), 0.0).macro().orElseThrow().f1();
  * }</pre>
  */
 public final class Aggregates {
@@ -67,6 +70,9 @@ public final class Aggregates {
      * {@code precision_recall_fscore_support} with {@code average} {@code "micro"}, {@code "macro"}
      * and {@code "weighted"} over the labels that are expected or predicted at least once.
      *
+     * <p>Every pair has an expected label, so there is always a label with support and the macro and
+     * weighted averages are always defined.
+     *
      * @param accuracy the fraction of pairs whose prediction is the expected label
      * @param micro precision, recall and F1 of the counts summed over labels (each equals accuracy)
      * @param macro the unweighted mean over labels of their precision, recall and F1
@@ -82,42 +88,53 @@ public final class Aggregates {
          * @throws NullPointerException if a component is {@code null}
          */
         public Classification {
-            perLabel = checkedLabelAverages(micro, macro, weighted, perLabel);
+            Objects.requireNonNull(micro, "micro");
+            Objects.requireNonNull(macro, "macro");
+            Objects.requireNonNull(weighted, "weighted");
+            perLabel = copiedInLabelOrder(perLabel);
         }
     }
 
     /**
-     * Multilabel metrics of (gold, predicted) item sets, as scikit-learn's
+     * Multilabel metrics of (gold, predicted) item sets, as scikit-learn's {@code accuracy_score} and
      * {@code precision_recall_fscore_support} on the {@code MultiLabelBinarizer} indicator matrices
      * with {@code average} {@code "micro"}, {@code "macro"}, {@code "weighted"} and
      * {@code "samples"}; each item is a label.
      *
+     * @param subsetAccuracy the fraction of trials whose predicted set equals the gold set (exact set
+     *     match, scikit-learn's {@code accuracy_score} on multilabel input); a trial with both sets
+     *     empty matches
      * @param micro precision, recall and F1 of the counts summed over labels and trials
-     * @param macro the unweighted mean over labels of their precision, recall and F1
-     * @param weighted the mean over labels weighted by their support (in how many trials each is gold)
+     * @param macro the unweighted mean over labels of their precision, recall and F1; empty when there
+     *     is no label
+     * @param weighted the mean over labels weighted by their support (in how many trials each is
+     *     gold); empty when there is no label
      * @param samples the mean over trials of each trial's precision, recall and F1
      * @param perLabel the counts and metrics of each label, in label order
      */
-    public record Multilabel(PrecisionRecallF1 micro, PrecisionRecallF1 macro, PrecisionRecallF1 weighted,
-            PrecisionRecallF1 samples, Map<String, LabelMetrics> perLabel) {
+    public record Multilabel(double subsetAccuracy, PrecisionRecallF1 micro, Optional<PrecisionRecallF1> macro,
+            Optional<PrecisionRecallF1> weighted, PrecisionRecallF1 samples, Map<String, LabelMetrics> perLabel) {
 
         /**
-         * Checks that no component is {@code null} and copies {@code perLabel}, in label order.
+         * Checks the components and copies {@code perLabel}, in label order.
          *
          * @throws NullPointerException if a component is {@code null}
+         * @throws IllegalArgumentException if {@code subsetAccuracy} is not in [0, 1]
          */
         public Multilabel {
+            if (!(subsetAccuracy >= 0 && subsetAccuracy <= 1)) {
+                throw new IllegalArgumentException("subsetAccuracy must be in [0, 1] but was " + subsetAccuracy);
+            }
+            Objects.requireNonNull(micro, "micro");
+            Objects.requireNonNull(macro, "macro");
+            Objects.requireNonNull(weighted, "weighted");
             Objects.requireNonNull(samples, "samples");
-            perLabel = checkedLabelAverages(micro, macro, weighted, perLabel);
+            perLabel = copiedInLabelOrder(perLabel);
         }
     }
 
-    /** Checks that no average is null; returns an unmodifiable copy of {@code perLabel} in label order. */
-    private static Map<String, LabelMetrics> checkedLabelAverages(PrecisionRecallF1 micro, PrecisionRecallF1 macro,
-            PrecisionRecallF1 weighted, Map<String, LabelMetrics> perLabel) {
-        Objects.requireNonNull(micro, "micro");
-        Objects.requireNonNull(macro, "macro");
-        Objects.requireNonNull(weighted, "weighted");
+    /** Returns an unmodifiable copy of {@code perLabel} in label order. */
+    private static Map<String, LabelMetrics> copiedInLabelOrder(Map<String, LabelMetrics> perLabel) {
         return Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(perLabel, "perLabel")));
     }
 
@@ -154,6 +171,22 @@ public final class Aggregates {
         return sumTrials(scores, zeroDivision).samples();
     }
 
+    /**
+     * Returns the subset accuracy of set F1 scores: the fraction of trials whose predicted item set
+     * equals the gold set (no false positive and no false negative), as scikit-learn's
+     * {@code accuracy_score} gives it on the multilabel indicator matrices. A trial with neither
+     * predictions nor gold items matches. Error scores are skipped.
+     *
+     * @param scores scores of {@code set_f1}, each with details {@code tp}, {@code fp}, {@code fn}
+     * @return the subset accuracy, in [0, 1]
+     * @throws NullPointerException if {@code scores} or one of them is {@code null}
+     * @throws IllegalArgumentException if a score with a value lacks a count or has a negative one, or
+     *     no score has a value
+     */
+    public static double subsetAccuracy(Iterable<Score> scores) {
+        return sumTrials(scores, 0.0).subsetAccuracy();
+    }
+
     /** Adds the tp, fp and fn of every score with a value; throws if there is none. */
     private static TrialSums sumTrials(Iterable<Score> scores, double zeroDivision) {
         checkZeroDivision(zeroDivision);
@@ -181,6 +214,7 @@ public final class Aggregates {
         private double recall;
         private double f1;
         private long trials;
+        private long exact;
 
         TrialSums(double zeroDivision) {
             this.zeroDivision = zeroDivision;
@@ -194,6 +228,13 @@ public final class Aggregates {
             recall += ratio(trialTp, trialTp + trialFn, zeroDivision);
             f1 += ratio(2 * trialTp, 2 * trialTp + trialFp + trialFn, zeroDivision);
             trials++;
+            if (trialFp == 0 && trialFn == 0) {
+                exact++;
+            }
+        }
+
+        double subsetAccuracy() {
+            return (double) exact / trials;
         }
 
         PrecisionRecallF1 micro() {
@@ -235,8 +276,9 @@ public final class Aggregates {
         }
         double n = expected.size();
         LabelAverages labels = labelAverages(counts, zeroDivision);
+        // at least one pair, so at least one label with support: both averages are defined
         return new Classification(correct / n, prf(correct, n - correct, n - correct, zeroDivision),
-                labels.macro(), labels.weighted(), labels.perLabel());
+                labels.macro().orElseThrow(), labels.weighted().orElseThrow(), labels.perLabel());
     }
 
     /**
@@ -249,11 +291,12 @@ public final class Aggregates {
      * {@code zeroDivision} and weight 0 in the weighted average. Labels that no trial has also count
      * in the macro average: to include them, call
      * {@link #multilabel(List, List, Collection, double)} with the full label set. When no trial has
-     * a gold item the weighted average is, as scikit-learn 1.2 gives it, {@code zeroDivision} if
-     * nothing is predicted either and else precision 0, recall {@code zeroDivision} and F1 0. With no
-     * label at all (every set empty) every average is {@code zeroDivision}, as scikit-learn gives for
-     * any label set that no trial uses (scikit-learn itself refuses an empty one). Runs in time
-     * linear in the number of items, plus sorting the labels.
+     * a gold item every label's weight is 0 and the weighted average is the unweighted one (the macro
+     * average), as scikit-learn 1.9 gives it (1.2 gave precision 0, recall {@code zeroDivision} and
+     * F1 0 when something was predicted). With no label at all (every set empty) the macro and
+     * weighted averages are empty, as scikit-learn 1.9 gives NaN for them with {@code labels=[]};
+     * micro and samples are then {@code zeroDivision} and the subset accuracy 1 (every trial's empty
+     * set matches). Runs in time linear in the number of items, plus sorting the labels.
      *
      * @param gold the gold items of each trial
      * @param predicted the predicted items of each trial, in the same order
@@ -335,8 +378,8 @@ public final class Aggregates {
             trials.add(tp, p.size() - tp, g.size() - tp);
         }
         LabelAverages labels = labelAverages(counts, zeroDivision);
-        return new Multilabel(trials.micro(), labels.macro(), labels.weighted(), trials.samples(),
-                labels.perLabel());
+        return new Multilabel(trials.subsetAccuracy(), trials.micro(), labels.macro(), labels.weighted(),
+                trials.samples(), labels.perLabel());
     }
 
     /** Copies one trial's items into a set, refusing a null collection or item and, if closed, an unknown item. */
@@ -360,16 +403,15 @@ public final class Aggregates {
     }
 
     /** Each label's metrics and their macro and weighted averages. */
-    private record LabelAverages(Map<String, LabelMetrics> perLabel, PrecisionRecallF1 macro,
-            PrecisionRecallF1 weighted) {
+    private record LabelAverages(Map<String, LabelMetrics> perLabel, Optional<PrecisionRecallF1> macro,
+            Optional<PrecisionRecallF1> weighted) {
     }
 
     /**
      * Computes each label's metrics from its counts {tp, predicted, support}, in label order, and
-     * their macro and weighted averages. With no label the macro average is {@code zeroDivision};
-     * when no label has support the weighted average is what scikit-learn 1.2 returns then:
-     * {@code zeroDivision} if nothing was predicted either, else precision 0, recall
-     * {@code zeroDivision} and F1 0.
+     * their macro and weighted averages. With no label both averages are empty (NaN in scikit-learn
+     * 1.9); when no label has support the weighted average is the unweighted one, as scikit-learn
+     * 1.9's {@code _nanaverage} falls back to when every weight is 0.
      */
     private static LabelAverages labelAverages(Map<String, long[]> counts, double zeroDivision) {
         Map<String, LabelMetrics> perLabel = new TreeMap<>();
@@ -380,7 +422,6 @@ public final class Aggregates {
         double wR = 0;
         double wF = 0;
         long support = 0;
-        long predictions = 0;
         for (Map.Entry<String, long[]> entry : new TreeMap<>(counts).entrySet()) {
             long[] c = entry.getValue();
             double tp = c[0];
@@ -393,22 +434,15 @@ public final class Aggregates {
             wR += c[2] * m.recall();
             wF += c[2] * m.f1();
             support += c[2];
-            predictions += c[1];
         }
         int labels = counts.size();
-        PrecisionRecallF1 macro = labels == 0
-                ? new PrecisionRecallF1(zeroDivision, zeroDivision, zeroDivision)
-                : new PrecisionRecallF1(sumP / labels, sumR / labels, sumF / labels);
-        PrecisionRecallF1 weighted;
-        if (support > 0) {
-            double n = support;
-            weighted = new PrecisionRecallF1(wP / n, wR / n, wF / n);
-        } else if (predictions == 0) {
-            weighted = new PrecisionRecallF1(zeroDivision, zeroDivision, zeroDivision);
-        } else {
-            weighted = new PrecisionRecallF1(0, zeroDivision, 0);
+        if (labels == 0) {
+            return new LabelAverages(perLabel, Optional.empty(), Optional.empty());
         }
-        return new LabelAverages(perLabel, macro, weighted);
+        PrecisionRecallF1 macro = new PrecisionRecallF1(sumP / labels, sumR / labels, sumF / labels);
+        double n = support;
+        PrecisionRecallF1 weighted = support > 0 ? new PrecisionRecallF1(wP / n, wR / n, wF / n) : macro;
+        return new LabelAverages(perLabel, Optional.of(macro), Optional.of(weighted));
     }
 
     /**

@@ -11,8 +11,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The built-in scorers: exact match, substring containment, set F1, regular expression, JSON
  * validity, JSON field equality, numeric tolerance and classification label, each comparing the
- * model's output with the trial's expected value; thresholds on latency, cost and tokens; and an LLM
- * judge. Each has a default name (the key of its scores in results
+ * model's output with the trial's expected value; thresholds on latency, cost and input, output or
+ * total tokens; and an LLM judge. Each has a default name (the key of its scores in results
  * and summaries); give another with {@link #named(String, Scorer)}, e.g. to use one type twice in a
  * plan.
  *
@@ -336,16 +336,35 @@ public final class Scorers {
     }
 
     /**
-     * Returns the scorer {@code tokens_under}: 1.0 if the result's total tokens are at most a limit,
-     * else 0.0; a result whose total is unknown gives an error score. The details are
-     * {@code total_tokens} and {@code limit}.
+     * Returns the scorer {@code tokens_under} on the total tokens; say which tokens with
+     * {@link #tokensUnder(long, TokenKind)} instead.
      *
      * @param maxTokens the highest passing total, at least 0
+     * @return the scorer, as {@code tokensUnder(maxTokens, TokenKind.TOTAL)}
+     * @throws IllegalArgumentException if {@code maxTokens} is negative
+     * @deprecated the name does not say that it limits input + output tokens; use
+     *     {@link #tokensUnder(long, TokenKind)}
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public static Scorer tokensUnder(long maxTokens) {
+        return tokensUnder(maxTokens, TokenKind.TOTAL);
+    }
+
+    /**
+     * Returns the scorer {@code tokens_under}: 1.0 if the result's tokens of a kind (input, output or
+     * total) are at most a limit, else 0.0. A result whose count of that kind is unknown (the
+     * provider did not report it) gives an error score, never 0 or 1. The details are
+     * {@code input_tokens}, {@code output_tokens} or {@code total_tokens}, and {@code limit}; its
+     * plan-file form is {@code {"type": "tokens_under", "max_tokens": 500, "tokens": "output"}}.
+     *
+     * @param maxTokens the highest passing count, at least 0
+     * @param kind which tokens are counted
      * @return the scorer
+     * @throws NullPointerException if {@code kind} is {@code null}
      * @throws IllegalArgumentException if {@code maxTokens} is negative
      */
-    public static Scorer tokensUnder(long maxTokens) {
-        return BuiltInScorers.tokensUnder("tokens_under", maxTokens);
+    public static Scorer tokensUnder(long maxTokens, TokenKind kind) {
+        return BuiltInScorers.tokensUnder("tokens_under", maxTokens, Objects.requireNonNull(kind, "kind"));
     }
 
     /**

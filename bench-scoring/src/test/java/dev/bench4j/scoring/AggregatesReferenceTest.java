@@ -15,7 +15,10 @@ import java.util.LinkedList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Aggregates equal scikit-learn's values in metrics/reference.json (made by make_reference.py) to 1e-12. */
+/**
+ * Aggregates equal scikit-learn's values in metrics/reference.json (made by make_reference.py with
+ * scikit-learn 1.9.1) to 1e-12.
+ */
 class AggregatesReferenceTest {
 
     private static final double TOLERANCE = 1e-12;
@@ -52,7 +55,7 @@ class AggregatesReferenceTest {
 
     @Test
     void theReferenceWasMadeWithScikitLearn() throws IOException {
-        assertThat(reference().get("sklearn_version").textValue()).isNotBlank();
+        assertThat(reference().get("sklearn_version").textValue()).isEqualTo("1.9.1");
         assertThat(reference().get("classification")).hasSizeGreaterThanOrEqualTo(7);
         assertThat(reference().get("sets")).hasSizeGreaterThanOrEqualTo(5);
         assertThat(reference().get("multilabel_sets")).hasSizeGreaterThanOrEqualTo(10);
@@ -96,6 +99,8 @@ class AggregatesReferenceTest {
                 double zd = zeroDivision(r);
                 assertPrf(Aggregates.micro(scores, zd), r.get("micro"), what + " micro");
                 assertPrf(Aggregates.macro(scores, zd), r.get("samples"), what + " macro (samples)");
+                assertThat(Aggregates.subsetAccuracy(scores)).as(what + " subset accuracy")
+                        .isCloseTo(r.get("subset_accuracy").doubleValue(), within(TOLERANCE));
                 checked++;
             }
         }
@@ -120,8 +125,10 @@ class AggregatesReferenceTest {
                             ? Aggregates.multilabel(gold, predicted, labels, zd)
                             : Aggregates.multilabel(gold, predicted, zd);
                     assertPrf(m.micro(), r.get("micro"), what + " micro");
-                    assertPrf(m.macro(), r.get("macro"), what + " macro");
-                    assertPrf(m.weighted(), r.get("weighted"), what + " weighted");
+                    assertPrf(m.macro().orElseThrow(), r.get("macro"), what + " macro");
+                    assertPrf(m.weighted().orElseThrow(), r.get("weighted"), what + " weighted");
+                    assertThat(m.subsetAccuracy()).as(what + " subset accuracy")
+                            .isCloseTo(r.get("subset_accuracy").doubleValue(), within(TOLERANCE));
                     assertPrf(m.samples(), r.get("samples"), what + " samples");
                     assertThat(m.perLabel().keySet()).as(what + " labels").containsExactlyElementsOf(labels);
                     for (JsonNode l : r.get("per_label")) {
@@ -135,10 +142,16 @@ class AggregatesReferenceTest {
                         assertPrf(actual.metrics(), l, label);
                     }
                     if (extraLabels) {
-                        // Labels no trial has change only the macro average.
+                        // Labels no trial has change only the macro average, and the weighted one when no
+                        // trial has a gold item (every weight is 0, so it is the macro average).
                         Aggregates.Multilabel union = Aggregates.multilabel(gold, predicted, zd);
                         assertPrf(union.micro(), r.get("micro"), what + " micro, union of labels");
-                        assertPrf(union.weighted(), r.get("weighted"), what + " weighted, union of labels");
+                        if (gold.stream().anyMatch(g -> !g.isEmpty())) {
+                            assertPrf(union.weighted().orElseThrow(), r.get("weighted"), what + " weighted, union of labels");
+                        } else {
+                            assertThat(union.weighted()).as(what + " weighted, union of labels").isEqualTo(union.macro());
+                        }
+                        assertThat(union.subsetAccuracy()).isEqualTo(m.subsetAccuracy());
                         assertPrf(union.samples(), r.get("samples"), what + " samples, union of labels");
                         assertThat(union.perLabel()).hasSize(labels.size() - c.get("extra_labels").size());
                         withExtraLabels++;
@@ -152,5 +165,30 @@ class AggregatesReferenceTest {
         }
         assertThat(checked).isEqualTo(45);
         assertThat(withExtraLabels).isEqualTo(21);
+    }
+
+    @Test
+    void withNoLabelAtAllTheMacroAndWeightedAveragesAreUndefinedAsInScikitLearn() throws IOException {
+        int checked = 0;
+        for (JsonNode c : reference().get("no_labels")) {
+            List<List<String>> empty = new ArrayList<>();
+            for (int i = 0; i < c.get("trials").intValue(); i++) {
+                empty.add(List.of());
+            }
+            for (JsonNode r : c.get("results")) {
+                String what = c.get("name").textValue() + " zero_division=" + r.get("zero_division");
+                Aggregates.Multilabel m = Aggregates.multilabel(empty, empty, zeroDivision(r));
+                assertThat(r.get("macro").isNull()).as(what + " reference macro is NaN").isTrue();
+                assertThat(r.get("weighted").isNull()).as(what + " reference weighted is NaN").isTrue();
+                assertThat(m.macro()).as(what + " macro").isEmpty();
+                assertThat(m.weighted()).as(what + " weighted").isEmpty();
+                assertPrf(m.micro(), r.get("micro"), what + " micro");
+                assertPrf(m.samples(), r.get("samples"), what + " samples");
+                assertThat(m.subsetAccuracy()).as(what + " subset accuracy").isEqualTo(r.get("subset_accuracy").doubleValue());
+                assertThat(m.perLabel()).isEmpty();
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(6);
     }
 }

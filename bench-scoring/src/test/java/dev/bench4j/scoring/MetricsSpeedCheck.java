@@ -58,7 +58,7 @@ public final class MetricsSpeedCheck {
         Aggregates.Multilabel m = Aggregates.multilabel(gold, predicted, 0.0);
         long multilabel = System.nanoTime() - start;
         System.out.printf("multilabel averages over 1,000,000 trials (%d labels): %.1f ms (macro F1 %.6f)%n",
-                m.perLabel().size(), multilabel / 1e6, m.macro().f1());
+                m.perLabel().size(), multilabel / 1e6, m.macro().orElseThrow().f1());
     }
 
     private static List<String> randomItems(Random random) {

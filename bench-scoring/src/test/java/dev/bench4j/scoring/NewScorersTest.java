@@ -3,12 +3,17 @@ package dev.bench4j.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bench4j.core.InvalidPlanException;
+import dev.bench4j.core.PlanFile;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.spi.ScorerFactory;
 import dev.bench4j.scoring.testing.Requests;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +21,7 @@ import java.util.OptionalDouble;
 import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** regex, json_valid, json_field_equals, numeric, classification and the thresholds. */
 class NewScorersTest {
@@ -123,17 +129,104 @@ class NewScorersTest {
         assertThat(Requests.now(Scorers.latencyUnder(Duration.ofMillis(5)), r).value()).hasValue(1.0);
         assertThat(Requests.now(Scorers.latencyUnder(Duration.ofMillis(4)), r).value()).hasValue(0.0);
         assertThat(Requests.now(Scorers.costUnder(1), r).error()).hasValue("the result's cost is unknown");
-        assertThat(Requests.now(Scorers.tokensUnder(10), r).error()).hasValue("the result's total tokens is unknown");
+        assertThat(Requests.now(Scorers.tokensUnder(10, TokenKind.TOTAL), r).error())
+                .hasValue("the result's total tokens are unknown: the provider did not report them");
         ScoreRequest known = new ScoreRequest(r.result().withCostUsd(OptionalDouble.of(0.02))
                 .withUsage(Usage.of(100, 20)), r.trial(), r.prompt(), r.model());
         assertThat(Requests.now(Scorers.costUnder(0.05), known).value()).hasValue(1.0);
         assertThat(Requests.now(Scorers.costUnder(0.01), known).value()).hasValue(0.0);
-        assertThat(Requests.now(Scorers.tokensUnder(120), known).value()).hasValue(1.0);
-        assertThat(Requests.now(Scorers.tokensUnder(119), known).details()).containsEntry("total_tokens", 120.0);
-        assertThat(Requests.now(factory("tokens_under").create(Map.of("max_tokens", 100)), known).value()).hasValue(0.0);
+        assertThat(Requests.now(Scorers.tokensUnder(120, TokenKind.TOTAL), known).value()).hasValue(1.0);
+        assertThat(Requests.now(Scorers.tokensUnder(119, TokenKind.TOTAL), known).details()).containsEntry("total_tokens", 120.0);
+        assertThat(Requests.now(factory("tokens_under").create(Map.of("max_tokens", 100, "tokens", "total")), known).value())
+                .hasValue(0.0);
         assertThat(Requests.now(factory("latency_under").create(Map.of("max_ms", 10)), r).value()).hasValue(1.0);
         assertThatThrownBy(() -> factory("cost_under").create(Map.of())).hasMessageContaining("'max_usd'");
         assertThatThrownBy(() -> factory("cost_under").create(Map.of("max_usd", -1))).hasMessageContaining("option 'max_usd'");
         assertThatThrownBy(() -> Scorers.costUnder(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ScoreRequest withUsage(Usage usage) {
+        ScoreRequest r = Requests.of("x", "x");
+        return new ScoreRequest(r.result().withUsage(usage), r.trial(), r.prompt(), r.model());
+    }
+
+    @Test
+    void tokensUnderLimitsTheKindOfTokensItIsGiven() {
+        ScoreRequest r = withUsage(Usage.of(400, 120));   // total 520
+        // 500 output tokens: the user who meant output tokens passes; input + output would not
+        assertThat(Requests.now(Scorers.tokensUnder(500, TokenKind.OUTPUT), r).value()).hasValue(1.0);
+        assertThat(Requests.now(Scorers.tokensUnder(500, TokenKind.TOTAL), r).value()).hasValue(0.0);
+        assertThat(Requests.now(Scorers.tokensUnder(500, TokenKind.INPUT), r).value()).hasValue(1.0);
+        assertThat(Requests.now(Scorers.tokensUnder(399, TokenKind.INPUT), r).value()).hasValue(0.0);
+        assertThat(Requests.now(Scorers.tokensUnder(120, TokenKind.OUTPUT), r).value()).hasValue(1.0);
+        assertThat(Requests.now(Scorers.tokensUnder(119, TokenKind.OUTPUT), r).value()).hasValue(0.0);
+        assertThat(Requests.now(Scorers.tokensUnder(500, TokenKind.OUTPUT), r).details())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("output_tokens", 120.0, "limit", 500.0));
+        assertThat(Requests.now(Scorers.tokensUnder(500, TokenKind.INPUT), r).details())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("input_tokens", 400.0, "limit", 500.0));
+        // a provider-reported total that is not input + output is the one used
+        assertThat(Requests.now(Scorers.tokensUnder(600, TokenKind.TOTAL), withUsage(Usage.of(400, 120)
+                .withTotalTokens(700))).value()).hasValue(0.0);
+        // the plan-file form
+        Scorer output = factory("tokens_under").create(Map.of("max_tokens", 500, "tokens", "output"));
+        assertThat(Requests.now(output, r).value()).hasValue(1.0);
+        assertThat(output.settings()).isEqualTo(Scorers.tokensUnder(500, TokenKind.OUTPUT).settings());
+    }
+
+    @Test
+    void tokensUnderOnACountTheProviderDidNotReportIsAnErrorNotZeroOrOne() {
+        ScoreRequest onlyOutput = withUsage(Usage.unknown().withOutputTokens(30));
+        assertThat(Requests.now(Scorers.tokensUnder(100, TokenKind.OUTPUT), onlyOutput).value()).hasValue(1.0);
+        Score input = Requests.now(Scorers.tokensUnder(100, TokenKind.INPUT), onlyOutput);
+        assertThat(input.value()).isEmpty();
+        assertThat(input.error()).hasValue("the result's input tokens are unknown: the provider did not report them");
+        Score total = Requests.now(Scorers.tokensUnder(100, TokenKind.TOTAL), onlyOutput);
+        assertThat(total.value()).isEmpty();
+        assertThat(total.error()).hasValue("the result's total tokens are unknown: the provider did not report them");
+        assertThat(Requests.now(Scorers.tokensUnder(100, TokenKind.OUTPUT), withUsage(Usage.unknown())).error())
+                .hasValue("the result's output tokens are unknown: the provider did not report them");
+    }
+
+    @Test
+    void tokensUnderInAPlanFileNeedsTheKindOfTokens() {
+        assertThatThrownBy(() -> factory("tokens_under").create(Map.of("max_tokens", 500)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tokens_under scorer needs option 'tokens': add \"tokens\": \"input\", \"output\" or "
+                        + "\"total\" to say which tokens max_tokens limits (before, it limited the total, input + "
+                        + "output: \"tokens\": \"total\" keeps that)");
+        assertThatThrownBy(() -> factory("tokens_under").create(Map.of("max_tokens", 500, "tokens", "completion")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tokens_under scorer option 'tokens' must be one of input, output, total but was \"completion\"");
+        assertThatThrownBy(() -> factory("tokens_under").create(Map.of("tokens", "output")))
+                .hasMessage("tokens_under scorer needs option 'max_tokens'");
+        assertThatThrownBy(() -> Scorers.tokensUnder(-1, TokenKind.OUTPUT)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Scorers.tokensUnder(1, null)).isInstanceOf(NullPointerException.class).hasMessage("kind");
+    }
+
+    @Test
+    void anOldPlanFileWithoutTheKindOfTokensIsRefusedNamingTheScorerAndWhatToAdd(@TempDir Path dir) throws IOException {
+        String plan = """
+                {"name": "tokens", "prompts": [{"name": "p", "messages": [{"role": "user", "content": "{{x}}"}]}],
+                 "models": [{"provider": "echo", "model": "e"}], "trials": [{"id": "a", "vars": {"x": "5"}}],
+                 "scorers": ["exact", {"type": "tokens_under", "max_tokens": 500%s}]}
+                """;
+        Path old = Files.writeString(dir.resolve("old.json"), plan.formatted(""));
+        Path now = Files.writeString(dir.resolve("now.json"), plan.formatted(", \"tokens\": \"output\""));
+
+        assertThatThrownBy(() -> PlanFile.load(old)).isInstanceOf(InvalidPlanException.class)
+                .hasMessageContaining("old.json")
+                .hasMessageContaining("field 'scorers[1]' (tokens_under): tokens_under scorer needs option 'tokens': "
+                        + "add \"tokens\": \"input\", \"output\" or \"total\"");
+        assertThat(PlanFile.load(now).build().scorers()).extracting(Scorer::settings).last()
+                .isEqualTo(Map.of("type", "tokens_under", "max_tokens", 500L, "tokens", "output"));
+    }
+
+    @Test
+    @SuppressWarnings("removal")
+    void theDeprecatedTokensUnderWithoutAKindLimitsTheTotalAsBefore() {
+        ScoreRequest r = withUsage(Usage.of(400, 120));
+        assertThat(Requests.now(Scorers.tokensUnder(520), r).value()).hasValue(1.0);
+        assertThat(Requests.now(Scorers.tokensUnder(519), r).value()).hasValue(0.0);
+        assertThat(Scorers.tokensUnder(519).settings()).containsEntry("tokens", "total");
     }
 }

@@ -223,6 +223,20 @@ class BenchServerTest {
     }
 
     @Test
+    void withSeveralModelsEachMetricsPValuesAreHolmAdjustedOverTheModels() {
+        JsonNode c = http.get("/api/compare-runs?a=" + quickstart.id() + "&b=" + quickstart.id()).json();
+        for (JsonNode model : c.get("models")) {
+            JsonNode rate = model.get("metrics").get(2);
+            assertThat(rate.get("metric").asText()).isEqualTo("success_rate");
+            // the same run twice: no discordant cell, McNemar p = 1, adjusted 1 over the 2 models
+            assertThat(rate.get("p_value").asDouble()).isEqualTo(1.0);
+            assertThat(rate.get("p_adjusted").asDouble()).isEqualTo(1.0);
+            assertThat(rate.get("p_adjustment").asText()).isEqualTo("Holm");
+            assertThat(rate.get("comparisons").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void trendsAndTheLeaderboardAcrossRunsComeFromTheStoresHistory() {
         JsonNode options = http.get("/api/trends/options").json();
         assertThat(options.get("models").toString()).contains("careful", "evil-a");

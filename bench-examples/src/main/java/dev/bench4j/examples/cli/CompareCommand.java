@@ -3,13 +3,16 @@ package dev.bench4j.examples.cli;
 import dev.bench4j.core.CellId;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Summary;
+import dev.bench4j.scoring.compare.PairedComparison;
 import dev.bench4j.scoring.compare.RegressionGate;
 import dev.bench4j.store.json.JsonRunStore;
 import dev.bench4j.store.json.RunMetadata;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,9 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code bench compare BASE RUN [--metric NAME] [--threshold T] [--fail-on-regression] [--store DIR]}:
- * two stored runs side by side per model (score mean, success rate, latency, cost), then, cell by
- * cell for the metric, where they agree and where they differ. With {@code --fail-on-regression} the
+ * {@code bench compare BASE RUN [--metric NAME] [--threshold T] [--fail-on-regression] [--p-adjust METHOD]
+ * [--store DIR]}: two stored runs side by side per model (score mean, success rate, the paired test's
+ * p-value, the change of cost per cell and of latency p50), then, cell by cell for the metric, where
+ * they agree and where they differ. The paired test (McNemar's exact test for pass/fail values, else
+ * Wilcoxon's signed-rank test) runs on the cells both runs have; its p-values are Holm-adjusted over
+ * the models shown unless {@code --p-adjust} says otherwise. With {@code --fail-on-regression} the
  * exit code is 1 when a model's metric or success rate dropped by more than the threshold.
  */
 @Command(name = "compare", description = "Compare two stored runs.", mixinStandardHelpOptions = true)
@@ -48,6 +54,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
+    @Mixin
+    PAdjustOption pAdjust;
+
     private final Bench.Io io;
 
     CompareCommand(Bench.Io io) {
@@ -56,6 +65,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        pAdjust.method();
         JsonRunStore runs = store.existing();
         RunMetadata a = store.load(runs, base);
         RunMetadata b = store.load(runs, run);
@@ -64,17 +74,37 @@ final class CompareCommand implements Callable<Integer> {
         String m = metric != null ? metric : sa.overall().scores().keySet().stream().findFirst().orElse(null);
         Set<String> models = new TreeSet<>(sa.byModel().keySet());
         models.addAll(sb.byModel().keySet());
+        Map<CellId, Double> baseValues = new LinkedHashMap<>();
+        Map<CellId, Double> runValues = new LinkedHashMap<>();
+        if (m != null) {
+            runs.forEachResult(base, r -> value(r, m).ifPresent(v -> baseValues.put(r.cell(), v)));
+            runs.forEachResult(run, r -> value(r, m).ifPresent(v -> runValues.put(r.cell(), v)));
+        }
+        List<Optional<PairedComparison>> tests = new ArrayList<>();
+        for (String model : models) {
+            tests.add(m == null ? Optional.empty() : PAdjustOption.paired(m, ofModel(baseValues, model), ofModel(runValues, model)));
+        }
+        tests = pAdjust.adjust(tests);
+        long shown = tests.stream().filter(Optional::isPresent).count();
         List<List<String>> rows = new ArrayList<>();
+        int i = 0;
         for (String model : models) {
             Summary.Group ga = sa.byModel().get(model);
             Summary.Group gb = sb.byModel().get(model);
-            rows.add(List.of(Terminal.clean(model), score(ga, m), score(gb, m), rate(ga), rate(gb)));
+            Optional<PairedComparison> test = tests.get(i++);
+            rows.add(List.of(Terminal.clean(model), score(ga, m), score(gb, m), rate(ga), rate(gb),
+                    test.map(c -> pValue(c.pValue())).orElse("-"), costDelta(ga, gb), latencyDelta(ga, gb)));
         }
         StringBuilder out = new StringBuilder();
-        out.append(Table.render(List.of("model", (m == null ? "-" : m) + " base", "run", "ok base", "run"), rows, 1, false,
-                io.terminal()));
+        out.append(Table.render(List.of("model", (m == null ? "-" : m) + " base", "run", "ok base", "run",
+                pAdjust.header(shown), "Δ cost/cell", "Δ p50"), rows, 1, false, io.terminal()));
+        if (shown > 0) {
+            out.append("p: ").append(m).append(" of RUN against BASE on the cells both have, McNemar's exact test for"
+                    + " pass/fail scores, else Wilcoxon's signed-rank; Δ: RUN minus BASE\n");
+        }
+        out.append(pAdjust.note(shown));
         if (m != null) {
-            out.append('\n').append(cells(runs, m));
+            out.append('\n').append(cells(baseValues, runValues, m));
         }
         subsetNote(a, out);
         subsetNote(b, out);
@@ -101,22 +131,19 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** Cell by cell: how many have the same value in both runs, and the largest differences. */
-    private String cells(JsonRunStore runs, String m) {
-        Map<CellId, Double> baseValues = new HashMap<>();
-        runs.forEachResult(base, r -> value(r, m).ifPresent(v -> baseValues.put(r.cell(), v)));
+    private static String cells(Map<CellId, Double> baseValues, Map<CellId, Double> runValues, String m) {
         long[] agree = {0};
         List<String[]> differ = new ArrayList<>();
-        runs.forEachResult(run, r -> {
-            Double before = baseValues.get(r.cell());
-            OptionalDouble now = value(r, m);
-            if (before == null || now.isEmpty()) {
+        runValues.forEach((cell, now) -> {
+            Double before = baseValues.get(cell);
+            if (before == null) {
                 return;
             }
-            if (Math.abs(before - now.getAsDouble()) < 1e-9) {
+            if (Math.abs(before - now) < 1e-9) {
                 agree[0]++;
             } else {
-                differ.add(new String[] {r.cell().toString(), Format.number(before), Format.number(now.getAsDouble()),
-                        String.valueOf(now.getAsDouble() - before)});
+                differ.add(new String[] {cell.toString(), Format.number(before), Format.number(now),
+                        String.valueOf(now - before)});
             }
         });
         differ.sort((x, y) -> Double.compare(Math.abs(Double.parseDouble(y[3])), Math.abs(Double.parseDouble(x[3]))));
@@ -131,6 +158,39 @@ final class CompareCommand implements Callable<Integer> {
 
     private static OptionalDouble value(Result r, String m) {
         return r.score(m);
+    }
+
+    private static Map<CellId, Double> ofModel(Map<CellId, Double> values, String model) {
+        Map<CellId, Double> out = new LinkedHashMap<>();
+        values.forEach((cell, v) -> {
+            if (cell.model().equals(model)) {
+                out.put(cell, v);
+            }
+        });
+        return out;
+    }
+
+    private static String pValue(double p) {
+        return p < 0.001 ? "<0.001" : Format.number(p);
+    }
+
+    /** The change of the mean cost of a cell (total over cells), when both runs know every cost. */
+    private static String costDelta(Summary.Group a, Summary.Group b) {
+        if (a == null || b == null || a.cells() == 0 || b.cells() == 0 || a.cost().totalUsd().isEmpty()
+                || b.cost().totalUsd().isEmpty()) {
+            return "-";
+        }
+        double d = b.cost().totalUsd().getAsDouble() / b.cells() - a.cost().totalUsd().getAsDouble() / a.cells();
+        return d == 0 ? "$0" : (d < 0 ? "-" : "+") + Format.usd(Math.abs(d));
+    }
+
+    /** The change of the latency p50, when both runs have one. */
+    private static String latencyDelta(Summary.Group a, Summary.Group b) {
+        if (a == null || b == null || a.latency().isEmpty() || b.latency().isEmpty()) {
+            return "-";
+        }
+        double ms = (b.latency().get().p50().toNanos() - a.latency().get().p50().toNanos()) / 1e6;
+        return String.format(Locale.ROOT, "%+.1f ms", ms);
     }
 
     private static String score(Summary.Group g, String m) {

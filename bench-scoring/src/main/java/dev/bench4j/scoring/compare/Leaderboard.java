@@ -11,13 +11,22 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Configurations ranked by one score's mean, with their 95% intervals. A configuration whose
- * interval overlaps the leader's is tied for first: noise does not rank it below the leader.
+ * Configurations ranked by one score's mean, with their 95% intervals, ties at every rank: noise
+ * does not order configurations the data cannot tell apart.
+ *
+ * <p><b>The rule.</b> Entries are sorted by mean, best first. The first entry heads rank 1. Each
+ * next entry joins the current rank when its interval overlaps the interval of that rank's
+ * <em>head</em> (the rank's first, best entry); otherwise it heads a new rank, numbered by its place
+ * in the list (competition ranking: 1, 1, 3, 4, 4). Joining is decided against the head only, never
+ * against the entry just above, so a run of small overlaps does not chain a whole board into one
+ * rank. An entry without an interval (fewer than two values) counts as the point interval of its
+ * mean. Two intervals overlap when each one's upper bound is at least the other's lower bound
+ * (touching counts).
  *
  * <pre>{@code
  * Leaderboard board = Leaderboard.byModel(run.summary(), "set_f1");
  * board.entries().get(0).name();      // the leader
- * board.tiedForFirst();               // every configuration the data cannot tell from it
+ * board.tiedForFirst();               // every configuration sharing rank 1 (the leader alone if none)
  * }</pre>
  *
  * @param metric the score ranked by
@@ -28,25 +37,53 @@ public record Leaderboard(String metric, List<Entry> entries) {
     /**
      * One ranked configuration.
      *
-     * @param rank 1 for the leader and every configuration tied with it, then the place in the list;
-     *     0 for a configuration without a value
+     * @param rank the rank (see the class's rule): the place in the list of the rank's head, shared
+     *     by every entry of the rank; 0 for a configuration without a value
      * @param name the group's name (a model id, a prompt name, or {@code prompt / model})
      * @param mean the score's mean, empty when no result had a value
-     * @param ci95 its 95% t-interval, empty with fewer than two values
+     * @param ci95 its 95% interval, empty with fewer than two values
      * @param n the values averaged
-     * @param tiedWithLeader whether its interval overlaps the leader's (the leader itself is)
+     * @param tied whether it shares its rank with another entry (a lone leader is not tied)
      */
     public record Entry(int rank, String name, OptionalDouble mean, Optional<Summary.Interval> ci95, long n,
-            boolean tiedWithLeader) {
+            boolean tied) {
         /**
          * Validates the components.
          *
          * @throws NullPointerException if a component is {@code null}
+         * @throws IllegalArgumentException if {@code rank} or {@code n} is negative
          */
         public Entry {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(mean, "mean");
             Objects.requireNonNull(ci95, "ci95");
+            if (rank < 0) {
+                throw new IllegalArgumentException("rank must be >= 0, was " + rank);
+            }
+            if (n < 0) {
+                throw new IllegalArgumentException("n must be >= 0, was " + n);
+            }
+        }
+
+        /**
+         * Tells whether this entry shares first place with another entry.
+         *
+         * @return {@code rank == 1 && tied}: false for a leader nothing ties with
+         */
+        public boolean tiedWithLeader() {
+            return rank == 1 && tied;
+        }
+
+        private double low() {
+            return ci95.map(Summary.Interval::lower).orElse(mean.orElseThrow());
+        }
+
+        private double high() {
+            return ci95.map(Summary.Interval::upper).orElse(mean.orElseThrow());
+        }
+
+        private boolean overlaps(Entry other) {
+            return high() >= other.low() && other.high() >= low();
         }
     }
 
@@ -110,25 +147,35 @@ public record Leaderboard(String metric, List<Entry> entries) {
             throw new IllegalArgumentException("no group has a value for score '" + metric + "'; groups: " + groups.keySet());
         }
         valued.sort(Comparator.comparingDouble((Entry e) -> e.mean().getAsDouble()).reversed());
-        Entry leader = valued.get(0);
-        double leaderLow = leader.ci95().map(Summary.Interval::lower).orElse(leader.mean().getAsDouble());
+        int[] rank = new int[valued.size()];
+        Entry head = valued.get(0);
+        rank[0] = 1;
+        for (int i = 1; i < valued.size(); i++) {
+            Entry e = valued.get(i);
+            if (e.overlaps(head)) {
+                rank[i] = rank[i - 1];
+            } else {
+                head = e;
+                rank[i] = i + 1;
+            }
+        }
         List<Entry> ranked = new ArrayList<>();
         for (int i = 0; i < valued.size(); i++) {
             Entry e = valued.get(i);
-            double high = e.ci95().map(Summary.Interval::upper).orElse(e.mean().getAsDouble());
-            boolean tied = i == 0 || high >= leaderLow;
-            ranked.add(new Entry(tied ? 1 : i + 1, e.name(), e.mean(), e.ci95(), e.n(), tied));
+            boolean tied = i > 0 && rank[i - 1] == rank[i] || i + 1 < rank.length && rank[i + 1] == rank[i];
+            ranked.add(new Entry(rank[i], e.name(), e.mean(), e.ci95(), e.n(), tied));
         }
         ranked.addAll(without);
         return new Leaderboard(metric, ranked);
     }
 
     /**
-     * Returns the configurations the data cannot tell from the leader, the leader first.
+     * Returns the configurations sharing rank 1, the leader first: the leader alone when nothing ties
+     * with it (its {@link Entry#tied()} is then false).
      *
-     * @return the tied entries
+     * @return the entries of rank 1
      */
     public List<Entry> tiedForFirst() {
-        return entries.stream().filter(Entry::tiedWithLeader).toList();
+        return entries.stream().filter(e -> e.rank() == 1).toList();
     }
 }

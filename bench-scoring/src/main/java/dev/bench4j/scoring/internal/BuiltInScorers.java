@@ -4,6 +4,7 @@ import dev.bench4j.core.Score;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.scoring.Normalization;
 import dev.bench4j.scoring.SetF1Options;
+import dev.bench4j.scoring.TokenKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -192,16 +193,17 @@ public final class BuiltInScorers {
     }
 
     /**
-     * Makes a total-tokens threshold scorer.
+     * Makes a threshold scorer on a kind of tokens.
      *
      * @param name the scorer's name
-     * @param maxTokens the highest passing number of total tokens
+     * @param maxTokens the highest passing number of tokens of that kind
+     * @param kind which tokens are counted
      * @return the scorer
-     * @throws NullPointerException if {@code name} is {@code null}
-     * @throws IllegalArgumentException if {@code name} is blank or the limit is negative or not finite
+     * @throws NullPointerException if {@code name} or {@code kind} is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank or the limit is negative
      */
-    public static Scorer tokensUnder(String name, long maxTokens) {
-        return new ThresholdScorer(name, ThresholdScorer.Figure.TOTAL_TOKENS, maxTokens);
+    public static Scorer tokensUnder(String name, long maxTokens, TokenKind kind) {
+        return new ThresholdScorer(name, ThresholdScorer.Figure.tokens(kind), maxTokens);
     }
 
     /**

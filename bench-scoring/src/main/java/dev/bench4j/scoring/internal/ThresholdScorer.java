@@ -4,6 +4,7 @@ import dev.bench4j.core.Result;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
+import dev.bench4j.scoring.TokenKind;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -11,41 +12,58 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * 1.0 if a figure of the result (latency in ms, cost in USD, total tokens) is at most a limit, else
- * 0.0; an unknown figure is an error. The details hold the figure and the limit.
+ * 1.0 if a figure of the result (latency in ms, cost in USD, input, output or total tokens) is at
+ * most a limit, else 0.0; an unknown figure is an error, never 0 or 1. The details hold the figure
+ * and the limit.
  */
 record ThresholdScorer(String name, Figure figure, double limit) implements Scorer {
 
     /** The figure a threshold is on. */
     enum Figure {
         /** The latency, in milliseconds. */
-        LATENCY_MS("latency_ms", "latency", "latency_under", "max_ms"),
+        LATENCY_MS("latency_ms", "the result's latency is unknown", "latency_under", "max_ms", null),
         /** The cost, in USD. */
-        COST_USD("cost_usd", "cost", "cost_under", "max_usd"),
+        COST_USD("cost_usd", "the result's cost is unknown", "cost_under", "max_usd", null),
+        /** The input tokens. */
+        INPUT_TOKENS("input_tokens", tokensUnknown(TokenKind.INPUT), "tokens_under", "max_tokens", TokenKind.INPUT),
+        /** The output tokens. */
+        OUTPUT_TOKENS("output_tokens", tokensUnknown(TokenKind.OUTPUT), "tokens_under", "max_tokens", TokenKind.OUTPUT),
         /** The total tokens. */
-        TOTAL_TOKENS("total_tokens", "total tokens", "tokens_under", "max_tokens");
+        TOTAL_TOKENS("total_tokens", tokensUnknown(TokenKind.TOTAL), "tokens_under", "max_tokens", TokenKind.TOTAL);
 
         private final String detail;
-        private final String words;
+        private final String unknown;
         private final String type;
         private final String option;
+        private final TokenKind tokens;
 
-        Figure(String detail, String words, String type, String option) {
+        Figure(String detail, String unknown, String type, String option, TokenKind tokens) {
             this.detail = detail;
-            this.words = words;
+            this.unknown = unknown;
             this.type = type;
             this.option = option;
+            this.tokens = tokens;
+        }
+
+        private static String tokensUnknown(TokenKind kind) {
+            return "the result's " + kind.planName() + " tokens are unknown: the provider did not report them";
+        }
+
+        /** Returns the figure of a kind of tokens. */
+        static Figure tokens(TokenKind kind) {
+            return switch (Objects.requireNonNull(kind, "kind")) {
+                case INPUT -> INPUT_TOKENS;
+                case OUTPUT -> OUTPUT_TOKENS;
+                case TOTAL -> TOTAL_TOKENS;
+            };
         }
 
         OptionalDouble of(Result result) {
-            return switch (this) {
-                case LATENCY_MS -> OptionalDouble.of(result.latency().toNanos() / 1e6);
-                case COST_USD -> result.costUsd();
-                case TOTAL_TOKENS -> {
-                    var total = result.usage().totalTokens();
-                    yield total.isPresent() ? OptionalDouble.of(total.getAsLong()) : OptionalDouble.empty();
-                }
-            };
+            if (tokens != null) {
+                var count = tokens.count(result.usage());
+                return count.isPresent() ? OptionalDouble.of(count.getAsLong()) : OptionalDouble.empty();
+            }
+            return this == LATENCY_MS ? OptionalDouble.of(result.latency().toNanos() / 1e6) : result.costUsd();
         }
     }
 
@@ -60,7 +78,7 @@ record ThresholdScorer(String name, Figure figure, double limit) implements Scor
     @Override
     public CompletionStage<Score> score(ScoreRequest request) {
         OptionalDouble value = figure.of(request.result());
-        Score score = value.isEmpty() ? Score.error("the result's " + figure.words + " is unknown")
+        Score score = value.isEmpty() ? Score.error(figure.unknown)
                 : Score.pass(value.getAsDouble() <= limit).withDetail(figure.detail, value.getAsDouble())
                         .withDetail("limit", limit);
         return CompletableFuture.completedFuture(score);
@@ -68,6 +86,10 @@ record ThresholdScorer(String name, Figure figure, double limit) implements Scor
 
     @Override
     public Map<String, Object> settings() {
-        return ScorerSettings.of(figure.type).putNumber(figure.option, limit).map();
+        ScorerSettings settings = ScorerSettings.of(figure.type).putNumber(figure.option, limit);
+        if (figure.tokens != null) {
+            settings.put("tokens", figure.tokens.planName());
+        }
+        return settings.map();
     }
 }

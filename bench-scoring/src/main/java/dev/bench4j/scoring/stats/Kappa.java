@@ -1,16 +1,17 @@
 package dev.bench4j.scoring.stats;
 
 /**
- * Cohen's kappa of two raters, with the agreement it compares: {@code (observed − expected) / (1 −
- * expected)}, 1 for perfect agreement, 0 for agreement at chance level, negative below it (see {@link
- * CohenKappa}).
+ * A kappa coefficient with the agreement it compares: {@code (observed − expected) / (1 − expected)},
+ * 1 for perfect agreement, 0 for agreement at chance level, negative below it: Cohen's kappa of two
+ * raters (see {@link CohenKappa}) or Fleiss' kappa of several (see {@link FleissKappa}).
  *
  * @param coefficient kappa, at most 1
  * @param observedAgreement the share of items the raters agree on, in [0, 1]; for a weighted kappa,
- *     1 − (mean disagreement weight / largest weight)
- * @param expectedAgreement the same share expected by chance from each rater's own use of the
- *     categories, in [0, 1)
- * @param n the number of items both rated
+ *     1 − (mean disagreement weight / largest weight); for Fleiss' kappa the mean share of agreeing
+ *     pairs of raters per item
+ * @param expectedAgreement the same share expected by chance, in [0, 1): for Cohen's kappa from each
+ *     rater's own use of the categories, for Fleiss' kappa from the pooled use of all raters
+ * @param n the number of items rated
  */
 public record Kappa(double coefficient, double observedAgreement, double expectedAgreement, int n) {
 

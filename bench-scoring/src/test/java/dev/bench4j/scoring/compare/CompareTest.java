@@ -34,6 +34,76 @@ class CompareTest {
                 .trials(trials).scorer(s).noCache().build().run();
     }
 
+    /** A run of echo models named by {@code means}' keys over 20 trials, each scored its mean ± 0.05 alternately. */
+    private static Summary spread(Map<String, Double> means) {
+        List<Trial> trials = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            trials.add(Trial.of("t" + i, Map.of("x", String.valueOf(i))));
+        }
+        Scorer s = Scorer.of("q", r -> Score.of(means.get(r.result().cell().model().substring(5))
+                + (Integer.parseInt(r.trial().id().substring(1)) % 2 == 0 ? 0.05 : -0.05)));
+        BenchmarkPlan.Builder plan = BenchmarkPlan.named("ranks").prompt(Prompt.named("p").user("{{x}}"));
+        means.keySet().forEach(m -> plan.model(ModelConfig.of("echo", m)));
+        return plan.trials(trials).scorer(s).noCache().build().run().summary();
+    }
+
+    @Test
+    void tiesAreSharedAtEveryRankAgainstTheRanksHeadWithoutChaining() {
+        // each interval is its mean ± 0.024 (t, n = 20, sd 0.051)
+        Map<String, Double> means = new java.util.LinkedHashMap<>();
+        means.put("f", 0.445); // overlaps e's interval but not d's, the head of d's rank: a rank of its own
+        means.put("a", 0.9);
+        means.put("b", 0.88); // overlaps a
+        means.put("c", 0.6); // overlaps nobody
+        means.put("d", 0.5);
+        means.put("e", 0.49); // overlaps d
+
+        Leaderboard board = Leaderboard.byModel(spread(means), "q");
+
+        assertThat(board.entries()).extracting(Leaderboard.Entry::name)
+                .containsExactly("echo:a", "echo:b", "echo:c", "echo:d", "echo:e", "echo:f");
+        assertThat(board.entries()).extracting(Leaderboard.Entry::rank).containsExactly(1, 1, 3, 4, 4, 6);
+        assertThat(board.entries()).extracting(Leaderboard.Entry::tied).containsExactly(true, true, false, true, true, false);
+        assertThat(board.entries()).extracting(Leaderboard.Entry::tiedWithLeader)
+                .containsExactly(true, true, false, false, false, false);
+        assertThat(board.entries().get(4).ci95().orElseThrow().upper())
+                .isGreaterThanOrEqualTo(board.entries().get(5).ci95().orElseThrow().lower());
+    }
+
+    @Test
+    void aLoneLeaderIsFirstButNotTied() {
+        Leaderboard board = Leaderboard.byModel(spread(Map.of("a", 0.9, "b", 0.5)), "q");
+
+        assertThat(board.entries()).extracting(Leaderboard.Entry::rank).containsExactly(1, 2);
+        assertThat(board.entries()).extracting(Leaderboard.Entry::tied).containsExactly(false, false);
+        assertThat(board.tiedForFirst()).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("echo:a");
+            assertThat(e.tied()).isFalse();
+        });
+    }
+
+    @Test
+    void adjustedComparisonsCarryTheFamilysPValueAndSaySo() {
+        double[] a = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0};
+        double[] b = {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0};
+        double[] c = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0};
+        PairedComparison ab = PairedComparison.of("q", a, b, 1);
+        PairedComparison ac = PairedComparison.of("q", a, c, 1);
+
+        List<PairedComparison> holm = PairedComparison.adjust(List.of(ab, ac), dev.bench4j.scoring.stats.PAdjustment.HOLM);
+
+        // raw: McNemar exact 6 vs 0 -> 2 * 0.5^6 = 0.03125; 1 vs 0 -> 1.0; Holm: 0.0625, 1.0
+        assertThat(ab.test().pValue()).isCloseTo(0.03125, offset(1e-12));
+        assertThat(holm.get(0).pValue()).isCloseTo(0.0625, offset(1e-12));
+        assertThat(holm.get(1).pValue()).isEqualTo(1.0);
+        assertThat(holm.get(0).test()).isEqualTo(ab.test());
+        assertThat(holm.get(0).adjustment()).get().satisfies(x -> assertThat(x.comparisons()).isEqualTo(2));
+        assertThat(holm.get(0).describeP()).isEqualTo("p = 0.063 (Holm-adjusted)");
+        assertThat(holm.get(0).describe()).endsWith("p = 0.063 (Holm-adjusted; McNemar exact, n = 12)");
+        assertThat(ab.describe()).endsWith("p = 0.031 (McNemar exact, n = 12)");
+        assertThat(PairedComparison.adjust(holm, dev.bench4j.scoring.stats.PAdjustment.NONE)).containsExactly(ab, ac);
+    }
+
     @Test
     void modelsWhoseIntervalsOverlapTheLeadersAreTiedForFirst() {
         // a: 0.9 ± small, b: 0.88 ± small (overlaps a), c: 0.3 (clearly worse)

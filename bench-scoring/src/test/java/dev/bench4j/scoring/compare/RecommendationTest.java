@@ -34,8 +34,10 @@ class RecommendationTest {
                         tuple("d", 1.0, 0.0, 1.0));
         assertThat(r.recommended()).isEqualTo("b");
         assertThat(r.agreement()).isEqualTo(Agreement.of(HUMAN, AI));
-        assertThat(r.describe()).startsWith("recommended: b (7.50 points; human weight 2, AI weight 1); human vs AI: Kendall tau-b ")
-                .endsWith(", n = 4");
+        assertThat(r.describe()).startsWith("recommended: b (7.50 points; human weight 2, AI weight 1; ties by human score, "
+                + "then AI score, then name); human vs AI: Kendall tau-b ").endsWith(", n = 4");
+        assertThat(r.tieBreak()).isEqualTo(Recommendation.TieBreak.SCORES);
+        assertThat(r.ranking()).allMatch(e -> e.inHuman() && e.inAi());
 
         // weights 1 and 3: a 2.5, b 2.5 + 7.5 = 10, c 1 + 7.5 = 8.5, d 3
         assertThat(Recommendation.borda(HUMAN, AI, 1, 3).ranking()).extracting(Recommendation.Entry::name,
@@ -74,7 +76,7 @@ class RecommendationTest {
                 Recommendation.Entry::points)
                 .containsExactly(tuple("w", 1.0), tuple("x", 0.8), tuple("u", 0.3), tuple("v", 0.3));
         assertThat(Recommendation.borda(human, ai, 0.3, 0.1).describe()).startsWith("recommended: w (1.00 points; "
-                + "human weight 0.3, AI weight 0.1)");
+                + "human weight 0.3, AI weight 0.1; ties by human score, then AI score, then name); ");
     }
 
     @Test
@@ -87,10 +89,11 @@ class RecommendationTest {
                 .hasMessage("aiWeight must be finite and >= 0, was Infinity");
         assertThatThrownBy(() -> Recommendation.borda(HUMAN, AI, 0, 0))
                 .hasMessage("humanWeight and aiWeight must not both be 0");
-        assertThatThrownBy(() -> Recommendation.borda(Map.of("a", 1.0, "b", 2.0, "c", 3.0), Map.of("a", 1.0, "d", 2.0), 1, 1))
-                .hasMessage("human and ai must rank the same names: ai lacks [b, c]; human lacks [d]");
         assertThatThrownBy(() -> Recommendation.borda(Map.of(), Map.of(), 1, 1))
-                .hasMessage("human and ai must not be empty");
+                .hasMessage("human and ai must not both be empty");
+        assertThatThrownBy(() -> Recommendation.borda(HUMAN, AI, 1, 1, null)).hasMessage("tieBreak");
+        assertThatThrownBy(() -> Recommendation.borda(Map.of("a", Double.POSITIVE_INFINITY), Map.of("b", 1.0), 1, 1))
+                .hasMessage("human has Infinity for 'a'; values must be finite");
         assertThatThrownBy(() -> Recommendation.borda(Map.of("a", 1.0), Map.of("a", Double.NaN), 1, 1))
                 .hasMessage("ai has NaN for 'a'; values must be finite");
         assertThatThrownBy(() -> Recommendation.borda(null, AI, 1, 1)).hasMessage("human");
@@ -103,8 +106,80 @@ class RecommendationTest {
         Recommendation r = Recommendation.borda(Map.of("only", 1.0), Map.of("only", 0.0), 1, 1);
 
         assertThat(r.recommended()).isEqualTo("only");
-        assertThat(r.describe()).isEqualTo("recommended: only (0.00 points; human weight 1, AI weight 1); "
-                + "human vs AI: undefined (fewer than 2 common names), n = 1");
+        assertThat(r.describe()).isEqualTo("recommended: only (0.00 points; human weight 1, AI weight 1; ties by human "
+                + "score, then AI score, then name); human vs AI: undefined (fewer than 2 common names), n = 1");
+    }
+
+    @Test
+    void aNameMissingFromARankingGetsNoPointsFromItAndTheOthersKeepTheirPlaces() {
+        // electowiki's example of a truncated ballot: 10 names, A first and B second, the rest unranked:
+        // A 9, B 8, every other 0
+        Map<String, Double> human = Map.of("A", 2.0, "B", 1.0);
+        Map<String, Double> ai = new HashMap<>();
+        for (char c = 'A'; c <= 'J'; c++) {
+            ai.put(String.valueOf(c), 0.5);   // the AI ties all ten: each gets the mean of 0..9, 4.5
+        }
+        Recommendation r = Recommendation.borda(human, ai, 1, 0);
+        assertThat(r.ranking()).hasSize(10);
+        assertThat(r.ranking()).extracting(Recommendation.Entry::name, Recommendation.Entry::humanPoints,
+                Recommendation.Entry::aiPoints, Recommendation.Entry::inHuman)
+                .startsWith(tuple("A", 9.0, 4.5, true), tuple("B", 8.0, 4.5, true), tuple("C", 0.0, 4.5, false));
+        assertThat(r.ranking().subList(2, 10)).extracting(Recommendation.Entry::points).containsOnly(0.0);
+        assertThat(r.describe()).contains("; not in the human ranking (0 points from it): C, D, E, F, G, H, I, J); ");
+
+        // human ranks a > b (of the 4 names: 3 and 2 points), the AI ranks b > c > d > a (3, 2, 1, 0) but lacks
+        // nothing; with equal weights: a 3, b 5, c 2, d 1
+        Recommendation partial = Recommendation.borda(Map.of("a", 1.0, "b", 0.5),
+                Map.of("b", 4.0, "c", 3.0, "d", 2.0, "a", 1.0), 1, 1);
+        assertThat(partial.ranking()).extracting(Recommendation.Entry::name, Recommendation.Entry::points,
+                Recommendation.Entry::humanPoints, Recommendation.Entry::aiPoints)
+                .containsExactly(tuple("b", 5.0, 2.0, 3.0), tuple("a", 3.0, 3.0, 0.0), tuple("c", 2.0, 0.0, 2.0),
+                        tuple("d", 1.0, 0.0, 1.0));
+        // the agreement is over the names both hold: a and b, in opposite orders
+        assertThat(partial.agreement()).isEqualTo(Agreement.of(Map.of("a", 1.0, "b", 0.5), Map.of("a", 1.0, "b", 4.0)));
+
+        // both partial, ties inside a partial ranking share the points of the places they take:
+        // names p, q, r, s; human p = q > r (3 and 2 shared: 2.5 each, r 1), s missing; AI s > p (3, 2), q and r missing
+        Recommendation both = Recommendation.borda(Map.of("p", 1.0, "q", 1.0, "r", 0.0), Map.of("s", 9.0, "p", 1.0), 1, 1);
+        assertThat(both.ranking()).extracting(Recommendation.Entry::name, Recommendation.Entry::points,
+                Recommendation.Entry::inHuman, Recommendation.Entry::inAi)
+                .containsExactly(tuple("p", 4.5, true, true), tuple("s", 3.0, false, true), tuple("q", 2.5, true, false),
+                        tuple("r", 1.0, true, false));
+        assertThat(both.describe()).contains("; not in the human ranking (0 points from it): s; not in the AI ranking "
+                + "(0 points from it): q, r); human vs AI: ");
+        // one ranking empty: the other alone decides
+        assertThat(Recommendation.borda(Map.of(), Map.of("x", 1.0, "y", 2.0), 1, 1).ranking())
+                .extracting(Recommendation.Entry::name, Recommendation.Entry::points)
+                .containsExactly(tuple("y", 1.0), tuple("x", 0.0));
+    }
+
+    @Test
+    void theTieBreakIsAnOptionAndTheDescriptionSaysWhichWasUsed() {
+        // p: human 1 pt, ai 0 pt; q: human 0, ai 1 -> both 1 point
+        Map<String, Double> human = Map.of("q", 0.0, "p", 1.0);
+        Map<String, Double> ai = Map.of("q", 1.0, "p", 0.0);
+        Recommendation byScores = Recommendation.borda(human, ai, 1, 1, Recommendation.TieBreak.SCORES);
+        assertThat(byScores).isEqualTo(Recommendation.borda(human, ai, 1, 1));
+        assertThat(byScores.ranking()).extracting(Recommendation.Entry::name).containsExactly("p", "q");
+        // z and a tie at 1 point; z has the higher human score, a comes first by name
+        Map<String, Double> h2 = Map.of("z", 1.0, "a", 0.0);
+        Map<String, Double> a2 = Map.of("z", 0.0, "a", 1.0);
+        assertThat(Recommendation.borda(h2, a2, 1, 1).recommended()).isEqualTo("z");
+        Recommendation byName = Recommendation.borda(h2, a2, 1, 1, Recommendation.TieBreak.NAME);
+        assertThat(byName.recommended()).isEqualTo("a");
+        assertThat(byName.tieBreak()).isEqualTo(Recommendation.TieBreak.NAME);
+        assertThat(byName.describe()).startsWith("recommended: a (1.00 points; human weight 1, AI weight 1; ties by name); "
+                + "human vs AI: ");
+        // points still come first whatever the tie-break
+        assertThat(Recommendation.borda(Map.of("a", 0.0, "z", 1.0), Map.of("a", 0.0, "z", 1.0), 1, 1,
+                Recommendation.TieBreak.NAME).recommended()).isEqualTo("z");
+        // a name missing from a ranking has the lowest score there when scores break the tie: names w and b;
+        // the human ranks w alone (1 point), the AI b > w (1 and 0): both 1 point; w has a human score, b none
+        Recommendation missing = Recommendation.borda(Map.of("w", 0.0), Map.of("b", 1.0, "w", 0.0), 1, 1);
+        assertThat(missing.ranking()).extracting(Recommendation.Entry::name, Recommendation.Entry::points)
+                .containsExactly(tuple("w", 1.0), tuple("b", 1.0));
+        assertThat(Recommendation.borda(Map.of("w", 0.0), Map.of("b", 1.0, "w", 0.0), 1, 1, Recommendation.TieBreak.NAME)
+                .recommended()).isEqualTo("b");
     }
 
     private static CellId cell(String model, String trial) {
@@ -141,6 +216,11 @@ class RecommendationTest {
         assertThat(r.ranking()).extracting(Recommendation.Entry::name, Recommendation.Entry::points)
                 .containsExactly(tuple("p / b", 4.0), tuple("p / a", 1.0), tuple("p / c", 1.0));
         assertThat(r.recommended()).isEqualTo("p / b");
+        assertThat(Recommendation.fromReviews(REVIEWS, JUDGE, 1, 1, Recommendation.TieBreak.NAME))
+                .isEqualTo(Recommendation.borda(human, ai, 1, 1, Recommendation.TieBreak.NAME));
+        // b first by points; a and c tie at 1 point: a has the higher human score, and comes first by name too
+        assertThat(Recommendation.fromReviews(REVIEWS, JUDGE, 1, 1, Recommendation.TieBreak.NAME).ranking())
+                .extracting(Recommendation.Entry::name).containsExactly("p / b", "p / a", "p / c");
     }
 
     @Test

@@ -21,11 +21,11 @@ class ScorerFactoriesTest {
 
     private static final String TEXT_OPTIONS = "name, trim, ignore_case, collapse_whitespace, unicode_nfc";
 
-    private static final Map<String, String> REQUIRED = Map.of("regex", "pattern", "json_field_equals", "pointer",
-            "latency_under", "max_ms", "cost_under", "max_usd", "tokens_under", "max_tokens", "llm_judge", "judge");
-
-    private static final Map<String, Object> REQUIRED_VALUE = Map.of("regex", "x", "json_field_equals", "",
-            "latency_under", 1, "cost_under", 1, "tokens_under", 1, "llm_judge", Map.of("provider", "echo", "model", "judge"));
+    /** The required options of each type that has some, with a valid value. */
+    private static final Map<String, Map<String, Object>> REQUIRED = Map.of("regex", Map.of("pattern", "x"),
+            "json_field_equals", Map.of("pointer", ""), "latency_under", Map.of("max_ms", 1), "cost_under",
+            Map.of("max_usd", 1), "tokens_under", Map.of("max_tokens", 1, "tokens", "total"), "llm_judge",
+            Map.of("judge", Map.of("provider", "echo", "model", "judge")));
 
     private static Stream<ScorerFactory> factories() {
         return ServiceLoader.load(ScorerFactory.class).stream().map(ServiceLoader.Provider::get);
@@ -64,9 +64,7 @@ class ScorerFactoriesTest {
     void theNameOptionRenamesTheScorer(ScorerFactory factory) {
         Map<String, Object> options = new HashMap<>();
         options.put("name", "strict");
-        if (REQUIRED.get(factory.type()) != null) {
-            options.put(REQUIRED.get(factory.type()), REQUIRED_VALUE.get(factory.type()));
-        }
+        options.putAll(REQUIRED.getOrDefault(factory.type(), Map.of()));
         assertThat(factory.create(options).name()).isEqualTo("strict");
     }
 

@@ -14,6 +14,7 @@ import dev.bench4j.core.spi.ScorerFactory;
 import dev.bench4j.scoring.Normalization;
 import dev.bench4j.scoring.Scorers;
 import dev.bench4j.scoring.SetF1Options;
+import dev.bench4j.scoring.TokenKind;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -98,8 +99,9 @@ class ScorerSettingsTest {
                 Arguments.of("latency_under", map("max_ms", 0.5)),
                 Arguments.of("cost_under", map("max_usd", 0.002)),
                 Arguments.of("cost_under", map("max_usd", 0)),
-                Arguments.of("tokens_under", map("max_tokens", 1000L)),
-                Arguments.of("tokens_under", map("max_tokens", 0)));
+                Arguments.of("tokens_under", map("max_tokens", 1000L, "tokens", "total")),
+                Arguments.of("tokens_under", map("max_tokens", 500, "tokens", "output")),
+                Arguments.of("tokens_under", map("max_tokens", 0, "tokens", "input")));
     }
 
     @Test
@@ -134,8 +136,8 @@ class ScorerSettingsTest {
                 "type", "latency_under", "max_ms", 250L));
         assertThat(settings("cost_under", map("max_usd", 0.002))).containsExactlyEntriesOf(map(
                 "type", "cost_under", "max_usd", 0.002));
-        assertThat(settings("tokens_under", map("max_tokens", 1000))).containsExactlyEntriesOf(map(
-                "type", "tokens_under", "max_tokens", 1000L));
+        assertThat(settings("tokens_under", map("tokens", "output", "max_tokens", 1000))).containsExactlyEntriesOf(map(
+                "type", "tokens_under", "max_tokens", 1000L, "tokens", "output"));
     }
 
     @Test
@@ -166,6 +168,11 @@ class ScorerSettingsTest {
                 Long.class, Double.class));
         assertThatThrownBy(() -> settings.put("type", "other")).isInstanceOf(UnsupportedOperationException.class);
         assertThat(settings(type, options)).containsExactlyEntriesOf(settings);
+    }
+
+    @SuppressWarnings("removal")
+    private static Scorer deprecatedTokensUnder(long max) {
+        return Scorers.tokensUnder(max);
     }
 
     static Stream<Arguments> fromCode() {
@@ -205,7 +212,12 @@ class ScorerSettingsTest {
                 argumentSet("latencyUnder(1.5 ms)", Scorers.latencyUnder(Duration.ofNanos(1_500_000)), "latency_under",
                         map("max_ms", 1.5)),
                 argumentSet("costUnder", Scorers.costUnder(0.002), "cost_under", map("max_usd", 0.002)),
-                argumentSet("tokensUnder", Scorers.tokensUnder(1000), "tokens_under", map("max_tokens", 1000)));
+                argumentSet("tokensUnder(1000, OUTPUT)", Scorers.tokensUnder(1000, TokenKind.OUTPUT), "tokens_under",
+                        map("max_tokens", 1000, "tokens", "output")),
+                argumentSet("tokensUnder(0, INPUT)", Scorers.tokensUnder(0, TokenKind.INPUT), "tokens_under",
+                        map("max_tokens", 0, "tokens", "input")),
+                argumentSet("deprecated tokensUnder(1000): total", deprecatedTokensUnder(1000), "tokens_under",
+                        map("max_tokens", 1000, "tokens", "total")));
     }
 
     @ParameterizedTest
@@ -242,7 +254,8 @@ class ScorerSettingsTest {
                 Arguments.of("numeric", map(), "extract", "whole"),
                 Arguments.of("latency_under", map("max_ms", 250), "max_ms", 251),
                 Arguments.of("cost_under", map("max_usd", 0.002), "max_usd", 0.0021),
-                Arguments.of("tokens_under", map("max_tokens", 1000), "max_tokens", 1001));
+                Arguments.of("tokens_under", map("max_tokens", 1000, "tokens", "total"), "max_tokens", 1001),
+                Arguments.of("tokens_under", map("max_tokens", 1000, "tokens", "total"), "tokens", "output"));
     }
 
     @ParameterizedTest

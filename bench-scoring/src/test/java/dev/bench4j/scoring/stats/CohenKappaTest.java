@@ -30,17 +30,22 @@ class CohenKappaTest {
         return labels;
     }
 
+    /** The kappa of a reference case's raters a and b with scikit-learn's weights ("null" for none). */
+    private static Optional<Kappa> kappa(JsonNode c, String weights) {
+        return switch (weights) {
+            case "linear" -> CohenKappa.weighted(doubles(c.get("a")), doubles(c.get("b")), Weights.LINEAR);
+            case "quadratic" -> CohenKappa.weighted(doubles(c.get("a")), doubles(c.get("b")), Weights.QUADRATIC);
+            default -> CohenKappa.nominal(labels(c.get("a")), labels(c.get("b")));
+        };
+    }
+
     @TestFactory
     Stream<DynamicTest> matchesScikitLearnsCohenKappaScore() {
         assertThat(REF.get("sklearn_version").asText()).isNotEmpty();
         return ReferenceJson.cases(REF.get("cohen_kappa")).flatMap(c -> {
             String name = c.get("name").asText();
             return tests(c.get("results"), r -> name + " weights=" + r.get("weights").asText(), r -> {
-                Optional<Kappa> k = switch (r.get("weights").asText()) {
-                    case "linear" -> CohenKappa.weighted(doubles(c.get("a")), doubles(c.get("b")), Weights.LINEAR);
-                    case "quadratic" -> CohenKappa.weighted(doubles(c.get("a")), doubles(c.get("b")), Weights.QUADRATIC);
-                    default -> CohenKappa.nominal(labels(c.get("a")), labels(c.get("b")));
-                };
+                Optional<Kappa> k = kappa(c, r.get("weights").asText());
                 if (r.get("kappa").isNull()) {
                     assertThat(k).isEmpty();
                     return;
@@ -50,6 +55,23 @@ class CohenKappaTest {
                 assertThat(k.get().observedAgreement()).isCloseTo(r.get("observed").asDouble(), within(1e-12));
                 assertThat(k.get().expectedAgreement()).isCloseTo(r.get("expected").asDouble(), within(1e-12));
                 assertThat(k.get().n()).isEqualTo(c.get("a").size());
+            });
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> matchesScikitLearn191sCohenKappaScore() {
+        JsonNode ref = ReferenceJson.load("/stats/agreement_reference.json");
+        assertThat(ref.get("sklearn_version").asText()).isEqualTo("1.9.1");
+        return ReferenceJson.cases(ref.get("cohen_kappa")).flatMap(c -> {
+            String name = c.get("name").asText();
+            return tests(c.get("results"), r -> name + " weights=" + r.get("weights").asText(), r -> {
+                Optional<Kappa> k = kappa(c, r.get("weights").asText());
+                if (r.get("kappa").isNull()) {
+                    assertThat(k).isEmpty();
+                } else {
+                    assertThat(k.orElseThrow().coefficient()).isCloseTo(r.get("kappa").asDouble(), within(1e-12));
+                }
             });
         });
     }

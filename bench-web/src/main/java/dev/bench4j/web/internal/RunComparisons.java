@@ -4,10 +4,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.bench4j.core.Summary;
 import dev.bench4j.scoring.compare.PairedComparison;
+import dev.bench4j.scoring.stats.PAdjustment;
+import dev.bench4j.scoring.stats.PValues;
 import dev.bench4j.store.json.RunMetadata;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,8 @@ import java.util.function.IntToDoubleFunction;
  * Two runs compared per model: for every score, the success rate, latency and cost, both runs'
  * means, the difference, and {@link PairedComparison} (paired bootstrap interval of the difference,
  * McNemar's exact test for pass/fail values, else Wilcoxon's signed-rank test) over the cells both
- * runs have (same prompt, model, trial and repetition) with a value in both. Kept for the last few
+ * runs have (same prompt, model, trial and repetition) with a value in both; with several models,
+ * each metric's p-values are also given Holm-adjusted over the models tested. Kept for the last few
  * pairs of runs asked, as the bootstrap takes a while on large runs.
  */
 final class RunComparisons {
@@ -90,7 +94,35 @@ final class RunComparisons {
             out.add(m);
         }
         o.put("models", out);
+        adjustAcrossModels(out);
         return o;
+    }
+
+    /**
+     * With several models, each metric's p-values are read together: adds to every tested metric its
+     * Holm-adjusted p-value over the models tested on it ({@code p_adjusted}, {@code p_adjustment},
+     * {@code comparisons}).
+     */
+    @SuppressWarnings("unchecked")
+    static void adjustAcrossModels(List<Object> models) {
+        Map<String, List<Map<String, Object>>> byMetric = new LinkedHashMap<>();
+        for (Object model : models) {
+            for (Object metric : (List<Object>) ((Map<String, Object>) model).get("metrics")) {
+                Map<String, Object> x = (Map<String, Object>) metric;
+                if (x.get("p_value") != null) {
+                    byMetric.computeIfAbsent((String) x.get("metric"), k -> new ArrayList<>()).add(x);
+                }
+            }
+        }
+        byMetric.values().stream().filter(family -> family.size() > 1).forEach(family -> {
+            double[] raw = family.stream().mapToDouble(x -> (Double) x.get("p_value")).toArray();
+            double[] adjusted = PValues.adjust(raw, PAdjustment.HOLM);
+            for (int i = 0; i < raw.length; i++) {
+                family.get(i).put("p_adjusted", adjusted[i]);
+                family.get(i).put("p_adjustment", PAdjustment.HOLM.label());
+                family.get(i).put("comparisons", raw.length);
+            }
+        });
     }
 
     private static Map<String, Object> side(RunMetadata m) {

@@ -762,11 +762,14 @@
       td(x.metric === 'cost_usd' ? usd(x.b) : x.metric.startsWith('latency') ? ms(x.b) : x.metric === 'success_rate' ? pct(x.b) : fmt(x.b), 'num'),
       td(isNum(x.delta) ? (x.delta > 0 ? '+' : '') + fmt(x.delta, x.metric === 'cost_usd' ? 6 : 3) : '–', 'num'),
       td(isNum(x.difference_ci_low) ? '[' + fmt(x.difference_ci_low, 4) + ', ' + fmt(x.difference_ci_high, 4) + ']' : '–', 'num'),
-      td(pval(x.p_value), 'num'), td(x.test ? x.test + ', n = ' + x.pairs : x.test_error || (x.pairs + ' pairs'), 'small')))));
+      td(isNum(x.p_adjusted) ? [pval(x.p_adjusted), h('div', {class: 'small muted'}, 'raw ' + pval(x.p_value))] : pval(x.p_value), 'num'),
+      td(x.test ? x.test + ', n = ' + x.pairs : x.test_error || (x.pairs + ' pairs'), 'small')))));
+    const family = data.models.flatMap(m => m.metrics).find(x => isNum(x.comparisons));
     show(stale, h('h1', null, 'Two runs'),
       h('p', null, 'A: ', h('a', {href: '#/run/' + enc(data.a.id)}, data.a.name), ' ', h('span', {class: 'mono small'}, data.a.id), ' · ',
         'B: ', h('a', {href: '#/run/' + enc(data.b.id)}, data.b.name), ' ', h('span', {class: 'mono small'}, data.b.id)),
-      h('p', {class: 'small muted'}, 'A and B are each run\'s figure (score mean, success rate, latency p50, total cost). The interval and the test are over the cells both runs have (same prompt, model, trial and repetition): a paired bootstrap of the mean difference, McNemar\'s exact test for pass/fail values, else Wilcoxon\'s signed-rank test.'),
+      h('p', {class: 'small muted'}, 'A and B are each run\'s figure (score mean, success rate, latency p50, total cost). The interval and the test are over the cells both runs have (same prompt, model, trial and repetition): a paired bootstrap of the mean difference, McNemar\'s exact test for pass/fail values, else Wilcoxon\'s signed-rank test.' +
+        (family ? ' With several models, each metric\'s p-values are ' + family.p_adjustment + '-adjusted over the models tested on it (the raw p-value below).' : '')),
       h('p', null, h('a', {href: '#/compare' + query({item: [data.a.id + '|0', data.b.id + '|0']})}, 'Answers side by side →')),
       table(['Model', 'Metric', h('th', {class: 'num'}, 'A'), h('th', {class: 'num'}, 'B'), h('th', {class: 'num'}, 'B − A'),
         h('th', {class: 'num'}, '95% CI of the paired difference'), h('th', {class: 'num'}, 'p'), 'Test'], rows, {cls: 'deltas'}));
