@@ -11,6 +11,21 @@ SciPy: m(n - 1)W and its p-value against stats.friedmanchisquare (each item one 
 stratum's pooled tau-b and p-value against stats.kendalltau(method='asymptotic'). Their cases come
 from a generator of their own, so that the cases above keep their values. Cohen's kappa is
 scikit-learn's: its cases are in ../metrics/make_reference.py.
+
+Issue 14 added, from a generator of their own (rng_options), so that the earlier cases keep their values:
+- "kendall_options": stats.kendalltau(x, y, variant='b'|'c', method='auto'|'asymptotic'|'exact') on every
+  rank case and more (tau-c's classes, exact beyond n = 33); a raised error (ties with 'exact', SciPy's
+  ZeroDivisionError for 'asymptotic' with n = 2) is kept as its message;
+- "spearman_two": stats.spearmanr on 2 pairs (rho +-1, p NaN -> null);
+- "mcnemar_variants": the exact p (stats.binomtest), the mid-p 2 P(B <= k) - P(B = k) for B ~ Bin(b + c,
+  1/2), k = min(b, c), from stats.binom (Fagerland, Lydersen & Laake 2013, "The McNemar test for binary
+  matched-pairs data: mid-p and asymptotic are better than exact conditional", BMC Medical Research
+  Methodology 13:91), and statsmodels 0.15's mcnemar(table, exact=False, correction=True|False), whose
+  formula (|b - c| - corr)^2 / (b + c) with stats.chi2.sf(., 1) is computed here (statsmodels is not in
+  this interpreter; /work/shared/pyref/bin/python has it, and its values agree);
+- "wilcoxon_options": stats.wilcoxon(x, y, zero_method=..., method=..., correction=...) for every
+  combination on seeded samples of n = 1..60 (continuous, integers with ties and zeros, ties without
+  zeros, zeros without ties, all zero), with the method 'auto' chose (checked against that method alone).
 """
 import json
 import math
@@ -284,6 +299,114 @@ add_pooled("perfect agreement in every stratum", [[1, 2, 3], [1, 2], [4, 3, 2, 1
 add_pooled("every stratum constant", [[1, 1, 1], [2, 3]], [[1, 2, 3], [4, 4]])
 add_pooled("no pairs", [[1], []], [[2], []])
 
+# ---- issue 14: Kendall variants and methods, Spearman n = 2, McNemar mid-p and chi-square, Wilcoxon
+# options. A generator of their own (rng_options), so that every case above keeps its values.
+rng_options = np.random.default_rng(20261207)
+
+
+def outcome(f):
+    """f()'s (statistic, p) as numbers or None for NaN, or the error SciPy raises as a string."""
+    try:
+        r = f()
+        return {"statistic": num(r.statistic), "p": num(r.pvalue)}
+    except (ValueError, ZeroDivisionError) as e:
+        return {"error": "%s: %s" % (type(e).__name__, e)}
+
+
+kendall_options = []
+variant_cases = [case for case in rank_cases if len(case[1]) <= 1000]  # "kendall" has the larger ones
+for n in [3, 4, 6, 9, 20]:
+    x = rng_options.integers(0, 3, n)
+    y = rng_options.integers(0, 5, n)
+    variant_cases.append(("3 x 5 classes n=%d" % n, ints(x), ints(y)))
+variant_cases.append(("2 x 4 classes n=40", ints(rng_options.integers(0, 2, 40)), ints(rng_options.integers(0, 4, 40))))
+for n in [34, 60, 170, 171, 250]:  # exact beyond n = 33: both of SciPy's recursions (n < 171, n >= 171)
+    x, y = ints(rng_options.permutation(n)), ints(rng_options.permutation(n))
+    variant_cases.append(("exact untied n=%d" % n, x, y))
+x = list(range(300))
+y = list(range(300))
+y[10], y[200] = y[200], y[10]
+variant_cases.append(("few discordant n=300", x, y))
+for name, x, y in variant_cases:
+    results = []
+    for variant in ["b", "c"]:
+        for method in ["auto", "asymptotic", "exact"]:
+            r = outcome(lambda: stats.kendalltau(x, y, variant=variant, method=method))
+            r.update(variant=variant, method=method)
+            results.append(r)
+    kendall_options.append({"name": name, "x": x, "y": y, "results": results})
+
+spearman_two = []
+for x, y in [([1, 2], [3, 4]), ([1, 2], [4, 3]), ([0.5, -1], [2, 7]), ([1, 1], [1, 2]), ([3, 3], [5, 5])]:
+    s2 = stats.spearmanr(x, y)
+    spearman_two.append({"name": "n=2 %s %s" % (x, y), "x": floats(x), "y": floats(y),
+                         "rho": num(s2.statistic), "p": num(s2.pvalue)})
+
+mcnemar_variants = []
+for b, c in [(0, 0), (0, 1), (1, 0), (1, 1), (0, 5), (3, 7), (7, 3), (10, 10), (5, 20), (0, 25), (12, 13),
+             (3, 12), (100, 130), (1000, 1100), (40, 0), (2, 3), (25, 25)]:
+    n, k = b + c, min(b, c)
+    exact = stats.binomtest(b, n, 0.5).pvalue if n > 0 else 1.0
+    # mid-p = 2 P(B <= k) - P(B = k) (Fagerland, Lydersen & Laake 2013, BMC Med Res Methodol 13:91);
+    # for b != c it is the exact p-value less P(B = k)
+    mid = min(1.0, float(2 * stats.binom.cdf(k, n, 0.5) - stats.binom.pmf(k, n, 0.5)))
+    if b != c:
+        assert math.isclose(mid, exact - stats.binom.pmf(k, n, 0.5), rel_tol=1e-9, abs_tol=1e-15), (b, c)
+    case = {"b": b, "c": c, "exact_p": float(exact), "mid_p": mid}
+    for corr in [True, False]:  # statsmodels' mcnemar(exact=False, correction=corr), from its code:
+        if n == 0:  # (|b - c| - corr)^2 / (b + c) and chi2.sf(statistic, 1); NaN for b + c = 0
+            case["chi2_%s" % str(corr).lower()] = None
+        else:
+            statistic = (abs(b - c) - int(corr)) ** 2 / n
+            case["chi2_%s" % str(corr).lower()] = {"statistic": statistic, "p": float(stats.chi2.sf(statistic, 1))}
+    mcnemar_variants.append(case)
+
+
+def wilcoxon_method_used(d, zero_method):
+    """What SciPy 1.17's wilcoxon(method='auto') picks (scipy/stats/_wilcoxon.py): asymptotic above 50
+    pairs, exact without ties and zeros, the exact permutation test up to 13 pairs, else asymptotic."""
+    d = np.asarray(d, dtype=float)
+    ranked = d[d != 0] if zero_method == "wilcox" else d
+    ties = len(np.unique(np.abs(ranked))) < len(ranked)
+    if len(d) > 50:
+        return "asymptotic"
+    if not ties and not np.any(d == 0):
+        return "exact"
+    return "permutation" if len(d) <= 13 else "asymptotic"
+
+
+wilcoxon_options = []
+sizes = list(range(1, 16)) + [20, 25, 30, 40, 49, 50, 51, 55, 60]
+for n in sizes:
+    samples = [("continuous", rng_options.normal(0.3, 1, n), rng_options.normal(0, 1, n)),
+               ("integers, ties and zeros", rng_options.integers(0, 4, n), rng_options.integers(0, 4, n)),
+               ("halves, ties no zeros", np.round(rng_options.normal(0.5, 1, n) * 2) / 2 + 0.25, np.zeros(n))]
+    zs = rng_options.normal(0.4, 1, n)
+    zs[rng_options.permutation(n)[:max(1, n // 5)]] = 0.0
+    samples.append(("continuous with zeros", zs, np.zeros(n)))
+    if n in (3, 14, 60):
+        samples.append(("all zero", np.ones(n), np.ones(n)))
+    for kind, x, y in samples:
+        x, y = floats(x), floats(y)
+        d = np.asarray(x) - np.asarray(y)
+        results = []
+        for zero_method in ["wilcox", "pratt", "zsplit"]:
+            for method in ["auto", "exact", "asymptotic"]:
+                for correction in [False, True]:
+                    r = outcome(lambda: stats.wilcoxon(x, y, zero_method=zero_method, method=method,
+                                                       correction=correction))
+                    r.update(method=method, zero_method=zero_method, correction=correction)
+                    if method == "auto":
+                        used = wilcoxon_method_used(d, zero_method)
+                        r["method_used"] = used
+                        if "error" not in r and r["p"] is not None:
+                            alone = stats.wilcoxon(x, y, zero_method=zero_method, correction=correction,
+                                                   method=stats.PermutationMethod() if used == "permutation" else used)
+                            assert math.isclose(r["p"], alone.pvalue, rel_tol=1e-12, abs_tol=1e-15), (n, kind)
+                    results.append(r)
+        wilcoxon_options.append({"name": "%s n=%d" % (kind, n), "x": x, "y": y, "results": results})
+
+
 out = {
     "tool": "scipy %s, numpy %s; stats.kendalltau, stats.spearmanr, stats.wilcoxon (defaults), "
             "stats.binomtest(b, b+c, 0.5).pvalue, stats.binomtest(k, n).proportion_ci(method='wilson'), "
@@ -299,6 +422,10 @@ out = {
     "t": t_intervals,
     "kendall_w": kendall_w_cases,
     "pooled_kendall": pooled_kendall,
+    "kendall_options": kendall_options,
+    "spearman_two": spearman_two,
+    "mcnemar_variants": mcnemar_variants,
+    "wilcoxon_options": wilcoxon_options,
 }
 with open("reference.json", "w") as f:
     json.dump(out, f, separators=(",", ":"))

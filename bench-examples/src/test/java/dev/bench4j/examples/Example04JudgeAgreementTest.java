@@ -40,7 +40,7 @@ class Example04JudgeAgreementTest {
         assertThat(agreement.n()).isEqualTo(19);
         assertThat(agreement.kendallTauB()).get().extracting(Correlation::coefficient)
                 .satisfies(tau -> assertThat(tau).isGreaterThan(0.6));
-        assertThat(agreement.kendallTauB().get().pValue()).isLessThan(0.01);
+        assertThat(agreement.kendallTauB().get().pValue().orElseThrow()).isLessThan(0.01);
     }
 
     @Test

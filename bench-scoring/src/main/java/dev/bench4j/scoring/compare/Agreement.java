@@ -164,7 +164,8 @@ public record Agreement(Optional<Correlation> kendallTauB, Optional<Correlation>
         }
         List<String> parts = new ArrayList<>();
         Correlation tau = kendallTauB.get();
-        parts.add(String.format(Locale.ROOT, "Kendall tau-b %.2f (%s)", tau.coefficient(), p(tau.pValue())));
+        parts.add(String.format(Locale.ROOT, "Kendall tau-b %.2f (%s)", tau.coefficient(),
+                tau.pValue().isPresent() ? p(tau.pValue().getAsDouble()) : "p undefined"));
         parts.add(spearman.map(r -> String.format(Locale.ROOT, "Spearman %.2f", r.coefficient()))
                 .orElse("Spearman undefined (needs 3 names)"));
         parts.add("n = " + n);

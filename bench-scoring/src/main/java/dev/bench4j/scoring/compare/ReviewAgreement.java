@@ -100,7 +100,7 @@ public final class ReviewAgreement {
         public String describe() {
             String count = "n = " + n + (n < ranked ? " of " + ranked + " ranked" : "");
             String what = kendallTauB.map(t -> String.format(Locale.ROOT, "Kendall tau-b %.2f (%s)", t.coefficient(),
-                    Agreement.p(t.pValue())))
+                    t.pValue().isPresent() ? Agreement.p(t.pValue().getAsDouble()) : "p undefined"))
                     .orElse(n < 2 ? "undefined (fewer than 2 ranked answers have an AI score)"
                             : "undefined (the AI scores are all equal)");
             return trial + "#" + repetition + ": " + what + ", " + count;
@@ -151,7 +151,7 @@ public final class ReviewAgreement {
          */
         public String describe() {
             String what = pooledTauB.map(t -> String.format(Locale.ROOT, "pooled Kendall tau-b %.2f (%s)",
-                    t.coefficient(), Agreement.p(t.pValue())))
+                    t.coefficient(), t.pValue().isPresent() ? Agreement.p(t.pValue().getAsDouble()) : "p undefined"))
                     .orElse("undefined (no ranking has 2 answers with different AI scores)");
             int count = rankings.size();
             return reviewer + " vs AI: " + what + " over " + count + (count == 1 ? " ranking" : " rankings")

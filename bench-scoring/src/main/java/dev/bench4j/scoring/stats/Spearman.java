@@ -3,12 +3,19 @@ package dev.bench4j.scoring.stats;
 import dev.bench4j.scoring.stats.internal.Checks;
 import dev.bench4j.scoring.stats.internal.Ranks;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * Spearman's rank correlation rho, as {@code scipy.stats.spearmanr} with its defaults: the Pearson
  * correlation of the average ranks (ties share the mean of their ranks), with a two-sided p-value from
- * the t distribution with n - 2 degrees of freedom.
+ * the t distribution with n - 2 degrees of freedom. With 2 pairs rho is ±1 and the p-value is undefined
+ * (no degree of freedom; SciPy returns NaN): the result's p-value is empty.
+ *
+ * <pre>{@code
+ * Spearman.rho(new double[] {1, 2, 3}, new double[] {1, 3, 2});   // rho 0.5, p-value 0.6666...
+ * Spearman.rho(new double[] {1, 2}, new double[] {5, 4});         // rho -1, p-value empty
+ * }</pre>
  */
 public final class Spearman {
 
@@ -20,13 +27,14 @@ public final class Spearman {
      *
      * @param x the first ranking
      * @param y the second ranking, paired with {@code x} by index
-     * @return rho with its p-value, or empty when it is undefined: one of the rankings is constant
+     * @return rho with its p-value (empty for 2 pairs), or empty when rho is undefined: one of the
+     *     rankings is constant
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if the lengths differ, there are fewer than 3 pairs (the
-     *     p-value needs one degree of freedom), or a value is NaN or infinite
+     * @throws IllegalArgumentException if the lengths differ, there are fewer than 2 pairs, or a value
+     *     is NaN or infinite
      */
     public static Optional<Correlation> rho(double[] x, double[] y) {
-        Checks.paired("x", x, "y", y, 3, "Spearman rho");
+        Checks.paired("x", x, "y", y, 2, "Spearman rho");
         int n = x.length;
         if (constant(x) || constant(y)) {
             return Optional.empty();
@@ -47,6 +55,9 @@ public final class Spearman {
         }
         double r = sxy / Math.sqrt(sxx) / Math.sqrt(syy);
         r = Math.min(1.0, Math.max(-1.0, r));
+        if (n == 2) {
+            return Optional.of(new Correlation(r, OptionalDouble.empty(), n));
+        }
         int dof = n - 2;
         double p;
         if (Math.abs(r) == 1.0) {

@@ -29,8 +29,8 @@ class StatsArgumentsTest {
     void tooFewPairsAreRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> Kendall.tauB(new double[] {1}, new double[] {1}))
                 .withMessageContaining("x has 1 values").withMessageContaining("at least 2");
-        assertThatIllegalArgumentException().isThrownBy(() -> Spearman.rho(new double[] {1, 2}, new double[] {1, 2}))
-                .withMessageContaining("x has 2 values").withMessageContaining("at least 3");
+        assertThatIllegalArgumentException().isThrownBy(() -> Spearman.rho(new double[] {1}, new double[] {1}))
+                .withMessageContaining("x has 1 values").withMessageContaining("at least 2");
         assertThatIllegalArgumentException().isThrownBy(() -> Wilcoxon.signedRank(new double[0], new double[0]))
                 .withMessageContaining("x has 0 values");
         assertThatIllegalArgumentException()

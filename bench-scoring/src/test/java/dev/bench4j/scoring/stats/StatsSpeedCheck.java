@@ -26,7 +26,7 @@ public final class StatsSpeedCheck {
             long t0 = System.nanoTime();
             Correlation c = Kendall.tauB(x, y).orElseThrow();
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            System.out.printf("run %d: Kendall tau-b n=%,d: %d ms (tau=%.6f, p=%.3g)%n", run, n, ms, c.coefficient(), c.pValue());
+            System.out.printf("run %d: Kendall tau-b n=%,d: %d ms (tau=%.6f, p=%.3g)%n", run, n, ms, c.coefficient(), c.pValue().orElse(Double.NaN));
         }
     }
 }

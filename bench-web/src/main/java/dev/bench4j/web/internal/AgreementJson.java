@@ -50,7 +50,7 @@ final class AgreementJson {
                 y.put("n", t.n());
                 y.put("ranked", t.ranked());
                 y.put("tau_b", t.kendallTauB().map(Correlation::coefficient).orElse(null));
-                y.put("p", t.kendallTauB().map(Correlation::pValue).orElse(null));
+                y.put("p", t.kendallTauB().filter(c -> c.pValue().isPresent()).map(c -> c.pValue().getAsDouble()).orElse(null));
                 y.put("describe", t.describe());
                 trials.add(y);
             }
@@ -160,7 +160,7 @@ final class AgreementJson {
         }
         Map<String, Object> o = Json.object();
         o.put("tau_b", c.get().coefficient());
-        o.put("p", c.get().pValue());
+        o.put("p", c.get().pValue().isPresent() ? c.get().pValue().getAsDouble() : null);
         o.put("n", c.get().n());
         return o;
     }

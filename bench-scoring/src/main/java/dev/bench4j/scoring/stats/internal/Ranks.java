@@ -2,8 +2,11 @@ package dev.bench4j.scoring.stats.internal;
 
 import java.util.Arrays;
 
-/** Ranking helpers. */
+/** Ranking helpers: one radix sort of primitive keys, no boxing. */
 public final class Ranks {
+
+    /** Below this many values a comparison sort of the keys is cheaper than eight counting passes. */
+    private static final int RADIX_THRESHOLD = 256;
 
     private Ranks() {
     }
@@ -16,18 +19,18 @@ public final class Ranks {
      */
     public static double[] average(double[] values) {
         int n = values.length;
-        long[] order = sortedOrder(values);
+        int[] order = order(values);
         double[] ranks = new double[n];
         int i = 0;
         while (i < n) {
             int j = i + 1;
-            double v = values[(int) order[i]];
-            while (j < n && values[(int) order[j]] == v) {
+            double v = values[order[i]];
+            while (j < n && values[order[j]] == v) {
                 j++;
             }
             double rank = (i + 1 + j) / 2.0; // mean of ranks i+1 .. j
             for (int k = i; k < j; k++) {
-                ranks[(int) order[k]] = rank;
+                ranks[order[k]] = rank;
             }
             i = j;
         }
@@ -41,10 +44,90 @@ public final class Ranks {
      * @return their dense ranks, in the order of {@code values}
      */
     public static int[] dense(double[] values) {
+        return dense(values, order(values));
+    }
+
+    /**
+     * Dense ranks from 0 given the values' ascending order.
+     *
+     * @param values finite values
+     * @param order the indexes of {@code values} in ascending order of value, as {@link #order}
+     * @return their dense ranks, in the order of {@code values}
+     */
+    public static int[] dense(double[] values, int[] order) {
+        int n = values.length;
+        int[] ranks = new int[n];
+        int rank = 0;
+        for (int k = 0; k < n; k++) {
+            if (k > 0 && values[order[k]] != values[order[k - 1]]) {
+                rank++;
+            }
+            ranks[order[k]] = rank;
+        }
+        return ranks;
+    }
+
+    /**
+     * The indexes of {@code values} in ascending order of value, equal values in index order ({@code
+     * -0.0} equals {@code 0.0}): an LSD radix sort of the values' order-preserving 64-bit keys, eight
+     * counting passes at most (passes where every key has the same byte are skipped), a comparison
+     * sort below 256 values.
+     *
+     * @param values finite values
+     * @return the indexes, a permutation of 0..n-1
+     */
+    public static int[] order(double[] values) {
+        int n = values.length;
+        if (n < RADIX_THRESHOLD) {
+            return smallOrder(values);
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToRawLongBits(values[i] + 0.0); // -0.0 -> 0.0
+            keys[i] = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE; // unsigned order = numeric order
+        }
+        int[][] counts = new int[8][257];
+        for (long key : keys) {
+            for (int d = 0; d < 8; d++) {
+                counts[d][(int) ((key >>> (8 * d)) & 0xFF) + 1]++;
+            }
+        }
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        long[] keysOut = new long[n];
+        int[] idxOut = new int[n];
+        for (int d = 0; d < 8; d++) {
+            int[] c = counts[d];
+            if (c[(int) ((keys[0] >>> (8 * d)) & 0xFF) + 1] == n) {
+                continue; // every key has this byte
+            }
+            for (int b = 0; b < 256; b++) {
+                c[b + 1] += c[b];
+            }
+            int shift = 8 * d;
+            for (int i = 0; i < n; i++) {
+                long key = keys[i];
+                int pos = c[(int) ((key >>> shift) & 0xFF)]++;
+                keysOut[pos] = key;
+                idxOut[pos] = idx[i];
+            }
+            long[] tk = keys;
+            keys = keysOut;
+            keysOut = tk;
+            int[] ti = idx;
+            idx = idxOut;
+            idxOut = ti;
+        }
+        return idx;
+    }
+
+    private static int[] smallOrder(double[] values) {
         int n = values.length;
         double[] sorted = new double[n];
         for (int i = 0; i < n; i++) {
-            sorted[i] = values[i] + 0.0; // -0.0 -> 0.0
+            sorted[i] = values[i] + 0.0;
         }
         Arrays.sort(sorted);
         int unique = 0;
@@ -53,11 +136,16 @@ public final class Ranks {
                 sorted[unique++] = sorted[i];
             }
         }
-        int[] ranks = new int[n];
+        long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            ranks[i] = Arrays.binarySearch(sorted, 0, unique, values[i] + 0.0);
+            keys[i] = ((long) Arrays.binarySearch(sorted, 0, unique, values[i] + 0.0) << 32) | i;
         }
-        return ranks;
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) keys[i];
+        }
+        return order;
     }
 
     /**
@@ -81,20 +169,5 @@ public final class Ranks {
             i = j;
         }
         return sum;
-    }
-
-    /** Indexes of {@code values} in ascending order of value (ties in index order), as longs. */
-    private static long[] sortedOrder(double[] values) {
-        int n = values.length;
-        int[] dense = dense(values);
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = ((long) dense[i] << 32) | i;
-        }
-        Arrays.sort(keys);
-        for (int i = 0; i < n; i++) {
-            keys[i] = keys[i] & 0xFFFF_FFFFL;
-        }
-        return keys;
     }
 }
