@@ -72,6 +72,11 @@ class BrowserTest {
         assertThat(chart).isEqualTo(true);
         assertThat(b.js("return Chart.getChart(document.getElementById('chart-cost')).data.datasets[1].label")).isEqualTo("Pareto front");
         assertThat(b.waitFor(By.cssSelector(".criteria")).getText()).contains("The answer lists exactly the medical conditions");
+        // each summary table (prompt × model, by model, by prompt) has its own full header
+        assertThat(b.all(By.xpath("//h3[.='Prompt × model' or .='By model' or .='By prompt']/following-sibling::*[1]"
+                + "//th[.='p50 (95% CI)']"))).hasSize(3);
+        assertThat(b.driver.findElement(By.xpath("//table[contains(@class,'summary')]//tr[td[1]='all']/td[3]")).getText())
+                .as("the success rate with its Wilson interval").isEqualTo("100% (95.4%–100%)");
         b.screenshot("served-2-run");
 
         b.view("#/run/" + quickstart.id() + "/cells");

@@ -434,7 +434,8 @@
   }
 
   function summaryTables(run, names) {
-    const head = ['Group', h('th', {class: 'num'}, 'Cells'), h('th', {class: 'num'}, 'OK'),
+    // a function: a header cell is a DOM node, and a node can stand in one table only
+    const head = () => ['Group', h('th', {class: 'num'}, 'Cells'), h('th', {class: 'num'}, 'OK'),
       names.map(n => h('th', {class: 'num'}, n + ' (95% CI)')), h('th', {class: 'num'}, 'p50 (95% CI)'), h('th', {class: 'num'}, 'p95 (95% CI)'),
       h('th', {class: 'num'}, 'Tokens in / out'), h('th', {class: 'num'}, 'Cost'), h('th', {class: 'num'}, 'Judge cost')];
     const row = (label, g) => h('tr', null, td(label), td(int(g.cells), 'num'),
@@ -447,10 +448,10 @@
     const s = run.summary;
     return [h('h2', null, 'Summary'),
       h('h3', null, 'Prompt × model'),
-      table(head, s.by_prompt_and_model.map(g => row(g.key, g)).concat([row('all', s.overall)]), {cls: 'summary'}),
+      table(head(), s.by_prompt_and_model.map(g => row(g.key, g)).concat([row('all', s.overall)]), {cls: 'summary'}),
       perCell(s.overall),
-      h('h3', null, 'By model'), table(head, Object.entries(s.by_model).map(([k, g]) => row(k, g))),
-      h('h3', null, 'By prompt'), table(head, Object.entries(s.by_prompt).map(([k, g]) => row(k, g)))];
+      h('h3', null, 'By model'), table(head(), Object.entries(s.by_model).map(([k, g]) => row(k, g))),
+      h('h3', null, 'By prompt'), table(head(), Object.entries(s.by_prompt).map(([k, g]) => row(k, g)))];
   }
 
   function messageBlocks(messages) {
