@@ -984,8 +984,8 @@
       : h('p', {class: 'muted small'}, 'Kappa on acceptable/unacceptable needs two reviewers who judged the same answers.'));
     const vr = a.verdict_reliability;
     if (vr && vr.reviewers.length >= 2) {
-      parts.push(h('p', {class: 'verdict-reliability', title: vr.describe}, 'Krippendorff\'s alpha of all ' + vr.reviewers.length
-        + ' reviewers\' verdicts (' + vr.answers + ' answers, ' + vr.pairable + ' pairable verdicts): ',
+      parts.push(h('p', {class: 'verdict-reliability', title: vr.describe}, 'Krippendorff\'s alpha of all reviewers\' verdicts ('
+        + vr.reviewers.length + ' reviewers, ' + vr.answers + ' answers, ' + vr.pairable + ' pairable verdicts): ',
         h('strong', null, isNum(vr.alpha) ? fmt(vr.alpha) : 'undefined'),
         isNum(vr.fleiss_kappa) ? ' \u00b7 Fleiss\' kappa over the ' + vr.judged_by_all + ' answers all judged: ' + fmt(vr.fleiss_kappa) : ''));
     }
