@@ -441,11 +441,11 @@ public final class ReviewAgreement {
             if (reviewers.size() < 3) {
                 return text;
             }
-            return text + "; " + fleissKappa.map(k -> String.format(Locale.ROOT,
-                    "Fleiss' kappa %.2f over the %d answers all judged", k.coefficient(), judgedByAll))
+            String byAll = judgedByAll == 1 ? "the 1 answer all judged" : "the " + judgedByAll + " answers all judged";
+            return text + "; " + fleissKappa.map(k -> String.format(Locale.ROOT, "Fleiss' kappa %.2f over %s",
+                    k.coefficient(), byAll))
                     .orElse(judgedByAll == 0 ? "Fleiss' kappa undefined (no answer judged by all)"
-                            : "Fleiss' kappa undefined (one verdict throughout the " + judgedByAll
-                                    + " answers all judged)");
+                            : "Fleiss' kappa undefined (one verdict throughout " + byAll + ")");
         }
     }
 

@@ -330,7 +330,7 @@ class ReviewAgreementTest {
 
         VerdictReliability allAgree = ReviewAgreement.verdictReliability(List.of(verdict("ana", "a", "t1", true),
                 verdict("bob", "a", "t1", true), verdict("carl", "a", "t1", true), verdict("carl", "a", "t2", false)));
-        assertThat(allAgree.describe()).endsWith("; Fleiss' kappa undefined (one verdict throughout the 1 answers all judged)");
+        assertThat(allAgree.describe()).endsWith("; Fleiss' kappa undefined (one verdict throughout the 1 answer all judged)");
     }
 
     @Test
