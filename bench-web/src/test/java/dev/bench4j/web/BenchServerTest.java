@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bench4j.core.CellId;
 import dev.bench4j.core.Review;
 import dev.bench4j.core.Run;
 import dev.bench4j.scoring.compare.ReviewAgreement;
@@ -277,6 +278,65 @@ class BenchServerTest {
                     .get("human_weight").asDouble()).isEqualTo(2.0);
             assertThat(h.get("/api/runs/" + run.id() + "/agreement?human_weight=-1").json().get("error").asText())
                     .isEqualTo("human_weight: must be >= 0 but was -1.0");
+        }
+    }
+
+    @Test
+    void theAgreementPanelHasTheReliabilityOfAllReviewersAndTheirVerdictsAgainstTheJudge() throws Exception {
+        JsonRunStore s = JsonRunStore.at(dir.resolve("reliability"));
+        Run run = WebFixtures.quickstart(s);
+        String[][] verdicts = {{"ana", "t01", "yes"}, {"ana", "t02", "no"}, {"ana", "t03", "yes"}, {"bo", "t01", "yes"},
+            {"bo", "t02", "yes"}, {"cy", "t01", "yes"}, {"cy", "t02", "no"}, {"cy", "t04", "no"}};
+        for (String[] v : verdicts) {
+            s.appendReview(run.id(), Review.verdict(v[0], NOW, new CellId("extract-v1", "hasty", v[1], 0), v[2].equals("yes")));
+        }
+        s.appendReview(run.id(), Review.rating("ana", NOW, new CellId("extract-v1", "hasty", "t01", 0), 4, 1, 5));
+        s.appendReview(run.id(), Review.rating("bo", NOW, new CellId("extract-v1", "hasty", "t01", 0), 5, 1, 5));
+        s.appendReview(run.id(), Review.rating("bo", NOW, new CellId("extract-v1", "hasty", "t02", 0), 2, 1, 5));
+        List<Review> reviews = s.reviews(run.id());
+        try (BenchServer srv = BenchServer.builder(s).port(0).start()) {
+            RawHttp h = new RawHttp(srv.port());
+            JsonNode a = h.get("/api/runs/" + run.id() + "/agreement").json();
+
+            ReviewAgreement.VerdictReliability want = ReviewAgreement.verdictReliability(reviews);
+            JsonNode vr = a.get("verdict_reliability");
+            assertThat(vr.get("alpha").asDouble()).isEqualTo(want.alpha().orElseThrow().coefficient());
+            assertThat(vr.get("fleiss_kappa").asDouble()).isEqualTo(want.fleissKappa().orElseThrow().coefficient());
+            assertThat(vr.get("pairable").asLong()).as("t01 and t02 judged by all three; t03, t04 by one").isEqualTo(6);
+            assertThat(vr.get("answers").asInt()).isEqualTo(4);
+            assertThat(vr.get("judged_by_all").asInt()).isEqualTo(2);
+            assertThat(vr.get("describe").asText()).isEqualTo(want.describe());
+            ReviewAgreement.RatingReliability ratings = ReviewAgreement.ratingReliability(reviews).get(0);
+            JsonNode rr = a.get("rating_reliability").get(0);
+            assertThat(rr.get("scale").asText()).isEqualTo("[1, 5]");
+            assertThat(rr.get("alpha_ordinal").asDouble()).isEqualTo(ratings.ordinal().orElseThrow().coefficient());
+            assertThat(rr.get("alpha_interval").asDouble()).isEqualTo(ratings.interval().orElseThrow().coefficient());
+            assertThat(rr.get("pairable").asLong()).isEqualTo(2);
+
+            JsonNode vv = a.get("verdicts_vs_ai");
+            assertThat(vv.get("score").asText()).isEqualTo("judge");
+            assertThat(vv.get("pass_at").asDouble()).isEqualTo(0.5);
+            List<ReviewAgreement.VerdictVsJudge> vsJudge = ReviewAgreement.verdictsVsJudge(reviews, run.results(), "judge", 0.5);
+            assertThat(vv.get("rows")).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                assertThat(vv.get("rows").get(i).get("reviewer").asText()).isEqualTo(vsJudge.get(i).reviewer());
+                assertThat(vv.get("rows").get(i).get("n").asInt()).isEqualTo(vsJudge.get(i).n());
+                assertThat(vv.get("rows").get(i).get("describe").asText()).isEqualTo(vsJudge.get(i).describe());
+            }
+            JsonNode strict = h.get("/api/runs/" + run.id() + "/agreement?pass_at=0.99").json().get("verdicts_vs_ai");
+            assertThat(strict.get("pass_at").asDouble()).isEqualTo(0.99);
+            assertThat(strict.get("rows").get(0).get("describe").asText())
+                    .isEqualTo(ReviewAgreement.verdictsVsJudge(reviews, run.results(), "judge", 0.99).get(0).describe());
+            assertThat(h.get("/api/runs/" + run.id() + "/agreement?pass_at=x").json().get("error").asText())
+                    .isEqualTo("pass_at: expected a number but was 'x'");
+        }
+        JsonRunStore empty = JsonRunStore.at(dir.resolve("no-verdicts"));
+        Run unreviewed = WebFixtures.quickstart(empty);
+        try (BenchServer srv = BenchServer.builder(empty).port(0).start()) {
+            JsonNode none = new RawHttp(srv.port()).get("/api/runs/" + unreviewed.id() + "/agreement").json();
+            assertThat(none.get("verdicts_vs_ai").isNull()).as("no verdicts, nothing to compare").isTrue();
+            assertThat(none.get("verdict_reliability").get("describe").asText()).isEqualTo("no verdicts");
+            assertThat(none.get("rating_reliability")).isEmpty();
         }
     }
 

@@ -62,6 +62,15 @@ class ReportBrowserTest {
         hostile = WebFixtures.hostile(store);
         store.appendReview(quickstart.id(), Review.verdict("bo", Instant.parse("2026-12-07T09:00:00Z"),
                 new CellId("extract-v1", "hasty", "t01", 0), false));
+        // a second reviewer's verdicts and both one's ratings: the reliability of all reviewers
+        Instant at = Instant.parse("2026-12-07T09:30:00Z");
+        store.appendReview(quickstart.id(), Review.verdict("di", at, new CellId("extract-v1", "hasty", "t01", 0), true));
+        store.appendReview(quickstart.id(), Review.verdict("di", at, new CellId("extract-v1", "hasty", "t02", 0), false));
+        store.appendReview(quickstart.id(), Review.verdict("bo", at, new CellId("extract-v1", "hasty", "t02", 0), false));
+        store.appendReview(quickstart.id(), Review.rating("bo", at, new CellId("extract-v1", "hasty", "t01", 0), 4, 1, 5));
+        store.appendReview(quickstart.id(), Review.rating("di", at, new CellId("extract-v1", "hasty", "t01", 0), 5, 1, 5));
+        store.appendReview(quickstart.id(), Review.rating("bo", at, new CellId("extract-v1", "hasty", "t02", 0), 2, 1, 5));
+        store.appendReview(quickstart.id(), Review.rating("di", at, new CellId("extract-v1", "hasty", "t02", 0), 2, 1, 5));
         report = dir.resolve("report.html");
         BenchReport.write(store, List.of(quickstart.id(), hostile.id()), report);
     }
@@ -136,7 +145,23 @@ class ReportBrowserTest {
 
         b.view("#/run/" + quickstart.id() + "/agreement");
         String shown = b.waitFor(By.cssSelector(".reviewer-agreement .tau")).getText();
+        List<Review> written = store.reviews(quickstart.id()); // as the report was written
+        ReviewAgreement.VerdictReliability verdicts = ReviewAgreement.verdictReliability(written);
+        assertThat(b.driver.findElement(By.cssSelector(".verdict-reliability")).getText()).isEqualTo(String.format(Locale.ROOT,
+                "Krippendorff's alpha of all reviewers' verdicts (2 reviewers, 2 answers, 4 pairable verdicts): %.3f",
+                verdicts.alpha().orElseThrow().coefficient()));
+        ReviewAgreement.RatingReliability ratings = ReviewAgreement.ratingReliability(written).get(0);
+        assertThat(b.driver.findElement(By.cssSelector(".rating-reliability")).getText()).isEqualTo(String.format(Locale.ROOT,
+                "Krippendorff's alpha of bo, di on [1, 5] (2 answers, 4 pairable ratings): ordinal %.3f, interval %.3f",
+                ratings.ordinal().orElseThrow().coefficient(), ratings.interval().orElseThrow().coefficient()));
+        List<ReviewAgreement.VerdictVsJudge> vsJudge = ReviewAgreement.verdictsVsJudge(written, quickstart.results(), "judge", 0.5);
+        List<String> rows = b.all(By.cssSelector(".verdicts-vs-ai tbody tr")).stream().map(WebElement::getText).toList();
+        assertThat(rows).hasSize(2).containsExactlyElementsOf(vsJudge.stream().map(v -> v.reviewer() + " " + v.n() + " "
+                + v.kappa().map(k -> String.format(Locale.ROOT, "%.3f", k.coefficient())).orElse("undefined")).toList());
         b.screenshot("report-5-agreement");
+        b.js("document.querySelector('.verdict-reliability').scrollIntoView(); return null");
+        b.screenshot("report-5-reliability");
+        b.js("window.scrollTo(0, 0); return null");
 
         b.driver.findElement(By.id("download-reviews")).click();
         Path downloaded = b.downloads.resolve(quickstart.id() + ".reviews.jsonl");

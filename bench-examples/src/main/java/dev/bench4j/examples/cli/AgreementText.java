@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /** The agreement of a run's reviewers with its AI judge and with each other, as text for the terminal. */
@@ -33,6 +34,26 @@ final class AgreementText {
      */
     static String of(JsonRunStore store, RunMetadata run, List<Review> reviews, Optional<String> score, double humanWeight,
             double aiWeight) {
+        return of(store, run, reviews, score, humanWeight, aiWeight, OptionalDouble.empty());
+    }
+
+    /**
+     * Describes a run's reviews and their agreement, comparing verdicts with the AI's pass / fail at a
+     * given score.
+     *
+     * @param store the store
+     * @param run the run
+     * @param reviews its reviews
+     * @param score the AI score to rank by, or empty for the run's LLM judge (else its first score)
+     * @param humanWeight the human ranking's weight in the recommendation
+     * @param aiWeight the AI ranking's weight
+     * @param passAt the AI score from which an answer passes, or empty for 0.5 when the scores are in
+     *     [0, 1] (else verdicts are not compared with the AI)
+     * @return the text, ending with a line end
+     * @throws Bench.UsageException if {@code score} names no score of the run
+     */
+    static String of(JsonRunStore store, RunMetadata run, List<Review> reviews, Optional<String> score, double humanWeight,
+            double aiWeight, OptionalDouble passAt) {
         StringBuilder sb = new StringBuilder();
         List<Review> latest = Review.latest(reviews);
         Map<String, Integer> counts = new TreeMap<>();
@@ -57,11 +78,18 @@ final class AgreementText {
                 sb.append("Rankings against ").append(Terminal.clean(ai)).append(":\n");
                 vsAi.forEach(r -> sb.append("  ").append(Terminal.clean(r.describe())).append('\n'));
             }
+            verdictsVsAi(sb, reviews, aiScores, ai, passAt);
         }
         List<String> between = new ArrayList<>();
         ReviewAgreement.verdictAgreement(reviews).forEach(v -> between.add(v.describe()));
         ReviewAgreement.ratingAgreement(reviews).forEach(v -> between.add(v.describe()));
         ReviewAgreement.ratingConcordance(reviews).forEach(v -> between.add(v.describe()));
+        ReviewAgreement.VerdictReliability verdicts = ReviewAgreement.verdictReliability(reviews);
+        if (verdicts.reviewers().size() >= 2) {
+            between.add(verdicts.describe());
+        }
+        ReviewAgreement.ratingReliability(reviews).stream().filter(r -> r.reviewers().size() >= 2)
+                .forEach(r -> between.add(r.describe()));
         if (!between.isEmpty()) {
             sb.append("Between reviewers:\n");
             between.forEach(b -> sb.append("  ").append(Terminal.clean(b)).append('\n'));
@@ -81,5 +109,26 @@ final class AgreementText {
             bad.forEach(u -> sb.append("  ").append(Terminal.clean(u.describe())).append('\n'));
         }
         return sb.toString();
+    }
+
+    /**
+     * Appends each reviewer's verdicts against the AI's pass / fail, at {@code passAt}, or at 0.5 when
+     * every AI score is in [0, 1]; says why when they are not compared.
+     */
+    private static void verdictsVsAi(StringBuilder sb, List<Review> reviews, Map<CellId, Double> aiScores, String ai,
+            OptionalDouble passAt) {
+        if (aiScores.isEmpty() || reviews.stream().noneMatch(r -> r instanceof Review.Verdict)) {
+            return;
+        }
+        boolean unit = aiScores.values().stream().allMatch(v -> v >= 0 && v <= 1);
+        sb.append("Verdicts against ").append(Terminal.clean(ai));
+        if (passAt.isEmpty() && !unit) {
+            sb.append(": not compared (its scores are not all in [0, 1]; give the score from which an answer passes"
+                    + " with --pass-at)\n");
+            return;
+        }
+        sb.append(":\n");
+        ReviewAgreement.verdictsVsJudge(reviews, aiScores, passAt.orElse(ReviewAgreement.DEFAULT_PASS_THRESHOLD))
+                .forEach(v -> sb.append("  ").append(Terminal.clean(v.describe())).append('\n'));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code bench review RUN_ID [--import FILE [--reviewer NAME] | --export FILE.csv] [--score NAME]
- * [--human-weight W] [--ai-weight W] [--store DIR]}: people's reviews of a run's answers. {@code
+ * [--pass-at T] [--human-weight W] [--ai-weight W] [--store DIR]}: people's reviews of a run's answers. {@code
  * --export} writes a sheet (one row per answer) to rate in a spreadsheet; {@code --import} adds the
  * reviews of a filled-in sheet, or of a {@code .jsonl} file downloaded from a report, all or none.
  * Without either, prints the run's reviews and their agreement with the AI judge and each other.
@@ -39,6 +40,10 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Option(names = "--score", paramLabel = "NAME", description = "the AI score to compare with (default: the run's LLM judge)")
     String score;
+
+    @Option(names = "--pass-at", paramLabel = "T", description = "compare verdicts with the AI score's pass at >= T"
+            + " (default 0.5 for scores in [0, 1])")
+    Double passAt;
 
     @Option(names = "--human-weight", paramLabel = "W", defaultValue = "1", description = "the human ranking's weight (default 1)")
     double humanWeight;
@@ -88,7 +93,11 @@ final class ReviewCommand implements Callable<Integer> {
             return 0;
         }
         try {
-            io.out().print(AgreementText.of(runs, run, reviews, Optional.ofNullable(score), humanWeight, aiWeight));
+            if (passAt != null && !Double.isFinite(passAt)) {
+                throw new Bench.UsageException("--pass-at must be a finite number but was " + passAt);
+            }
+            io.out().print(AgreementText.of(runs, run, reviews, Optional.ofNullable(score), humanWeight, aiWeight,
+                    passAt == null ? OptionalDouble.empty() : OptionalDouble.of(passAt)));
         } catch (IllegalArgumentException e) {
             throw new Bench.UsageException(e.getMessage());
         }

@@ -188,4 +188,37 @@ class WebCommandsTest {
         assertThat(cli.run("review", id, "--store", store.toString())).isZero();
         assertThat(cli.out()).contains("Reviews: 0 rankings, 0 ratings, 1 verdicts");
     }
+
+    private static String line(String reviewer, String model, String trial, String rest) {
+        return "{\"reviewer\":\"" + reviewer + "\",\"at\":\"2026-12-07T10:00:00Z\",\"prompt\":\"extract-v1\",\"model\":\""
+                + model + "\",\"trial\":\"" + trial + "\",\"repetition\":0," + rest + "}";
+    }
+
+    @Test
+    void reviewShowsTheReliabilityOfAllReviewersAndTheirVerdictsAgainstTheJudge() throws Exception {
+        Path lines = dir.resolve("r.jsonl");
+        String ok = "\"kind\":\"verdict\",\"acceptable\":true";
+        String bad = "\"kind\":\"verdict\",\"acceptable\":false";
+        Files.write(lines, List.of(
+                line("ana", "careful", "t01", ok), line("ana", "hasty", "t01", bad), line("ana", "careful", "t02", ok),
+                line("bo", "careful", "t01", ok), line("bo", "hasty", "t01", bad), line("bo", "careful", "t02", bad),
+                line("cy", "careful", "t01", ok), line("cy", "hasty", "t01", ok),
+                line("ana", "careful", "t01", "\"kind\":\"rating\",\"value\":4,\"scale\":[1,5]"),
+                line("bo", "careful", "t01", "\"kind\":\"rating\",\"value\":5,\"scale\":[1,5]")));
+        assertThat(cli.run("review", id, "--store", store.toString(), "--import", lines.toString())).as(cli.err()).isZero();
+
+        // units {T,T,T}, {F,F,T}, {T,F}: n = 8, observed 0 + 2 + 2, expected 64 − 25 − 9 = 30, alpha 1 − 7 · 4 / 30;
+        // Fleiss over the first two: observed 2/3, expected 5/9, kappa 1/4. Ratings 4 and 5: alpha 1 − 1 · 2 / 2 = 0
+        assertThat(cli.out()).contains("Between reviewers:\n")
+                .contains("  3 reviewers' verdicts on 3 answers: Krippendorff's alpha (nominal) 0.07 over 8 pairable verdicts;"
+                        + " Fleiss' kappa 0.25 over the 2 answers all judged\n")
+                .contains("  2 reviewers on [1, 5], 1 answer: Krippendorff's alpha ordinal 0.00, interval 0.00 over 2 pairable"
+                        + " ratings\n")
+                .contains("Verdicts against judge:\n  ana vs AI (pass at score >= 0.5): ")
+                .contains("  cy vs AI (pass at score >= 0.5): ");
+        assertThat(cli.run("review", id, "--store", store.toString(), "--pass-at", "2")).isZero();
+        assertThat(cli.out()).contains("  bo vs AI (pass at score >= 2): ").contains(", n = 3\n");
+        assertThat(cli.run("review", id, "--store", store.toString(), "--pass-at", "NaN")).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("bench: --pass-at must be a finite number but was NaN\n");
+    }
 }

@@ -17,8 +17,9 @@ import java.util.TreeSet;
 /**
  * How far two rankings of the same names agree: Kendall's tau-b with its p-value and Spearman's rho,
  * over the names both rankings hold. A higher value ranks better; ties are allowed. A coefficient is
- * empty, never NaN, when it is undefined: a ranking is constant, or there are too few common names
- * (tau-b needs 2, rho 3).
+ * empty, never NaN, when it is undefined: a ranking is constant, or there are fewer than 2 common
+ * names. With exactly 2 names both coefficients are ±1 and rho's p-value is empty, as SciPy's NaN
+ * (tau-b's exact p-value is 1).
  *
  * <pre>{@code
  * Agreement a = Agreement.humanVsAi(human, run.results(), "judge");
@@ -26,7 +27,8 @@ import java.util.TreeSet;
  * }</pre>
  *
  * @param kendallTauB Kendall's tau-b, as {@code scipy.stats.kendalltau}; empty when undefined
- * @param spearman Spearman's rho, as {@code scipy.stats.spearmanr}; empty when undefined
+ * @param spearman Spearman's rho, as {@code scipy.stats.spearmanr}; empty when undefined, and its
+ *     p-value empty with 2 names
  * @param n the names both rankings hold
  */
 public record Agreement(Optional<Correlation> kendallTauB, Optional<Correlation> spearman, int n) {
@@ -70,7 +72,7 @@ public record Agreement(Optional<Correlation> kendallTauB, Optional<Correlation>
             i++;
         }
         Optional<Correlation> tau = n >= 2 ? Kendall.tauB(x, y) : Optional.empty();
-        Optional<Correlation> rho = n >= 3 ? Spearman.rho(x, y) : Optional.empty();
+        Optional<Correlation> rho = n >= 2 ? Spearman.rho(x, y) : Optional.empty();
         return new Agreement(tau, rho, n);
     }
 
@@ -167,7 +169,7 @@ public record Agreement(Optional<Correlation> kendallTauB, Optional<Correlation>
         parts.add(String.format(Locale.ROOT, "Kendall tau-b %.2f (%s)", tau.coefficient(),
                 tau.pValue().isPresent() ? p(tau.pValue().getAsDouble()) : "p undefined"));
         parts.add(spearman.map(r -> String.format(Locale.ROOT, "Spearman %.2f", r.coefficient()))
-                .orElse("Spearman undefined (needs 3 names)"));
+                .orElse("Spearman undefined"));
         parts.add("n = " + n);
         return String.join(", ", parts);
     }

@@ -77,14 +77,21 @@ class AgreementTest {
     }
 
     @Test
-    void tooFewCommonNamesAreUndefinedToo() {
+    void fewerThanTwoCommonNamesAreUndefinedAndTwoGiveRhoWithoutAPValue() {
         assertThat(Agreement.of(Map.of("a", 1.0), Map.of("a", 2.0, "b", 1.0)).describe())
                 .isEqualTo("undefined (fewer than 2 common names), n = 1");
         assertThat(Agreement.of(Map.of(), Map.of()).n()).isZero();
         Agreement two = Agreement.of(Map.of("a", 1.0, "b", 2.0), Map.of("a", 1.0, "b", 2.0));
         assertThat(two.kendallTauB()).isPresent();
-        assertThat(two.spearman()).isEmpty();
-        assertThat(two.describe()).isEqualTo("Kendall tau-b 1.00 (p = 1.000), Spearman undefined (needs 3 names), n = 2");
+        assertThat(two.spearman()).hasValueSatisfying(rho -> {
+            assertThat(rho.coefficient()).isCloseTo(1.0, within(1e-12));
+            assertThat(rho.pValue()).isEmpty(); // scipy.stats.spearmanr([1, 2], [1, 2]): statistic 1.0, pvalue nan
+            assertThat(rho.n()).isEqualTo(2);
+        });
+        assertThat(two.describe()).isEqualTo("Kendall tau-b 1.00 (p = 1.000), Spearman 1.00, n = 2");
+        Agreement reversed = Agreement.of(Map.of("a", 1.0, "b", 2.0), Map.of("a", 2.0, "b", 1.0));
+        assertThat(reversed.spearman().orElseThrow().coefficient()).isCloseTo(-1.0, within(1e-12));
+        assertThat(reversed.describe()).isEqualTo("Kendall tau-b -1.00 (p = 1.000), Spearman -1.00, n = 2");
     }
 
     @Test

@@ -12,13 +12,19 @@ import dev.bench4j.core.Score;
 import dev.bench4j.scoring.compare.ReviewAgreement.RankingVsAi;
 import dev.bench4j.scoring.compare.ReviewAgreement.RatingAgreement;
 import dev.bench4j.scoring.compare.ReviewAgreement.RatingConcordance;
+import dev.bench4j.scoring.compare.ReviewAgreement.RatingReliability;
 import dev.bench4j.scoring.compare.ReviewAgreement.ReviewerVsAi;
 import dev.bench4j.scoring.compare.ReviewAgreement.Scale;
 import dev.bench4j.scoring.compare.ReviewAgreement.Unacceptable;
 import dev.bench4j.scoring.compare.ReviewAgreement.VerdictAgreement;
+import dev.bench4j.scoring.compare.ReviewAgreement.VerdictReliability;
+import dev.bench4j.scoring.compare.ReviewAgreement.VerdictVsJudge;
+import dev.bench4j.scoring.stats.Alpha;
+import dev.bench4j.scoring.stats.CohenKappa;
 import dev.bench4j.scoring.stats.Correlation;
 import dev.bench4j.scoring.stats.Kappa;
 import dev.bench4j.scoring.stats.Kendall;
+import dev.bench4j.scoring.stats.Krippendorff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -271,5 +277,168 @@ class ReviewAgreementTest {
         assertThatThrownBy(() -> new Unacceptable("p / a", 3, 2)).hasMessage("unacceptable must be in [0, judged = 2], was 3");
         assertThatThrownBy(() -> new Scale(5, 1)).hasMessage("a scale must be finite with min < max but was [5.0, 1.0]");
         assertThat(new Scale(0.5, 2.5)).hasToString("[0.5, 2.5]");
+    }
+
+    @Test
+    void verdictReliabilityIsNominalAlphaOfAllReviewersWithMissingVerdictsAndFleissOverAnswersAllJudged() {
+        List<Review> reviews = List.of(
+                verdict("ana", "a", "t1", true), verdict("ana", "a", "t2", true), verdict("ana", "a", "t3", true),
+                verdict("ana", "a", "t4", true), verdict("ana", "a", "t3", false), // she changed her mind on t3
+                verdict("bob", "a", "t1", true), verdict("bob", "a", "t2", false), verdict("bob", "a", "t3", false),
+                verdict("bob", "a", "t4", true),
+                verdict("carl", "a", "t1", true), verdict("carl", "a", "t2", true),
+                verdict("carl", "a", "t5", false)); // only carl judged t5: not pairable
+
+        VerdictReliability r = ReviewAgreement.verdictReliability(reviews);
+
+        // units t1 {T,T,T}, t2 {T,F,T}, t3 {F,F}, t4 {T,T}: n = 10 (7 T, 3 F), observed Σ (m² − Σ n_uc²)/(m − 1)
+        // = 2 (from t2), expected n² − Σ n_c² = 100 − 49 − 9 = 42, alpha = 1 − (n − 1) · 2 / 42 = 4/7
+        assertThat(r.reviewers()).containsExactly("ana", "bob", "carl");
+        assertThat(r.answers()).isEqualTo(5);
+        assertThat(r.pairableValues()).isEqualTo(10);
+        assertThat(r.alpha().orElseThrow().coefficient()).isCloseTo(4.0 / 7, within(1e-12));
+        double m = Double.NaN; // the same verdicts as a reliability matrix, acceptable = 1
+        assertThat(r.alpha()).isEqualTo(Krippendorff.alpha(new double[][] {
+                {1, 1, 0, 1, m}, {1, 0, 0, 1, m}, {1, 1, m, m, 0}}, Krippendorff.Metric.NOMINAL));
+        // Fleiss over t1 and t2: observed (9 + 5 − 6) / 12 = 2/3, expected (5/6)² + (1/6)² = 13/18, kappa −1/5
+        assertThat(r.judgedByAll()).isEqualTo(2);
+        assertThat(r.fleissKappa().orElseThrow().coefficient()).isCloseTo(-0.2, within(1e-12));
+        assertThat(r.describe()).isEqualTo("3 reviewers' verdicts on 5 answers: Krippendorff's alpha (nominal) 0.57 over"
+                + " 10 pairable verdicts; Fleiss' kappa -0.20 over the 2 answers all judged");
+    }
+
+    @Test
+    void verdictReliabilityIsEmptyAndSaysWhyWhenUndefined() {
+        VerdictReliability none = ReviewAgreement.verdictReliability(RATINGS);
+        assertThat(none.reviewers()).isEmpty();
+        assertThat(none.alpha()).isEmpty();
+        assertThat(none.describe()).isEqualTo("no verdicts");
+
+        VerdictReliability apart = ReviewAgreement.verdictReliability(List.of(
+                verdict("ana", "a", "t1", true), verdict("bob", "a", "t2", false)));
+        assertThat(apart.alpha()).isEmpty();
+        assertThat(apart.pairableValues()).isZero();
+        assertThat(apart.describe())
+                .isEqualTo("2 reviewers' verdicts on 2 answers: Krippendorff's alpha undefined (no answer judged by 2 reviewers)");
+
+        VerdictReliability same = ReviewAgreement.verdictReliability(List.of(
+                verdict("ana", "a", "t1", true), verdict("bob", "a", "t1", true), verdict("carl", "a", "t2", false)));
+        assertThat(same.alpha()).isEmpty();
+        assertThat(same.fleissKappa()).isEmpty();
+        assertThat(same.describe()).isEqualTo("3 reviewers' verdicts on 2 answers: Krippendorff's alpha undefined (every"
+                + " pairable verdict is the same); Fleiss' kappa undefined (no answer judged by all)");
+
+        VerdictReliability allAgree = ReviewAgreement.verdictReliability(List.of(verdict("ana", "a", "t1", true),
+                verdict("bob", "a", "t1", true), verdict("carl", "a", "t1", true), verdict("carl", "a", "t2", false)));
+        assertThat(allAgree.describe()).endsWith("; Fleiss' kappa undefined (one verdict throughout the 1 answer all judged)");
+    }
+
+    @Test
+    void ratingReliabilityIsOrdinalAndIntervalAlphaPerScaleWithMissingRatings() {
+        List<Review> reviews = List.of(
+                rating("ana", "t1", 1, 5), rating("ana", "t2", 2, 5), rating("ana", "t3", 3, 5),
+                rating("bob", "t1", 1, 5), rating("bob", "t2", 3, 5), rating("bob", "t4", 5, 5),
+                rating("carl", "t1", 2, 5), rating("carl", "t3", 3, 5),
+                rating("dave", "t1", 7, 10)); // another scale, alone on it
+
+        List<RatingReliability> all = ReviewAgreement.ratingReliability(reviews);
+
+        assertThat(all).extracting(RatingReliability::scale).containsExactly(new Scale(1, 5), new Scale(1, 10));
+        RatingReliability five = all.get(0);
+        assertThat(five.reviewers()).containsExactly("ana", "bob", "carl");
+        assertThat(five.answers()).isEqualTo(4);
+        assertThat(five.pairableValues()).isEqualTo(7);
+        // pairable units t1 {1,1,2}, t2 {2,3}, t3 {3,3}. Interval: observed 2 + 2 = 4, expected 2 · 7 · 34/7 = 68,
+        // alpha 1 − 6 · 4 / 68 = 11/17. Ordinal positions 1 → 1, 2 → 3, 3 → 5.5: observed 8 + 12.5, expected
+        // 2 · 7 · 25 = 350, alpha 1 − 6 · 20.5 / 350 = 227/350
+        assertThat(five.interval().orElseThrow().coefficient()).isCloseTo(11.0 / 17, within(1e-12));
+        assertThat(five.ordinal().orElseThrow().coefficient()).isCloseTo(227.0 / 350, within(1e-12));
+        double m = Double.NaN;
+        double[][] byRater = {{1, 2, 3, m}, {1, 3, m, 5}, {2, m, 3, m}};
+        assertThat(five.ordinal()).isEqualTo(Krippendorff.alpha(byRater, Krippendorff.Metric.ORDINAL));
+        assertThat(five.interval()).isEqualTo(Krippendorff.alpha(byRater, Krippendorff.Metric.INTERVAL));
+        assertThat(five.describe()).isEqualTo("3 reviewers on [1, 5], 4 answers: Krippendorff's alpha ordinal 0.65,"
+                + " interval 0.65 over 7 pairable ratings");
+        RatingReliability ten = all.get(1);
+        assertThat(ten.ordinal()).isEmpty();
+        assertThat(ten.interval()).isEmpty();
+        assertThat(ten.describe())
+                .isEqualTo("1 reviewer on [1, 10], 1 answer: Krippendorff's alpha undefined (no answer rated by 2 reviewers)");
+        assertThat(ReviewAgreement.ratingReliability(List.of(rating("ana", "t1", 2, 5), rating("bob", "t1", 2, 5)))
+                .get(0).describe()).isEqualTo("2 reviewers on [1, 5], 1 answer: Krippendorff's alpha undefined (every"
+                        + " pairable rating is the same)");
+        assertThat(ReviewAgreement.ratingReliability(RANKINGS)).isEmpty();
+    }
+
+    @Test
+    void eachReviewersVerdictsAreComparedWithTheJudgesPassAtTheThresholdByCohensKappa() {
+        List<Review> reviews = List.of(
+                verdict("ana", "a", "t1", true), verdict("ana", "b", "t1", false), // the judge: 0.9 and 0.7, pass
+                verdict("ana", "c", "t1", true), verdict("ana", "d", "t1", false), // 0.5 passes at 0.5; 0.1 fails
+                verdict("ana", "x", "t9", true), // no judge score: left out
+                verdict("bob", "x", "t9", false),
+                verdict("carl", "a", "t1", true), verdict("carl", "b", "t1", true));
+
+        List<VerdictVsJudge> all = ReviewAgreement.verdictsVsJudge(reviews, JUDGE, 0.5);
+
+        assertThat(all).extracting(VerdictVsJudge::reviewer).containsExactly("ana", "bob", "carl");
+        // ana T F T F against pass T T T F: observed 3/4, by chance 1/2 · 3/4 + 1/2 · 1/4 = 1/2, kappa 1/2
+        VerdictVsJudge ana = all.get(0);
+        assertThat(ana.n()).isEqualTo(4);
+        assertThat(ana.kappa()).isEqualTo(CohenKappa.nominal(List.of(true, false, true, false),
+                List.of(true, true, true, false)));
+        assertThat(ana.kappa().orElseThrow().coefficient()).isCloseTo(0.5, within(1e-12));
+        assertThat(ana.describe()).isEqualTo("ana vs AI (pass at score >= 0.5): Cohen's kappa 0.50 (observed agreement"
+                + " 0.75, by chance 0.50), n = 4");
+        assertThat(all.get(1).describe()).isEqualTo("bob vs AI (pass at score >= 0.5): undefined (no answer has both a"
+                + " verdict and an AI score), n = 0");
+        assertThat(all.get(2).kappa()).isEmpty();
+        assertThat(all.get(2).describe()).isEqualTo("carl vs AI (pass at score >= 0.5): undefined (the verdicts and the"
+                + " AI's pass / fail are one and the same label throughout), n = 2");
+        // at 0.6 the answer scored 0.5 fails: T F T F against T T F F agree on half, as chance would: kappa 0
+        assertThat(ReviewAgreement.verdictsVsJudge(reviews, JUDGE, 0.6).get(0).kappa().orElseThrow().coefficient())
+                .isCloseTo(0.0, within(1e-12));
+        assertThat(ReviewAgreement.verdictsVsJudge(reviews, JUDGE)).isEqualTo(all);
+        List<Result> results = new ArrayList<>();
+        JUDGE.forEach((c, v) -> results.add(Results.unscored(c.prompt(), c.model(), c.trial(), 0)
+                .withScore("judge", Score.of(v))));
+        assertThat(ReviewAgreement.verdictsVsJudge(reviews, results, "judge", 0.5)).isEqualTo(all);
+    }
+
+    @Test
+    void theDefaultPassThresholdIsOnlyForScoresInZeroToOne() {
+        List<Review> reviews = List.of(verdict("ana", "a", "t1", true));
+        assertThatThrownBy(() -> ReviewAgreement.verdictsVsJudge(reviews, Map.of(cell("a", "t1"), 7.0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("aiScores has 7.0 for p/a/t1#0; the default pass threshold 0.5 is for scores in [0, 1]:"
+                        + " pass a threshold for this score");
+        assertThat(ReviewAgreement.verdictsVsJudge(reviews, Map.of(cell("a", "t1"), 7.0), 5).get(0).n()).isEqualTo(1);
+        assertThatThrownBy(() -> ReviewAgreement.verdictsVsJudge(reviews, JUDGE, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("threshold must be finite, was NaN");
+        assertThatThrownBy(() -> ReviewAgreement.verdictsVsJudge(null, JUDGE, 0.5))
+                .isInstanceOf(NullPointerException.class).hasMessage("reviews");
+    }
+
+    @Test
+    void theReliabilityRecordsCheckTheirComponents() {
+        Alpha alpha = Krippendorff.nominal(List.of(List.of(1, 2), List.of(1, 1))).orElseThrow();
+        assertThatThrownBy(() -> new VerdictReliability(List.of("a", "b"), 2, 3, Optional.of(alpha), 0, Optional.empty()))
+                .hasMessage("alpha pairs 4 values but pairableValues is 3");
+        assertThatThrownBy(() -> new VerdictReliability(List.of("a"), 1, 0, Optional.empty(), 2, Optional.empty()))
+                .hasMessage("judgedByAll must be in [0, answers = 1], was 2");
+        Kappa kappa = new Kappa(0.5, 0.75, 0.5, 2);
+        assertThatThrownBy(() -> new VerdictReliability(List.of("a", "b"), 2, 4, Optional.empty(), 2, Optional.of(kappa)))
+                .hasMessage("fleissKappa needs at least 3 reviewers, were [a, b]");
+        assertThatThrownBy(() -> new VerdictReliability(List.of("a", "b", "c"), 3, 6, Optional.empty(), 3,
+                Optional.of(kappa))).hasMessage("fleissKappa is over 2 answers but judgedByAll is 3");
+        assertThatThrownBy(() -> new RatingReliability(new Scale(1, 5), List.of(), 1, 0, Optional.empty(), Optional.empty()))
+                .hasMessage("reviewers must not be empty");
+        assertThatThrownBy(() -> new RatingReliability(new Scale(1, 5), List.of("a"), 0, 0, Optional.empty(),
+                Optional.empty())).hasMessage("answers must be >= 1, was 0");
+        assertThatThrownBy(() -> new VerdictVsJudge("a", Double.POSITIVE_INFINITY, Optional.empty(), 0))
+                .hasMessage("threshold must be finite, was Infinity");
+        assertThatThrownBy(() -> new VerdictVsJudge("a", 0.5, Optional.of(kappa), 3))
+                .hasMessage("kappa is over 2 answers but n is 3");
+        assertThatThrownBy(() -> new VerdictVsJudge("a", 0.5, Optional.empty(), -1)).hasMessage("n must be >= 0, was -1");
     }
 }

@@ -4,6 +4,7 @@ import dev.bench4j.core.CellId;
 import dev.bench4j.core.Review;
 import dev.bench4j.scoring.compare.Recommendation;
 import dev.bench4j.scoring.compare.ReviewAgreement;
+import dev.bench4j.scoring.stats.Alpha;
 import dev.bench4j.scoring.stats.Correlation;
 import dev.bench4j.scoring.stats.Kappa;
 import java.util.ArrayList;
@@ -11,12 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The agreement panel's JSON: each reviewer's rankings against an AI score (per trial and pooled),
- * the reviewers against each other (Cohen's kappa on verdicts, quadratic-weighted kappa and
- * Kendall's W on ratings), the weighted Borda recommendation, and unacceptable answers per
- * configuration, all from {@link ReviewAgreement} and {@link Recommendation}.
+ * each reviewer's verdicts against the AI's pass / fail (Cohen's kappa), the reviewers against each
+ * other (Cohen's kappa on verdicts, quadratic-weighted kappa and Kendall's W on ratings,
+ * Krippendorff's alpha of all reviewers' verdicts and ratings with Fleiss' kappa), the weighted Borda
+ * recommendation, and unacceptable answers per configuration, all from {@link ReviewAgreement} and
+ * {@link Recommendation}.
  */
 final class AgreementJson {
 
@@ -71,6 +75,9 @@ final class AgreementJson {
             }
         }
         o.putAll(betweenReviewers(index, reviews));
+        double passAt = Params.number(p, "pass_at");
+        o.put("verdicts_vs_ai", verdictsVsAi(score, ai, reviews, Double.isNaN(passAt) ? OptionalDouble.empty()
+                : OptionalDouble.of(passAt)));
         List<Object> unacceptable = new ArrayList<>();
         for (ReviewAgreement.Unacceptable u : ReviewAgreement.unacceptable(reviews)) {
             Map<String, Object> x = Json.object();
@@ -118,6 +125,67 @@ final class AgreementJson {
             concordance.add(x);
         }
         o.put("concordance", concordance);
+        ReviewAgreement.VerdictReliability v = ReviewAgreement.verdictReliability(reviews);
+        Map<String, Object> vr = Json.object();
+        vr.put("reviewers", v.reviewers());
+        vr.put("answers", v.answers());
+        vr.put("pairable", v.pairableValues());
+        vr.put("alpha", v.alpha().map(Alpha::coefficient).orElse(null));
+        vr.put("judged_by_all", v.judgedByAll());
+        vr.put("fleiss_kappa", v.fleissKappa().map(Kappa::coefficient).orElse(null));
+        vr.put("describe", v.describe());
+        o.put("verdict_reliability", vr);
+        List<Object> ratingReliability = new ArrayList<>();
+        for (ReviewAgreement.RatingReliability r : ReviewAgreement.ratingReliability(reviews)) {
+            Map<String, Object> x = Json.object();
+            x.put("scale", r.scale().toString());
+            x.put("reviewers", r.reviewers());
+            x.put("answers", r.answers());
+            x.put("pairable", r.pairableValues());
+            x.put("alpha_ordinal", r.ordinal().map(Alpha::coefficient).orElse(null));
+            x.put("alpha_interval", r.interval().map(Alpha::coefficient).orElse(null));
+            x.put("describe", r.describe());
+            ratingReliability.add(x);
+        }
+        o.put("rating_reliability", ratingReliability);
+        String score = defaultScore(index).orElse(null);
+        o.put("verdicts_vs_ai", verdictsVsAi(score, score == null ? Map.of()
+                : aiScores(index, index.scoreNames.indexOf(score)), reviews, OptionalDouble.empty()));
+        return o;
+    }
+
+    /**
+     * Each reviewer's verdicts against the AI's pass / fail at {@code passAt}, or at 0.5 when every AI
+     * score is in [0, 1]; null without a score or a verdict, and rows empty with a note when the
+     * threshold is unknown.
+     */
+    private static Map<String, Object> verdictsVsAi(String score, Map<CellId, Double> ai, List<Review> reviews,
+            OptionalDouble passAt) {
+        if (score == null || reviews.stream().noneMatch(r -> r instanceof Review.Verdict)) {
+            return null;
+        }
+        Map<String, Object> o = Json.object();
+        o.put("score", score);
+        boolean unit = ai.values().stream().allMatch(v -> v >= 0 && v <= 1);
+        List<Object> rows = new ArrayList<>();
+        if (passAt.isEmpty() && !unit) {
+            o.put("pass_at", null);
+            o.put("note", "The scores of " + score + " are not all in [0, 1]: give the score from which an answer passes"
+                    + " (pass_at).");
+        } else {
+            double at = passAt.orElse(ReviewAgreement.DEFAULT_PASS_THRESHOLD);
+            o.put("pass_at", at);
+            o.put("note", null);
+            for (ReviewAgreement.VerdictVsJudge v : ReviewAgreement.verdictsVsJudge(reviews, ai, at)) {
+                Map<String, Object> x = Json.object();
+                x.put("reviewer", v.reviewer());
+                x.put("n", v.n());
+                x.put("kappa", v.kappa().map(Kappa::coefficient).orElse(null));
+                x.put("describe", v.describe());
+                rows.add(x);
+            }
+        }
+        o.put("rows", rows);
         return o;
     }
 

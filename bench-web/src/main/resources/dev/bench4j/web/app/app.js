@@ -963,6 +963,14 @@
         r.trials.map(t => h('tr', null, td(t.trial + (t.repetition ? ' #' + t.repetition : '')), td(t.n, 'num'),
           td(isNum(t.tau_b) ? fmt(t.tau_b) : 'undefined', 'num'), td(pval(t.p), 'num'))))))) :
       h('p', {class: 'muted'}, 'No rankings yet: rank answers in the Review tab.'));
+    const vv = a.verdicts_vs_ai;
+    if (vv) {
+      parts.push(h('h3', null, 'Each reviewer\'s verdicts against ' + vv.score + (isNum(vv.pass_at) ? ' (pass at score \u2265 ' + vv.pass_at + ')' : '')));
+      parts.push(vv.rows.length ? h('div', {class: 'verdicts-vs-ai'}, table(['Reviewer', h('th', {class: 'num'}, 'Answers with a verdict and a score'),
+        h('th', {class: 'num'}, 'Cohen\'s kappa (acceptable vs pass)')],
+        vv.rows.map(v => h('tr', {title: v.describe}, td(v.reviewer), td(v.n, 'num'), td(isNum(v.kappa) ? fmt(v.kappa) : 'undefined', 'num')))))
+        : h('p', {class: 'muted small'}, vv.note || 'No verdicts yet.'));
+    }
     const rec = a.recommendation;
     parts.push(h('h3', null, 'Recommendation (weighted Borda count of human and AI rankings)'));
     parts.push(rec ? [h('p', null, 'Recommended: ', h('strong', {id: 'recommended'}, rec.recommended),
@@ -975,12 +983,23 @@
     parts.push(a.verdicts.length ? table(['Reviewers', h('th', {class: 'num'}, 'Answers both judged'), h('th', {class: 'num'}, 'Cohen\'s kappa (acceptable)')],
       a.verdicts.map(v => h('tr', null, td(v.a + ' & ' + v.b), td(v.n, 'num'), td(isNum(v.kappa) ? fmt(v.kappa) : 'undefined', 'num'))))
       : h('p', {class: 'muted small'}, 'Kappa on acceptable/unacceptable needs two reviewers who judged the same answers.'));
+    const vr = a.verdict_reliability;
+    if (vr && vr.reviewers.length >= 2) {
+      parts.push(h('p', {class: 'verdict-reliability', title: vr.describe}, 'Krippendorff\'s alpha of all reviewers\' verdicts ('
+        + vr.reviewers.length + ' reviewers, ' + vr.answers + ' answers, ' + vr.pairable + ' pairable verdicts): ',
+        h('strong', null, isNum(vr.alpha) ? fmt(vr.alpha) : 'undefined'),
+        isNum(vr.fleiss_kappa) ? ' \u00b7 Fleiss\' kappa over the ' + vr.judged_by_all + ' answers all judged: ' + fmt(vr.fleiss_kappa) : ''));
+    }
     parts.push(a.ratings.length ? table(['Reviewers', h('th', {class: 'num'}, 'Answers both rated'), h('th', {class: 'num'}, 'Weighted kappa (quadratic)')],
       a.ratings.map(v => h('tr', null, td(v.a + ' & ' + v.b), td(v.n, 'num'), td(isNum(v.kappa) ? fmt(v.kappa) : 'undefined', 'num'))))
       : h('p', {class: 'muted small'}, 'Weighted kappa on ratings needs two reviewers who rated the same answers on the same scale.'));
     parts.push((a.concordance || []).map(c => h('p', {class: 'concordance'}, 'Kendall\'s W of ' + c.reviewers.join(', ') + ' on ' + c.scale
       + ' over the ' + c.items + ' answers they all rated: ', h('strong', null, isNum(c.w) ? fmt(c.w) : 'undefined'),
       isNum(c.p) ? ' (' + pval(c.p) + ')' : '')));
+    parts.push((a.rating_reliability || []).filter(r => r.reviewers.length >= 2).map(r => h('p', {class: 'rating-reliability', title: r.describe},
+      'Krippendorff\'s alpha of ' + r.reviewers.join(', ') + ' on ' + r.scale + ' (' + r.answers + ' answers, ' + r.pairable
+      + ' pairable ratings): ordinal ', h('strong', null, isNum(r.alpha_ordinal) ? fmt(r.alpha_ordinal) : 'undefined'),
+      ', interval ', h('strong', null, isNum(r.alpha_interval) ? fmt(r.alpha_interval) : 'undefined'))));
     parts.push(h('h3', null, 'Unacceptable answers per configuration'));
     parts.push(a.unacceptable.length ? table(['Configuration', h('th', {class: 'num'}, 'Unacceptable'), h('th', {class: 'num'}, 'Judged')],
       a.unacceptable.map(u => h('tr', null, td(u.config), td(u.unacceptable, 'num'), td(u.judged, 'num'))))
@@ -1303,6 +1322,8 @@
       const madeHere = (local[id] || []).some(r => r.kind === 'rating' || r.kind === 'verdict');
       return ok(Object.assign({score_names: names, score, reviewers: revs.reviewers}, live, {
         verdicts: stored.verdicts, ratings: stored.ratings, concordance: stored.concordance,
+        verdict_reliability: stored.verdict_reliability, rating_reliability: stored.rating_reliability,
+        verdicts_vs_ai: score === stored.default_score ? stored.verdicts_vs_ai : null,
         between_note: madeHere ? 'Between reviewers: computed when this report was written; ratings and verdicts made in this file count after bench review --import.' : null}));
     }
 
