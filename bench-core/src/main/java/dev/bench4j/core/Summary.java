@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * What a run amounts to, overall and per model, per prompt and per (prompt, model): counts, success
@@ -472,6 +473,8 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
      */
     public record Interval(double lower, double upper, double level, IntervalMethod method) {
 
+        private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+
         /**
          * Creates a Student-t interval ({@link IntervalMethod#T}).
          *
@@ -508,6 +511,41 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
          */
         public double halfWidth() {
             return (upper - lower) / 2;
+        }
+
+        /**
+         * Returns Wilson's score interval of a proportion {@code successes / n}, without continuity
+         * correction, as SciPy's {@code binomtest(successes, n).proportion_ci(level, method='wilson')}
+         * and statsmodels' {@code proportion_confint(method='wilson')}; the summary gives it to 0/1
+         * scores and success rates, and {@code dev.bench4j.scoring.stats.Intervals} uses it too.
+         *
+         * @param successes the successes, in [0, n]
+         * @param n the trials
+         * @param level the confidence level, in (0, 1), e.g. 0.95
+         * @return the interval ({@link IntervalMethod#WILSON}), within [0, 1], exactly 0 below when there
+         *     is no success and exactly 1 above when every trial succeeded; empty when {@code n} is 0
+         * @throws IllegalArgumentException if {@code successes} is not in [0, n] or the level not in (0, 1)
+         */
+        public static Optional<Interval> wilson(long successes, long n, double level) {
+            if (successes < 0 || successes > n) {
+                throw new IllegalArgumentException("successes must be in [0, n] but were successes=" + successes
+                        + ", n=" + n);
+            }
+            if (!(level > 0 && level < 1)) {
+                throw new IllegalArgumentException("level must be between 0 and 1 but was " + level);
+            }
+            if (n == 0) {
+                return Optional.empty();
+            }
+            // Newcombe (1998), in SciPy's arrangement (scipy.stats._binomtest._binom_wilson_conf_int)
+            double z = STANDARD_NORMAL.inverseCumulativeProbability(0.5 + 0.5 * level);
+            double p = (double) successes / n;
+            double denominator = 2 * (n + z * z);
+            double center = (2 * n * p + z * z) / denominator;
+            double half = z / denominator * Math.sqrt(4 * n * p * (1 - p) + z * z);
+            double lower = successes == 0 ? 0 : Math.max(0, center - half);
+            double upper = successes == n ? 1 : Math.min(1, center + half);
+            return Optional.of(new Interval(lower, upper, level, IntervalMethod.WILSON));
         }
     }
 

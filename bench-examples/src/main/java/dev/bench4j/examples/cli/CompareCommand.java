@@ -201,6 +201,6 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private static String rate(Summary.Group g) {
-        return g == null ? "-" : Format.percent(g.successRate());
+        return g == null ? "-" : Format.percent(g.successRate(), g.successRateCi95());
     }
 }

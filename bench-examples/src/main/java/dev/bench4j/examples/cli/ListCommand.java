@@ -67,7 +67,7 @@ final class ListCommand implements Callable<Integer> {
         for (RunEntry r : runs) {
             rows.add(List.of(r.id(), r.status().wireName(), TIME.format(r.startedAt()), Terminal.clean(r.name()),
                     Format.count(r.cells()) + (r.retriedCells() > 0 ? " (" + Format.count(r.retriedCells()) + " retried)" : ""),
-                    Format.percent(r.successRate()), mainScore(r),
+                    Format.percent(r.successRate(), r.successRateCi95()), mainScore(r),
                     r.costUsd().isPresent() ? Format.usd(r.costUsd().getAsDouble()) : "unknown",
                     Terminal.clean(String.join(",", r.tags()))));
         }

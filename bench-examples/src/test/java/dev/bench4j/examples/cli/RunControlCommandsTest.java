@@ -75,6 +75,7 @@ class RunControlCommandsTest {
         assertThat(cli.out()).contains("retried   " + failures + " failed cells called again");
         assertThat(bench("list", "--store", dir.resolve("runs").toString())).isZero();
         assertThat(cli.out()).containsPattern(id + " .* 20 \\(" + failures + " retried\\) ");
+        assertThat(cli.out()).as("the success rate with its Wilson interval").containsPattern(id + " .* \\d+% \\(\\d+–\\d+%\\) ");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.bench4j.scoring.stats;
 
+import dev.bench4j.core.Summary;
 import dev.bench4j.scoring.stats.internal.Checks;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -58,16 +59,8 @@ public final class Intervals {
     public static Interval wilson(long successes, long n, double confidence) {
         counts(successes, n);
         Checks.confidence(confidence);
-        double z = NORMAL.inverseCumulativeProbability(0.5 + 0.5 * confidence);
-        double p = (double) successes / n;
-        double q = 1 - p;
-        double z2 = z * z;
-        double denom = 2 * (n + z2);
-        double center = (2 * n * p + z2) / denom;
-        double half = z * Math.sqrt(z2 + 4 * n * p * q) / denom;
-        double low = successes == 0 ? 0.0 : Math.max(0.0, center - half);
-        double high = successes == n ? 1.0 : Math.min(1.0, center + half);
-        return new Interval(low, high, confidence);
+        Summary.Interval w = Summary.Interval.wilson(successes, n, confidence).orElseThrow();
+        return new Interval(w.lower(), w.upper(), confidence);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.bench4j.store.json;
 
 import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.Summary;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
@@ -102,6 +103,20 @@ public record RunEntry(String id, String name, RunStatus status, Instant started
             OptionalDouble costUsd, Path folder, Map<String, Double> scores) {
         this(id, name, status, startedAt, endedAt, models, prompts, trialCount, cells, successRate, costUsd, folder,
                 scores, List.of(), 0);
+    }
+
+    /**
+     * Returns the 95% Wilson interval of the success rate (see {@link Summary.Interval#wilson}), the
+     * successes being the rate times the cells, rounded.
+     *
+     * @return the interval; empty when the run has no cell
+     */
+    public Optional<Summary.Interval> successRateCi95() {
+        if (successRate.isEmpty() || cells == 0) {
+            return Optional.empty();
+        }
+        long succeeded = Math.round(successRate.getAsDouble() * cells);
+        return Summary.Interval.wilson(Math.min(cells, Math.max(0, succeeded)), cells, 0.95);
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.bench4j.store.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.bench4j.core.RunStatus;
+import dev.bench4j.core.Summary;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +35,20 @@ class RunEntryTest {
         assertThatThrownBy(() -> new RunEntry(null, "n", RunStatus.RUNNING, T, Optional.empty(), List.of(), List.of(), 0, 0,
                 OptionalDouble.empty(), OptionalDouble.empty(), Path.of("id")))
                 .isInstanceOf(NullPointerException.class).hasMessage("id");
+    }
+
+    @Test
+    void successRateCarriesItsWilsonIntervalAsScipyGivesIt() {
+        // scipy.stats.binomtest(7, 10).proportion_ci(0.95, method='wilson'), SciPy 1.17.1
+        RunEntry e = new RunEntry("id", "n", RunStatus.COMPLETED, T, Optional.of(T), List.of("m"), List.of("p"), 10, 10,
+                OptionalDouble.of(0.7), OptionalDouble.empty(), Path.of("id"));
+        Summary.Interval ci = e.successRateCi95().orElseThrow();
+        assertThat(ci.lower()).isCloseTo(0.39677814746114526, within(1e-12));
+        assertThat(ci.upper()).isCloseTo(0.892208732593699, within(1e-12));
+        assertThat(ci.method()).isEqualTo(Summary.IntervalMethod.WILSON);
+        RunEntry none = new RunEntry("id", "n", RunStatus.RUNNING, T, Optional.empty(), List.of(), List.of(), 0, 0,
+                OptionalDouble.empty(), OptionalDouble.empty(), Path.of("id"));
+        assertThat(none.successRateCi95()).isEmpty();
     }
 
     @Test

@@ -37,6 +37,7 @@ final class RunJson {
         o.put("trial_count", e.trialCount());
         o.put("cells", e.cells());
         o.put("success_rate", Json.num(e.successRate()));
+        o.put("success_rate_ci", interval(e.successRateCi95()));
         o.put("cost_usd", Json.num(e.costUsd()));
         o.put("scores", e.scores());
         return o;

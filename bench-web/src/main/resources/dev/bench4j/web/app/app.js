@@ -286,7 +286,7 @@
       td(when(r.started_at), 'small'),
       td(dur(r.duration_seconds), 'num'),
       td(int(r.cells), 'num'),
-      td(pct(r.success_rate), 'num'),
+      td(pctCi(r.success_rate, r.success_rate_ci), 'num'),
       td(usd(r.cost_usd), 'num'),
       scores.map(s => td(fmt(r.scores[s]), 'num')),
       td(h('span', {class: 'small'}, r.models.join(', ')))));

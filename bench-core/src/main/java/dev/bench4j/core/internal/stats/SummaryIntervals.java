@@ -16,8 +16,6 @@ public final class SummaryIntervals {
 
     /** The confidence level of every summary interval. */
     public static final double LEVEL = 0.95;
-    /** The standard normal quantile of 0.975 (SciPy {@code norm.ppf(0.975)}). */
-    private static final double Z = 1.959963984540054;
 
     private SummaryIntervals() {
     }
@@ -31,20 +29,7 @@ public final class SummaryIntervals {
      * @throws IllegalArgumentException if {@code k} is negative or above {@code n}
      */
     public static Optional<Summary.Interval> wilson(long k, long n) {
-        if (k < 0 || k > n) {
-            throw new IllegalArgumentException("successes must be in [0, n] but were k=" + k + ", n=" + n);
-        }
-        if (n == 0) {
-            return Optional.empty();
-        }
-        // Newcombe (1998), in SciPy's arrangement (scipy.stats._binomtest._binom_wilson_conf_int)
-        double p = (double) k / n;
-        double denominator = 2 * (n + Z * Z);
-        double center = (2 * n * p + Z * Z) / denominator;
-        double half = Z / denominator * Math.sqrt(4 * n * p * (1 - p) + Z * Z);
-        double lower = k == 0 ? 0 : center - half;
-        double upper = k == n ? 1 : center + half;
-        return Optional.of(new Summary.Interval(lower, upper, LEVEL, Summary.IntervalMethod.WILSON));
+        return Summary.Interval.wilson(k, n, LEVEL);
     }
 
     /**

@@ -39,7 +39,7 @@ class SummaryIntervalsTest {
     void wilsonOfNoTrialsIsEmptyAndOfImpossibleCountsIsRefused() {
         assertThat(SummaryIntervals.wilson(0, 0)).isEmpty();
         assertThatThrownBy(() -> SummaryIntervals.wilson(3, 2)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("successes must be in [0, n] but were k=3, n=2");
+                .hasMessage("successes must be in [0, n] but were successes=3, n=2");
     }
 
     @Test
