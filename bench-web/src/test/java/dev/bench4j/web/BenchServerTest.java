@@ -8,6 +8,7 @@ import dev.bench4j.core.CellId;
 import dev.bench4j.core.Review;
 import dev.bench4j.core.Run;
 import dev.bench4j.scoring.compare.ReviewAgreement;
+import dev.bench4j.scoring.compare.ReviewReliability;
 import dev.bench4j.store.json.JsonRunStore;
 import dev.bench4j.web.testing.RawHttp;
 import dev.bench4j.web.testing.WebFixtures;
@@ -298,7 +299,7 @@ class BenchServerTest {
             RawHttp h = new RawHttp(srv.port());
             JsonNode a = h.get("/api/runs/" + run.id() + "/agreement").json();
 
-            ReviewAgreement.VerdictReliability want = ReviewAgreement.verdictReliability(reviews);
+            ReviewReliability.VerdictReliability want = ReviewReliability.verdictReliability(reviews);
             JsonNode vr = a.get("verdict_reliability");
             assertThat(vr.get("alpha").asDouble()).isEqualTo(want.alpha().orElseThrow().coefficient());
             assertThat(vr.get("fleiss_kappa").asDouble()).isEqualTo(want.fleissKappa().orElseThrow().coefficient());
@@ -306,7 +307,7 @@ class BenchServerTest {
             assertThat(vr.get("answers").asInt()).isEqualTo(4);
             assertThat(vr.get("judged_by_all").asInt()).isEqualTo(2);
             assertThat(vr.get("describe").asText()).isEqualTo(want.describe());
-            ReviewAgreement.RatingReliability ratings = ReviewAgreement.ratingReliability(reviews).get(0);
+            ReviewReliability.RatingReliability ratings = ReviewReliability.ratingReliability(reviews).get(0);
             JsonNode rr = a.get("rating_reliability").get(0);
             assertThat(rr.get("scale").asText()).isEqualTo("[1, 5]");
             assertThat(rr.get("alpha_ordinal").asDouble()).isEqualTo(ratings.ordinal().orElseThrow().coefficient());

@@ -9,6 +9,7 @@ import dev.bench4j.core.Review;
 import dev.bench4j.core.Run;
 import dev.bench4j.scoring.compare.Recommendation;
 import dev.bench4j.scoring.compare.ReviewAgreement;
+import dev.bench4j.scoring.compare.ReviewReliability;
 import dev.bench4j.store.json.JsonRunStore;
 import dev.bench4j.store.json.ReviewFormat;
 import dev.bench4j.web.testing.Browser;
@@ -146,11 +147,11 @@ class ReportBrowserTest {
         b.view("#/run/" + quickstart.id() + "/agreement");
         String shown = b.waitFor(By.cssSelector(".reviewer-agreement .tau")).getText();
         List<Review> written = store.reviews(quickstart.id()); // as the report was written
-        ReviewAgreement.VerdictReliability verdicts = ReviewAgreement.verdictReliability(written);
+        ReviewReliability.VerdictReliability verdicts = ReviewReliability.verdictReliability(written);
         assertThat(b.driver.findElement(By.cssSelector(".verdict-reliability")).getText()).isEqualTo(String.format(Locale.ROOT,
                 "Krippendorff's alpha of all reviewers' verdicts (2 reviewers, 2 answers, 4 pairable verdicts): %.3f",
                 verdicts.alpha().orElseThrow().coefficient()));
-        ReviewAgreement.RatingReliability ratings = ReviewAgreement.ratingReliability(written).get(0);
+        ReviewReliability.RatingReliability ratings = ReviewReliability.ratingReliability(written).get(0);
         assertThat(b.driver.findElement(By.cssSelector(".rating-reliability")).getText()).isEqualTo(String.format(Locale.ROOT,
                 "Krippendorff's alpha of bo, di on [1, 5] (2 answers, 4 pairable ratings): ordinal %.3f, interval %.3f",
                 ratings.ordinal().orElseThrow().coefficient(), ratings.interval().orElseThrow().coefficient()));

@@ -4,6 +4,7 @@ import dev.bench4j.core.CellId;
 import dev.bench4j.core.Review;
 import dev.bench4j.scoring.compare.Recommendation;
 import dev.bench4j.scoring.compare.ReviewAgreement;
+import dev.bench4j.scoring.compare.ReviewReliability;
 import dev.bench4j.store.json.JsonRunStore;
 import dev.bench4j.store.json.RunMetadata;
 import java.util.ArrayList;
@@ -84,11 +85,11 @@ final class AgreementText {
         ReviewAgreement.verdictAgreement(reviews).forEach(v -> between.add(v.describe()));
         ReviewAgreement.ratingAgreement(reviews).forEach(v -> between.add(v.describe()));
         ReviewAgreement.ratingConcordance(reviews).forEach(v -> between.add(v.describe()));
-        ReviewAgreement.VerdictReliability verdicts = ReviewAgreement.verdictReliability(reviews);
+        ReviewReliability.VerdictReliability verdicts = ReviewReliability.verdictReliability(reviews);
         if (verdicts.reviewers().size() >= 2) {
             between.add(verdicts.describe());
         }
-        ReviewAgreement.ratingReliability(reviews).stream().filter(r -> r.reviewers().size() >= 2)
+        ReviewReliability.ratingReliability(reviews).stream().filter(r -> r.reviewers().size() >= 2)
                 .forEach(r -> between.add(r.describe()));
         if (!between.isEmpty()) {
             sb.append("Between reviewers:\n");

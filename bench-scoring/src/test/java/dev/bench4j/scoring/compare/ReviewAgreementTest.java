@@ -12,19 +12,15 @@ import dev.bench4j.core.Score;
 import dev.bench4j.scoring.compare.ReviewAgreement.RankingVsAi;
 import dev.bench4j.scoring.compare.ReviewAgreement.RatingAgreement;
 import dev.bench4j.scoring.compare.ReviewAgreement.RatingConcordance;
-import dev.bench4j.scoring.compare.ReviewAgreement.RatingReliability;
 import dev.bench4j.scoring.compare.ReviewAgreement.ReviewerVsAi;
 import dev.bench4j.scoring.compare.ReviewAgreement.Scale;
 import dev.bench4j.scoring.compare.ReviewAgreement.Unacceptable;
 import dev.bench4j.scoring.compare.ReviewAgreement.VerdictAgreement;
-import dev.bench4j.scoring.compare.ReviewAgreement.VerdictReliability;
 import dev.bench4j.scoring.compare.ReviewAgreement.VerdictVsJudge;
-import dev.bench4j.scoring.stats.Alpha;
 import dev.bench4j.scoring.stats.CohenKappa;
 import dev.bench4j.scoring.stats.Correlation;
 import dev.bench4j.scoring.stats.Kappa;
 import dev.bench4j.scoring.stats.Kendall;
-import dev.bench4j.scoring.stats.Krippendorff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,11 +36,11 @@ class ReviewAgreementTest {
 
     private static final Instant T0 = Instant.parse("2025-06-01T10:00:00Z");
 
-    private static CellId cell(String model, String trial) {
+    static CellId cell(String model, String trial) {
         return new CellId("p", model, trial, 0);
     }
 
-    private static Review.Ranking ranking(String reviewer, String trial, String... modelsBestFirst) {
+    static Review.Ranking ranking(String reviewer, String trial, String... modelsBestFirst) {
         List<CellId> cells = new ArrayList<>();
         for (String m : modelsBestFirst) {
             cells.add(cell(m, trial));
@@ -52,11 +48,11 @@ class ReviewAgreementTest {
         return Review.ranking(reviewer, T0, cells, Duration.ofSeconds(30));
     }
 
-    private static Review.Verdict verdict(String reviewer, String model, String trial, boolean acceptable) {
+    static Review.Verdict verdict(String reviewer, String model, String trial, boolean acceptable) {
         return Review.verdict(reviewer, T0, cell(model, trial), acceptable);
     }
 
-    private static Review.Rating rating(String reviewer, String trial, double value, double max) {
+    static Review.Rating rating(String reviewer, String trial, double value, double max) {
         return Review.rating(reviewer, T0, cell("a", trial), value, 1, max);
     }
 
@@ -69,7 +65,7 @@ class ReviewAgreementTest {
             Map.entry(cell("a", "t3"), 0.3),
             Map.entry(cell("c", "t4"), 0.5), Map.entry(cell("d", "t4"), 0.5));
 
-    private static final List<Review> RANKINGS = List.of(
+    static final List<Review> RANKINGS = List.of(
             ranking("ana", "t1", "d", "c", "b", "a"), // replaced by her later ranking of t1
             ranking("bob", "t1", "d", "c", "b", "a"),
             ranking("ana", "t2", "b", "a", "c", "d"),
@@ -195,7 +191,7 @@ class ReviewAgreementTest {
     }
 
     /** Ratings on [1, 5] of t1..t5 by ana, bob and carl (not t5); one on [1, 10] by ana and bob; t7 on both. */
-    private static final List<Review> RATINGS = List.of(
+    static final List<Review> RATINGS = List.of(
             rating("ana", "t1", 1, 5), rating("ana", "t2", 2, 5), rating("ana", "t3", 3, 5), rating("ana", "t4", 4, 5),
             rating("ana", "t5", 5, 5),
             rating("bob", "t1", 2, 5), rating("bob", "t2", 1, 5), rating("bob", "t3", 4, 5), rating("bob", "t4", 3, 5),
@@ -280,97 +276,6 @@ class ReviewAgreementTest {
     }
 
     @Test
-    void verdictReliabilityIsNominalAlphaOfAllReviewersWithMissingVerdictsAndFleissOverAnswersAllJudged() {
-        List<Review> reviews = List.of(
-                verdict("ana", "a", "t1", true), verdict("ana", "a", "t2", true), verdict("ana", "a", "t3", true),
-                verdict("ana", "a", "t4", true), verdict("ana", "a", "t3", false), // she changed her mind on t3
-                verdict("bob", "a", "t1", true), verdict("bob", "a", "t2", false), verdict("bob", "a", "t3", false),
-                verdict("bob", "a", "t4", true),
-                verdict("carl", "a", "t1", true), verdict("carl", "a", "t2", true),
-                verdict("carl", "a", "t5", false)); // only carl judged t5: not pairable
-
-        VerdictReliability r = ReviewAgreement.verdictReliability(reviews);
-
-        // units t1 {T,T,T}, t2 {T,F,T}, t3 {F,F}, t4 {T,T}: n = 10 (7 T, 3 F), observed Σ (m² − Σ n_uc²)/(m − 1)
-        // = 2 (from t2), expected n² − Σ n_c² = 100 − 49 − 9 = 42, alpha = 1 − (n − 1) · 2 / 42 = 4/7
-        assertThat(r.reviewers()).containsExactly("ana", "bob", "carl");
-        assertThat(r.answers()).isEqualTo(5);
-        assertThat(r.pairableValues()).isEqualTo(10);
-        assertThat(r.alpha().orElseThrow().coefficient()).isCloseTo(4.0 / 7, within(1e-12));
-        double m = Double.NaN; // the same verdicts as a reliability matrix, acceptable = 1
-        assertThat(r.alpha()).isEqualTo(Krippendorff.alpha(new double[][] {
-                {1, 1, 0, 1, m}, {1, 0, 0, 1, m}, {1, 1, m, m, 0}}, Krippendorff.Metric.NOMINAL));
-        // Fleiss over t1 and t2: observed (9 + 5 − 6) / 12 = 2/3, expected (5/6)² + (1/6)² = 13/18, kappa −1/5
-        assertThat(r.judgedByAll()).isEqualTo(2);
-        assertThat(r.fleissKappa().orElseThrow().coefficient()).isCloseTo(-0.2, within(1e-12));
-        assertThat(r.describe()).isEqualTo("3 reviewers' verdicts on 5 answers: Krippendorff's alpha (nominal) 0.57 over"
-                + " 10 pairable verdicts; Fleiss' kappa -0.20 over the 2 answers all judged");
-    }
-
-    @Test
-    void verdictReliabilityIsEmptyAndSaysWhyWhenUndefined() {
-        VerdictReliability none = ReviewAgreement.verdictReliability(RATINGS);
-        assertThat(none.reviewers()).isEmpty();
-        assertThat(none.alpha()).isEmpty();
-        assertThat(none.describe()).isEqualTo("no verdicts");
-
-        VerdictReliability apart = ReviewAgreement.verdictReliability(List.of(
-                verdict("ana", "a", "t1", true), verdict("bob", "a", "t2", false)));
-        assertThat(apart.alpha()).isEmpty();
-        assertThat(apart.pairableValues()).isZero();
-        assertThat(apart.describe())
-                .isEqualTo("2 reviewers' verdicts on 2 answers: Krippendorff's alpha undefined (no answer judged by 2 reviewers)");
-
-        VerdictReliability same = ReviewAgreement.verdictReliability(List.of(
-                verdict("ana", "a", "t1", true), verdict("bob", "a", "t1", true), verdict("carl", "a", "t2", false)));
-        assertThat(same.alpha()).isEmpty();
-        assertThat(same.fleissKappa()).isEmpty();
-        assertThat(same.describe()).isEqualTo("3 reviewers' verdicts on 2 answers: Krippendorff's alpha undefined (every"
-                + " pairable verdict is the same); Fleiss' kappa undefined (no answer judged by all)");
-
-        VerdictReliability allAgree = ReviewAgreement.verdictReliability(List.of(verdict("ana", "a", "t1", true),
-                verdict("bob", "a", "t1", true), verdict("carl", "a", "t1", true), verdict("carl", "a", "t2", false)));
-        assertThat(allAgree.describe()).endsWith("; Fleiss' kappa undefined (one verdict throughout the 1 answer all judged)");
-    }
-
-    @Test
-    void ratingReliabilityIsOrdinalAndIntervalAlphaPerScaleWithMissingRatings() {
-        List<Review> reviews = List.of(
-                rating("ana", "t1", 1, 5), rating("ana", "t2", 2, 5), rating("ana", "t3", 3, 5),
-                rating("bob", "t1", 1, 5), rating("bob", "t2", 3, 5), rating("bob", "t4", 5, 5),
-                rating("carl", "t1", 2, 5), rating("carl", "t3", 3, 5),
-                rating("dave", "t1", 7, 10)); // another scale, alone on it
-
-        List<RatingReliability> all = ReviewAgreement.ratingReliability(reviews);
-
-        assertThat(all).extracting(RatingReliability::scale).containsExactly(new Scale(1, 5), new Scale(1, 10));
-        RatingReliability five = all.get(0);
-        assertThat(five.reviewers()).containsExactly("ana", "bob", "carl");
-        assertThat(five.answers()).isEqualTo(4);
-        assertThat(five.pairableValues()).isEqualTo(7);
-        // pairable units t1 {1,1,2}, t2 {2,3}, t3 {3,3}. Interval: observed 2 + 2 = 4, expected 2 · 7 · 34/7 = 68,
-        // alpha 1 − 6 · 4 / 68 = 11/17. Ordinal positions 1 → 1, 2 → 3, 3 → 5.5: observed 8 + 12.5, expected
-        // 2 · 7 · 25 = 350, alpha 1 − 6 · 20.5 / 350 = 227/350
-        assertThat(five.interval().orElseThrow().coefficient()).isCloseTo(11.0 / 17, within(1e-12));
-        assertThat(five.ordinal().orElseThrow().coefficient()).isCloseTo(227.0 / 350, within(1e-12));
-        double m = Double.NaN;
-        double[][] byRater = {{1, 2, 3, m}, {1, 3, m, 5}, {2, m, 3, m}};
-        assertThat(five.ordinal()).isEqualTo(Krippendorff.alpha(byRater, Krippendorff.Metric.ORDINAL));
-        assertThat(five.interval()).isEqualTo(Krippendorff.alpha(byRater, Krippendorff.Metric.INTERVAL));
-        assertThat(five.describe()).isEqualTo("3 reviewers on [1, 5], 4 answers: Krippendorff's alpha ordinal 0.65,"
-                + " interval 0.65 over 7 pairable ratings");
-        RatingReliability ten = all.get(1);
-        assertThat(ten.ordinal()).isEmpty();
-        assertThat(ten.interval()).isEmpty();
-        assertThat(ten.describe())
-                .isEqualTo("1 reviewer on [1, 10], 1 answer: Krippendorff's alpha undefined (no answer rated by 2 reviewers)");
-        assertThat(ReviewAgreement.ratingReliability(List.of(rating("ana", "t1", 2, 5), rating("bob", "t1", 2, 5)))
-                .get(0).describe()).isEqualTo("2 reviewers on [1, 5], 1 answer: Krippendorff's alpha undefined (every"
-                        + " pairable rating is the same)");
-        assertThat(ReviewAgreement.ratingReliability(RANKINGS)).isEmpty();
-    }
-
-    @Test
     void eachReviewersVerdictsAreComparedWithTheJudgesPassAtTheThresholdByCohensKappa() {
         List<Review> reviews = List.of(
                 verdict("ana", "a", "t1", true), verdict("ana", "b", "t1", false), // the judge: 0.9 and 0.7, pass
@@ -420,21 +325,8 @@ class ReviewAgreementTest {
     }
 
     @Test
-    void theReliabilityRecordsCheckTheirComponents() {
-        Alpha alpha = Krippendorff.nominal(List.of(List.of(1, 2), List.of(1, 1))).orElseThrow();
-        assertThatThrownBy(() -> new VerdictReliability(List.of("a", "b"), 2, 3, Optional.of(alpha), 0, Optional.empty()))
-                .hasMessage("alpha pairs 4 values but pairableValues is 3");
-        assertThatThrownBy(() -> new VerdictReliability(List.of("a"), 1, 0, Optional.empty(), 2, Optional.empty()))
-                .hasMessage("judgedByAll must be in [0, answers = 1], was 2");
+    void theVerdictVsJudgeRecordChecksItsComponents() {
         Kappa kappa = new Kappa(0.5, 0.75, 0.5, 2);
-        assertThatThrownBy(() -> new VerdictReliability(List.of("a", "b"), 2, 4, Optional.empty(), 2, Optional.of(kappa)))
-                .hasMessage("fleissKappa needs at least 3 reviewers, were [a, b]");
-        assertThatThrownBy(() -> new VerdictReliability(List.of("a", "b", "c"), 3, 6, Optional.empty(), 3,
-                Optional.of(kappa))).hasMessage("fleissKappa is over 2 answers but judgedByAll is 3");
-        assertThatThrownBy(() -> new RatingReliability(new Scale(1, 5), List.of(), 1, 0, Optional.empty(), Optional.empty()))
-                .hasMessage("reviewers must not be empty");
-        assertThatThrownBy(() -> new RatingReliability(new Scale(1, 5), List.of("a"), 0, 0, Optional.empty(),
-                Optional.empty())).hasMessage("answers must be >= 1, was 0");
         assertThatThrownBy(() -> new VerdictVsJudge("a", Double.POSITIVE_INFINITY, Optional.empty(), 0))
                 .hasMessage("threshold must be finite, was Infinity");
         assertThatThrownBy(() -> new VerdictVsJudge("a", 0.5, Optional.of(kappa), 3))

@@ -4,6 +4,7 @@ import dev.bench4j.core.CellId;
 import dev.bench4j.core.Review;
 import dev.bench4j.scoring.compare.Recommendation;
 import dev.bench4j.scoring.compare.ReviewAgreement;
+import dev.bench4j.scoring.compare.ReviewReliability;
 import dev.bench4j.scoring.stats.Alpha;
 import dev.bench4j.scoring.stats.Correlation;
 import dev.bench4j.scoring.stats.Kappa;
@@ -19,8 +20,8 @@ import java.util.OptionalDouble;
  * each reviewer's verdicts against the AI's pass / fail (Cohen's kappa), the reviewers against each
  * other (Cohen's kappa on verdicts, quadratic-weighted kappa and Kendall's W on ratings,
  * Krippendorff's alpha of all reviewers' verdicts and ratings with Fleiss' kappa), the weighted Borda
- * recommendation, and unacceptable answers per configuration, all from {@link ReviewAgreement} and
- * {@link Recommendation}.
+ * recommendation, and unacceptable answers per configuration, all from {@link ReviewAgreement},
+ * {@link ReviewReliability} and {@link Recommendation}.
  */
 final class AgreementJson {
 
@@ -125,7 +126,7 @@ final class AgreementJson {
             concordance.add(x);
         }
         o.put("concordance", concordance);
-        ReviewAgreement.VerdictReliability v = ReviewAgreement.verdictReliability(reviews);
+        ReviewReliability.VerdictReliability v = ReviewReliability.verdictReliability(reviews);
         Map<String, Object> vr = Json.object();
         vr.put("reviewers", v.reviewers());
         vr.put("answers", v.answers());
@@ -136,7 +137,7 @@ final class AgreementJson {
         vr.put("describe", v.describe());
         o.put("verdict_reliability", vr);
         List<Object> ratingReliability = new ArrayList<>();
-        for (ReviewAgreement.RatingReliability r : ReviewAgreement.ratingReliability(reviews)) {
+        for (ReviewReliability.RatingReliability r : ReviewReliability.ratingReliability(reviews)) {
             Map<String, Object> x = Json.object();
             x.put("scale", r.scale().toString());
             x.put("reviewers", r.reviewers());
