@@ -2,8 +2,9 @@
 """Writes reference.json: classification and set-F1 metrics computed by scikit-learn.
 
 Run from this directory with a Python that has scikit-learn and NumPy. The file in the repository
-was made with scikit-learn 1.9.1 and NumPy 2.4.6 (the venv /work/shared/pyref:
-/work/shared/pyref/bin/python make_reference.py); it was first made with Debian's scikit-learn
+was made with scikit-learn 1.9.1 and NumPy 2.4.6 (a venv made by
+`python3 -m venv ref && ref/bin/pip install scipy==1.17.1 statsmodels==0.15.0 scikit-learn==1.9.1 numpy==2.4.6`,
+then `ref/bin/python make_reference.py`); it was first made with Debian's scikit-learn
 1.2.1, and the two differ in one value: the "weighted" average when no trial has a gold item, which
 1.9 gives as the unweighted mean over labels (its _nanaverage ignores weights that are all 0) and
 1.2 gave as precision 0, recall zero_division and F1 0 (sets_no_gold, zero_division=1).

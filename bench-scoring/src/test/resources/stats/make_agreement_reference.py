@@ -4,7 +4,8 @@ Krippendorff's alpha for the tests of dev.bench4j.scoring.stats (issue 14).
 
 Run from this directory with the reference venv (SciPy 1.17.1, statsmodels 0.15.0,
 scikit-learn 1.9.1, NumPy 2.4.6):
-    /work/shared/pyref/bin/python make_agreement_reference.py
+    python3 -m venv ref && ref/bin/pip install scipy==1.17.1 statsmodels==0.15.0 scikit-learn==1.9.1 numpy==2.4.6
+    ref/bin/python make_agreement_reference.py
 The cases are seeded (numpy default_rng), so a rerun with the same libraries gives the same file.
 A value the library leaves undefined (NaN) is written as null.
 

@@ -3,7 +3,8 @@
 for the tests of dev.bench4j.scoring.stats.PValues.
 
 Run from this directory with the statsmodels venv:
-    /work/shared/pyref/bin/python make_pvalues_reference.py
+    python3 -m venv ref && ref/bin/pip install scipy==1.17.1 statsmodels==0.15.0 scikit-learn==1.9.1 numpy==2.4.6
+    ref/bin/python make_pvalues_reference.py
 Generated with statsmodels 0.15.0 and NumPy 2.4.6 (printed into the file). Seeded (numpy
 default_rng), so a rerun with the same versions gives the same file.
 

@@ -22,7 +22,7 @@ Issue 14 added, from a generator of their own (rng_options), so that the earlier
   matched-pairs data: mid-p and asymptotic are better than exact conditional", BMC Medical Research
   Methodology 13:91), and statsmodels 0.15's mcnemar(table, exact=False, correction=True|False), whose
   formula (|b - c| - corr)^2 / (b + c) with stats.chi2.sf(., 1) is computed here (statsmodels is not in
-  this interpreter; /work/shared/pyref/bin/python has it, and its values agree);
+  this interpreter; a venv with statsmodels 0.15.0 has it, and its values agree);
 - "wilcoxon_options": stats.wilcoxon(x, y, zero_method=..., method=..., correction=...) for every
   combination on seeded samples of n = 1..60 (continuous, integers with ties and zeros, ties without
   zeros, zeros without ties, all zero), with the method 'auto' chose (checked against that method alone).
