@@ -423,11 +423,19 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
          * Validates the components.
          *
          * @throws NullPointerException if a component is {@code null}
+         * @throws IllegalArgumentException if {@code n} or {@code errors} is negative, or there is a mean
+         *     without values
          */
         public ScoreStats {
             Objects.requireNonNull(mean, "mean");
             Objects.requireNonNull(standardDeviation, "standardDeviation");
             Objects.requireNonNull(ci95, "ci95");
+            if (n < 0 || errors < 0) {
+                throw new IllegalArgumentException("score counts must be >= 0 but were n=" + n + ", errors=" + errors);
+            }
+            if (n == 0 && mean.isPresent()) {
+                throw new IllegalArgumentException("a score without values has no mean, but mean was " + mean);
+            }
         }
 
         /**
@@ -586,6 +594,7 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
          * Validates the components.
          *
          * @throws NullPointerException if a component is {@code null}
+         * @throws IllegalArgumentException if {@code n} is below 1
          */
         public Latency {
             Objects.requireNonNull(mean, "mean");
@@ -595,6 +604,9 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
             Objects.requireNonNull(p99, "p99");
             Objects.requireNonNull(max, "max");
             Objects.requireNonNull(ci95, "ci95");
+            if (n < 1) {
+                throw new IllegalArgumentException("latency needs n >= 1 calls measured but was " + n);
+            }
         }
     }
 
@@ -709,10 +721,14 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
          * Validates the components.
          *
          * @throws NullPointerException if {@code perResult} is {@code null}
-         * @throws IllegalArgumentException if a count is negative
+         * @throws IllegalArgumentException if a count is negative or a sum is not finite
          */
         public Cost {
             Objects.requireNonNull(perResult, "perResult");
+            if (!Double.isFinite(knownUsd) || !Double.isFinite(spentUsd)) {
+                throw new IllegalArgumentException("cost sums must be finite but were knownUsd=" + knownUsd
+                        + ", spentUsd=" + spentUsd);
+            }
             if (resultsWithoutCost < 0 || resultsWithCost < 0) {
                 throw new IllegalArgumentException("cost counts must be >= 0 but were resultsWithoutCost="
                         + resultsWithoutCost + ", resultsWithCost=" + resultsWithCost);

@@ -39,6 +39,20 @@ class SummaryTest {
     }
 
     @Test
+    void recordsRefuseCountsAndSumsThatCannotBe() {
+        assertThatThrownBy(() -> new ScoreStats(-1, 0, OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("score counts must be >= 0 but were n=-1, errors=0");
+        assertThatThrownBy(() -> new ScoreStats(0, 2, OptionalDouble.of(0.5), OptionalDouble.empty(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a score without values has no mean, but mean was OptionalDouble[0.5]");
+        Duration ms = Duration.ofMillis(1);
+        assertThatThrownBy(() -> new Latency(0, ms, ms, ms, ms, ms)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("latency needs n >= 1 calls measured but was 0");
+        assertThatThrownBy(() -> new Cost(Double.NaN, 0, 0, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cost sums must be finite but were knownUsd=NaN, spentUsd=0.0");
+    }
+
+    @Test
     void describeShowsMeanHalfWidthLevelAndN() {
         ScoreStats s = stats(40, 0.84, Optional.of(new Interval(0.788, 0.892, 0.95)));
 

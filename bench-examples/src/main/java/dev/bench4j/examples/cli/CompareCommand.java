@@ -174,13 +174,12 @@ final class CompareCommand implements Callable<Integer> {
         return p < 0.001 ? "<0.001" : Format.number(p);
     }
 
-    /** The change of the mean cost of a cell (total over cells), when both runs know every cost. */
+    /** The change of the mean cost per cell ({@link Summary.Group#costPerCell()}), when both runs have one. */
     private static String costDelta(Summary.Group a, Summary.Group b) {
-        if (a == null || b == null || a.cells() == 0 || b.cells() == 0 || a.cost().totalUsd().isEmpty()
-                || b.cost().totalUsd().isEmpty()) {
+        if (a == null || b == null || a.costPerCell().isEmpty() || b.costPerCell().isEmpty()) {
             return "-";
         }
-        double d = b.cost().totalUsd().getAsDouble() / b.cells() - a.cost().totalUsd().getAsDouble() / a.cells();
+        double d = b.costPerCell().get().mean() - a.costPerCell().get().mean();
         return d == 0 ? "$0" : (d < 0 ? "-" : "+") + Format.usd(Math.abs(d));
     }
 

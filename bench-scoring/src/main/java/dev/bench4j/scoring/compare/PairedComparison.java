@@ -106,14 +106,15 @@ public record PairedComparison(String metric, int n, Estimate difference, TestRe
      *
      * @param family the comparisons, each with its raw p-value (a previous adjustment is replaced)
      * @param method the adjustment; {@link PAdjustment#NONE} returns the comparisons without adjustment
-     * @return copies in the same order, each with its adjusted p-value over the family's size
+     * @return copies in the same order, each with its adjusted p-value over the family's size; a family
+     *     of one comparison is returned without adjustment (there is nothing to adjust for)
      * @throws NullPointerException if an argument or an element is {@code null}
      */
     public static List<PairedComparison> adjust(List<PairedComparison> family, PAdjustment method) {
         Objects.requireNonNull(method, "method");
         double[] raw = family.stream().mapToDouble(c -> c.test().pValue()).toArray();
         List<PairedComparison> out = new ArrayList<>(family.size());
-        if (method == PAdjustment.NONE) {
+        if (method == PAdjustment.NONE || family.size() < 2) {
             family.forEach(c -> out.add(c.withAdjustment(Optional.empty())));
             return List.copyOf(out);
         }

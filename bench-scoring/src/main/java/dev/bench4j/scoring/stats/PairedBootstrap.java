@@ -124,7 +124,7 @@ public final class PairedBootstrap {
         double low = percentile(means, (1 - confidence) / 2);
         double high = percentile(means, 1 - (1 - confidence) / 2);
         double half = NORMAL.inverseCumulativeProbability(0.5 + 0.5 * confidence) * se;
-        return new BootstrapEstimate(observed, new Interval(low, Math.max(low, high), confidence),
+        return new BootstrapEstimate(observed, new Interval(low, high, confidence),
                 new Interval(observed - half, observed + half, confidence), se, iterations);
     }
 

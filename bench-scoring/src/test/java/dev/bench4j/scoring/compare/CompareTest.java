@@ -102,6 +102,8 @@ class CompareTest {
         assertThat(holm.get(0).describe()).endsWith("p = 0.063 (Holm-adjusted; McNemar exact, n = 12)");
         assertThat(ab.describe()).endsWith("p = 0.031 (McNemar exact, n = 12)");
         assertThat(PairedComparison.adjust(holm, dev.bench4j.scoring.stats.PAdjustment.NONE)).containsExactly(ab, ac);
+        assertThat(PairedComparison.adjust(List.of(ab), dev.bench4j.scoring.stats.PAdjustment.HOLM))
+                .as("one comparison has nothing to adjust for and does not say it was adjusted").containsExactly(ab);
     }
 
     @Test

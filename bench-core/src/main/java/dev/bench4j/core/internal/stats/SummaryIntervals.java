@@ -50,7 +50,7 @@ public final class SummaryIntervals {
             return Optional.empty();
         }
         double sd = Math.sqrt(Math.max(0, m2) / (n - 1));
-        double half = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
+        double half = new TDistribution(null, n - 1, 1e-14).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
         double lower = mean - half;
         double upper = mean + half;
         if (method == Summary.IntervalMethod.T_CLAMPED) {
