@@ -93,7 +93,7 @@ final class CompareCommand implements Callable<Integer> {
             Summary.Group gb = sb.byModel().get(model);
             Optional<PairedComparison> test = tests.get(i++);
             rows.add(List.of(Terminal.clean(model), score(ga, m), score(gb, m), rate(ga), rate(gb),
-                    test.map(c -> pValue(c.pValue())).orElse("-"), costDelta(ga, gb), latencyDelta(ga, gb)));
+                    test.map(c -> Format.pValue(c.pValue())).orElse("-"), costDelta(ga, gb), latencyDelta(ga, gb)));
         }
         StringBuilder out = new StringBuilder();
         out.append(Table.render(List.of("model", (m == null ? "-" : m) + " base", "run", "ok base", "run",
@@ -170,9 +170,6 @@ final class CompareCommand implements Callable<Integer> {
         return out;
     }
 
-    private static String pValue(double p) {
-        return p < 0.001 ? "<0.001" : Format.number(p);
-    }
 
     /** The change of the mean cost per cell ({@link Summary.Group#costPerCell()}), when both runs have one. */
     private static String costDelta(Summary.Group a, Summary.Group b) {

@@ -60,6 +60,11 @@ final class Format {
         return share.isPresent() ? String.format(Locale.ROOT, "%.0f%%", share.getAsDouble() * 100) : "-";
     }
 
+    /** A p-value: three decimals, or {@code <0.001}. */
+    static String pValue(double p) {
+        return p < 0.001 ? "<0.001" : number(p);
+    }
+
     static String number(double d) {
         return String.format(Locale.ROOT, "%.3f", d);
     }

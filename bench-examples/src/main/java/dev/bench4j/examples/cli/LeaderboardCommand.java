@@ -94,7 +94,7 @@ final class LeaderboardCommand implements Callable<Integer> {
                     e.ci95().map(ci -> "[" + Format.number(ci.lower()) + ", " + Format.number(ci.upper()) + "]").orElse("-"),
                     Format.count(e.n()),
                     c.map(x -> String.format(Locale.ROOT, "%+.3f", x.difference().value())).orElse("-"),
-                    c.map(x -> pValue(x.pValue())).orElse("-"), e.tied() ? "tied" : ""));
+                    c.map(x -> Format.pValue(x.pValue())).orElse("-"), e.tied() ? "tied" : ""));
         }
         StringBuilder out = new StringBuilder(Table.render(List.of("rank", "model", metric, "95% CI", "n", "vs leader",
                 pAdjust.header(shown), ""), rows, 2, false, io.terminal()));
@@ -147,7 +147,4 @@ final class LeaderboardCommand implements Callable<Integer> {
         return byName;
     }
 
-    private static String pValue(double p) {
-        return p < 0.001 ? "<0.001" : Format.number(p);
-    }
 }
