@@ -13,6 +13,7 @@ import dev.langchain4j.exception.UnresolvedModelServerException;
 import dev.langchain4j.exception.UnsupportedFeatureException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.http.HttpTimeoutException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -32,7 +33,7 @@ final class ErrorMapping {
 
     static CallException toCallException(Throwable e) {
         String message = message(e);
-        if (e instanceof RateLimitException && isQuota(message)) {
+        if (e instanceof RateLimitException && isQuota(e)) {
             return new CallException(ErrorKind.QUOTA_EXCEEDED, message, status(e), Optional.empty(), e);
         }
         OptionalInt status = status(e);
@@ -47,7 +48,7 @@ final class ErrorMapping {
         if (e instanceof RateLimitException) {
             return ErrorKind.RATE_LIMITED;
         }
-        if (e instanceof TimeoutException || has(e, InterruptedIOException.class)
+        if (e instanceof TimeoutException || has(e, InterruptedIOException.class) || has(e, HttpTimeoutException.class)
                 || has(e, java.util.concurrent.TimeoutException.class)) {
             return ErrorKind.TIMEOUT;
         }
@@ -70,9 +71,15 @@ final class ErrorMapping {
         return ErrorKind.INTERNAL;
     }
 
-    private static boolean isQuota(String message) {
-        String m = message.toLowerCase(Locale.ROOT);
-        return m.contains("insufficient_quota") || m.contains("exceeded your current quota");
+    /** OpenAI's used-up quota is a 429 too; its body (in some exception of the chain) says which. */
+    private static boolean isQuota(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
+            if (m.contains("insufficient_quota") || m.contains("exceeded your current quota")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static OptionalInt status(Throwable e) {

@@ -41,16 +41,21 @@ final class ResponseMapping {
         };
     }
 
-    /** Input, output and total as reported; a count LangChain4j leaves null stays unknown. */
+    /**
+     * Input and output as reported, a count LangChain4j leaves null unknown. The total is kept only
+     * when both are known: LangChain4j fills a missing total with the sum of the counts it has, so
+     * with one of them missing its total would pass a part for the whole.
+     */
     static Usage usage(TokenUsage u) {
         if (u == null) {
             return Usage.unknown();
         }
         OptionalLong in = count(u.inputTokenCount());
         OptionalLong out = count(u.outputTokenCount());
-        OptionalLong total = count(u.totalTokenCount());
-        if (total.isEmpty() && in.isPresent() && out.isPresent()) {
-            total = OptionalLong.of(in.getAsLong() + out.getAsLong());
+        OptionalLong total = OptionalLong.empty();
+        if (in.isPresent() && out.isPresent()) {
+            total = u.totalTokenCount() == null ? OptionalLong.of(in.getAsLong() + out.getAsLong())
+                    : count(u.totalTokenCount());
         }
         return new Usage(in, out, OptionalLong.empty(), OptionalLong.empty(), total);
     }
