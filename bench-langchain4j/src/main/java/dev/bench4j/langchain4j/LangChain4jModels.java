@@ -9,13 +9,18 @@ import dev.langchain4j.model.chat.ChatModel;
  * Mistral, ...) into a bench4j provider, so it runs in a plan beside bench4j's own providers:
  *
  * <pre>{@code
- * ChatModel azure = AzureOpenAiChatModel.builder()...maxRetries(0).build();
- * BenchmarkPlan plan = BenchmarkPlan.named("triage")
- *     .provider(LangChain4jModels.provider("lc4j-azure", azure))
- *     .model(ModelConfig.of("lc4j-azure", "gpt-4o").withTemperature(0.0).withMaxOutputTokens(256))
+ * ChatModel chatModel = OpenAiChatModel.builder().baseUrl(baseUrl).apiKey(key).modelName("gpt-4o-mini")
+ *     .maxRetries(0).build();
+ * BenchmarkPlan plan = BenchmarkPlan.named("side-by-side")
+ *     .provider(LangChain4jModels.provider("lc4j-openai", chatModel))
+ *     .model(ModelConfig.of("lc4j-openai", "gpt-4o-mini").withPrice(mini))
+ *     .model(ModelConfig.of("openai", "gpt-4o-mini"))
  *     ...
  *     .build();
  * }</pre>
+ *
+ * <p>(from {@code LangChain4jModelsTest}; any other ChatModel, e.g. Azure OpenAI's, is wrapped the
+ * same way).
  *
  * <p>The factory maps the messages (system, user, assistant), the parameters LangChain4j's
  * {@code ChatRequestParameters} carries (temperature, top_p, top_k, max output tokens, stop
