@@ -51,6 +51,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -319,5 +321,23 @@ class LangChain4jModelsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("name must be non-blank without whitespace or ':' but was 'lc4j azure'");
         assertThat(LangChain4jModels.provider("lc4j", m).name()).isEqualTo("lc4j");
+    }
+
+    @Test
+    void anAttemptThatOutlastsItsTimeoutEndsAsATimeout() {
+        api.stubFor(post("/v1/chat/completions").willReturn(okJson(fixture("success.json")).withFixedDelay(5_000)));
+        ScheduledExecutorService real = Executors.newSingleThreadScheduledExecutor();
+        try {
+            Run run = BenchmarkPlan.named("timeout").provider(factory())
+                    .prompt(Prompt.named("p").user("Which conditions?"))
+                    .trial(Trial.of("t1", Map.of()))
+                    .model(LC4J.withTimeout(Duration.ofMillis(300)))
+                    .scheduler(real).retry(RetryPolicy.none()).noCache().build().run();
+
+            Result r = run.results().get(0);
+            assertThat(r.error().get().kind()).isEqualTo(ErrorKind.TIMEOUT);
+        } finally {
+            real.shutdownNow();
+        }
     }
 }
