@@ -86,7 +86,7 @@ final class ExportCommand implements Callable<Integer> {
     /** Writes the stored run as JUnit XML: its status says why unfinished cells did not run. */
     private void junit(JsonRunStore runs, RunMetadata stored) {
         JunitReport report = new JunitReport(minScores.stream().map(JunitReport.MinScore::parse).toList(),
-                java.util.Optional.empty());
+                java.util.Optional.empty(), java.time.Duration.ZERO);
         JunitReport.MinScore.check(report.thresholds(), stored.info().plan().scorers());
         report.about(stored.info(), runs.trials(runId));
         runs.forEachResult(runId, report::add);

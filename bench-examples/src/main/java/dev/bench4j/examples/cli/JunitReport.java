@@ -12,8 +12,10 @@ import dev.bench4j.core.Summary;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.spi.ResultSink;
 import dev.bench4j.core.spi.RunSink;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,15 +32,13 @@ import org.slf4j.LoggerFactory;
  * small (the cell, its latency, its error, the thresholds it missed, a line of scores and, for a
  * cell that missed a threshold, its output), so that {@code bench run} need not keep every result.
  * {@link JunitXml} writes it. As a sink it also rewrites the file now and then while the run goes
- * (at a checkpoint, at most every {@value #INTERIM_SECONDS} seconds and never more than 5% of the
- * time), so that a run killed outright still leaves a file that says what had finished.
+ * (at a checkpoint, at most every so often and never more than 5% of the time), so that a run killed outright still leaves a file that says what had finished.
  *
  * <p>Used from one thread at a time: the run's thread while it runs, the command's after it ended.
  */
 final class JunitReport implements ResultSink, RunSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(JunitReport.class);
-    private static final long INTERIM_SECONDS = 10;
     /** Characters of a failing cell's output kept in its {@code system-out}. */
     static final int OUTPUT_KEPT = 4000;
 
@@ -109,6 +109,7 @@ final class JunitReport implements ResultSink, RunSink {
 
     private final List<MinScore> thresholds;
     private final Optional<Path> interimFile;
+    private final Duration interimEvery;
     private final Map<CellId, Case> cases = new LinkedHashMap<>();
     private RunInfo info;
     private List<String> trialIds = List.of();
@@ -121,10 +122,12 @@ final class JunitReport implements ResultSink, RunSink {
      *
      * @param thresholds the {@code --min-score} thresholds
      * @param interimFile where to rewrite the report at checkpoints while the run goes, if anywhere
+     * @param interimEvery how long at least between two of those rewrites
      */
-    JunitReport(List<MinScore> thresholds, Optional<Path> interimFile) {
+    JunitReport(List<MinScore> thresholds, Optional<Path> interimFile, Duration interimEvery) {
         this.thresholds = List.copyOf(thresholds);
         this.interimFile = interimFile;
+        this.interimEvery = interimEvery;
     }
 
     /**
@@ -154,22 +157,29 @@ final class JunitReport implements ResultSink, RunSink {
         if (interimFile.isEmpty() || info == null) {
             return;
         }
-        long now = System.nanoTime();
-        long since = now - lastWrite;
-        if (since < Duration.ofSeconds(INTERIM_SECONDS).toNanos() || since < 20 * lastWriteNanos) {
-            return;
+        long since = System.nanoTime() - lastWrite;
+        if (since >= interimEvery.toNanos() && since >= 20 * lastWriteNanos) {
+            writeInterim();
         }
+    }
+
+    /**
+     * Rewrites the report file while the run goes: the cells that have not finished are skipped as
+     * not finished yet. A failure is logged once and otherwise ignored; the final write reports it.
+     */
+    void writeInterim() {
+        long start = System.nanoTime();
         try {
-            JunitXml.write(interimFile.get(), this, RunStatus.RUNNING, Optional.empty(), Duration.between(info.startedAt(),
-                    java.time.Instant.now()));
-        } catch (java.io.IOException | RuntimeException e) {
+            JunitXml.write(interimFile.orElseThrow(), this, RunStatus.RUNNING, Optional.empty(),
+                    Duration.between(info.startedAt(), Instant.now()));
+        } catch (IOException | RuntimeException e) {
             if (!interimFailed) {
                 LOG.warn("Could not write the JUnit XML report {} while the run goes: {}", interimFile.get(), e.toString());
             }
             interimFailed = true;
         }
         lastWrite = System.nanoTime();
-        lastWriteNanos = lastWrite - now;
+        lastWriteNanos = lastWrite - start;
     }
 
     /**

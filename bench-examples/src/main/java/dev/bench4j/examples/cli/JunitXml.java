@@ -7,7 +7,6 @@ import dev.bench4j.core.RunInfo;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.json.AtomicFiles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -117,7 +116,7 @@ final class JunitXml {
         }
     }
 
-    private static void writeTo(OutputStream out, JunitReport report, RunStatus status, Optional<String> reason,
+    private static void writeTo(java.io.ByteArrayOutputStream out, JunitReport report, RunStatus status, Optional<String> reason,
             Duration wallTime) throws XMLStreamException {
         RunInfo info = report.info();
         List<String> trials = report.trialIds();
@@ -193,9 +192,9 @@ final class JunitXml {
         }
         w.writeCharacters("\n");
         w.writeEndElement();
-        w.writeCharacters("\n");
         w.writeEndDocument();
         w.close();
+        out.write('\n');
     }
 
     private static void testcase(XMLStreamWriter w, String classname, String name, Optional<JunitReport.Case> finished,

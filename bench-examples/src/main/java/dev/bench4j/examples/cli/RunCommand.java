@@ -317,7 +317,7 @@ final class RunCommand implements Callable<Integer> {
         if (java.nio.file.Files.isDirectory(junitXml)) {
             throw new Bench.UsageException("--junit-xml: " + junitXml + " is a folder, not a file");
         }
-        JunitReport report = new JunitReport(thresholds, Optional.of(junitXml));
+        JunitReport report = new JunitReport(thresholds, Optional.of(junitXml), Duration.ofSeconds(10));
         if (resumeId != null && folder.isPresent()) {
             JsonRunStore store = JsonRunStore.at(folder.get());
             if (store.load(resumeId).isPresent()) {

@@ -2,15 +2,27 @@ package dev.bench4j.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bench4j.core.CellId;
+import dev.bench4j.core.Environment;
+import dev.bench4j.core.FinishReason;
+import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.PlanSnapshot;
+import dev.bench4j.core.Prompt;
+import dev.bench4j.core.Result;
+import dev.bench4j.core.RunInfo;
+import dev.bench4j.core.Trial;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -279,6 +291,35 @@ class JunitXmlTest {
         assertThat(cli.run("run", plan.toString(), "--junit-xml", missing)).isEqualTo(2);
         assertThat(cli.err()).isEqualTo("bench: --junit-xml: the folder of " + missing + " does not exist\n");
         assertThat(Files.exists(dir.resolve("junit.xml"))).as("nothing ran").isFalse();
+    }
+
+    @Test
+    void whileTheRunGoesTheReportSaysWhichCellsHaveNotFinishedYet() throws Exception {
+        Path report = dir.resolve("junit.xml");
+        JunitReport junit = new JunitReport(List.of(), Optional.of(report), Duration.ZERO);
+        Instant t0 = Instant.parse("2026-12-07T10:00:00Z");
+        PlanSnapshot plan = new PlanSnapshot("live", List.of(Prompt.named("p")), List.of(ModelConfig.of("echo", "m")), 2,
+                "f", 1, 1, List.of());
+        junit.open(new RunInfo("bench_00000000_20261207_100000", "live", t0, plan, Environment.current()),
+                List.of(Trial.of("a", Map.of()), Trial.of("b", Map.of())));
+        String model = plan.models().get(0).id();
+        junit.accept(Result.success(new CellId("p", model, "b", 0), "ok", FinishReason.STOP,
+                Result.Timing.of(t0, Duration.ofMillis(1500))));
+
+        junit.writeInterim();
+
+        Document doc = parseAndValidate(report);
+        assertThat(outcomes(doc)).containsExactly(Map.entry("live.p." + model.replace('.', '_') + "|a", "skipped"),
+                Map.entry("live.p." + model.replace('.', '_') + "|b", "passed"));
+        assertThat(elements(doc.getDocumentElement(), "skipped").get(0).getAttribute("message"))
+                .isEqualTo("not finished yet: the run was still going when this file was written");
+        Element suite = only(doc.getDocumentElement(), "testsuite");
+        assertThat(suite.getAttribute("time")).isEqualTo("1.500");
+        assertThat(suite.getAttribute("timestamp")).isEqualTo("2026-12-07T10:00:00");
+        assertThat(elements(suite, "property")).anySatisfy(p -> {
+            assertThat(p.getAttribute("name")).isEqualTo("bench4j.run_status");
+            assertThat(p.getAttribute("value")).isEqualTo("running");
+        });
     }
 
     @Test
