@@ -28,13 +28,16 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code bench run PLAN [--store DIR] [--resume RUN_ID [--retry-failed [--only-kind KINDS]]]
  * [--prompt P] [--model M] [--trial T] [--limit N | --sample N [--seed S]] [--max-cost-usd X]
- * [--max-tokens N] [--max-calls N]}: runs a plan file (or a subset of it, within a budget) with a live progress
+ * [--max-tokens N] [--max-calls N] [--junit-xml FILE [--min-score SCORER=VALUE]...]}: runs a plan file (or a subset of it, within a budget) with a live progress
  * line (on a terminal), keeps it in a JSON run store when the plan or {@code --store} names one (or
  * continues a stored run), and prints the summary table. Exit code 0 when the run completed (some
  * cells may have failed: they are in the table), 1 when it failed, was cancelled or stopped at a
  * budget, or when every cell failed ({@code --fail-on-error-rate R}: when more than that share of
  * cells failed), 2 on bad input, 130 / 143 after Ctrl-C / SIGTERM (the run is cancelled, its summary
- * and the command that resumes it printed).
+ * and the command that resumes it printed). With {@code --junit-xml} it also writes a JUnit XML report
+ * ({@link JunitXml}: a test case per cell; failed cells are errors, cells scored below a
+ * {@code --min-score} are failures), when the run ends whatever its status, and now and then while
+ * it goes; the thresholds do not change the exit code.
  */
 @Command(name = "run", description = "Run a plan file and print its summary.", mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
@@ -115,6 +118,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-adaptive-concurrency", description = "keep every endpoint's concurrency where it is configured;"
             + " by default a 429/529/503 halves it and successes raise it again")
     boolean noAdaptiveConcurrency;
+
+    @Option(names = "--junit-xml", paramLabel = "FILE", description = "also write a JUnit XML report (a test case per "
+            + "cell) for CI dashboards, even when the run fails or is stopped")
+    Path junitXml;
+
+    @Option(names = "--min-score", paramLabel = "SCORER=VALUE", description = "with --junit-xml: a cell scored below "
+            + "VALUE by SCORER is a failed test case (repeatable, e.g. set_f1=0.8)")
+    List<String> minScores = new ArrayList<>();
 
     private final Bench.Io io;
 
@@ -234,7 +245,11 @@ final class RunCommand implements Callable<Integer> {
         }
         folder.ifPresent(f -> builder.store(JsonRunStore.at(f)));
         FailureSample failures = new FailureSample();
+        Optional<JunitReport> junit = junitReport(builder, folder);
         BenchmarkPlan built = budget(builder.retainResults(false).sink(failures).build());
+        if (junit.isPresent()) {
+            JunitReport.MinScore.check(junit.get().thresholds(), built.scorers().stream().map(s -> s.name()).toList());
+        }
         PrintStream err = io.err();
         file.warnings().forEach(w -> err.println("bench: warning: " + Terminal.clean(w)));
         Terminal terminal = noProgress ? new Terminal(false, io.terminal().colour()) : io.terminal();
@@ -259,6 +274,7 @@ final class RunCommand implements Callable<Integer> {
             run = handle.await();
             signalled = interrupts.exitCode();
         }
+        boolean reportWritten = junit.map(r -> writeJunit(r, run)).orElse(true);
         io.out().print(SummaryTable.render(run, failures, io.terminal()));
         io.out().print(WarningsText.render(run.warnings(), io.terminal()));
         if (run.summary().retriedCells() > 0) {
@@ -277,7 +293,55 @@ final class RunCommand implements Callable<Integer> {
             err.println("Call its " + run.summary().overall().failed() + " failed cells again with: "
                     + ResumeCommand.of(commandLine, run.id()) + (retryFailed ? "" : " --retry-failed"));
         }
-        return exitCode(run, signalled);
+        int code = exitCode(run, signalled);
+        return code == 0 && !reportWritten ? 1 : code;
+    }
+
+    /**
+     * Reads --junit-xml and --min-score; for a resumed run, the report starts with the stored results.
+     *
+     * @return the report to fill, or empty without --junit-xml
+     */
+    private Optional<JunitReport> junitReport(BenchmarkPlan.Builder builder, Optional<Path> folder) {
+        List<JunitReport.MinScore> thresholds = minScores.stream().map(JunitReport.MinScore::parse).toList();
+        if (junitXml == null) {
+            if (!thresholds.isEmpty()) {
+                throw new Bench.UsageException("--min-score needs --junit-xml FILE: it marks cells failed in that report");
+            }
+            return Optional.empty();
+        }
+        Path parent = junitXml.toAbsolutePath().getParent();
+        if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
+            throw new Bench.UsageException("--junit-xml: the folder of " + junitXml + " does not exist");
+        }
+        if (java.nio.file.Files.isDirectory(junitXml)) {
+            throw new Bench.UsageException("--junit-xml: " + junitXml + " is a folder, not a file");
+        }
+        JunitReport report = new JunitReport(thresholds, Optional.of(junitXml), Duration.ofSeconds(10));
+        if (resumeId != null && folder.isPresent()) {
+            JsonRunStore store = JsonRunStore.at(folder.get());
+            if (store.load(resumeId).isPresent()) {
+                store.forEachResult(resumeId, report::add);
+            }
+        }
+        builder.sink(report);
+        return Optional.of(report);
+    }
+
+    /** Writes the JUnit XML report of a run that ended; says so, or why it could not. */
+    private boolean writeJunit(JunitReport report, Run run) {
+        if (report.info() == null) {
+            report.about(run.info(), List.of());   // the run failed before its sinks were opened: no cell finished
+        }
+        try {
+            JunitXml.write(junitXml, report, run.status(), run.statusReason(), run.duration());
+            io.err().println("Wrote JUnit XML report " + junitXml + " (" + report.finished() + " of "
+                    + run.info().totalCells() + " cells finished)");
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            io.err().println("bench: could not write the JUnit XML report " + junitXml + ": " + e);
+            return false;
+        }
     }
 
     /**
