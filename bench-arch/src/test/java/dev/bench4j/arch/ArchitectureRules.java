@@ -56,14 +56,15 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage(BenchModule.SCORING.packages())
             .because("scoring and storing are independent plug-ins of core: either one is used without the other");
 
-    /** The library (core, providers, scoring, store) depends on none of the applications built on it. */
+    /** The library (core, providers, scoring, store) depends on none of the applications built on it (viewer, JUnit extension, examples, benchmarks). */
     static final ArchRule LIBRARY_DEPENDS_ON_NO_APPLICATION = noClasses()
             .that().resideInAnyPackage(
                     BenchModule.CORE.packages(), BenchModule.PROVIDERS.packages(), BenchModule.SCORING.packages(),
                     BenchModule.STORE.packages())
             .should().dependOnClassesThat().resideInAnyPackage(
-                    BenchModule.WEB.packages(), BenchModule.EXAMPLES.packages(), BenchModule.PERF.packages())
-            .because("the viewer, the examples and CLI, and the benchmarks are optional applications of the "
+                    BenchModule.WEB.packages(), BenchModule.EXAMPLES.packages(), BenchModule.PERF.packages(),
+                    BenchModule.JUNIT.packages())
+            .because("the viewer, the JUnit extension, the examples and CLI, and the benchmarks are optional applications of the "
                     + "library: a library user must not need them");
 
     private ArchitectureRules() {

@@ -9,6 +9,7 @@ enum BenchModule {
     PROVIDERS("bench-providers", "dev.bench4j.providers"),
     SCORING("bench-scoring", "dev.bench4j.scoring"),
     STORE("bench-store-json", "dev.bench4j.store"),
+    JUNIT("bench-junit", "dev.bench4j.junit"),
     WEB("bench-web", "dev.bench4j.web"),
     EXAMPLES("bench-examples", "dev.bench4j.examples"),
     PERF("bench-perf", "dev.bench4j.perf");

@@ -5,6 +5,7 @@ import dev.bench4j.core.Run;
 import dev.bench4j.core.Summary;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Compares a run's summary with a baseline's, model by model, and lists the metrics that got worse
@@ -36,6 +38,8 @@ public final class RegressionGate {
     private final List<Result> candidateResults;
     private final Map<String, Double> thresholds = new LinkedHashMap<>();
     private OptionalDouble alpha = OptionalDouble.empty();
+    private boolean byTrial;
+    private final Map<String, String> modelPairs = new LinkedHashMap<>();
 
     /**
      * One metric of one model that got worse by more than its threshold.
@@ -119,6 +123,41 @@ public final class RegressionGate {
     }
 
     /**
+     * Pairs cells for {@link #onlyWhenSignificant} by trial id and repetition only, not by prompt
+     * name, so a run of prompt {@code extract-v2} is tested against a baseline of {@code extract-v1}.
+     * Each model must then have one prompt in each run.
+     *
+     * @return this gate
+     */
+    public RegressionGate pairByTrial() {
+        this.byTrial = true;
+        return this;
+    }
+
+    /**
+     * Compares the baseline's model config {@code baselineModel} with the run's
+     * {@code candidateModel}, e.g. {@code gpt-4o} with {@code gpt-4.1}; call once per pair. Once a
+     * pair is set, only the pairs set are compared (by default every model id both runs have is
+     * compared with itself). A regression names the candidate's model.
+     *
+     * @param baselineModel a model config id of the baseline
+     * @param candidateModel a model config id of the run under test
+     * @return this gate
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalStateException if {@code candidateModel} was already paired
+     */
+    public RegressionGate compareModels(String baselineModel, String candidateModel) {
+        Objects.requireNonNull(baselineModel, "baselineModel");
+        Objects.requireNonNull(candidateModel, "candidateModel");
+        String before = modelPairs.putIfAbsent(candidateModel, baselineModel);
+        if (before != null) {
+            throw new IllegalStateException("candidate model '" + candidateModel + "' is already compared with '"
+                    + before + "'");
+        }
+        return this;
+    }
+
+    /**
      * Checks a metric: a score name, {@code success_rate}, {@code latency_p50_ms},
      * {@code latency_p95_ms} or {@code cost_usd}, allowed to get worse by {@code threshold}.
      *
@@ -137,11 +176,13 @@ public final class RegressionGate {
     }
 
     /**
-     * Lists the regressions of every model both runs have, for every metric checked; a metric a
-     * model lacks in either run is not compared.
+     * Lists the regressions of every model both runs have (or of the pairs set with
+     * {@link #compareModels}), for every metric checked; a metric a model lacks in either run is not
+     * compared.
      *
      * @return the regressions, empty when the run is as good as the baseline
-     * @throws IllegalStateException if no metric was set
+     * @throws IllegalStateException if no metric was set, or {@link #pairByTrial} is set and a model
+     *     has more than one result for a trial and repetition in one run
      */
     public List<Regression> regressions() {
         if (thresholds.isEmpty()) {
@@ -149,7 +190,8 @@ public final class RegressionGate {
         }
         List<Regression> out = new ArrayList<>();
         candidate.byModel().forEach((model, now) -> {
-            Summary.Group before = baseline.byModel().get(model);
+            String baselineModel = modelPairs.isEmpty() ? model : modelPairs.get(model);
+            Summary.Group before = baselineModel == null ? null : baseline.byModel().get(baselineModel);
             if (before == null) {
                 return;
             }
@@ -165,7 +207,7 @@ public final class RegressionGate {
                     return;
                 }
                 Optional<PairedComparison> comparison = alpha.isPresent() && before.scores().containsKey(metric)
-                        ? paired(model, metric) : Optional.empty();
+                        ? paired(baselineModel, model, metric) : Optional.empty();
                 if (comparison.isPresent() && !comparison.get().test().significantAt(alpha.getAsDouble())) {
                     return;
                 }
@@ -175,17 +217,22 @@ public final class RegressionGate {
         return out;
     }
 
-    /** The model's values of a score in both runs, paired by prompt, trial and repetition. */
-    private Optional<PairedComparison> paired(String model, String metric) {
+    /** The models' values of a score in both runs, paired by prompt (unless by trial), trial and repetition. */
+    private Optional<PairedComparison> paired(String baselineModel, String model, String metric) {
         Map<String, Double> before = new HashMap<>();
         for (Result r : baselineResults) {
-            if (r.cell().model().equals(model)) {
+            if (r.cell().model().equals(baselineModel)) {
+                checkOnce(before.containsKey(key(r)), "baseline", r);
                 r.score(metric).ifPresent(v -> before.put(key(r), v));
             }
         }
         List<Double> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (Result r : candidateResults) {
+            if (r.cell().model().equals(model)) {
+                checkOnce(!seen.add(key(r)), "run", r);
+            }
             Double v = r.cell().model().equals(model) ? before.get(key(r)) : null;
             if (v != null && r.score(metric).isPresent()) {
                 a.add(v);
@@ -199,8 +246,16 @@ public final class RegressionGate {
                 b.stream().mapToDouble(Double::doubleValue).toArray(), 20261123L));
     }
 
-    private static String key(Result r) {
-        return r.cell().prompt() + "\u0000" + r.cell().trial() + "\u0000" + r.cell().repetition();
+    private String key(Result r) {
+        return (byTrial ? "" : r.cell().prompt()) + "\u0000" + r.cell().trial() + "\u0000" + r.cell().repetition();
+    }
+
+    private void checkOnce(boolean duplicate, String which, Result r) {
+        if (duplicate && byTrial) {
+            throw new IllegalStateException("pairByTrial needs one prompt per model, but the " + which + " has model '"
+                    + r.cell().model() + "' twice for trial '" + r.cell().trial() + "' repetition "
+                    + r.cell().repetition() + " (narrow the plan with onlyPrompts)");
+        }
     }
 
     private static OptionalDouble value(Summary.Group g, String metric) {

@@ -743,6 +743,71 @@ public final class JsonRunStore implements RunStore {
         return id;
     }
 
+    /**
+     * Loads a stored run as a {@link Run}: its metadata, every result (the newest line of each cell,
+     * as {@link #forEachResult} reads them), the summary of {@code run.json} (recomputed from the
+     * results when the run has none yet) and its warnings. A run that has not ended gets its start
+     * time as its end.
+     *
+     * @param runId the run's id
+     * @return the run, or empty if the store has no such run
+     * @throws NullPointerException if {@code runId} is {@code null}
+     * @throws IllegalArgumentException if {@code runId} is not a valid run id
+     * @throws InvalidRunFileException if a file of the run is malformed
+     */
+    public Optional<Run> run(String runId) {
+        Optional<RunMetadata> found = load(runId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RunMetadata m = found.get();
+        List<Result> results = new ArrayList<>();
+        forEachResult(runId, results::add);
+        Summary summary = m.summary().orElseGet(() -> summarize(runId));
+        return Optional.of(new Run(m.info(), m.status(), m.statusReason(), m.endedAt().orElse(m.info().startedAt()),
+                results, summary, m.warnings()));
+    }
+
+    /**
+     * Reads a file written by {@link #exportRun} (schema {@code bench4j.run-export/1}) as a
+     * {@link Run}, e.g. a baseline committed under {@code src/test/resources}, with every check
+     * {@link #importRun} makes. The file is imported into a temporary store, read back with
+     * {@link #run(String)}, and the temporary store deleted; nothing else is written.
+     *
+     * <pre>{@code
+     * Run baseline = JsonRunStore.readExported(Path.of("src/test/resources/baseline.json"));
+     * }</pre>
+     *
+     * @param file the export file
+     * @return the run with its results and summary
+     * @throws NullPointerException if {@code file} is {@code null}
+     * @throws InvalidRunFileException naming the file and the place if it is not a valid export
+     * @throws InvalidStorePathException if {@code file} is a folder or not a regular file
+     * @throws UncheckedIOException if {@code file} cannot be read or the temporary store cannot be written
+     */
+    public static Run readExported(Path file) {
+        Objects.requireNonNull(file, "file");
+        Path temp;
+        try {
+            // java.io.tmpdir may name a folder not made yet (e.g. Surefire's per-module target/test-tmp)
+            temp = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))),
+                    "bench4j-export-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder to read " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            JsonRunStore store = JsonRunStore.at(temp);
+            String id = store.importRun(file, false);
+            return store.run(id).orElseThrow(() -> new IllegalStateException("imported run " + id + " is missing"));
+        } finally {
+            try {
+                AtomicFiles.deleteTree(temp);
+            } catch (IOException e) {
+                LOG.warn("cannot remove the temporary store {}: {}", temp, e.toString());
+            }
+        }
+    }
+
     /** Refuses an id the store has unless replacing; the lock is only probed right before replacing (probing creates run.lock). */
     private void checkImportable(String id, boolean replace, boolean probeLock) {
         Path target = StorePaths.runFolder(folder, id);
