@@ -41,7 +41,8 @@ class JudgeVerdictsTest {
         assertThat(s.value()).hasValue(expected);
     }
 
-    @ParameterizedTest(name = "{0}")
+    // "[{index}]" keeps the name of the empty verdict non-blank: JUnit 5 refuses a blank display name
+    @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
         "Sure! The answer looks good to me.|judge verdict is neither JSON {\"score\": ..., \"reason\": ...} nor a bare number: 'Sure! The answer looks good to me.'",
         "{\"rating\": 4}|judge verdict has no \"score\" field: '{\"rating\": 4}'",

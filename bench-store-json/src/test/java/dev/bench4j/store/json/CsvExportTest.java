@@ -188,6 +188,32 @@ class CsvExportTest {
                 .containsEntry("exact_mean", "1").containsEntry("exact_n", "1");
     }
 
+    /**
+     * Unknown cells in the middle of a row are written as empty cells, so every later value stays in
+     * its column. jackson-dataformat-csv before 2.21 (Spring Boot 3.5 manages 2.19.2) drops a
+     * {@code null} element of an array row; this fails there unless the export writes "" itself
+     * ({@code ./mvnw verify -Pspring-boot-3.5 ...}).
+     */
+    @Test
+    void aRowWhoseMiddleCellsAreUnknownKeepsEveryLaterValueInItsColumn() throws Exception {
+        Path results = dir.resolve("results.csv");
+        store.exportResultsCsv(ID, results);
+        Path summary = dir.resolve("summary.csv");
+        store.exportSummaryCsv(ID, summary);
+
+        // q / echo:m: no error (3 cells), no usage (5), no time to first token, cost or model version, no judge score
+        assertThat(Files.readAllLines(results, StandardCharsets.UTF_8))
+                .contains("q,echo:m,t1,0,true,,,,length,plain,,,,,,2,,,false,1,,0,");
+        List<String> header = new ArrayList<>();
+        Map<String, String> row = read(results, header).get(2);
+        assertThat(row).containsEntry("finish_reason", "length").containsEntry("output", "plain")
+                .containsEntry("latency_ms", "2").containsEntry("cached", "false").containsEntry("attempts", "1")
+                .containsEntry("exact", "0").containsEntry("model_version", "").containsEntry("judge", "");
+        // a model's group has no prompt: its cell is empty, and the model stays in the model column
+        assertThat(Files.readAllLines(summary, StandardCharsets.UTF_8))
+                .anySatisfy(line -> assertThat(line).startsWith("model,,echo:m,2,2,0,1,"));
+    }
+
     @Test
     void csvFilesAreWrittenAtomically() throws Exception {
         Path file = dir.resolve("out.csv");

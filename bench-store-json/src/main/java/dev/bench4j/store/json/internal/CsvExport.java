@@ -28,7 +28,8 @@ import java.util.function.Consumer;
 
 /**
  * Writes a run's results and its summary as CSV (RFC 4180 quoting, UTF-8, a header row), with
- * jackson-dataformat-csv, atomically. Unknown values are empty cells, never 0.
+ * jackson-dataformat-csv, atomically. Unknown values are empty cells, never 0 (and never a
+ * {@code null} handed to Jackson, which older versions drop, shifting the row).
  */
 public final class CsvExport {
 
@@ -176,7 +177,7 @@ public final class CsvExport {
                     try {
                         rows.accept(row -> {
                             try {
-                                w.write(row);
+                                w.write(emptyForUnknown(row));
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
                             }
@@ -189,6 +190,20 @@ public final class CsvExport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes an unknown cell as an empty string, never as {@code null}: jackson-dataformat-csv
+     * before 2.21 (the 2.19 that Spring Boot 3.5 manages, for one) drops a {@code null} element of
+     * an array row, which moves every later value one column left.
+     */
+    private static String[] emptyForUnknown(String[] row) {
+        for (int i = 0; i < row.length; i++) {
+            if (row[i] == null) {
+                row[i] = "";
+            }
+        }
+        return row;
     }
 
     private static String count(OptionalLong v) {
