@@ -63,9 +63,18 @@ final class ArchitectureRules {
                     BenchModule.STORE.packages())
             .should().dependOnClassesThat().resideInAnyPackage(
                     BenchModule.WEB.packages(), BenchModule.EXAMPLES.packages(), BenchModule.PERF.packages(),
+                    BenchModule.JUNIT.packages(), BenchModule.LANGCHAIN4J.packages())
+            .because("the viewer, the JUnit extension, the LangChain4j adapter, the examples and CLI, and the benchmarks are"
+                    + " optional applications of the library: a library user must not need them");
+
+    /** The LangChain4j adapter depends on core only, like a provider. */
+    static final ArchRule LANGCHAIN4J_DEPENDS_ON_NO_MODULE_BUT_CORE = noClasses()
+            .that().resideInAPackage(BenchModule.LANGCHAIN4J.packages())
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    BenchModule.PROVIDERS.packages(), BenchModule.SCORING.packages(), BenchModule.STORE.packages(),
+                    BenchModule.WEB.packages(), BenchModule.EXAMPLES.packages(), BenchModule.PERF.packages(),
                     BenchModule.JUNIT.packages())
-            .because("the viewer, the JUnit extension, the examples and CLI, and the benchmarks are optional applications of the "
-                    + "library: a library user must not need them");
+            .because("the adapter is a model provider over a LangChain4j ChatModel, through core's SPI");
 
     private ArchitectureRules() {
     }

@@ -49,6 +49,11 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void theLangChain4jAdapterDependsOnNoModuleButCore() {
+        ArchitectureRules.LANGCHAIN4J_DEPENDS_ON_NO_MODULE_BUT_CORE.check(MAIN);
+    }
+
+    @Test
     void scoringDoesNotDependOnTheStore() {
         ArchitectureRules.SCORING_DOES_NOT_DEPEND_ON_STORE.check(MAIN);
     }

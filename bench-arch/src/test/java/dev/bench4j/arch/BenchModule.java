@@ -12,7 +12,8 @@ enum BenchModule {
     JUNIT("bench-junit", "dev.bench4j.junit"),
     WEB("bench-web", "dev.bench4j.web"),
     EXAMPLES("bench-examples", "dev.bench4j.examples"),
-    PERF("bench-perf", "dev.bench4j.perf");
+    PERF("bench-perf", "dev.bench4j.perf"),
+    LANGCHAIN4J("bench-langchain4j", "dev.bench4j.langchain4j");
 
     private final String artifactId;
     private final String packagePrefix;
