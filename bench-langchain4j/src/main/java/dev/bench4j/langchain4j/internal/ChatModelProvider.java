@@ -54,6 +54,9 @@ final class ChatModelProvider implements ModelProvider {
                     out.complete(ResponseMapping.toModelResponse(model.chat(chatRequest)));
                 } catch (RuntimeException | Error e) {
                     out.completeExceptionally(ErrorMapping.toCallException(e));
+                    if (e instanceof VirtualMachineError fatal) {
+                        throw fatal; // the call failed, and the JVM must still hear of it
+                    }
                 }
             });
         } catch (RejectedExecutionException e) {

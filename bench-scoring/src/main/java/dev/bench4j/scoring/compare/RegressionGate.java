@@ -181,13 +181,22 @@ public final class RegressionGate {
      * compared.
      *
      * @return the regressions, empty when the run is as good as the baseline
-     * @throws IllegalStateException if no metric was set, or {@link #pairByTrial} is set and a model
-     *     has more than one result for a trial and repetition in one run
+     * @throws IllegalStateException if no metric was set, a model named by {@link #compareModels} is not
+     *     in its run, or {@link #pairByTrial} is set and a model has more than one result for a trial and
+     *     repetition in one run
      */
     public List<Regression> regressions() {
         if (thresholds.isEmpty()) {
             throw new IllegalStateException("the gate checks nothing: add a metric(name, threshold)");
         }
+        modelPairs.forEach((model, baselineModel) -> {
+            if (!candidate.byModel().containsKey(model) || !baseline.byModel().containsKey(baselineModel)) {
+                throw new IllegalStateException("compareModels(" + baselineModel + ", " + model + "): "
+                        + (baseline.byModel().containsKey(baselineModel) ? "the run has no model '" + model + "'; it has "
+                        + candidate.byModel().keySet() : "the baseline has no model '" + baselineModel + "'; it has "
+                        + baseline.byModel().keySet()));
+            }
+        });
         List<Regression> out = new ArrayList<>();
         candidate.byModel().forEach((model, now) -> {
             String baselineModel = modelPairs.isEmpty() ? model : modelPairs.get(model);
@@ -220,9 +229,10 @@ public final class RegressionGate {
     /** The models' values of a score in both runs, paired by prompt (unless by trial), trial and repetition. */
     private Optional<PairedComparison> paired(String baselineModel, String model, String metric) {
         Map<String, Double> before = new HashMap<>();
+        Set<String> seenBefore = new HashSet<>();
         for (Result r : baselineResults) {
             if (r.cell().model().equals(baselineModel)) {
-                checkOnce(before.containsKey(key(r)), "baseline", r);
+                checkOnce(!seenBefore.add(key(r)), "baseline", r);
                 r.score(metric).ifPresent(v -> before.put(key(r), v));
             }
         }

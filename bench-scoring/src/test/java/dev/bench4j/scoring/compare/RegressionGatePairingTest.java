@@ -95,5 +95,10 @@ class RegressionGatePairingTest {
                 .compareModels("echo:x", "echo:new"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("candidate model 'echo:new' is already compared with 'echo:old'");
+        assertThatThrownBy(() -> RegressionGate.of(baseline, candidate).metric("q", 0.01)
+                .compareModels("echo:olt", "echo:new").regressions())
+                .as("a mistyped model id does not turn the gate into a no-op")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("compareModels(echo:olt, echo:new): the baseline has no model 'echo:olt'; it has [echo:old]");
     }
 }
