@@ -121,15 +121,15 @@ final class AgreementText {
         if (aiScores.isEmpty() || reviews.stream().noneMatch(r -> r instanceof Review.Verdict)) {
             return;
         }
-        boolean unit = aiScores.values().stream().allMatch(v -> v >= 0 && v <= 1);
+        OptionalDouble at = ReviewAgreement.passThreshold(aiScores, passAt);
         sb.append("Verdicts against ").append(Terminal.clean(ai));
-        if (passAt.isEmpty() && !unit) {
+        if (at.isEmpty()) {
             sb.append(": not compared (its scores are not all in [0, 1]; give the score from which an answer passes"
                     + " with --pass-at)\n");
             return;
         }
         sb.append(":\n");
-        ReviewAgreement.verdictsVsJudge(reviews, aiScores, passAt.orElse(ReviewAgreement.DEFAULT_PASS_THRESHOLD))
+        ReviewAgreement.verdictsVsJudge(reviews, aiScores, at.getAsDouble())
                 .forEach(v -> sb.append("  ").append(Terminal.clean(v.describe())).append('\n'));
     }
 }

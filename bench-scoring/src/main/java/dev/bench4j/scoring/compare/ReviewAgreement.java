@@ -656,6 +656,25 @@ public final class ReviewAgreement {
     }
 
     /**
+     * Returns the AI score from which an answer passes: the one given, else {@value
+     * #DEFAULT_PASS_THRESHOLD} when every AI score is in [0, 1], else none (a judge on another scale
+     * needs its threshold said).
+     *
+     * @param aiScores the AI's score per answer
+     * @param given the threshold the user gave, or empty
+     * @return the threshold, or empty when none was given and the scores are not all in [0, 1]
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static OptionalDouble passThreshold(Map<CellId, Double> aiScores, OptionalDouble given) {
+        Objects.requireNonNull(given, "given");
+        if (given.isPresent()) {
+            return given;
+        }
+        boolean unit = Objects.requireNonNull(aiScores, "aiScores").values().stream().allMatch(v -> v >= 0 && v <= 1);
+        return unit ? OptionalDouble.of(DEFAULT_PASS_THRESHOLD) : OptionalDouble.empty();
+    }
+
+    /**
      * Measures every reviewer's verdicts against an AI judge whose scores are in [0, 1], an answer
      * passing at {@value #DEFAULT_PASS_THRESHOLD} or more: {@link #verdictsVsJudge(Collection, Map,
      * double)} with that threshold. A judge on another scale needs its threshold said.

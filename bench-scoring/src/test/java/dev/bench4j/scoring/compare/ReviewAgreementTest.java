@@ -333,4 +333,13 @@ class ReviewAgreementTest {
                 .hasMessage("kappa is over 2 answers but n is 3");
         assertThatThrownBy(() -> new VerdictVsJudge("a", 0.5, Optional.empty(), -1)).hasMessage("n must be >= 0, was -1");
     }
+
+    @Test
+    void passThresholdIsTheGivenOneElseHalfForScoresInTheUnitRangeElseNone() {
+        Map<CellId, Double> unit = Map.of(cell("m", "t1"), 0.2, cell("m", "t2"), 1.0);
+        Map<CellId, Double> fivePoint = Map.of(cell("m", "t1"), 4.0);
+        assertThat(ReviewAgreement.passThreshold(unit, java.util.OptionalDouble.empty())).hasValue(0.5);
+        assertThat(ReviewAgreement.passThreshold(fivePoint, java.util.OptionalDouble.empty())).isEmpty();
+        assertThat(ReviewAgreement.passThreshold(fivePoint, java.util.OptionalDouble.of(3))).hasValue(3.0);
+    }
 }

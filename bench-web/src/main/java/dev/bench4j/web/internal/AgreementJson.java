@@ -167,14 +167,14 @@ final class AgreementJson {
         }
         Map<String, Object> o = Json.object();
         o.put("score", score);
-        boolean unit = ai.values().stream().allMatch(v -> v >= 0 && v <= 1);
+        OptionalDouble threshold = ReviewAgreement.passThreshold(ai, passAt);
         List<Object> rows = new ArrayList<>();
-        if (passAt.isEmpty() && !unit) {
+        if (threshold.isEmpty()) {
             o.put("pass_at", null);
             o.put("note", "The scores of " + score + " are not all in [0, 1]: give the score from which an answer passes"
                     + " (pass_at).");
         } else {
-            double at = passAt.orElse(ReviewAgreement.DEFAULT_PASS_THRESHOLD);
+            double at = threshold.getAsDouble();
             o.put("pass_at", at);
             o.put("note", null);
             for (ReviewAgreement.VerdictVsJudge v : ReviewAgreement.verdictsVsJudge(reviews, ai, at)) {
