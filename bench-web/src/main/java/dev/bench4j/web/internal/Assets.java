@@ -53,7 +53,10 @@ final class Assets {
     }
 
     private static InputStream resource(String path) {
-        InputStream in = Assets.class.getClassLoader().getResourceAsStream(path);
+        // through the class, not its loader: on the module path a loader does not hand out this
+        // module's own (encapsulated) resources; the WebJars' files, outside any package, are found
+        // either way
+        InputStream in = Assets.class.getResourceAsStream("/" + path);
         if (in == null) {
             throw new IllegalStateException("bench-web is missing its resource " + path + " (a broken jar?)");
         }
