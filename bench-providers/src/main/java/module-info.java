@@ -27,6 +27,9 @@ module dev.bench4j.providers {
     requires org.apache.httpcomponents.core5.httpcore5;
     requires org.apache.httpcomponents.core5.httpcore5.h2;
     requires jtokkit;
+    // httpcore5 sets TCP keep-alive options through jdk.net.Sockets; as an automatic module it
+    // declares nothing, and jdk.net is not in the boot layer unless a module requires it
+    requires jdk.net;
 
     provides dev.bench4j.core.spi.ModelProviderFactory with
             dev.bench4j.providers.openai.OpenAiProviderFactory,
