@@ -53,10 +53,13 @@ final class Assets {
     }
 
     private static InputStream resource(String path) {
-        // through the class, not its loader: on the module path a loader does not hand out this
-        // module's own (encapsulated) resources; the WebJars' files, outside any package, are found
-        // either way
+        // this module's own files through the class (on the module path a class loader does not
+        // hand out a named module's resources), the WebJars' files through the loader (a class
+        // looks only in its own module)
         InputStream in = Assets.class.getResourceAsStream("/" + path);
+        if (in == null) {
+            in = Assets.class.getClassLoader().getResourceAsStream(path);
+        }
         if (in == null) {
             throw new IllegalStateException("bench-web is missing its resource " + path + " (a broken jar?)");
         }
