@@ -18,6 +18,8 @@ module dev.bench4j.core {
     exports dev.bench4j.core.json;
     exports dev.bench4j.core.spi;
 
+    // JsonNode and JsonGenerator appear in the API (dev.bench4j.core.json)
+    requires transitive com.fasterxml.jackson.core;
     requires transitive com.fasterxml.jackson.databind;
     requires static transitive org.jspecify;
 
