@@ -56,11 +56,13 @@ public record BenchProperties(@DefaultValue("runs") Path storeDir, @DefaultValue
      * @param provider the bench4j provider: {@code openai} (OpenAI's API) or {@code openai-compatible}
      *     (vLLM, Ollama's {@code /v1}, llama.cpp, LM Studio...)
      * @param baseUrl the API's base URL, e.g. {@code http://localhost:11434/v1}
-     * @param apiKeyEnv the name of the environment variable (or property) holding the API key
+     * @param apiKeyEnv the name of the environment variable (or property) holding the API key; empty
+     *     for the provider's default: {@code OPENAI_API_KEY} for {@code openai}, no key for
+     *     {@code openai-compatible}
      */
     public record Server(@DefaultValue("openai") String provider,
             @DefaultValue("https://api.openai.com/v1") URI baseUrl,
-            @DefaultValue("OPENAI_API_KEY") String apiKeyEnv) {
+            @DefaultValue("") String apiKeyEnv) {
 
         /**
          * Checks the settings.

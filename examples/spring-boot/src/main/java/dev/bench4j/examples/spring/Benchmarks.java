@@ -66,9 +66,8 @@ public final class Benchmarks {
     }
 
     private static ModelConfig modelConfig(BenchProperties.Server server, String model) {
-        return ModelConfig.of(server.provider(), model)
-                .withBaseUrl(server.baseUrl().toString())
-                .withApiKeyEnv(server.apiKeyEnv());
+        ModelConfig config = ModelConfig.of(server.provider(), model).withBaseUrl(server.baseUrl().toString());
+        return server.apiKeyEnv().isBlank() ? config : config.withApiKeyEnv(server.apiKeyEnv());
     }
 
     /**

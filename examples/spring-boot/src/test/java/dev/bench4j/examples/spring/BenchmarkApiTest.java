@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,7 +67,7 @@ class BenchmarkApiTest {
 
     @BeforeEach
     void answerLikeOpenAi() {
-        OpenAiStubs.conditions(KEY, "gpt-4.1-mini", 0).forEach(api::stubFor);
+        OpenAiStubs.conditions(Optional.of(KEY), "gpt-4.1-mini", 0).forEach(api::stubFor);
     }
 
     @Test
@@ -79,6 +80,7 @@ class BenchmarkApiTest {
         assertThat(response.getHeaders().getLocation()).hasToString("/runs/" + run.id());
         assertThat(run.benchmark()).isEqualTo("conditions");
         assertThat(run.status()).isEqualTo("completed");
+        assertThat(run.warnings()).isEmpty();
         RunView.Figures overall = run.overall().orElseThrow();
         assertThat(overall.cells()).isEqualTo(10);
         assertThat(overall.succeeded()).isEqualTo(10);

@@ -10,11 +10,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * OpenAI Chat Completions answers for the five trials of {@code benchmarks/conditions}, as OpenAI
@@ -37,18 +39,18 @@ final class OpenAiStubs {
     }
 
     /**
-     * Returns one stub per trial, answering requests that carry the key.
+     * Returns one stub per trial, answering requests for the model that carry the key.
      *
-     * @param apiKey the key the request must send as {@code Authorization: Bearer}
-     * @param model the model asked for; the answers name its dated version, as OpenAI's do
+     * @param apiKey the key the request must send as {@code Authorization: Bearer}; empty: no such header
+     * @param model the model asked for, which the answers name
      * @param delayMillis how long each answer takes
      * @return the stubs
      */
-    static List<MappingBuilder> conditions(String apiKey, String model, int delayMillis) {
+    static List<MappingBuilder> conditions(Optional<String> apiKey, String model, int delayMillis) {
         ObjectMapper json = new ObjectMapper();
         return ANSWERS.entrySet().stream()
                 .map(e -> post(urlEqualTo("/v1/chat/completions"))
-                        .withHeader("Authorization", equalTo("Bearer " + apiKey))
+                        .withHeader("Authorization", apiKey.map(key -> equalTo("Bearer " + key)).orElseGet(WireMock::absent))
                         .withRequestBody(matchingJsonPath("$.model", equalTo(model)))
                         .withRequestBody(containing(e.getKey()))
                         .willReturn(okJson(completion(json, model, e.getValue())).withFixedDelay(delayMillis)))
@@ -58,7 +60,7 @@ final class OpenAiStubs {
     private static String completion(ObjectMapper json, String model, String content) {
         try (InputStream in = OpenAiStubs.class.getResourceAsStream("/openai/chat-completion.json")) {
             ObjectNode body = (ObjectNode) json.readTree(in);
-            body.put("model", model + "-2025-04-14");
+            body.put("model", model);
             ((ObjectNode) body.get("choices").get(0).get("message")).put("content", content);
             return json.writeValueAsString(body);
         } catch (IOException e) {

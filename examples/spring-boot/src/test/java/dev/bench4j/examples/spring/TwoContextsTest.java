@@ -1,5 +1,6 @@
 package dev.bench4j.examples.spring;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -10,6 +11,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.bench4j.store.json.JsonRunStore;
 import dev.bench4j.store.json.RunEntry;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,7 +25,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * No static state: two instances of the application in one JVM, each with its own store, port,
- * model and API key, run their benchmark at the same time, and each store gets only its own run.
+ * provider, model and API key, run their benchmark at the same time, and each store gets only its own run.
  */
 class TwoContextsTest {
 
@@ -32,11 +36,13 @@ class TwoContextsTest {
     void twoApplicationsInOneJvmRunIndependentBenchmarksIntoTheirOwnStores(@TempDir Path storeA, @TempDir Path storeB)
             throws Exception {
         // Answers take 50 ms, so that both runs are in flight together.
-        OpenAiStubs.conditions("sk-test-a", "gpt-4.1-mini", 50).forEach(api::stubFor);
-        OpenAiStubs.conditions("sk-test-b", "gpt-4.1-nano", 50).forEach(api::stubFor);
+        OpenAiStubs.conditions(Optional.of("sk-test-a"), "gpt-4.1-mini", 50).forEach(api::stubFor);
+        OpenAiStubs.conditions(Optional.empty(), "qwen3:8b", 50).forEach(api::stubFor);
 
-        try (ConfigurableApplicationContext a = start(storeA, "gpt-4.1-mini", "KEY_OF_A", "sk-test-a");
-                ConfigurableApplicationContext b = start(storeB, "gpt-4.1-nano", "KEY_OF_B", "sk-test-b")) {
+        try (ConfigurableApplicationContext a = start(storeA, "--bench4j.models[0]=gpt-4.1-mini",
+                "--bench4j.server.api-key-env=KEY_OF_A", "--KEY_OF_A=sk-test-a");
+                ConfigurableApplicationContext b = start(storeB, "--bench4j.models[0]=qwen3:8b",
+                        "--bench4j.server.provider=openai-compatible")) {
             CompletableFuture<RunView> runOfA = CompletableFuture.supplyAsync(() -> postRun(a));
             CompletableFuture<RunView> runOfB = CompletableFuture.supplyAsync(() -> postRun(b));
             RunView viewOfA = runOfA.get(2, TimeUnit.MINUTES);
@@ -46,26 +52,22 @@ class TwoContextsTest {
             assertThat(a.getBean(JsonRunStore.class).list()).extracting(RunEntry::id).containsExactly(viewOfA.id());
             assertThat(b.getBean(JsonRunStore.class).list()).extracting(RunEntry::id).containsExactly(viewOfB.id());
             assertThat(viewOfA.models()).containsOnlyKeys("openai:gpt-4.1-mini");
-            assertThat(viewOfB.models()).containsOnlyKeys("openai:gpt-4.1-nano");
+            assertThat(viewOfB.models()).containsOnlyKeys("openai-compatible:qwen3:8b");
             assertThat(viewOfA.overall().orElseThrow().succeeded()).isEqualTo(10);
             assertThat(viewOfB.overall().orElseThrow().succeeded()).isEqualTo(10);
         }
         assertThat(api.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer sk-test-a")))).hasSize(10);
         assertThat(api.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))
-                .withHeader("Authorization", equalTo("Bearer sk-test-b")))).hasSize(10);
+                .withHeader("Authorization", absent()))).hasSize(10);
     }
 
     /** Command-line arguments, so they win over application.yml (the models list is replaced whole). */
-    private static ConfigurableApplicationContext start(Path store, String model, String keyVariable, String key) {
-        return new SpringApplicationBuilder(BenchApplication.class).run(
-                "--server.port=0",
-                "--bench4j.startup.enabled=false",
-                "--bench4j.store-dir=" + store,
-                "--bench4j.models[0]=" + model,
-                "--bench4j.server.base-url=" + api.baseUrl() + "/v1",
-                "--bench4j.server.api-key-env=" + keyVariable,
-                "--" + keyVariable + "=" + key);
+    private static ConfigurableApplicationContext start(Path store, String... more) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--bench4j.startup.enabled=false",
+                "--bench4j.store-dir=" + store, "--bench4j.server.base-url=" + api.baseUrl() + "/v1"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(BenchApplication.class).run(args.toArray(String[]::new));
     }
 
     private static RunView postRun(ConfigurableApplicationContext context) {
