@@ -25,13 +25,6 @@ import org.slf4j.MDC;
  */
 public final class Benchmarks {
 
-    /**
-     * The MDC key under which bench4j puts the run id on its own threads (documented in bench4j's
-     * GUIDE; the library's constant is internal); the log pattern in {@code application.yml} shows it,
-     * and this class puts it around its own lines about a run.
-     */
-    public static final String RUN_ID_MDC_KEY = "bench4j.run_id";
-
     private static final Logger LOG = LoggerFactory.getLogger(Benchmarks.class);
 
     private final Map<String, BenchmarkPlan> plans;
@@ -91,7 +84,7 @@ public final class Benchmarks {
             return Optional.empty();
         }
         Run run = plan.run();
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(RUN_ID_MDC_KEY, run.id())) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(Run.MDC_RUN_ID, run.id())) {
             LOG.info("Benchmark '{}' {}: {} cells, {} failed", name, run.status().wireName(),
                     run.summary().overall().cells(), run.summary().overall().failed());
         }
