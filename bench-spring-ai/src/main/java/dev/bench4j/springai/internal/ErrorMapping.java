@@ -1,0 +1,99 @@
+package dev.bench4j.springai.internal;
+
+import dev.bench4j.core.ErrorKind;
+import dev.bench4j.core.spi.CallException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.http.HttpTimeoutException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Spring AI exception → {@link CallException}. An HTTP status in the cause chain (from spring-web's
+ * {@code RestClientResponseException}, or from the {@code "429 - ..."} message of Spring AI's
+ * {@code TransientAiException}/{@code NonTransientAiException}) decides the kind as for bench4j's
+ * HTTP providers; otherwise the exception's type does. Only a {@code RestClientResponseException}
+ * carries the response headers, so only it gives a Retry-After.
+ */
+final class ErrorMapping {
+
+    private static final int MAX_MESSAGE = 500;
+
+    /** Whether spring-ai-retry and spring-web, optional dependencies, are there to look for. */
+    private static final boolean SPRING_WEB = present("org.springframework.ai.retry.TransientAiException")
+            && present("org.springframework.web.client.RestClientResponseException");
+
+    private ErrorMapping() {
+    }
+
+    static CallException toCallException(Throwable e) {
+        String message = message(e);
+        Optional<SpringWebErrors.HttpFailure> http = SPRING_WEB ? SpringWebErrors.httpFailure(e) : Optional.empty();
+        if (http.isPresent()) {
+            int status = http.get().status();
+            ErrorKind kind = status == 429 && isQuota(e) ? ErrorKind.QUOTA_EXCEEDED
+                    : CallException.forHttpStatus(status, message, Optional.empty()).kind();
+            return new CallException(kind, message, OptionalInt.of(status), http.get().retryAfter(), e);
+        }
+        return new CallException(kind(e), message, OptionalInt.empty(), Optional.empty(), e);
+    }
+
+    private static ErrorKind kind(Throwable e) {
+        if (has(e, InterruptedIOException.class) || has(e, HttpTimeoutException.class)
+                || has(e, java.util.concurrent.TimeoutException.class)) {
+            return ErrorKind.TIMEOUT;
+        }
+        if (has(e, com.fasterxml.jackson.core.JacksonException.class)
+                || SPRING_WEB && SpringWebErrors.unreadableBody(e)) {
+            return ErrorKind.MALFORMED_RESPONSE;
+        }
+        Optional<ErrorKind> bySpringAi = SPRING_WEB ? SpringWebErrors.kindWithoutStatus(e) : Optional.empty();
+        if (bySpringAi.isPresent()) {
+            return bySpringAi.get();
+        }
+        if (has(e, IOException.class)) {
+            return ErrorKind.NETWORK;
+        }
+        return ErrorKind.INTERNAL;
+    }
+
+    /** OpenAI's used-up quota is a 429 too; its body (in some message of the chain) says which. */
+    private static boolean isQuota(Throwable e) {
+        for (Throwable c = e; c != null; c = next(c)) {
+            String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
+            if (m.contains("insufficient_quota") || m.contains("exceeded your current quota")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean has(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable c = e; c != null; c = next(c)) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Throwable next(Throwable c) {
+        return c.getCause() == c ? null : c.getCause();
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        m = "Spring AI " + e.getClass().getSimpleName() + ": " + m;
+        return m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE) + "..." : m;
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, ErrorMapping.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}
