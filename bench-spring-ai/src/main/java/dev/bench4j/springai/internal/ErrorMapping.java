@@ -32,7 +32,7 @@ final class ErrorMapping {
         Optional<SpringWebErrors.HttpFailure> http = SPRING_WEB ? SpringWebErrors.httpFailure(e) : Optional.empty();
         if (http.isPresent()) {
             int status = http.get().status();
-            ErrorKind kind = status == 429 && isQuota(e) ? ErrorKind.QUOTA_EXCEEDED
+            ErrorKind kind = status == 429 && isQuota(http.get().body()) ? ErrorKind.QUOTA_EXCEEDED
                     : CallException.forHttpStatus(status, message, Optional.empty()).kind();
             return new CallException(kind, message, OptionalInt.of(status), http.get().retryAfter(), e);
         }
@@ -58,15 +58,10 @@ final class ErrorMapping {
         return ErrorKind.INTERNAL;
     }
 
-    /** OpenAI's used-up quota is a 429 too; its body (in some message of the chain) says which. */
-    private static boolean isQuota(Throwable e) {
-        for (Throwable c = e; c != null; c = next(c)) {
-            String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
-            if (m.contains("insufficient_quota") || m.contains("exceeded your current quota")) {
-                return true;
-            }
-        }
-        return false;
+    /** OpenAI's used-up quota is a 429 too; its body says which. */
+    private static boolean isQuota(String body) {
+        String b = body.toLowerCase(Locale.ROOT);
+        return b.contains("insufficient_quota") || b.contains("exceeded your current quota");
     }
 
     static boolean has(Throwable e, Class<? extends Throwable> type) {

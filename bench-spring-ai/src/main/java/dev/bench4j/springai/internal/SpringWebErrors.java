@@ -31,8 +31,8 @@ final class SpringWebErrors {
     /** Longer waits are cut to this (a year): a server cannot mean more. */
     private static final long MAX_SECONDS = 365L * 24 * 3600;
 
-    /** An HTTP error status and the wait the response asked for. */
-    record HttpFailure(int status, Optional<Duration> retryAfter) {
+    /** An HTTP error status, the wait the response asked for, and its body as far as known. */
+    record HttpFailure(int status, Optional<Duration> retryAfter, String body) {
     }
 
     private SpringWebErrors() {
@@ -42,12 +42,13 @@ final class SpringWebErrors {
     static Optional<HttpFailure> httpFailure(Throwable e) {
         for (Throwable c = e; c != null; c = ErrorMapping.next(c)) {
             if (c instanceof RestClientResponseException r && r.getStatusCode().isError()) {
-                return Optional.of(new HttpFailure(r.getStatusCode().value(), retryAfter(r.getResponseHeaders())));
+                return Optional.of(new HttpFailure(r.getStatusCode().value(), retryAfter(r.getResponseHeaders()),
+                        r.getResponseBodyAsString()));
             }
             if ((c instanceof TransientAiException || c instanceof NonTransientAiException) && c.getMessage() != null) {
                 Matcher m = STATUS.matcher(c.getMessage());
                 if (m.find()) {
-                    return Optional.of(new HttpFailure(Integer.parseInt(m.group(1)), Optional.empty()));
+                    return Optional.of(new HttpFailure(Integer.parseInt(m.group(1)), Optional.empty(), c.getMessage()));
                 }
             }
         }
