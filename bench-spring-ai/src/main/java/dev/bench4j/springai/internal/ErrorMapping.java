@@ -4,6 +4,7 @@ import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.spi.CallException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.lang.reflect.Method;
 import java.net.http.HttpTimeoutException;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,10 +12,11 @@ import java.util.OptionalInt;
 
 /**
  * Spring AI exception → {@link CallException}. An HTTP status in the cause chain (from spring-web's
- * {@code RestClientResponseException}, or from the {@code "429 - ..."} message of Spring AI's
- * {@code TransientAiException}/{@code NonTransientAiException}) decides the kind as for bench4j's
- * HTTP providers; otherwise the exception's type does. Only a {@code RestClientResponseException}
- * carries the response headers, so only it gives a Retry-After.
+ * {@code RestClientResponseException}, from the {@code "429 - ..."} message of Spring AI's
+ * {@code TransientAiException}/{@code NonTransientAiException}, or from the {@code int statusCode()}
+ * of a vendor SDK's exception, as the OpenAI, Anthropic and AWS Java SDKs have) decides the kind as
+ * for bench4j's HTTP providers; otherwise the exception's type does. Only a
+ * {@code RestClientResponseException} carries the response headers, so only it gives a Retry-After.
  */
 final class ErrorMapping {
 
@@ -29,7 +31,10 @@ final class ErrorMapping {
 
     static CallException toCallException(Throwable e) {
         String message = message(e);
-        Optional<SpringWebErrors.HttpFailure> http = SPRING_WEB ? SpringWebErrors.httpFailure(e) : Optional.empty();
+        Optional<HttpFailure> http = SPRING_WEB ? SpringWebErrors.httpFailure(e) : Optional.empty();
+        if (http.isEmpty()) {
+            http = sdkFailure(e);
+        }
         if (http.isPresent()) {
             int status = http.get().status();
             ErrorKind kind = status == 429 && isQuota(http.get().body()) ? ErrorKind.QUOTA_EXCEEDED
@@ -56,6 +61,31 @@ final class ErrorMapping {
             return ErrorKind.NETWORK;
         }
         return ErrorKind.INTERNAL;
+    }
+
+    /**
+     * The status of a vendor SDK's exception ({@code com.openai.errors.RateLimitException},
+     * {@code software.amazon.awssdk.core.exception.SdkServiceException}, ...): a public
+     * {@code statusCode()} or {@code getStatusCode()} returning an {@code int} error status.
+     */
+    private static Optional<HttpFailure> sdkFailure(Throwable e) {
+        for (Throwable c = e; c != null; c = next(c)) {
+            for (String name : new String[] {"statusCode", "getStatusCode"}) {
+                try {
+                    Method m = c.getClass().getMethod(name);
+                    if (m.getReturnType() == int.class || m.getReturnType() == Integer.class) {
+                        Object status = m.invoke(c);
+                        if (status instanceof Integer s && s >= 400 && s <= 599) {
+                            return Optional.of(new HttpFailure(s, Optional.empty(),
+                                    c.getMessage() == null ? "" : c.getMessage()));
+                        }
+                    }
+                } catch (ReflectiveOperationException | RuntimeException notThere) {
+                    // no such method, or not accessible: not an SDK status
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** OpenAI's used-up quota is a 429 too; its body says which. */

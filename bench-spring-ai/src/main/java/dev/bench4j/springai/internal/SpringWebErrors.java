@@ -31,10 +31,6 @@ final class SpringWebErrors {
     /** Longer waits are cut to this (a year): a server cannot mean more. */
     private static final long MAX_SECONDS = 365L * 24 * 3600;
 
-    /** An HTTP error status, the wait the response asked for, and its body as far as known. */
-    record HttpFailure(int status, Optional<Duration> retryAfter, String body) {
-    }
-
     private SpringWebErrors() {
     }
 

@@ -285,8 +285,40 @@ class ChatModelProviderTest {
                         ErrorKind.MALFORMED_RESPONSE, OptionalInt.empty(), Optional.empty()),
                 Arguments.of(new IllegalStateException("bad", new JsonParseException(null, "Unexpected end-of-input")),
                         ErrorKind.MALFORMED_RESPONSE, OptionalInt.empty(), Optional.empty()),
+                Arguments.of(new SdkRateLimitException(), ErrorKind.RATE_LIMITED, OptionalInt.of(429), Optional.empty()),
+                Arguments.of(new IllegalStateException("wrapped", new SdkServiceException(503)), ErrorKind.SERVER,
+                        OptionalInt.of(503), Optional.empty()),
+                Arguments.of(new SdkServiceException(200), ErrorKind.INTERNAL, OptionalInt.empty(), Optional.empty()),
                 Arguments.of(new IllegalStateException("surprise"), ErrorKind.INTERNAL, OptionalInt.empty(),
                         Optional.empty()));
+    }
+
+    /** As the OpenAI and Anthropic Java SDKs (Spring AI 2's OpenAI and Anthropic models) throw. */
+    public static final class SdkRateLimitException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SdkRateLimitException() {
+            super("429: Rate limit reached for gpt-4o-mini");
+        }
+
+        public int statusCode() {
+            return 429;
+        }
+    }
+
+    /** An SDK exception whose status is behind a getter returning an Integer. */
+    public static final class SdkServiceException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        SdkServiceException(int status) {
+            super("Service returned HTTP status " + status);
+            this.status = status;
+        }
+
+        public Integer getStatusCode() {
+            return status;
+        }
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
