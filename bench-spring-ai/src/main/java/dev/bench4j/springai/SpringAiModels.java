@@ -37,6 +37,9 @@ import org.springframework.ai.chat.model.ChatModel;
  * threads (as many as the run's concurrency), closed when the run ends; a timed-out or cancelled
  * attempt interrupts its thread. Give the ChatModel a {@code RetryTemplate} of one attempt (or set
  * {@code spring.ai.retry.max-attempts=1}): bench4j retries, and both together multiply the attempts.
+ *
+ * <p>Built against Spring AI 1.1 (Spring Boot 3); a Spring AI 2 model, which wants request options
+ * of its own type, gets them from {@code mutate()} of its own options.
  */
 public final class SpringAiModels {
 

@@ -39,7 +39,7 @@ final class ChatModelProvider implements ModelProvider {
     public CompletionStage<ModelResponse> call(ModelRequest request) {
         Prompt prompt;
         try {
-            prompt = RequestMapping.toPrompt(request);
+            prompt = RequestMapping.toPrompt(request, model);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new CallException(ErrorKind.BAD_REQUEST,
                     "Spring AI refused the request: " + e.getMessage()));

@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 
@@ -17,8 +18,8 @@ final class RequestMapping {
     private RequestMapping() {
     }
 
-    static Prompt toPrompt(ModelRequest request) {
-        return new Prompt(messages(request.messages()), options(request.config().parameters()));
+    static Prompt toPrompt(ModelRequest request, ChatModel model) {
+        return new Prompt(messages(request.messages()), options(request.config().parameters(), model));
     }
 
     static List<org.springframework.ai.chat.messages.Message> messages(List<Message> messages) {
@@ -35,12 +36,12 @@ final class RequestMapping {
     }
 
     /**
-     * Only the parameters that are set: an unset one stays null so the ChatModel's own default
-     * applies, and so does its model (validate made sure the config names the same). Seed, reasoning
-     * effort and verbosity never get here: validate refuses them.
+     * Only the parameters that are set: an unset one stays as the ChatModel has it, and so does its
+     * model (validate made sure the config names the same). Seed, reasoning effort and verbosity
+     * never get here: validate refuses them.
      */
-    static ChatOptions options(Parameters p) {
-        ChatOptions.Builder b = ChatOptions.builder();
+    static ChatOptions options(Parameters p, ChatModel model) {
+        ChatOptions.Builder b = builder(model);
         p.temperature().ifPresent(b::temperature);
         p.topP().ifPresent(b::topP);
         p.topK().ifPresent(b::topK);
@@ -51,5 +52,26 @@ final class RequestMapping {
             b.stopSequences(p.stop());
         }
         return b.build();
+    }
+
+    /**
+     * Spring AI 1.x models merge portable {@code ChatOptions} (from {@code ChatOptions.builder()})
+     * into their own defaults; Spring AI 2 models want options of their own type, built from
+     * {@code mutate()} of their defaults (a 1.x model's options have no such method). {@code mutate()}
+     * is called reflectively so that one jar serves both.
+     */
+    private static ChatOptions.Builder builder(ChatModel model) {
+        ChatOptions defaults = model.getDefaultOptions();
+        if (defaults != null) {
+            try {
+                Object own = defaults.getClass().getMethod("mutate").invoke(defaults);
+                if (own instanceof ChatOptions.Builder b) {
+                    return b;
+                }
+            } catch (ReflectiveOperationException | RuntimeException noMutate) {
+                // a Spring AI 1.x model: portable options below
+            }
+        }
+        return ChatOptions.builder();
     }
 }

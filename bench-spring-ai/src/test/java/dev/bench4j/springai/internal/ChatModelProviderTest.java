@@ -144,6 +144,84 @@ class ChatModelProviderTest {
         assertThat(o.getModel()).as("the ChatModel's own model applies").isNull();
     }
 
+    /** Options as a Spring AI 2 model has them: {@code mutate()} gives a builder of the model's own type. */
+    public static final class OwnOptions implements ChatOptions {
+        private final ChatOptions own = ChatOptions.builder().model("own-model").temperature(0.9).topP(0.8).build();
+
+        public ChatOptions.Builder mutate() {
+            return ChatOptions.builder().model(own.getModel()).temperature(own.getTemperature()).topP(own.getTopP());
+        }
+
+        @Override
+        public String getModel() {
+            return own.getModel();
+        }
+
+        @Override
+        public Double getFrequencyPenalty() {
+            return null;
+        }
+
+        @Override
+        public Integer getMaxTokens() {
+            return null;
+        }
+
+        @Override
+        public Double getPresencePenalty() {
+            return null;
+        }
+
+        @Override
+        public List<String> getStopSequences() {
+            return null;
+        }
+
+        @Override
+        public Double getTemperature() {
+            return own.getTemperature();
+        }
+
+        @Override
+        public Integer getTopK() {
+            return null;
+        }
+
+        @Override
+        public Double getTopP() {
+            return own.getTopP();
+        }
+
+        @SuppressWarnings("unchecked")
+        public <T extends ChatOptions> T copy() {
+            return (T) this;
+        }
+    }
+
+    @Test
+    void aModelWhoseOptionsMutateGetsItsOwnOptionsWithTheSetParametersOverTheDefaults() throws Exception {
+        Prompt[] seen = new Prompt[1];
+        ChatModel springAi2 = new ChatModel() {
+            @Override
+            public ChatResponse call(Prompt prompt) {
+                seen[0] = prompt;
+                return response("ok", "STOP", new EmptyUsage(), "");
+            }
+
+            @Override
+            public ChatOptions getDefaultOptions() {
+                return new OwnOptions();
+            }
+        };
+
+        send(springAi2, ModelConfig.of("fake", "own-model").withTemperature(0.3)).get(10, TimeUnit.SECONDS);
+
+        ChatOptions o = seen[0].getOptions();
+        assertThat(o.getModel()).isEqualTo("own-model");
+        assertThat(o.getTemperature()).isEqualTo(0.3);
+        assertThat(o.getTopP()).isEqualTo(0.8);
+    }
+
     @Test
     void emptyUsageIsUnknownAndSoAreAnEmptyFinishReasonAndModel() throws Exception {
         ModelResponse r = answer(response("ok", "", new EmptyUsage(), ""));
