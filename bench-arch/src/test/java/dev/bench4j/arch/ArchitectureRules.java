@@ -63,9 +63,9 @@ final class ArchitectureRules {
                     BenchModule.STORE.packages())
             .should().dependOnClassesThat().resideInAnyPackage(
                     BenchModule.WEB.packages(), BenchModule.EXAMPLES.packages(), BenchModule.PERF.packages(),
-                    BenchModule.JUNIT.packages(), BenchModule.LANGCHAIN4J.packages())
-            .because("the viewer, the JUnit extension, the LangChain4j adapter, the examples and CLI, and the benchmarks are"
-                    + " optional applications of the library: a library user must not need them");
+                    BenchModule.JUNIT.packages(), BenchModule.LANGCHAIN4J.packages(), BenchModule.SPRING_AI.packages())
+            .because("the viewer, the JUnit extension, the LangChain4j and Spring AI adapters, the examples and CLI, and"
+                    + " the benchmarks are optional applications of the library: a library user must not need them");
 
     /** The LangChain4j adapter depends on core only, like a provider. */
     static final ArchRule LANGCHAIN4J_DEPENDS_ON_NO_MODULE_BUT_CORE = noClasses()
@@ -73,8 +73,17 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage(
                     BenchModule.PROVIDERS.packages(), BenchModule.SCORING.packages(), BenchModule.STORE.packages(),
                     BenchModule.WEB.packages(), BenchModule.EXAMPLES.packages(), BenchModule.PERF.packages(),
-                    BenchModule.JUNIT.packages())
+                    BenchModule.JUNIT.packages(), BenchModule.SPRING_AI.packages())
             .because("the adapter is a model provider over a LangChain4j ChatModel, through core's SPI");
+
+    /** The Spring AI adapter depends on core only, like a provider. */
+    static final ArchRule SPRING_AI_DEPENDS_ON_NO_MODULE_BUT_CORE = noClasses()
+            .that().resideInAPackage(BenchModule.SPRING_AI.packages())
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    BenchModule.PROVIDERS.packages(), BenchModule.SCORING.packages(), BenchModule.STORE.packages(),
+                    BenchModule.WEB.packages(), BenchModule.EXAMPLES.packages(), BenchModule.PERF.packages(),
+                    BenchModule.JUNIT.packages(), BenchModule.LANGCHAIN4J.packages())
+            .because("the adapter is a model provider over a Spring AI ChatModel, through core's SPI");
 
     private ArchitectureRules() {
     }

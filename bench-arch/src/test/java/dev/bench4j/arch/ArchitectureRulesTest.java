@@ -54,6 +54,11 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void theSpringAiAdapterDependsOnNoModuleButCore() {
+        ArchitectureRules.SPRING_AI_DEPENDS_ON_NO_MODULE_BUT_CORE.check(MAIN);
+    }
+
+    @Test
     void scoringDoesNotDependOnTheStore() {
         ArchitectureRules.SCORING_DOES_NOT_DEPEND_ON_STORE.check(MAIN);
     }

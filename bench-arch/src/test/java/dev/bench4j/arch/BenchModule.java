@@ -13,7 +13,8 @@ enum BenchModule {
     WEB("bench-web", "dev.bench4j.web"),
     EXAMPLES("bench-examples", "dev.bench4j.examples"),
     PERF("bench-perf", "dev.bench4j.perf"),
-    LANGCHAIN4J("bench-langchain4j", "dev.bench4j.langchain4j");
+    LANGCHAIN4J("bench-langchain4j", "dev.bench4j.langchain4j"),
+    SPRING_AI("bench-spring-ai", "dev.bench4j.springai");
 
     private final String artifactId;
     private final String packagePrefix;

@@ -31,6 +31,14 @@ public record Run(RunInfo info, RunStatus status, Optional<String> statusReason,
      *
      * @throws NullPointerException if a component is {@code null}
      */
+    /**
+     * The SLF4J MDC key ({@value}) under which bench4j puts the run id on the threads it creates
+     * for a run (the run's own thread, which dispatches, scores and writes results, its timers and
+     * its listeners), so a log pattern such as {@code %X{bench4j.run_id}} shows which run a line
+     * belongs to. A provider's own I/O threads do not carry it.
+     */
+    public static final String MDC_RUN_ID = "bench4j.run_id";
+
     public Run {
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(status, "status");

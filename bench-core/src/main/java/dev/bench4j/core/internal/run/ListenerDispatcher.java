@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Delivers listener events in order on one thread of their own, so listeners never block the
@@ -26,10 +25,7 @@ final class ListenerDispatcher {
         this.listeners = listeners;
         this.thread = listeners.isEmpty() ? null : new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(() -> {
-                        MDC.put(RunExecution.MDC_RUN_ID, runId);
-                        r.run();
-                    }, "bench4j-listeners-" + runId);
+                    Thread t = new Thread(RunExecution.withRunId(runId, r), "bench4j-listeners-" + runId);
                     t.setDaemon(true);
                     return t;
                 });

@@ -61,7 +61,7 @@ import org.slf4j.MDC;
 public final class RunExecution implements RunHandle {
 
     /** The MDC key holding the run id on bench4j's threads. */
-    public static final String MDC_RUN_ID = "bench4j.run_id";
+    static final String MDC_RUN_ID = Run.MDC_RUN_ID;
 
     private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
 
@@ -134,15 +134,23 @@ public final class RunExecution implements RunHandle {
 
     private static ExecutorService newRunThread(String id) {
         return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "bench4j-run-" + id);
+            Thread t = new Thread(withRunId(id, r), "bench4j-run-" + id);
             t.setDaemon(true);
             return t;
         });
     }
 
+    /** A thread body that carries the run id in the MDC for everything it logs. */
+    static Runnable withRunId(String id, Runnable body) {
+        return () -> {
+            MDC.put(MDC_RUN_ID, id);
+            body.run();
+        };
+    }
+
     private static ScheduledExecutorService newScheduler(String id) {
         ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "bench4j-timers-" + id);
+            Thread t = new Thread(withRunId(id, r), "bench4j-timers-" + id);
             t.setDaemon(true);
             return t;
         });
@@ -181,7 +189,6 @@ public final class RunExecution implements RunHandle {
     // ---- run thread ----------------------------------------------------------------------------
 
     private void begin() {
-        MDC.put(MDC_RUN_ID, info.id());
         listeners.emit(l -> l.onRunStarted(info));
         Optional<String> refused = sinks.open(info, settings.trials());
         log.info("Run {} of plan '{}' started: {} prompts x {} models x {} trials x {} repetitions = {} cells, concurrency {}",
@@ -470,7 +477,6 @@ public final class RunExecution implements RunHandle {
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }
-        MDC.remove(MDC_RUN_ID);
         runThread.shutdown();
         future.complete(run);
     }
