@@ -7,7 +7,9 @@ import dev.bench4j.core.json.JsonValues;
 import dev.bench4j.core.json.ModelConfigJson;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -214,6 +216,30 @@ public final class ModelConfig {
      */
     public Endpoint endpoint() {
         return endpoint;
+    }
+
+    /**
+     * Returns the names of the settings of this config that only a provider speaking the vendor's
+     * own API can send: {@code seed}, {@code reasoning_effort}, {@code verbosity}, each extra as
+     * {@code params.NAME}, {@code stream}, {@code base_url}, {@code api_key_env} and {@code api_key},
+     * in that order, for those that are set. An adapter over another framework's chat model (whose
+     * endpoint, key and streaming are its own) refuses a config for which this is not empty.
+     *
+     * @return the names, empty when the config sets only portable parameters
+     */
+    public List<String> nonPortableSettings() {
+        List<String> names = new ArrayList<>();
+        parameters.seed().ifPresent(v -> names.add("seed"));
+        parameters.reasoningEffort().ifPresent(v -> names.add("reasoning_effort"));
+        parameters.verbosity().ifPresent(v -> names.add("verbosity"));
+        extras.keySet().forEach(k -> names.add("params." + k));
+        if (endpoint.stream()) {
+            names.add("stream");
+        }
+        endpoint.baseUrl().ifPresent(v -> names.add("base_url"));
+        endpoint.apiKeyEnv().ifPresent(v -> names.add("api_key_env"));
+        endpoint.apiKey().ifPresent(v -> names.add("api_key"));
+        return List.copyOf(names);
     }
 
     /**

@@ -366,4 +366,17 @@ class ModelConfigTest {
                 .isInstanceOf(InvalidPlanException.class).hasMessageStartingWith("scorers[0].judge")
                 .hasMessageNotContaining("sk-x");
     }
+
+    @Test
+    void nonPortableSettingsNameWhatOnlyAVendorsOwnApiCanCarryInOrder() {
+        ModelConfig portable = ModelConfig.of("openai", "m").withTemperature(0.2).withMaxOutputTokens(100);
+        assertThat(portable.nonPortableSettings()).isEmpty();
+
+        ModelConfig all = ModelConfig.fromMap(Map.of("provider", "openai", "model", "m", "seed", 7,
+                "reasoning_effort", "high", "verbosity", "low", "params", Map.of("num_ctx", 8192),
+                "stream", true, "base_url", "http://localhost:1/v1", "api_key_env", "KEY_VAR"), "models[0]")
+                .withApiKey(Secret.of("sk-secret"));
+        assertThat(all.nonPortableSettings()).containsExactly("seed", "reasoning_effort", "verbosity",
+                "params.num_ctx", "stream", "base_url", "api_key_env", "api_key");
+    }
 }

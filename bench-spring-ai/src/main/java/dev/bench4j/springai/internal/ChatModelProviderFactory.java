@@ -1,13 +1,10 @@
 package dev.bench4j.springai.internal;
 
-import dev.bench4j.core.Endpoint;
 import dev.bench4j.core.ModelConfig;
-import dev.bench4j.core.Parameters;
 import dev.bench4j.core.spi.ModelProvider;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ProviderContext;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,31 +56,7 @@ public final class ChatModelProviderFactory implements ModelProviderFactory {
      */
     @Override
     public void validate(ModelConfig config, Path baseDirectory) {
-        List<String> refused = new ArrayList<>();
-        Parameters p = config.parameters();
-        if (p.seed().isPresent()) {
-            refused.add("seed");
-        }
-        if (p.reasoningEffort().isPresent()) {
-            refused.add("reasoning_effort");
-        }
-        if (p.verbosity().isPresent()) {
-            refused.add("verbosity");
-        }
-        config.extras().keySet().forEach(k -> refused.add("params." + k));
-        Endpoint e = config.endpoint();
-        if (e.stream()) {
-            refused.add("stream");
-        }
-        if (e.baseUrl().isPresent()) {
-            refused.add("base_url");
-        }
-        if (e.apiKeyEnv().isPresent()) {
-            refused.add("api_key_env");
-        }
-        if (e.apiKey().isPresent()) {
-            refused.add("api_key");
-        }
+        List<String> refused = config.nonPortableSettings();
         String where = "model '" + config.id() + "' (Spring AI provider '" + name + "')";
         if (!refused.isEmpty()) {
             throw new IllegalArgumentException(where + ": Spring AI's ChatOptions cannot carry "
