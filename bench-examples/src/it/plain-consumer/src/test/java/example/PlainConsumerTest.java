@@ -16,6 +16,7 @@ import dev.bench4j.core.Run;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Trial;
 import dev.bench4j.langchain4j.LangChain4jModels;
+import dev.bench4j.springai.SpringAiModels;
 import dev.bench4j.providers.openai.OpenAiProviderFactory;
 import dev.bench4j.scoring.Scorers;
 import dev.bench4j.store.json.JsonRunStore;
@@ -72,7 +73,7 @@ class PlainConsumerTest {
     @Test
     void everyBench4jJarCarriesTheLicence() throws Exception {
         for (Class<?> type : List.of(BenchmarkPlan.class, OpenAiProviderFactory.class, Scorers.class,
-                JsonRunStore.class, BenchServer.class, LangChain4jModels.class, dev.bench4j.junit.Bench.class,
+                JsonRunStore.class, BenchServer.class, LangChain4jModels.class, SpringAiModels.class, dev.bench4j.junit.Bench.class,
                 dev.bench4j.examples.cli.Bench.class)) {
             Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
             try (JarFile file = new JarFile(jar.toFile())) {
