@@ -1,11 +1,9 @@
 package dev.bench4j.springai.internal;
 
 import dev.bench4j.core.ErrorKind;
+import dev.bench4j.core.spi.RetryAfterHeaders;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,9 +25,6 @@ final class SpringWebErrors {
      * Boot's auto-configured handler.
      */
     private static final Pattern STATUS = Pattern.compile("^(?:HTTP )?([45]\\d\\d) - ");
-
-    /** Longer waits are cut to this (a year): a server cannot mean more. */
-    private static final long MAX_SECONDS = 365L * 24 * 3600;
 
     private SpringWebErrors() {
     }
@@ -72,40 +67,6 @@ final class SpringWebErrors {
         if (headers == null) {
             return Optional.empty();
         }
-        Optional<Duration> ms = number(headers.getFirst("retry-after-ms")).map(d -> seconds(d / 1000));
-        if (ms.isPresent()) {
-            return ms;
-        }
-        String v = headers.getFirst(HttpHeaders.RETRY_AFTER);
-        if (v == null) {
-            return Optional.empty();
-        }
-        Optional<Duration> s = number(v).map(SpringWebErrors::seconds);
-        if (s.isPresent()) {
-            return s;
-        }
-        try {
-            Duration d = Duration.between(Clock.systemUTC().instant(),
-                    ZonedDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            return Optional.of(d.isNegative() ? Duration.ZERO : d);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Double> number(String v) {
-        if (v == null) {
-            return Optional.empty();
-        }
-        try {
-            double d = Double.parseDouble(v.trim());
-            return d >= 0 && Double.isFinite(d) ? Optional.of(d) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Duration seconds(double s) {
-        return Duration.ofMillis((long) (Math.min(s, MAX_SECONDS) * 1000));
+        return RetryAfterHeaders.parse(name -> Optional.ofNullable(headers.getFirst(name)), Clock.systemUTC());
     }
 }

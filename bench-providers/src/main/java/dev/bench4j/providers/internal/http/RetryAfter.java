@@ -1,11 +1,10 @@
 package dev.bench4j.providers.internal.http;
 
+import dev.bench4j.core.spi.RetryAfterHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -70,44 +69,7 @@ public final class RetryAfter {
      * @return the wait, or empty
      */
     public static Optional<Duration> explicit(HttpReply reply, Clock clock) {
-        Optional<Duration> ms = reply.header("retry-after-ms").flatMap(RetryAfter::millis);
-        if (ms.isPresent()) {
-            return ms;
-        }
-        return reply.header("retry-after").flatMap(v -> secondsOrDate(v, clock));
-    }
-
-    /** Longer waits are cut to this (a year): a provider cannot mean more, and nanoseconds must not overflow. */
-    private static final double MAX_SECONDS = 365 * 24 * 3600.0;
-
-    private static Optional<Duration> millis(String v) {
-        return number(v).map(d -> seconds(d / 1000));
-    }
-
-    private static Optional<Double> number(String v) {
-        try {
-            double d = Double.parseDouble(v.trim());
-            return d >= 0 && Double.isFinite(d) ? Optional.of(d) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Duration seconds(double s) {
-        return Duration.ofNanos((long) (Math.min(s, MAX_SECONDS) * 1e9));
-    }
-
-    private static Optional<Duration> secondsOrDate(String v, Clock clock) {
-        Optional<Duration> seconds = number(v).map(RetryAfter::seconds);
-        if (seconds.isPresent()) {
-            return seconds;
-        }
-        try {
-            Instant at = ZonedDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return Optional.of(nonNegative(Duration.between(clock.instant(), at)));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return RetryAfterHeaders.parse(reply::header, clock);
     }
 
     static Optional<Duration> goDuration(String v) {
