@@ -1,10 +1,14 @@
 package dev.bench4j.langchain4j.internal;
 
+import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.spi.BlockingModelProvider;
+import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelProvider;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ProviderContext;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,8 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The factory behind {@code LangChain4jModels.provider}: one name, one ChatModel, a new
- * {@link ChatModelProvider} (with its own threads) per run.
+ * The factory behind {@code LangChain4jModels.provider}: one name, one ChatModel, and per run a
+ * {@link BlockingModelProvider} that calls the ChatModel on threads of its own.
  */
 public final class ChatModelProviderFactory implements ModelProviderFactory {
 
@@ -44,7 +48,15 @@ public final class ChatModelProviderFactory implements ModelProviderFactory {
 
     @Override
     public ModelProvider create(ProviderContext context) {
-        return new ChatModelProvider(model, context.concurrency(), name);
+        return BlockingModelProvider.of("bench4j-lc4j-" + name, context.concurrency(), request -> {
+            ChatRequest chatRequest;
+            try {
+                chatRequest = RequestMapping.toChatRequest(request);
+            } catch (RuntimeException e) {
+                throw new CallException(ErrorKind.BAD_REQUEST, "LangChain4j refused the request: " + e.getMessage());
+            }
+            return ResponseMapping.toModelResponse(model.chat(chatRequest));
+        }, ErrorMapping::toCallException);
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.bench4j.springai.internal;
 
+import dev.bench4j.core.ErrorKind;
 import dev.bench4j.core.ModelConfig;
+import dev.bench4j.core.spi.BlockingModelProvider;
+import dev.bench4j.core.spi.CallException;
 import dev.bench4j.core.spi.ModelProvider;
 import dev.bench4j.core.spi.ModelProviderFactory;
 import dev.bench4j.core.spi.ProviderContext;
@@ -10,10 +13,11 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
 
 /**
- * The factory behind {@code SpringAiModels.provider}: one name, one ChatModel, a new
- * {@link ChatModelProvider} (with its own threads) per run.
+ * The factory behind {@code SpringAiModels.provider}: one name, one ChatModel, and per run a
+ * {@link BlockingModelProvider} that calls the ChatModel on threads of its own.
  */
 public final class ChatModelProviderFactory implements ModelProviderFactory {
 
@@ -44,7 +48,15 @@ public final class ChatModelProviderFactory implements ModelProviderFactory {
 
     @Override
     public ModelProvider create(ProviderContext context) {
-        return new ChatModelProvider(model, context.concurrency(), name);
+        return BlockingModelProvider.of("bench4j-spring-ai-" + name, context.concurrency(), request -> {
+            Prompt prompt;
+            try {
+                prompt = RequestMapping.toPrompt(request, model);
+            } catch (RuntimeException e) {
+                throw new CallException(ErrorKind.BAD_REQUEST, "Spring AI refused the request: " + e.getMessage());
+            }
+            return ResponseMapping.toModelResponse(model.call(prompt));
+        }, ErrorMapping::toCallException);
     }
 
     /**
