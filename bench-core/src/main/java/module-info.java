@@ -33,6 +33,7 @@ module dev.bench4j.core {
     requires commons.math3;
     requires HdrHistogram;
 
+    uses dev.bench4j.core.spi.EmbeddingModelFactory;
     uses dev.bench4j.core.spi.ModelProviderFactory;
     uses dev.bench4j.core.spi.ScorerFactory;
     uses dev.bench4j.core.spi.TokenCounterFactory;

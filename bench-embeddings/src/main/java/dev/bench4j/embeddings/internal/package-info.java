@@ -1,0 +1,2 @@
+/** The implementation of {@code bench-embeddings}; not API, may change without notice. */
+package dev.bench4j.embeddings.internal;
