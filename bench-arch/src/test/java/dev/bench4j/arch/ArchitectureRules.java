@@ -63,9 +63,11 @@ final class ArchitectureRules {
                     BenchModule.STORE.packages())
             .should().dependOnClassesThat().resideInAnyPackage(
                     BenchModule.WEB.packages(), BenchModule.EXAMPLES.packages(), BenchModule.PERF.packages(),
-                    BenchModule.JUNIT.packages(), BenchModule.LANGCHAIN4J.packages(), BenchModule.SPRING_AI.packages())
-            .because("the viewer, the JUnit extension, the LangChain4j and Spring AI adapters, the examples and CLI, and"
-                    + " the benchmarks are optional applications of the library: a library user must not need them");
+                    BenchModule.JUNIT.packages(), BenchModule.LANGCHAIN4J.packages(), BenchModule.SPRING_AI.packages(),
+                    BenchModule.EMBEDDINGS.packages())
+            .because("the viewer, the JUnit extension, the LangChain4j and Spring AI adapters, the embedding scorer, the"
+                    + " examples and CLI, and the benchmarks are optional applications of the library: a library user"
+                    + " must not need them");
 
     /** The LangChain4j adapter depends on core only, like a provider. */
     static final ArchRule LANGCHAIN4J_DEPENDS_ON_NO_MODULE_BUT_CORE = noClasses()
@@ -73,7 +75,7 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage(
                     BenchModule.PROVIDERS.packages(), BenchModule.SCORING.packages(), BenchModule.STORE.packages(),
                     BenchModule.WEB.packages(), BenchModule.EXAMPLES.packages(), BenchModule.PERF.packages(),
-                    BenchModule.JUNIT.packages(), BenchModule.SPRING_AI.packages())
+                    BenchModule.JUNIT.packages(), BenchModule.SPRING_AI.packages(), BenchModule.EMBEDDINGS.packages())
             .because("the adapter is a model provider over a LangChain4j ChatModel, through core's SPI");
 
     /** The Spring AI adapter depends on core only, like a provider. */
@@ -82,8 +84,18 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage(
                     BenchModule.PROVIDERS.packages(), BenchModule.SCORING.packages(), BenchModule.STORE.packages(),
                     BenchModule.WEB.packages(), BenchModule.EXAMPLES.packages(), BenchModule.PERF.packages(),
-                    BenchModule.JUNIT.packages(), BenchModule.LANGCHAIN4J.packages())
+                    BenchModule.JUNIT.packages(), BenchModule.LANGCHAIN4J.packages(), BenchModule.EMBEDDINGS.packages())
             .because("the adapter is a model provider over a Spring AI ChatModel, through core's SPI");
+
+    /** The embedding scorer depends on core only: it is a scorer through core's SPI, not a bench-scoring one. */
+    static final ArchRule EMBEDDINGS_DEPENDS_ON_NO_MODULE_BUT_CORE = noClasses()
+            .that().resideInAPackage(BenchModule.EMBEDDINGS.packages())
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    BenchModule.PROVIDERS.packages(), BenchModule.SCORING.packages(), BenchModule.STORE.packages(),
+                    BenchModule.WEB.packages(), BenchModule.EXAMPLES.packages(), BenchModule.PERF.packages(),
+                    BenchModule.JUNIT.packages(), BenchModule.LANGCHAIN4J.packages(), BenchModule.SPRING_AI.packages())
+            .because("the module is a scorer and embedding models through core's SPIs; it stays optional and light"
+                    + " for everything else");
 
     private ArchitectureRules() {
     }

@@ -59,6 +59,11 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void theEmbeddingModuleDependsOnNoModuleButCore() {
+        ArchitectureRules.EMBEDDINGS_DEPENDS_ON_NO_MODULE_BUT_CORE.check(MAIN);
+    }
+
+    @Test
     void scoringDoesNotDependOnTheStore() {
         ArchitectureRules.SCORING_DOES_NOT_DEPEND_ON_STORE.check(MAIN);
     }

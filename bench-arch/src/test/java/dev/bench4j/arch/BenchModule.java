@@ -14,7 +14,8 @@ enum BenchModule {
     EXAMPLES("bench-examples", "dev.bench4j.examples"),
     PERF("bench-perf", "dev.bench4j.perf"),
     LANGCHAIN4J("bench-langchain4j", "dev.bench4j.langchain4j"),
-    SPRING_AI("bench-spring-ai", "dev.bench4j.springai");
+    SPRING_AI("bench-spring-ai", "dev.bench4j.springai"),
+    EMBEDDINGS("bench-embeddings", "dev.bench4j.embeddings");
 
     private final String artifactId;
     private final String packagePrefix;
