@@ -1,29 +1,10 @@
 package dev.bench4j.embeddings.internal;
 
-import dev.bench4j.core.spi.EmbeddingModel;
-import dev.bench4j.core.spi.EmbeddingModelFactory;
-import java.util.concurrent.ForkJoinPool;
-
 /** Makes the quantized in-process all-MiniLM-L6-v2 model, named {@code all-minilm-l6-v2-q}, computing on the common pool. */
-public final class QuantizedMiniLmEmbeddingModelFactory implements EmbeddingModelFactory {
+public final class QuantizedMiniLmEmbeddingModelFactory extends InProcessModelFactory {
 
     /** Creates the factory; {@link java.util.ServiceLoader} calls this. */
     public QuantizedMiniLmEmbeddingModelFactory() {
-    }
-
-    @Override
-    public String name() {
-        return "all-minilm-l6-v2-q";
-    }
-
-    /**
-     * Creates the model.
-     *
-     * @return the model
-     * @throws IllegalStateException if the model cannot be loaded
-     */
-    @Override
-    public EmbeddingModel create() {
-        return InProcessEmbeddingModel.allMiniLmL6V2Quantized(ForkJoinPool.commonPool());
+        super("all-minilm-l6-v2-q", InProcessEmbeddingModel::allMiniLmL6V2Quantized);
     }
 }
