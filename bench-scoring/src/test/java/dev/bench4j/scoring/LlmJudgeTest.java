@@ -213,8 +213,8 @@ class LlmJudgeTest {
         assertThatThrownBy(() -> factory.create(Map.of("judge", Map.of("provider", "openai", "model", "m"),
                 "template", "no answer here"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("option 'template'").hasMessageContaining("must use {{output}}");
-        assertThatThrownBy(() -> factory.create(Map.of("judge", Map.of("provider", "openai", "model", "m"), "rubric", "x")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no option 'rubric'");
+        assertThatThrownBy(() -> factory.create(Map.of("judge", Map.of("provider", "openai", "model", "m"), "weights", "x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no option 'weights'");
     }
 
     @Test
