@@ -7,6 +7,7 @@ import dev.bench4j.core.Result;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
+import dev.bench4j.scoring.internal.JudgeRuns;
 import dev.bench4j.scoring.internal.JudgeVerdicts;
 import java.util.Collections;
 import java.util.HashMap;
@@ -361,7 +362,7 @@ public final class LlmJudge implements Scorer {
     public List<Message> reviewMessages(ScoreRequest request) {
         Objects.requireNonNull(request, "request");
         Map<String, Object> vars = new HashMap<>(request.trial().vars());
-        vars.put("input", input(request.messages()));
+        vars.put("input", JudgeRuns.input(request.messages()));
         vars.put("output", request.output());
         vars.put("expected", request.trial().expected().orElse("(no reference answer is given; judge by the criteria alone)"));
         vars.put("criteria", rubric.isEmpty() ? criteria : rubric.entrySet().stream()
@@ -449,14 +450,6 @@ public final class LlmJudge implements Scorer {
                     .withCall(call);
         }
         return verdicts.read(call.output()).withCall(call);
-    }
-
-    private static String input(List<Message> messages) {
-        if (messages.size() == 1) {
-            return messages.get(0).content();
-        }
-        return messages.stream().map(m -> "[" + m.role().wireName() + "]\n" + m.content())
-                .collect(Collectors.joining("\n\n"));
     }
 
     @Override

@@ -201,7 +201,8 @@ public final class JudgeVerdicts {
         return new Rubric(Score.error(why), parts);
     }
 
-    private static Optional<String> reason(JsonNode o) {
+    /** The object's {@code reason}, text as itself, anything else as JSON; empty when absent or blank. */
+    static Optional<String> reason(JsonNode o) {
         JsonNode reason = o.get("reason");
         return reason == null || reason.isNull() ? Optional.empty()
                 : Optional.of(reason.isTextual() ? reason.textValue().strip() : reason.toString()).filter(r -> !r.isBlank());
@@ -283,7 +284,8 @@ public final class JudgeVerdicts {
         return String.valueOf(ScorerSettings.number(x));
     }
 
-    private static String quote(String verdict) {
+    /** The verdict in quotes, cut to its first characters. */
+    static String quote(String verdict) {
         String shown = Json.head(verdict, SHOWN_CHARS);
         return "'" + shown + (shown.length() < verdict.length() ? "..." : "") + "'";
     }
