@@ -122,12 +122,7 @@ public final class ListwiseJudge {
      *     for the judge is installed
      */
     public Rankings rank(BenchmarkPlan plan, Run run) {
-        Objects.requireNonNull(plan, "plan");
-        Objects.requireNonNull(run, "run");
-        if (plan.models().size() < 2) {
-            throw new IllegalArgumentException("listwise judging needs at least two model configs; plan '"
-                    + plan.name() + "' has " + plan.models().size());
-        }
+        JudgeRuns.requireComparable(plan, run, "listwise");
         List<JudgeRuns.Answers> groups = new ArrayList<>();
         List<Trial> reviews = new ArrayList<>();
         for (JudgeRuns.Answers g : JudgeRuns.group(plan, run)) {

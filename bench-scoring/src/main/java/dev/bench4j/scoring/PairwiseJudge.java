@@ -124,12 +124,7 @@ public final class PairwiseJudge {
      *     for the judge is installed
      */
     public Comparisons compare(BenchmarkPlan plan, Run run) {
-        Objects.requireNonNull(plan, "plan");
-        Objects.requireNonNull(run, "run");
-        if (plan.models().size() < 2) {
-            throw new IllegalArgumentException("pairwise judging needs at least two model configs; plan '"
-                    + plan.name() + "' has " + plan.models().size());
-        }
+        JudgeRuns.requireComparable(plan, run, "pairwise");
         record Pair(JudgeRuns.Answers answers, String a, String b, String id) {
         }
         List<Pair> pairs = new ArrayList<>();

@@ -24,12 +24,12 @@ import dev.bench4j.core.spi.ModelCaller;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.spi.ScorerFactory;
+import dev.bench4j.scoring.testing.FixedCaller;
 import dev.bench4j.core.testing.ScriptedProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,22 +58,6 @@ class LlmJudgeRubricTest {
             m.put(pairs[i], pairs[i + 1]);
         }
         return m;
-    }
-
-    /** Answers every judge call with one result and keeps what it was sent. */
-    private static final class FixedCaller implements ModelCaller {
-        final List<List<Message>> sent = new ArrayList<>();
-        final Result answer;
-
-        FixedCaller(Result answer) {
-            this.answer = answer;
-        }
-
-        @Override
-        public CompletableFuture<Result> call(ModelConfig config, List<Message> messages) {
-            sent.add(messages);
-            return CompletableFuture.completedFuture(answer);
-        }
     }
 
     private static Result verdict(String text) {

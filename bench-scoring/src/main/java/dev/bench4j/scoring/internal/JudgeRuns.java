@@ -83,6 +83,24 @@ public final class JudgeRuns {
     }
 
     /**
+     * Checks that a plan has configurations to compare.
+     *
+     * @param plan the plan
+     * @param run the run
+     * @param mode {@code pairwise} or {@code listwise}, for the message
+     * @throws NullPointerException if {@code plan} or {@code run} is {@code null}
+     * @throws IllegalArgumentException if the plan has fewer than two model configs
+     */
+    public static void requireComparable(BenchmarkPlan plan, Run run, String mode) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(run, "run");
+        if (plan.models().size() < 2) {
+            throw new IllegalArgumentException(mode + " judging needs at least two model configs; plan '"
+                    + plan.name() + "' has " + plan.models().size());
+        }
+    }
+
+    /**
      * Renders the messages a candidate was sent as the text a judge reads: one message as itself,
      * several as {@code [role]} headed blocks.
      *
