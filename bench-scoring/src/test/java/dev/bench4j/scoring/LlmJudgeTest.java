@@ -20,16 +20,15 @@ import dev.bench4j.core.Usage;
 import dev.bench4j.core.spi.ModelCaller;
 import dev.bench4j.core.spi.ScoreRequest;
 import dev.bench4j.core.spi.ScorerFactory;
+import dev.bench4j.scoring.testing.FixedCaller;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.ServiceLoader;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,22 +40,6 @@ class LlmJudgeTest {
             .user("Text: {{text}}");
     private static final Trial TRIAL = Trial.of("t1", Map.of("text", "Adults with asthma and diabetes."))
             .withExpected(List.of("asthma", "diabetes"));
-
-    /** Answers every judge call with a fixed result and keeps the messages it was sent. */
-    private static final class FixedCaller implements ModelCaller {
-        final List<List<Message>> sent = new ArrayList<>();
-        final Result answer;
-
-        FixedCaller(Result answer) {
-            this.answer = answer;
-        }
-
-        @Override
-        public CompletableFuture<Result> call(ModelConfig config, List<Message> messages) {
-            sent.add(messages);
-            return CompletableFuture.completedFuture(answer);
-        }
-    }
 
     private static Result verdict(String text) {
         return Result.success(new CellId("extract", JUDGE.id(), "t1", 0), text, FinishReason.STOP,
@@ -213,8 +196,8 @@ class LlmJudgeTest {
         assertThatThrownBy(() -> factory.create(Map.of("judge", Map.of("provider", "openai", "model", "m"),
                 "template", "no answer here"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("option 'template'").hasMessageContaining("must use {{output}}");
-        assertThatThrownBy(() -> factory.create(Map.of("judge", Map.of("provider", "openai", "model", "m"), "rubric", "x")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no option 'rubric'");
+        assertThatThrownBy(() -> factory.create(Map.of("judge", Map.of("provider", "openai", "model", "m"), "weights", "x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no option 'weights'");
     }
 
     @Test

@@ -71,6 +71,7 @@ public final class PlanValidator {
         duplicates(models, ModelConfig::id, "model id", problems);
         duplicates(trials, Trial::id, "trial id", problems);
         duplicates(scorers, Scorer::name, "scorer name", problems);
+        partClashes(scorers, problems);
         for (Prompt p : prompts) {
             if (p.messages().isEmpty()) {
                 problems.add("Prompt '" + p.name() + "' has no messages; add one with .user(\"...\")");
@@ -298,6 +299,21 @@ public final class PlanValidator {
             factories.put(m.id(), factory.get());
         } catch (IllegalArgumentException e) {
             problems.add("Model '" + m.id() + "' (provider " + m.provider() + ")" + ofScorer + ": " + e.getMessage());
+        }
+    }
+
+    /** A scorer's part (a rubric criterion's score) must not take a name a scorer or another part has. */
+    private static void partClashes(List<Scorer> scorers, List<String> problems) {
+        Set<String> names = new HashSet<>();
+        scorers.forEach(s -> names.add(s.name()));
+        Set<String> parts = new HashSet<>();
+        for (Scorer s : scorers) {
+            for (String part : s.parts()) {
+                if (names.contains(part) || !parts.add(part)) {
+                    problems.add("Scorer '" + s.name() + "' gives a score named '" + part
+                            + "', which another scorer or score already has; each score name must be unique in a plan");
+                }
+            }
         }
     }
 

@@ -42,6 +42,33 @@ public interface Scorer {
     CompletionStage<Score> score(ScoreRequest request);
 
     /**
+     * Returns the names of the further scores this scorer gives each result beside the one under its
+     * own {@link #name()}, e.g. a rubric judge's criteria {@code llm_judge.accuracy} and
+     * {@code llm_judge.style}. Each is kept in the result and summarized like a scorer's own score;
+     * each must be unique in the plan among scorer names and other scorers' parts.
+     *
+     * @return the part names, empty (the default) for a scorer that gives one score
+     */
+    default List<String> parts() {
+        return List.of();
+    }
+
+    /**
+     * Scores one result under its own name and each of its {@link #parts()}, for a scorer that gives
+     * several scores from one piece of work (one judge call). The run calls this instead of
+     * {@link #score} when {@link #parts()} is not empty; a part missing from the map becomes a scoring
+     * error, a name that is neither the scorer's nor a part is ignored. The model calls belong in the
+     * score under {@link #name()}: calls recorded in a part are dropped, so a cost is counted once.
+     * The default scores under {@link #name()} alone.
+     *
+     * @param request the result, its trial, prompt and model config
+     * @return the scores by name
+     */
+    default CompletionStage<Map<String, Score>> scoreParts(ScoreRequest request) {
+        return score(request).thenApply(s -> s == null ? Map.of() : Map.of(name(), s));
+    }
+
+    /**
      * Returns the model configs this scorer calls through {@link ScoreRequest#caller()}, e.g. its
      * judge. The plan validates them like its own models (an installed provider, parameters it can
      * take) and the run opens their providers and sends their calls through the same pipeline as the

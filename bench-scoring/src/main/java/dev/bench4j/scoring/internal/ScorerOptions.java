@@ -33,7 +33,7 @@ final class ScorerOptions {
     static final List<String> NUMERIC_KEYS = List.of("name", "abs_tol", "rel_tol", "extract");
 
     /** The options of {@code llm_judge}. */
-    static final List<String> LLM_JUDGE_KEYS = List.of("name", "judge", "criteria", "scale", "system", "template");
+    static final List<String> LLM_JUDGE_KEYS = List.of("name", "judge", "criteria", "rubric", "scale", "system", "template");
 
     /** The options of {@code classification}. */
     static final List<String> CLASSIFICATION_KEYS = TEXT_KEYS;

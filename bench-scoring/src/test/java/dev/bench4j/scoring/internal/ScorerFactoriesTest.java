@@ -27,8 +27,10 @@ class ScorerFactoriesTest {
             Map.of("max_usd", 1), "tokens_under", Map.of("max_tokens", 1, "tokens", "total"), "llm_judge",
             Map.of("judge", Map.of("provider", "echo", "model", "judge")));
 
+    /** This module's factories: bench-core's test-jar on the test path registers one for its own tests. */
     private static Stream<ScorerFactory> factories() {
-        return ServiceLoader.load(ScorerFactory.class).stream().map(ServiceLoader.Provider::get);
+        return ServiceLoader.load(ScorerFactory.class).stream().map(ServiceLoader.Provider::get)
+                .filter(f -> f.getClass().getPackageName().equals(ScorerFactoriesTest.class.getPackageName()));
     }
 
     private static ScorerFactory factory(String type) {

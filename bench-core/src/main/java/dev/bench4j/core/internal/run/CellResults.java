@@ -169,30 +169,54 @@ final class CellResults {
      */
     Scoring score(Result result, CellCall call, Trial trial, Prompt prompt, JudgeCalls judgeCalls) {
         List<JudgeCalls.Caller> callers = new ArrayList<>(scorers.size());
-        List<CompletableFuture<Score>> futures = new ArrayList<>(scorers.size());
+        List<CompletableFuture<Map<String, Score>>> futures = new ArrayList<>(scorers.size());
         for (Scorer s : scorers) {
             JudgeCalls.Caller caller = judgeCalls.callerFor(result.cell());
             callers.add(caller);
             ScoreRequest request = new ScoreRequest(result, trial, prompt, call.request().config(),
                     call.request().messages(), caller);
-            futures.add(scoreWith(s, request).handle((score, e) -> caller.recordCalls(e != null
-                    ? Score.error("scorer '" + s.name() + "' failed: " + Failures.unwrap(e))
-                    : score == null ? Score.error("scorer '" + s.name() + "' returned null") : score)));
+            futures.add(scoreWith(s, request).handle((scores, e) -> named(s, caller, e, scores)));
         }
         CompletableFuture<Result> scored = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply(v -> {
             Map<String, Score> scores = new LinkedHashMap<>();
-            for (int i = 0; i < scorers.size(); i++) {
-                scores.put(scorers.get(i).name(), futures.get(i).join());
+            for (CompletableFuture<Map<String, Score>> f : futures) {
+                scores.putAll(f.join());
             }
             return result.withScores(scores);
         });
         return new Scoring(scored, callers);
     }
 
-    private static CompletableFuture<Score> scoreWith(Scorer scorer, ScoreRequest request) {
+    /**
+     * One scorer's scores by name: its own, with every call its caller made, then its parts without
+     * calls; a failure or a missing score is an error under each name it leaves without a score.
+     */
+    private static Map<String, Score> named(Scorer s, JudgeCalls.Caller caller, Throwable e, Map<String, Score> given) {
+        Map<String, Score> scores = given == null ? Map.of() : given;
+        Score own = e != null ? Score.error("scorer '" + s.name() + "' failed: " + Failures.unwrap(e))
+                : scores.get(s.name()) == null ? Score.error("scorer '" + s.name() + "' returned null")
+                : scores.get(s.name());
+        Map<String, Score> out = new LinkedHashMap<>();
+        out.put(s.name(), caller.recordCalls(own));
+        for (String part : s.parts()) {
+            Score p = scores.get(part);
+            out.put(part, e != null ? Score.error("scorer '" + s.name() + "' failed: " + Failures.unwrap(e))
+                    : p == null ? Score.error("scorer '" + s.name() + "' gave no score '" + part + "'")
+                    : new Score(p.value(), p.reason(), p.details(), p.error()));
+        }
+        return out;
+    }
+
+    private static CompletableFuture<Map<String, Score>> scoreWith(Scorer scorer, ScoreRequest request) {
         try {
-            CompletionStage<Score> stage = scorer.score(request);
-            return stage == null ? CompletableFuture.completedFuture(null) : stage.toCompletableFuture();
+            CompletionStage<Map<String, Score>> stage;
+            if (scorer.parts().isEmpty()) {
+                CompletionStage<Score> one = scorer.score(request);
+                stage = one == null ? null : one.thenApply(s -> s == null ? Map.of() : Map.of(scorer.name(), s));
+            } else {
+                stage = scorer.scoreParts(request);
+            }
+            return stage == null ? CompletableFuture.completedFuture(Map.of()) : stage.toCompletableFuture();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -5,12 +5,12 @@ import dev.bench4j.core.Progress;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Summary;
-import dev.bench4j.core.spi.Scorer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What a run has done so far: the counters its progress shows, its summary and, when the plan keeps
@@ -51,7 +51,8 @@ final class RunTally {
 
     private static SummaryAccumulator newSummary(RunSettings settings) {
         return new SummaryAccumulator(settings.prompts(), settings.models(),
-                settings.scorers().stream().map(Scorer::name).toList());
+                settings.scorers().stream()
+                        .flatMap(s -> Stream.concat(Stream.of(s.name()), s.parts().stream())).toList());
     }
 
     /**
