@@ -2,6 +2,7 @@ package dev.bench4j.scoring.internal;
 
 import dev.bench4j.scoring.RougeVariant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,37 +73,81 @@ final class Rouge {
         return out;
     }
 
+    /** ROUGE-N: the multiset intersection of the n-grams, counted by merging their sorted codes. */
     private static Result ngrams(int[] target, int[] prediction, int n) {
-        Map<List<Integer>, Integer> targetCounts = ngramCounts(target, n);
-        Map<List<Integer>, Integer> predictionCounts = ngramCounts(prediction, n);
+        long[] t = ngramCodes(target, n);
+        long[] p = ngramCodes(prediction, n);
         int matched = 0;
-        for (Map.Entry<List<Integer>, Integer> e : predictionCounts.entrySet()) {
-            matched += Math.min(e.getValue(), targetCounts.getOrDefault(e.getKey(), 0));
-        }
-        return Result.of(matched, Math.max(prediction.length - n + 1, 0), Math.max(target.length - n + 1, 0));
-    }
-
-    private static Map<List<Integer>, Integer> ngramCounts(int[] tokens, int n) {
-        Map<List<Integer>, Integer> counts = new HashMap<>();
-        for (int i = 0; i + n <= tokens.length; i++) {
-            List<Integer> gram = n == 1 ? List.of(tokens[i]) : List.of(tokens[i], tokens[i + 1]);
-            counts.merge(gram, 1, Integer::sum);
-        }
-        return counts;
-    }
-
-    /** The length of the longest common subsequence, by dynamic programming over two rows. */
-    static int lcsLength(int[] a, int[] b) {
-        int[] previous = new int[b.length + 1];
-        int[] current = new int[b.length + 1];
-        for (int ai : a) {
-            for (int j = 1; j <= b.length; j++) {
-                current[j] = ai == b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+        int i = 0;
+        int j = 0;
+        while (i < t.length && j < p.length) {
+            if (t[i] == p[j]) {
+                matched++;
+                i++;
+                j++;
+            } else if (t[i] < p[j]) {
+                i++;
+            } else {
+                j++;
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length];
+        return Result.of(matched, p.length, t.length);
+    }
+
+    /** The n-grams (n is 1 or 2) as sorted numbers: a token's id, or a pair's two ids in one long. */
+    private static long[] ngramCodes(int[] tokens, int n) {
+        long[] codes = new long[Math.max(tokens.length - n + 1, 0)];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = n == 1 ? tokens[i] : ((long) tokens[i] << 32) | tokens[i + 1];
+        }
+        Arrays.sort(codes);
+        return codes;
+    }
+
+    /**
+     * The length of the longest common subsequence of two id sequences, bit-parallel (Hyyrö 2004,
+     * after Allison and Dix 1986): one bit per position of {@code a}, one pass of word operations
+     * per element of {@code b}; the LCS length is the number of bits that end up cleared.
+     */
+    static int lcsLength(int[] a, int[] b) {
+        if (a.length == 0 || b.length == 0) {
+            return 0;
+        }
+        int words = (a.length + 63) >>> 6;
+        int maxId = 0;
+        for (int id : a) {
+            maxId = Math.max(maxId, id);
+        }
+        long[][] matches = new long[maxId + 1][];
+        for (int i = 0; i < a.length; i++) {
+            if (matches[a[i]] == null) {
+                matches[a[i]] = new long[words];
+            }
+            matches[a[i]][i >>> 6] |= 1L << (i & 63);
+        }
+        long[] v = new long[words];
+        Arrays.fill(v, -1L);
+        for (int id : b) {
+            long[] m = id < matches.length ? matches[id] : null;
+            if (m == null) {
+                continue; // no match: V stays as it is
+            }
+            long carry = 0;
+            for (int w = 0; w < words; w++) {
+                long x = v[w];
+                long u = x & m[w];
+                long sum = x + u;
+                long carryOut = Long.compareUnsigned(sum, x) < 0 ? 1 : 0;
+                long withCarry = sum + carry;
+                carryOut |= Long.compareUnsigned(withCarry, sum) < 0 ? 1 : 0;
+                v[w] = withCarry | (x & ~u);
+                carry = carryOut;
+            }
+        }
+        int cleared = 0;
+        for (long x : v) {
+            cleared += Long.bitCount(~x);
+        }
+        return cleared;
     }
 }

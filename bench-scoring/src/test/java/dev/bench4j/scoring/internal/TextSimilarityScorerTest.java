@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,28 @@ class TextSimilarityScorerTest {
                 "the cat was under the bed");
         assertThat(score.details()).containsEntry("precision", 6 / 7.0).containsEntry("recall", 1.0);
         assertThat(score.value().orElseThrow()).isCloseTo(2 * (6 / 7.0) / (6 / 7.0 + 1), within(1e-15));
+    }
+
+    /** The textbook dynamic programme, the oracle for the bit-parallel {@link Rouge#lcsLength}. */
+    private static int lcsByTable(int[] a, int[] b) {
+        int[][] t = new int[a.length + 1][b.length + 1];
+        for (int i = 1; i <= a.length; i++) {
+            for (int j = 1; j <= b.length; j++) {
+                t[i][j] = a[i - 1] == b[j - 1] ? t[i - 1][j - 1] + 1 : Math.max(t[i - 1][j], t[i][j - 1]);
+            }
+        }
+        return t[a.length][b.length];
+    }
+
+    @Test
+    void theBitParallelLcsEqualsTheTableOnRandomSequencesAcrossWordBoundaries() {
+        SplittableRandom r = new SplittableRandom(16);
+        for (int round = 0; round < 2000; round++) {
+            int alphabet = 1 + r.nextInt(round % 3 == 0 ? 3 : 40);
+            int[] a = r.ints(r.nextInt(200), 0, alphabet).toArray();
+            int[] b = r.ints(r.nextInt(200), 0, alphabet + 2).toArray();
+            assertThat(Rouge.lcsLength(a, b)).as("round %d", round).isEqualTo(lcsByTable(a, b));
+        }
     }
 
     @Test
