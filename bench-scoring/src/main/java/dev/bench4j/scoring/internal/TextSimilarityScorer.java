@@ -66,10 +66,15 @@ record TextSimilarityScorer(String name, Metric metric) implements Scorer {
 
         @Override
         public Score score(String output, String expected) {
-            int[] a = normalization.apply(output).codePoints().toArray();
-            int[] b = normalization.apply(expected).codePoints().toArray();
-            int longest = Math.max(a.length, b.length);
-            int distance = LevenshteinDistance.getDefaultInstance().apply(codePoints(a), codePoints(b));
+            String left = normalization.apply(output);
+            String right = normalization.apply(expected);
+            int leftLength = left.codePointCount(0, left.length());
+            int rightLength = right.codePointCount(0, right.length());
+            int longest = Math.max(leftLength, rightLength);
+            LevenshteinDistance levenshtein = LevenshteinDistance.getDefaultInstance();
+            // Without surrogate pairs, chars are code points and the CharSequence form (no boxing) is the same.
+            int distance = leftLength == left.length() && rightLength == right.length() ? levenshtein.apply(left, right)
+                    : levenshtein.apply(codePoints(left.codePoints().toArray()), codePoints(right.codePoints().toArray()));
             double similarity = longest == 0 ? 1.0 : 1.0 - distance / (double) longest;
             return Score.of(similarity).withDetail("distance", distance).withDetail("max_length", longest);
         }
