@@ -3,10 +3,8 @@ package dev.bench4j.scoring.internal;
 import dev.bench4j.scoring.RougeVariant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * ROUGE-1, ROUGE-2 and ROUGE-L as Google's {@code rouge-score} package (0.1.2) computes them with its
@@ -31,9 +29,9 @@ final class Rouge {
 
     /** Scores a prediction (the output) against a target (the expected text). */
     static Result score(RougeVariant variant, String target, String prediction) {
-        Map<String, Integer> ids = new HashMap<>();
-        int[] t = tokenIds(target, ids);
-        int[] p = tokenIds(prediction, ids);
+        TokenIds ids = new TokenIds();
+        int[] t = ids.of(target);
+        int[] p = ids.of(prediction);
         return switch (variant) {
             case ROUGE_1 -> ngrams(t, p, 1);
             case ROUGE_2 -> ngrams(t, p, 2);
@@ -44,17 +42,10 @@ final class Rouge {
 
     /** The tokens of {@code rouge-score}'s default tokenizer. */
     static List<String> tokens(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        TokenIds ids = new TokenIds();
         List<String> tokens = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= lower.length(); i++) {
-            boolean word = i < lower.length() && isAsciiAlnum(lower.charAt(i));
-            if (word && start < 0) {
-                start = i;
-            } else if (!word && start >= 0) {
-                tokens.add(lower.substring(start, i));
-                start = -1;
-            }
+        for (int id : ids.of(text)) {
+            tokens.add(ids.token(id));
         }
         return tokens;
     }
@@ -63,14 +54,91 @@ final class Rouge {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
-    /** The tokens as numbers, equal tokens (across both texts, through {@code ids}) the same number. */
-    private static int[] tokenIds(String text, Map<String, Integer> ids) {
-        List<String> tokens = tokens(text);
-        int[] out = new int[tokens.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ids.computeIfAbsent(tokens.get(i), k -> ids.size());
+    /**
+     * Numbers tokens, equal tokens the same number across the texts it is given: an open-addressing
+     * table over the lowercased text's ranges, so a token is copied into a string only the first time.
+     */
+    private static final class TokenIds {
+
+        private String[] keys = new String[64];
+        private int[] values = new int[64];
+        private int size;
+
+        int[] of(String text) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            int[] ids = new int[Math.max(8, lower.length() / 4)];
+            int count = 0;
+            int start = -1;
+            for (int i = 0; i <= lower.length(); i++) {
+                boolean word = i < lower.length() && isAsciiAlnum(lower.charAt(i));
+                if (word && start < 0) {
+                    start = i;
+                } else if (!word && start >= 0) {
+                    if (count == ids.length) {
+                        ids = Arrays.copyOf(ids, 2 * count);
+                    }
+                    ids[count++] = id(lower, start, i);
+                    start = -1;
+                }
+            }
+            return Arrays.copyOf(ids, count);
         }
-        return out;
+
+        private int id(String text, int start, int end) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            int hash = 0;
+            for (int i = start; i < end; i++) {
+                hash = 31 * hash + text.charAt(i);
+            }
+            int mask = keys.length - 1;
+            int length = end - start;
+            for (int slot = mix(hash) & mask;; slot = (slot + 1) & mask) {
+                String key = keys[slot];
+                if (key == null) {
+                    keys[slot] = text.substring(start, end);
+                    values[slot] = size;
+                    return size++;
+                }
+                if (key.length() == length && text.regionMatches(start, key, 0, length)) {
+                    return values[slot];
+                }
+            }
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            int[] oldValues = values;
+            keys = new String[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != null) {
+                    int slot = mix(oldKeys[i].hashCode()) & mask;
+                    while (keys[slot] != null) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[i];
+                    values[slot] = oldValues[i];
+                }
+            }
+        }
+
+        /** The token numbered {@code id}. */
+        String token(int id) {
+            for (int slot = 0; slot < keys.length; slot++) {
+                if (keys[slot] != null && values[slot] == id) {
+                    return keys[slot];
+                }
+            }
+            throw new IllegalArgumentException("no token " + id);
+        }
+
+        private static int mix(int hash) {
+            int h = hash * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
     }
 
     /** ROUGE-N: the multiset intersection of the n-grams, counted by merging their sorted codes. */

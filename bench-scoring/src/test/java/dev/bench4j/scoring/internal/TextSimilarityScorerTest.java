@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -165,6 +166,18 @@ class TextSimilarityScorerTest {
             int[] b = r.ints(r.nextInt(200), 0, alphabet + 2).toArray();
             assertThat(Rouge.lcsLength(a, b)).as("round %d", round).isEqualTo(lcsByTable(a, b));
         }
+    }
+
+    @Test
+    void rougeKeepsThousandsOfDistinctTokensApart() {
+        List<String> words = IntStream.range(0, 3000).mapToObj(i -> "w" + i).toList();
+        String forward = String.join(" ", words);
+        String backward = String.join(" ", IntStream.range(0, 3000).mapToObj(i -> words.get(2999 - i)).toList());
+
+        assertThat(Rouge.tokens(forward)).isEqualTo(words);
+        assertThat(Rouge.score(RougeVariant.ROUGE_1, forward, backward).f()).isEqualTo(1.0);
+        assertThat(Rouge.score(RougeVariant.ROUGE_2, forward, backward).f()).isEqualTo(0.0);
+        assertThat(Rouge.score(RougeVariant.ROUGE_L, forward, backward).recall()).isEqualTo(1 / 3000.0);
     }
 
     @Test
