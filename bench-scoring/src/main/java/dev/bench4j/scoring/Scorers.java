@@ -10,7 +10,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The built-in scorers: exact match, substring containment, set F1, regular expression, JSON
- * validity, JSON field equality, numeric tolerance and classification label, each comparing the
+ * validity, JSON field equality, numeric tolerance, classification label and text similarity
+ * (normalized Levenshtein, ROUGE, BLEU, chrF), each comparing the
  * model's output with the trial's expected value; thresholds on latency, cost and input, output or
  * total tokens; and an LLM judge. Each has a default name (the key of its scores in results
  * and summaries); give another with {@link #named(String, Scorer)}, e.g. to use one type twice in a
@@ -378,6 +379,77 @@ public final class Scorers {
      */
     public static LlmJudge llmJudge(ModelConfig judge) {
         return LlmJudge.of(judge);
+    }
+
+    /**
+     * Returns the scorer {@code levenshtein} after {@link Normalization#standard()}.
+     *
+     * @return the scorer
+     * @see #levenshtein(Normalization)
+     */
+    public static Scorer levenshtein() {
+        return levenshtein(Normalization.standard());
+    }
+
+    /**
+     * Returns the scorer {@code levenshtein}: the normalized Levenshtein similarity
+     * {@code 1 - d / max(len(output), len(expected))} after a normalization of both, where {@code d} is
+     * Apache Commons Text's {@code LevenshteinDistance} over Unicode code points (1.0 when both are
+     * empty). The details are {@code distance} and {@code max_length}. The expected value must be a
+     * string, or a number or boolean read as its JSON text; any other gives an error score, as for all
+     * the text similarity scorers.
+     *
+     * @param normalization how output and expected text are normalized
+     * @return the scorer
+     * @throws NullPointerException if {@code normalization} is {@code null}
+     */
+    public static Scorer levenshtein(Normalization normalization) {
+        return BuiltInScorers.levenshtein("levenshtein", Objects.requireNonNull(normalization, "normalization"));
+    }
+
+    /**
+     * Returns the scorer {@code rouge}: ROUGE-1, ROUGE-2 or ROUGE-L of the output against the expected
+     * text as Google's {@code rouge-score} package computes them by default (lowercased, tokens are the
+     * runs of ASCII letters and digits, no stemming; ROUGE-L from the longest common subsequence of the
+     * whole texts). The score is the chosen measure, in [0, 1]; the details are {@code precision},
+     * {@code recall} and {@code f}. Its plan-file form is
+     * {@code {"type": "rouge", "variant": "rougeL", "measure": "f"}}.
+     *
+     * @param variant ROUGE-1, ROUGE-2 or ROUGE-L
+     * @param measure F1, precision or recall
+     * @return the scorer
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static Scorer rouge(RougeVariant variant, RougeMeasure measure) {
+        Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(measure, "measure");
+        return BuiltInScorers.rouge("rouge", variant, measure);
+    }
+
+    /**
+     * Returns the scorer {@code bleu}: sacreBLEU 2.x's sentence BLEU ({@code sentence_bleu} with its
+     * defaults: 13a tokenization, case-sensitive, n-grams up to 4, exponential smoothing, effective
+     * order) of the output against the expected text, <em>divided by 100</em> to lie in [0, 1]. The
+     * details are on sacreBLEU's scale: {@code bleu} (0 to 100), {@code precision_1} to
+     * {@code precision_4}, {@code brevity_penalty}, {@code output_length} and {@code expected_length}
+     * (in tokens).
+     *
+     * @return the scorer
+     */
+    public static Scorer bleu() {
+        return BuiltInScorers.bleu("bleu");
+    }
+
+    /**
+     * Returns the scorer {@code chrf}: sacreBLEU 2.x's chrF with its defaults (character n-grams up to
+     * 6, whitespace ignored, no word n-grams, beta 2, case-sensitive) of the output against the
+     * expected text, <em>divided by 100</em> to lie in [0, 1]; detail {@code chrf} is on sacreBLEU's
+     * scale (0 to 100).
+     *
+     * @return the scorer
+     */
+    public static Scorer chrf() {
+        return BuiltInScorers.chrf("chrf");
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.bench4j.scoring.internal;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.scoring.Normalization;
+import dev.bench4j.scoring.RougeMeasure;
+import dev.bench4j.scoring.RougeVariant;
 import dev.bench4j.scoring.SetF1Options;
 import dev.bench4j.scoring.TokenKind;
 import java.util.List;
@@ -204,6 +206,57 @@ public final class BuiltInScorers {
      */
     public static Scorer tokensUnder(String name, long maxTokens, TokenKind kind) {
         return new ThresholdScorer(name, ThresholdScorer.Figure.tokens(kind), maxTokens);
+    }
+
+    /**
+     * Makes a normalized Levenshtein similarity scorer.
+     *
+     * @param name the scorer's name
+     * @param normalization how output and expected text are normalized
+     * @return the scorer
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public static Scorer levenshtein(String name, Normalization normalization) {
+        return new TextSimilarityScorer(name, new TextSimilarityScorer.Levenshtein(normalization));
+    }
+
+    /**
+     * Makes a ROUGE scorer.
+     *
+     * @param name the scorer's name
+     * @param variant ROUGE-1, ROUGE-2 or ROUGE-L
+     * @param measure which measure is the score
+     * @return the scorer
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public static Scorer rouge(String name, RougeVariant variant, RougeMeasure measure) {
+        return new TextSimilarityScorer(name, new TextSimilarityScorer.RougeScore(variant, measure));
+    }
+
+    /**
+     * Makes a sentence BLEU scorer.
+     *
+     * @param name the scorer's name
+     * @return the scorer
+     * @throws NullPointerException if {@code name} is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public static Scorer bleu(String name) {
+        return new TextSimilarityScorer(name, new TextSimilarityScorer.Bleu());
+    }
+
+    /**
+     * Makes a chrF scorer.
+     *
+     * @param name the scorer's name
+     * @return the scorer
+     * @throws NullPointerException if {@code name} is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public static Scorer chrf(String name) {
+        return new TextSimilarityScorer(name, new TextSimilarityScorer.Chrf());
     }
 
     /**

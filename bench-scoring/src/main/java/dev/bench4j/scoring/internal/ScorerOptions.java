@@ -38,6 +38,12 @@ final class ScorerOptions {
     /** The options of {@code classification}. */
     static final List<String> CLASSIFICATION_KEYS = TEXT_KEYS;
 
+    /** The options of {@code rouge}. */
+    static final List<String> ROUGE_KEYS = List.of("name", "variant", "measure");
+
+    /** The options of {@code bleu} and {@code chrf}. */
+    static final List<String> NAME_ONLY_KEYS = List.of("name");
+
     private final String type;
     private final Map<String, Object> options;
 

@@ -51,7 +51,8 @@ class ScorerFactoriesTest {
     void serviceLoaderFindsAllTypes() {
         assertThat(factories().map(ScorerFactory::type))
                 .containsExactlyInAnyOrder("exact", "contains", "contains_all", "contains_any", "set_f1", "regex", "json_valid",
-                        "json_field_equals", "numeric", "classification", "latency_under", "cost_under", "tokens_under", "llm_judge");
+                        "json_field_equals", "numeric", "classification", "latency_under", "cost_under", "tokens_under", "llm_judge",
+                        "levenshtein", "rouge", "bleu", "chrf");
     }
 
     @ParameterizedTest

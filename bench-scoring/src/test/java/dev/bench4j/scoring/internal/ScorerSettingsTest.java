@@ -12,6 +12,8 @@ import dev.bench4j.core.Trial;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.core.spi.ScorerFactory;
 import dev.bench4j.scoring.Normalization;
+import dev.bench4j.scoring.RougeMeasure;
+import dev.bench4j.scoring.RougeVariant;
 import dev.bench4j.scoring.Scorers;
 import dev.bench4j.scoring.SetF1Options;
 import dev.bench4j.scoring.TokenKind;
@@ -101,7 +103,13 @@ class ScorerSettingsTest {
                 Arguments.of("cost_under", map("max_usd", 0)),
                 Arguments.of("tokens_under", map("max_tokens", 1000L, "tokens", "total")),
                 Arguments.of("tokens_under", map("max_tokens", 500, "tokens", "output")),
-                Arguments.of("tokens_under", map("max_tokens", 0, "tokens", "input")));
+                Arguments.of("tokens_under", map("max_tokens", 0, "tokens", "input")),
+                Arguments.of("levenshtein", map()),
+                Arguments.of("levenshtein", map("ignore_case", true, "trim", false)),
+                Arguments.of("rouge", map()),
+                Arguments.of("rouge", map("variant", "rouge2", "measure", "r")),
+                Arguments.of("bleu", map()),
+                Arguments.of("chrf", map()));
     }
 
     @Test
@@ -139,6 +147,12 @@ class ScorerSettingsTest {
                 "type", "cost_under", "max_usd", 0.002));
         assertThat(settings("tokens_under", map("tokens", "output", "max_tokens", 1000))).containsExactlyEntriesOf(map(
                 "type", "tokens_under", "max_tokens", 1000L, "tokens", "output"));
+        Map<String, Object> levenshtein = map("type", "levenshtein");
+        levenshtein.putAll(standard);
+        assertThat(settings("levenshtein", map())).containsExactlyEntriesOf(levenshtein);
+        assertThat(settings("rouge", map())).containsExactlyEntriesOf(map("type", "rouge", "variant", "rougeL", "measure", "f"));
+        assertThat(settings("bleu", map())).containsExactlyEntriesOf(map("type", "bleu"));
+        assertThat(settings("chrf", map())).containsExactlyEntriesOf(map("type", "chrf"));
     }
 
     @Test
@@ -218,7 +232,13 @@ class ScorerSettingsTest {
                 argumentSet("tokensUnder(0, INPUT)", Scorers.tokensUnder(0, TokenKind.INPUT), "tokens_under",
                         map("max_tokens", 0, "tokens", "input")),
                 argumentSet("deprecated tokensUnder(1000): total", deprecatedTokensUnder(1000), "tokens_under",
-                        map("max_tokens", 1000, "tokens", "total")));
+                        map("max_tokens", 1000, "tokens", "total")),
+                argumentSet("levenshtein()", Scorers.levenshtein(), "levenshtein", map()),
+                argumentSet("rouge(ROUGE_1, PRECISION)", Scorers.rouge(RougeVariant.ROUGE_1, RougeMeasure.PRECISION), "rouge",
+                        map("variant", "rouge1", "measure", "p")),
+                argumentSet("rouge(ROUGE_L, F)", Scorers.rouge(RougeVariant.ROUGE_L, RougeMeasure.F), "rouge", map()),
+                argumentSet("bleu()", Scorers.bleu(), "bleu", map()),
+                argumentSet("chrf()", Scorers.chrf(), "chrf", map()));
     }
 
     @ParameterizedTest
@@ -256,7 +276,10 @@ class ScorerSettingsTest {
                 Arguments.of("latency_under", map("max_ms", 250), "max_ms", 251),
                 Arguments.of("cost_under", map("max_usd", 0.002), "max_usd", 0.0021),
                 Arguments.of("tokens_under", map("max_tokens", 1000, "tokens", "total"), "max_tokens", 1001),
-                Arguments.of("tokens_under", map("max_tokens", 1000, "tokens", "total"), "tokens", "output"));
+                Arguments.of("tokens_under", map("max_tokens", 1000, "tokens", "total"), "tokens", "output"),
+                Arguments.of("levenshtein", map(), "ignore_case", true),
+                Arguments.of("rouge", map(), "variant", "rouge1"),
+                Arguments.of("rouge", map(), "measure", "p"));
     }
 
     @ParameterizedTest
