@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * JMH benchmark of the per-trial {@code checks} scorer's own cost (target: at most 1 µs per check per
  * cell besides the checks themselves): one cell scored by the plan's {@code checks} scorer over N
  * {@code contains} checks (half of them failing, so the reason is built), against the same N
- * {@code contains} scorers called one after the other on requests whose trial already carries each
+ * {@code contains} scorers (one instance per check, as the checks scorer has) called one after the other on requests whose trial already carries each
  * check's value. The overhead per check is {@code (checks - alone) / N}.
  *
  * <pre>java -jar bench-perf/target/bench-perf.jar ChecksBenchmark -f 1 -wi 3 -i 5</pre>
@@ -51,7 +51,7 @@ public class ChecksBenchmark {
 
     private Scorer checksScorer;
     private ScoreRequest request;
-    private Scorer contains;
+    private Scorer[] contains;
     private ScoreRequest[] alone;
 
     /** Builds a plan whose one trial has the checks, and the requests for the checks alone. */
@@ -69,9 +69,10 @@ public class ChecksBenchmark {
         Result result = Result.success(new CellId("p", model.id(), "t", 0), output, FinishReason.STOP,
                 Result.Timing.of(Instant.EPOCH, Duration.ofMillis(5)));
         request = new ScoreRequest(result, trial, prompt, model);
-        contains = Scorers.contains();
+        contains = new Scorer[checks];
         alone = new ScoreRequest[checks];
         for (int i = 0; i < checks; i++) {
+            contains[i] = Scorers.contains();
             alone[i] = new ScoreRequest(result, trial.withExpected("word" + i), prompt, model);
         }
     }
@@ -86,8 +87,8 @@ public class ChecksBenchmark {
     @Benchmark
     public double checksAlone() {
         double sum = 0;
-        for (ScoreRequest r : alone) {
-            sum += contains.score(r).toCompletableFuture().join().value().orElse(0);
+        for (int i = 0; i < alone.length; i++) {
+            sum += contains[i].score(alone[i]).toCompletableFuture().join().value().orElse(0);
         }
         return sum;
     }

@@ -39,7 +39,8 @@ public final class ChecksScorer implements Scorer {
     public static final String NAME = "checks";
 
     /** One check ready to score: its scorer, the trial with the check's own expected value (or null), and its keys. */
-    private record Built(Check check, Scorer scorer, Trial trial, String scoreKey, String passKey, String label) {
+    private record Built(Check check, Scorer scorer, Trial trial, String scoreKey, String passKey, String label,
+            double threshold, String belowThreshold) {
     }
 
     private final Map<String, Built[]> byTrial;
@@ -115,7 +116,9 @@ public final class ChecksScorer implements Scorer {
                 }
                 scorer.models().forEach(m -> models.putIfAbsent(m.id(), m));
                 String label = (c.negated() ? "not " : "") + c.type();
-                built[i] = new Built(c, scorer, own, i + ":" + label, i + ":" + label + ":pass", "[" + i + "] " + label);
+                double threshold = c.threshold().orElse(1.0);
+                built[i] = new Built(c, scorer, own, i + ":" + label, i + ":" + label + ":pass", "[" + i + "] " + label,
+                        threshold, " < " + number(threshold));
             }
             byTrial.put(t.id(), built);
             described.put(t.id(), json);
@@ -210,7 +213,7 @@ public final class ChecksScorer implements Scorer {
             if (problem == null) {
                 double raw = s.value().getAsDouble();
                 value = c.negated() ? 1 - raw : raw;
-                pass = value >= c.threshold().orElse(1.0);
+                pass = value >= b.threshold;
             }
             if (s != null) {
                 calls.addAll(s.calls());
@@ -223,9 +226,7 @@ public final class ChecksScorer implements Scorer {
                 passedCount++;
             } else {
                 failed = failed == null ? new StringBuilder() : failed.append("; ");
-                failed.append(b.label).append(' ').append(value);
-                OptionalDouble t = c.threshold();
-                failed.append(" < ").append(t.isPresent() ? t.getAsDouble() : 1.0);
+                failed.append(b.label).append(' ').append(number(value)).append(b.belowThreshold);
                 if (problem != null) {
                     failed.append(": ").append(problem);
                 } else if (s.reason().isPresent()) {
@@ -240,6 +241,11 @@ public final class ChecksScorer implements Scorer {
         String reason = all ? "all " + checks.length + " checks passed"
                 : passedCount + " of " + checks.length + " checks passed; failed: " + failed;
         return new Score(OptionalDouble.of(sum / weights), Optional.of(reason), details, Optional.empty(), calls);
+    }
+
+    /** A score for the reason: {@code 0} and {@code 1} without a fraction, anything else as {@link Double#toString}. */
+    private static String number(double v) {
+        return v == 0 ? "0" : v == 1 ? "1" : Double.toString(v);
     }
 
     private static String rootMessage(Throwable e) {
