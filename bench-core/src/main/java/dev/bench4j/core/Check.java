@@ -35,7 +35,7 @@ import java.util.OptionalDouble;
 public record Check(String type, Map<String, Object> options, boolean negated, double weight, OptionalDouble threshold) {
 
     /** Keys a check's JSON object uses itself; never scorer options. */
-    public static final List<String> RESERVED = List.of("type", "not", "weight", "threshold");
+    private static final List<String> RESERVED = List.of("type", "not", "weight", "threshold");
 
     /**
      * Validates and deep-copies the components.
