@@ -1,5 +1,6 @@
 package dev.bench4j.core;
 
+import dev.bench4j.core.internal.ChecksScorer;
 import dev.bench4j.core.internal.PlanValidator;
 import dev.bench4j.core.internal.ProviderRegistry;
 import dev.bench4j.core.internal.run.PromptRenderer;
@@ -984,7 +985,7 @@ public final class BenchmarkPlan {
             List<Prompt> ps = List.copyOf(prompts);
             List<ModelConfig> ms = List.copyOf(models);
             List<Trial> ts = List.copyOf(trials);
-            List<Scorer> ss = List.copyOf(scorers);
+            List<Scorer> ss = ChecksScorer.withChecks(name, scorers, ts);
             Map<String, Integer> perProvider = Map.copyOf(providerConcurrency);
             ProviderRegistry registry = ProviderRegistry.discover(List.copyOf(providers));
             PlanValidator.checkCells(name, ps.size(), ms.size(), ts.size(), repetitions);

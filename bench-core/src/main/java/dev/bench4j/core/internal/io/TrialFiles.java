@@ -1,11 +1,13 @@
 package dev.bench4j.core.internal.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bench4j.core.Check;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.json.JsonFields;
 import dev.bench4j.core.json.JsonValues;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,13 +19,14 @@ import java.util.regex.Pattern;
 /**
  * Reads trials from JSON Lines, JSON arrays and CSV files, and from inline lists in plan files.
  *
- * <p>A JSON trial is {@code {"id": "t1", "vars": {...}, "expected": <any JSON>, "metadata": {...}}};
+ * <p>A JSON trial is {@code {"id": "t1", "vars": {...}, "expected": <any JSON>, "metadata": {...},
+ * "checks": [...]}} (checks as {@link dev.bench4j.core.Check#fromJson} reads them);
  * an integer id becomes its decimal string. Every problem in a file is reported at once, each naming
  * the file and the line, index or row; two trials with one id are an error naming both.
  */
 public final class TrialFiles {
 
-    private static final List<String> FIELDS = List.of("id", "vars", "expected", "metadata");
+    private static final List<String> FIELDS = List.of("id", "vars", "expected", "metadata", "checks");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\n|\r");
 
     private TrialFiles() {
@@ -152,7 +155,38 @@ public final class TrialFiles {
         String id = id(f);
         Map<String, Object> vars = vars(f, id);
         Optional<Object> expected = f.get("expected").map(JsonValues::fromNode);
-        return build(where, id, vars, expected, f.map("metadata"));
+        List<Check> checks = checks(f, id);
+        return build(where, id, vars, expected, f.map("metadata")).withChecks(checks);
+    }
+
+    /** Reads the optional {@code checks} array; a message names the trial, the check's index and type, and the field. */
+    private static List<Check> checks(JsonFields f, String id) {
+        Optional<JsonNode> array = f.get("checks");
+        if (array.isEmpty() || array.get().isNull()) {
+            return List.of();
+        }
+        if (!array.get().isArray()) {
+            throw f.problem("checks", "must be an array of checks but was " + JsonFields.describe(array.get()));
+        }
+        List<Check> out = new ArrayList<>();
+        for (int i = 0; i < array.get().size(); i++) {
+            JsonNode item = array.get().get(i);
+            String at = "trial '" + id + "': checks[" + i + "]";
+            if (!item.isObject()) {
+                throw new InvalidPlanException(f.where() + ": " + at + " must be an object like {\"type\": \"contains\","
+                        + " \"value\": \"...\"} but was " + JsonFields.describe(item));
+            }
+            JsonNode type = item.has("type") ? item.get("type") : item.path("not").get("type");
+            String named = type != null && type.isTextual() ? " (" + type.textValue() + ")" : "";
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> json = (Map<String, Object>) JsonValues.fromNode(item);
+                out.add(Check.fromJson(json));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new InvalidPlanException(f.where() + ": " + at + named + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     /** Creates a trial, turning a refusal of its constructor into a message naming the place. */

@@ -133,7 +133,7 @@ class TrialFilesTest {
             Path file = write(dir, "t.jsonl", "{\"id\": \"a\", \"var\": {}}\n");
 
             assertThatThrownBy(() -> TrialFiles.readJsonl(file)).hasMessage(file + ": line 1: unknown field 'var'"
-                    + " (did you mean 'vars'?); allowed fields are id, vars, expected, metadata");
+                    + " (did you mean 'vars'?); allowed fields are id, vars, expected, metadata, checks");
         }
 
         @Test

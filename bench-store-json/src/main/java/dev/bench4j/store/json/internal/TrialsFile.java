@@ -1,6 +1,7 @@
 package dev.bench4j.store.json.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bench4j.core.Check;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.Trials;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /**
  * A run's {@code trials.jsonl}: the plan's trials in the trials file format ({@code {"id", "vars",
- * "expected", "metadata"}}, one per line), written once when the run starts so that the run's
+ * "expected", "metadata", "checks"}}, one per line), written once when the run starts so that the run's
  * answers can be shown with their variables and expected answer. Runs kept before bench4j wrote it
  * have none.
  */
@@ -77,6 +78,13 @@ public final class TrialsFile {
         }
         if (!t.metadata().isEmpty()) {
             g.writeObjectField("metadata", t.metadata());
+        }
+        if (!t.checks().isEmpty()) {
+            g.writeArrayFieldStart("checks");
+            for (Check c : t.checks()) {
+                g.writeObject(c.toJson());
+            }
+            g.writeEndArray();
         }
         g.writeEndObject();
     }
