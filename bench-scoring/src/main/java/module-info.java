@@ -21,6 +21,7 @@ module dev.bench4j.scoring {
 
     requires com.fasterxml.jackson.databind;
     requires commons.math3;
+    requires com.networknt.schema;
 
     provides dev.bench4j.core.spi.ScorerFactory with
             dev.bench4j.scoring.internal.ExactScorerFactory,
@@ -36,5 +37,6 @@ module dev.bench4j.scoring {
             dev.bench4j.scoring.internal.LatencyUnderScorerFactory,
             dev.bench4j.scoring.internal.CostUnderScorerFactory,
             dev.bench4j.scoring.internal.TokensUnderScorerFactory,
-            dev.bench4j.scoring.internal.LlmJudgeScorerFactory;
+            dev.bench4j.scoring.internal.LlmJudgeScorerFactory,
+            dev.bench4j.scoring.internal.JsonSchemaScorerFactory;
 }

@@ -25,7 +25,8 @@ class ScorerFactoriesTest {
     private static final Map<String, Map<String, Object>> REQUIRED = Map.of("regex", Map.of("pattern", "x"),
             "json_field_equals", Map.of("pointer", ""), "latency_under", Map.of("max_ms", 1), "cost_under",
             Map.of("max_usd", 1), "tokens_under", Map.of("max_tokens", 1, "tokens", "total"), "llm_judge",
-            Map.of("judge", Map.of("provider", "echo", "model", "judge")));
+            Map.of("judge", Map.of("provider", "echo", "model", "judge")),
+            "json_schema", Map.of("schema", Map.of()));
 
     private static Stream<ScorerFactory> factories() {
         return ServiceLoader.load(ScorerFactory.class).stream().map(ServiceLoader.Provider::get);
@@ -49,7 +50,8 @@ class ScorerFactoriesTest {
     void serviceLoaderFindsAllTypes() {
         assertThat(factories().map(ScorerFactory::type))
                 .containsExactlyInAnyOrder("exact", "contains", "contains_all", "contains_any", "set_f1", "regex", "json_valid",
-                        "json_field_equals", "numeric", "classification", "latency_under", "cost_under", "tokens_under", "llm_judge");
+                        "json_field_equals", "numeric", "classification", "latency_under", "cost_under", "tokens_under", "llm_judge",
+                        "json_schema");
     }
 
     @ParameterizedTest

@@ -101,7 +101,9 @@ class ScorerSettingsTest {
                 Arguments.of("cost_under", map("max_usd", 0)),
                 Arguments.of("tokens_under", map("max_tokens", 1000L, "tokens", "total")),
                 Arguments.of("tokens_under", map("max_tokens", 500, "tokens", "output")),
-                Arguments.of("tokens_under", map("max_tokens", 0, "tokens", "input")));
+                Arguments.of("tokens_under", map("max_tokens", 0, "tokens", "input")),
+                Arguments.of("json_schema", map("schema", map("type", "object", "required", List.of("a")))),
+                Arguments.of("json_schema", map("schema_json", "{\"type\": \"integer\"}", "pointer", "/n", "name", "n")));
     }
 
     @Test
