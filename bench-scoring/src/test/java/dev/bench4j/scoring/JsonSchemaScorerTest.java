@@ -47,6 +47,25 @@ class JsonSchemaScorerTest {
     }
 
     @Test
+    void theReasonNamesEachErrorsPathAndWhatTheSchemaWanted() {
+        Scorer s = Scorers.jsonSchema("{\"type\": \"object\", \"properties\": {\"age\": {\"type\": \"integer\"}, "
+                + "\"status\": {\"enum\": [\"active\", \"resolved\"]}}}");
+
+        assertThat(score(s, "{\"age\": \"forty\", \"status\": \"gone\"}").reason()).hasValue("2 schema errors: "
+                + "at \"/age\": string found, integer expected; "
+                + "at \"/status\": does not have a value in the enumeration [\"active\", \"resolved\"]");
+    }
+
+    @Test
+    void formatIsAnAnnotationUnder202012AndAnAssertionUnderDraft07() {
+        String date = "\"type\": \"string\", \"format\": \"date\"}";
+
+        assertThat(score(Scorers.jsonSchema("{" + date), "\"yesterday\"").value()).hasValue(1.0);
+        assertThat(score(Scorers.jsonSchema("{\"$schema\": \"http://json-schema.org/draft-07/schema#\", " + date),
+                "\"yesterday\"").value()).hasValue(0.0);
+    }
+
+    @Test
     void theReasonListsTheFirstThreeErrorsAndCountsTheRest() {
         Scorer s = Scorers.jsonSchema("{\"type\": \"array\", \"items\": {\"type\": \"string\"}}");
 
