@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH benchmark of the {@code json_schema} scorer on a 2 KB output (target: at least 50,000 checks
- * a second on one thread): a structured-extraction record (a patient with 12 conditions, each with
+ * a second on one thread): a structured-extraction record (a patient with 15 conditions, each with
  * a code, a status and a date) checked against a schema with required fields, types, enums, a
  * pattern and {@code additionalProperties: false}; once valid, once with three errors, and once
  * wrapped in a fenced block with prose around it. Each check parses the output and validates it.
@@ -81,7 +81,7 @@ public class JsonSchemaBenchmark {
                 .append(", \"notes\": \"Referred by the GP for a review of long-term medication and follow-up.\", ")
                 .append("\"conditions\": [");
         String[] statuses = {"active", "resolved", "suspected"};
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 15; i++) {
             b.append(i == 0 ? "" : ", ").append("{\"code\": \"").append(withErrors && i == 5 ? "e11" : "E1" + (i % 10))
                     .append(".").append(i).append("\", \"label\": \"Condition number ").append(i)
                     .append(" with a fairly descriptive label\", \"status\": \"")
