@@ -8,7 +8,9 @@
  * ({@code Scorers}, {@code dev.bench4j.scoring.compare}, {@code dev.bench4j.scoring.stats}).
  *
  * <p>commons-math3 publishes no module name and is required as {@code commons.math3}, the name the
- * JDK derives from its jar file; it does not appear in this module's API.
+ * JDK derives from its jar file; it does not appear in this module's API. The {@code json_schema}
+ * scorer validates with networknt json-schema-validator ({@code com.networknt.schema}), which is
+ * not in this module's API either.
  */
 @SuppressWarnings("requires-automatic") // commons-math3 is an automatic module
 module dev.bench4j.scoring {
@@ -22,6 +24,9 @@ module dev.bench4j.scoring {
     requires com.fasterxml.jackson.databind;
     requires commons.math3;
     requires org.apache.commons.text;
+    requires com.networknt.schema;
+    // the validator reads date-time formats with it but requires it only statically: resolve it here
+    requires com.ethlo.time;
 
     provides dev.bench4j.core.spi.ScorerFactory with
             dev.bench4j.scoring.internal.ExactScorerFactory,
@@ -41,5 +46,6 @@ module dev.bench4j.scoring {
             dev.bench4j.scoring.internal.LevenshteinScorerFactory,
             dev.bench4j.scoring.internal.RougeScorerFactory,
             dev.bench4j.scoring.internal.BleuScorerFactory,
-            dev.bench4j.scoring.internal.ChrfScorerFactory;
+            dev.bench4j.scoring.internal.ChrfScorerFactory,
+            dev.bench4j.scoring.internal.JsonSchemaScorerFactory;
 }

@@ -985,7 +985,7 @@ public final class BenchmarkPlan {
             List<Prompt> ps = List.copyOf(prompts);
             List<ModelConfig> ms = List.copyOf(models);
             List<Trial> ts = List.copyOf(trials);
-            List<Scorer> ss = ChecksScorer.withChecks(name, scorers, ts);
+            List<Scorer> ss = ChecksScorer.withChecks(name, scorers, ts, baseDirectory);
             Map<String, Integer> perProvider = Map.copyOf(providerConcurrency);
             ProviderRegistry registry = ProviderRegistry.discover(List.copyOf(providers));
             PlanValidator.checkCells(name, ps.size(), ms.size(), ts.size(), repetitions);

@@ -3,6 +3,7 @@ package dev.bench4j.scoring;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.spi.Scorer;
 import dev.bench4j.scoring.internal.BuiltInScorers;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -218,6 +219,56 @@ public final class Scorers {
      */
     public static Scorer jsonValid(boolean objectOnly) {
         return BuiltInScorers.jsonValid("json_valid", objectOnly);
+    }
+
+    /**
+     * Returns the scorer {@code json_schema}: 1.0 if the output's JSON is valid against a JSON Schema,
+     * else 0.0 with the first errors and their instance paths as the reason. The JSON is the whole
+     * output, a fenced block such as {@code ```json ... ```}, or the one object (else array) in prose
+     * around it; an output with none scores 0.0 with the reason. The schema's {@code $schema} picks
+     * the draft (2020-12 when absent; draft 07 and the validator's other drafts too); it is checked
+     * against its metaschema and compiled once, here.
+     *
+     * <pre>{@code
+     * Scorers.jsonSchema("{\"type\": \"object\", \"required\": [\"city\"]}")
+     * }</pre>
+     *
+     * @param schemaJson the schema as JSON text
+     * @return the scorer
+     * @throws NullPointerException if {@code schemaJson} is {@code null}
+     * @throws IllegalArgumentException if the text is not JSON or not a valid JSON Schema; the message
+     *     says what is wrong
+     */
+    public static Scorer jsonSchema(String schemaJson) {
+        return jsonSchema(schemaJson, "");
+    }
+
+    /**
+     * Returns the scorer {@code json_schema} that validates the value at a JSON Pointer in the
+     * output's JSON; as {@link #jsonSchema(String)}, and an output without a value there scores 0.0.
+     *
+     * @param schemaJson the schema as JSON text
+     * @param pointer a JSON Pointer, e.g. {@code /answer}; {@code ""} for the whole JSON
+     * @return the scorer
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if the text is not JSON or not a valid JSON Schema, or
+     *     {@code pointer} is neither {@code ""} nor starts with {@code /}
+     */
+    public static Scorer jsonSchema(String schemaJson, String pointer) {
+        return BuiltInScorers.jsonSchema("json_schema", schemaJson, pointer);
+    }
+
+    /**
+     * Returns the scorer {@code json_schema} with the schema read from a JSON file; as
+     * {@link #jsonSchema(String)}.
+     *
+     * @param schemaFile the file holding the schema
+     * @return the scorer
+     * @throws NullPointerException if {@code schemaFile} is {@code null}
+     * @throws IllegalArgumentException if the file cannot be read, or is not JSON or not a valid JSON Schema
+     */
+    public static Scorer jsonSchema(Path schemaFile) {
+        return BuiltInScorers.jsonSchema("json_schema", schemaFile);
     }
 
     /**

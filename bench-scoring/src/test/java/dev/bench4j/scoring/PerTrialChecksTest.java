@@ -140,4 +140,31 @@ class PerTrialChecksTest {
         assertThat(s.value().getAsDouble()).isEqualTo(1.0);
         assertThat(run.results().get(0).scores()).containsKeys("json_valid", "checks");
     }
+
+    @Test
+    void aJsonSchemaCheckReadsItsSchemaFileNextToThePlanFile(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("schemas"));
+        Files.writeString(dir.resolve("schemas/total.json"),
+                "{\"type\": \"object\", \"required\": [\"total\"], \"properties\": {\"total\": {\"type\": \"integer\"}}}");
+        Path file = dir.resolve("plan.yaml");
+        Files.writeString(file, """
+                name: schema-checks
+                prompts: [{name: p, messages: [{role: user, content: "{{answer}}"}]}]
+                models: [{provider: echo, model: e}]
+                trials:
+                  - id: good
+                    vars: {answer: '{"total": 42}'}
+                    checks: [{type: json_schema, schema: schemas/total.json}]
+                  - id: bad
+                    vars: {answer: '{"total": "42"}'}
+                    checks: [{type: json_schema, schema: schemas/total.json}]
+                """);
+
+        Run run = PlanFile.load(file).toBuilder().noCache().build().run();
+
+        assertThat(checksOf(run, "good").details()).containsEntry("passed", 1.0);
+        Score bad = checksOf(run, "bad");
+        assertThat(bad.details()).containsEntry("passed", 0.0);
+        assertThat(bad.reason()).hasValueSatisfying(r -> assertThat(r).contains("/total"));
+    }
 }

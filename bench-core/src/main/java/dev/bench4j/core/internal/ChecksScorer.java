@@ -13,6 +13,7 @@ import dev.bench4j.core.spi.ScorerFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -60,11 +61,12 @@ public final class ChecksScorer implements Scorer {
      * @param plan the plan's name, for messages
      * @param scorers the plan's scorers
      * @param trials the plan's trials (all of them, before a subset)
+     * @param baseDirectory the plan's folder, against which a check's file options resolve
      * @return the scorers to run
      * @throws InvalidPlanException listing every check whose type is not installed (with a
      *     suggestion) or whose options its factory refused, naming the trial, the check's index and type
      */
-    public static List<Scorer> withChecks(String plan, List<Scorer> scorers, List<Trial> trials) {
+    public static List<Scorer> withChecks(String plan, List<Scorer> scorers, List<Trial> trials, Path baseDirectory) {
         List<Scorer> out = new ArrayList<>();
         for (Scorer s : scorers) {
             if (!(s instanceof ChecksScorer)) {
@@ -72,12 +74,12 @@ public final class ChecksScorer implements Scorer {
             }
         }
         if (trials.stream().anyMatch(t -> !t.checks().isEmpty())) {
-            out.add(build(plan, trials, ScorerRegistry.discover()));
+            out.add(build(plan, trials, ScorerRegistry.discover(), baseDirectory));
         }
         return List.copyOf(out);
     }
 
-    private static ChecksScorer build(String plan, List<Trial> trials, ScorerRegistry registry) {
+    private static ChecksScorer build(String plan, List<Trial> trials, ScorerRegistry registry, Path baseDirectory) {
         List<String> problems = new ArrayList<>();
         Map<String, Built[]> byTrial = new HashMap<>();
         Map<String, ModelConfig> models = new LinkedHashMap<>();
@@ -105,7 +107,7 @@ public final class ChecksScorer implements Scorer {
                 Trial own = options.containsKey("value") ? t.withExpected(options.remove("value")) : null;
                 Scorer scorer;
                 try {
-                    scorer = factory.get().create(options);
+                    scorer = factory.get().create(options, baseDirectory);
                 } catch (RuntimeException e) {
                     problems.add(at + ": " + e.getMessage());
                     continue;

@@ -7,7 +7,10 @@ import dev.bench4j.scoring.RougeMeasure;
 import dev.bench4j.scoring.RougeVariant;
 import dev.bench4j.scoring.SetF1Options;
 import dev.bench4j.scoring.TokenKind;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -112,6 +115,38 @@ public final class BuiltInScorers {
      */
     public static Scorer jsonValid(String name, boolean object) {
         return new JsonValidScorer(name, object);
+    }
+
+    /**
+     * Makes the scorer {@code json_schema} from a schema's JSON text, checking it against its
+     * metaschema and compiling it once.
+     *
+     * @param name the scorer's name
+     * @param schemaJson the schema as JSON text
+     * @param pointer the JSON Pointer into the output's JSON, {@code ""} for all of it
+     * @return the scorer
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank, {@code pointer} is not a JSON Pointer,
+     *     or the text is not JSON or not a valid JSON Schema (the message says what is wrong)
+     */
+    public static Scorer jsonSchema(String name, String schemaJson, String pointer) {
+        Objects.requireNonNull(schemaJson, "schemaJson");
+        Objects.requireNonNull(pointer, "pointer");
+        return new JsonSchemaScorerFactory().create(Map.of("name", name, "schema_json", schemaJson, "pointer", pointer));
+    }
+
+    /**
+     * Makes the scorer {@code json_schema} from a JSON file holding the schema.
+     *
+     * @param name the scorer's name
+     * @param schemaFile the file
+     * @return the scorer
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if the file cannot be read, or is not JSON or not a valid JSON Schema
+     */
+    public static Scorer jsonSchema(String name, Path schemaFile) {
+        Objects.requireNonNull(schemaFile, "schemaFile");
+        return new JsonSchemaScorerFactory().create(Map.of("name", name, "schema", schemaFile.toString()));
     }
 
     /**

@@ -50,6 +50,30 @@ final class Json {
         return node;
     }
 
+    /**
+     * Parses a model's output as JSON the way a judge's verdict is read: the whole output (without a
+     * surrounding fenced block), else the one object in prose around it (first <code>{</code> to last
+     * <code>}</code>), else the one array (first {@code [} to last {@code ]}).
+     *
+     * @throws Unscorable if none of these is JSON
+     */
+    static JsonNode parseEmbedded(String output) {
+        try {
+            return parseOutput(output);
+        } catch (Unscorable e) {
+            String text = unfence(output).strip();
+            return embedded(text, '{', '}').or(() -> embedded(text, '[', ']')).flatMap(Json::parseQuietly)
+                    .orElseThrow(() -> e);
+        }
+    }
+
+    /** Returns the text from the first {@code open} to the last {@code close}, if both occur in that order. */
+    static Optional<String> embedded(String text, char open, char close) {
+        int start = text.indexOf(open);
+        int end = text.lastIndexOf(close);
+        return start >= 0 && end > start ? Optional.of(text.substring(start, end + 1)) : Optional.empty();
+    }
+
     /** Reads one JSON value and refuses an object that repeats a field name. */
     private static final ObjectReader STRICT = MAPPER.reader()
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

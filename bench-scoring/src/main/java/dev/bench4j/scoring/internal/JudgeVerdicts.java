@@ -56,11 +56,7 @@ public final class JudgeVerdicts {
         String text = Json.unfence(verdict).strip();
         Optional<Score> fromJson = object(text, verdict, true);
         if (fromJson.isEmpty()) {
-            int start = text.indexOf('{');
-            int end = text.lastIndexOf('}');
-            if (start >= 0 && end > start) {
-                fromJson = object(text.substring(start, end + 1), verdict, false);
-            }
+            fromJson = Json.embedded(text, '{', '}').flatMap(o -> object(o, verdict, false));
         }
         if (fromJson.isPresent()) {
             return fromJson.get();

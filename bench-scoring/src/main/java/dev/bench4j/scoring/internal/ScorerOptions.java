@@ -26,6 +26,9 @@ final class ScorerOptions {
     /** The options of {@code json_valid}. */
     static final List<String> JSON_VALID_KEYS = List.of("name", "object");
 
+    /** The options of {@code json_schema}. */
+    static final List<String> JSON_SCHEMA_KEYS = List.of("name", "schema", "schema_json", "pointer");
+
     /** The options of {@code json_field_equals}. */
     static final List<String> JSON_FIELD_KEYS = List.of("name", "pointer", "expected_pointer");
 
@@ -195,6 +198,11 @@ final class ScorerOptions {
             return Optional.of(new double[] {a.doubleValue(), b.doubleValue()});
         }
         throw wrong(key, "[min, max]: two finite numbers, min < max");
+    }
+
+    /** Returns an option's value as given, if present. */
+    Optional<Object> raw(String key) {
+        return Optional.ofNullable(options.get(key));
     }
 
     /** Throws an error naming the option, its value and what was expected. */

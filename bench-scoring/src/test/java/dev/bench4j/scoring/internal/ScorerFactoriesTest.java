@@ -25,7 +25,8 @@ class ScorerFactoriesTest {
     private static final Map<String, Map<String, Object>> REQUIRED = Map.of("regex", Map.of("pattern", "x"),
             "json_field_equals", Map.of("pointer", ""), "latency_under", Map.of("max_ms", 1), "cost_under",
             Map.of("max_usd", 1), "tokens_under", Map.of("max_tokens", 1, "tokens", "total"), "llm_judge",
-            Map.of("judge", Map.of("provider", "echo", "model", "judge")));
+            Map.of("judge", Map.of("provider", "echo", "model", "judge")),
+            "json_schema", Map.of("schema", Map.of()));
 
     /** This module's factories: bench-core's test-jar on the test path registers one for its own tests. */
     private static Stream<ScorerFactory> factories() {
@@ -52,7 +53,7 @@ class ScorerFactoriesTest {
         assertThat(factories().map(ScorerFactory::type))
                 .containsExactlyInAnyOrder("exact", "contains", "contains_all", "contains_any", "set_f1", "regex", "json_valid",
                         "json_field_equals", "numeric", "classification", "latency_under", "cost_under", "tokens_under", "llm_judge",
-                        "levenshtein", "rouge", "bleu", "chrf");
+                        "levenshtein", "rouge", "bleu", "chrf", "json_schema");
     }
 
     @ParameterizedTest

@@ -109,7 +109,10 @@ class ScorerSettingsTest {
                 Arguments.of("rouge", map()),
                 Arguments.of("rouge", map("variant", "rouge2", "measure", "r")),
                 Arguments.of("bleu", map()),
-                Arguments.of("chrf", map()));
+                Arguments.of("chrf", map()),
+
+                Arguments.of("json_schema", map("schema", map("type", "object", "required", List.of("a")))),
+                Arguments.of("json_schema", map("schema_json", "{\"type\": \"integer\"}", "pointer", "/n", "name", "n")));
     }
 
     @Test

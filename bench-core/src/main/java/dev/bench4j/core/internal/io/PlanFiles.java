@@ -107,7 +107,7 @@ public final class PlanFiles {
         List<ModelConfig> models = listOf(f, "models", base, ModelConfig::fromJson, ModelConfigJson::read);
         List<Trial> trials = trials(f, base);
         Provenance provenance = provenance(f, base, file, trials);
-        List<Scorer> scorers = scorers(f);
+        List<Scorer> scorers = scorers(f, base);
         Map<String, Integer> providerConcurrency = providerConcurrency(f);
         Optional<RetryPolicy> retry = retry(f);
         Optional<Integer> repetitions = boundedInt(f, "repetitions", 1, Integer.MAX_VALUE);
@@ -227,7 +227,7 @@ public final class PlanFiles {
         throw f.problem("trials", "must be a file path or a list of trials but was " + JsonFields.describe(v));
     }
 
-    private static List<Scorer> scorers(JsonFields f) {
+    private static List<Scorer> scorers(JsonFields f, Path base) {
         Optional<JsonNode> array = f.optArray("scorers");
         if (array.isEmpty()) {
             return List.of();
@@ -238,7 +238,7 @@ public final class PlanFiles {
             String at = "scorers[" + i + "]";
             JsonNode item = array.get().get(i);
             if (item.isTextual()) {
-                out.add(scorer(f, at, item.textValue(), Map.of(), registry));
+                out.add(scorer(f, at, item.textValue(), Map.of(), registry, base));
             } else if (item.isObject()) {
                 JsonNode type = item.get("type");
                 if (type == null || !type.isTextual()) {
@@ -250,7 +250,7 @@ public final class PlanFiles {
                         options.put(e.getKey(), JsonValues.fromNode(e.getValue()));
                     }
                 }
-                out.add(scorer(f, at, type.textValue(), options, registry));
+                out.add(scorer(f, at, type.textValue(), options, registry, base));
             } else {
                 throw f.problem(at, "must be a scorer type or an object with a \"type\" but was " + JsonFields.describe(item));
             }
@@ -258,12 +258,13 @@ public final class PlanFiles {
         return out;
     }
 
-    private static Scorer scorer(JsonFields f, String at, String type, Map<String, Object> options, ScorerRegistry registry) {
+    private static Scorer scorer(JsonFields f, String at, String type, Map<String, Object> options, ScorerRegistry registry,
+            Path base) {
         ScorerFactory factory = registry.find(type).orElseThrow(() -> f.problem(at + ".type", "names no installed scorer type '"
                 + type + "'; installed: " + installed(registry)
                 + Names.closest(type, registry.types()).map(s -> ". Did you mean '" + s + "'?").orElse("")));
         try {
-            return factory.create(options);
+            return factory.create(options, base);
         } catch (IllegalArgumentException e) {
             throw new InvalidPlanException(f.where() + ": field '" + at + "' (" + type + "): " + e.getMessage(), e);
         }
