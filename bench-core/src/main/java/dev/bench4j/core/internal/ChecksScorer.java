@@ -157,12 +157,17 @@ public final class ChecksScorer implements Scorer {
         return settings;
     }
 
+    /** Only the trials that carry checks are scored; the others get no {@code checks} score. */
+    @Override
+    public boolean appliesTo(Trial trial) {
+        return byTrial.containsKey(trial.id());
+    }
+
     @Override
     public CompletionStage<Score> score(ScoreRequest request) {
         Built[] checks = byTrial.get(request.trial().id());
         if (checks == null) {
-            return CompletableFuture.completedFuture(Score.of(1.0).withReason("the trial has no checks")
-                    .withDetail("passed", 1.0));
+            return CompletableFuture.completedFuture(Score.error("trial '" + request.trial().id() + "' has no checks"));
         }
         @SuppressWarnings("unchecked")
         CompletableFuture<Score>[] stages = new CompletableFuture[checks.length];

@@ -2,6 +2,7 @@ package dev.bench4j.core.spi;
 
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Score;
+import dev.bench4j.core.Trial;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +41,18 @@ public interface Scorer {
      * @return the score
      */
     CompletionStage<Score> score(ScoreRequest request);
+
+    /**
+     * Returns whether this scorer scores the results of a trial at all. A result of a trial it does
+     * not apply to gets no score under its name (and its parts), so the summary of that score is over
+     * the trials it applies to, e.g. the per-trial {@code checks} scorer skips trials without checks.
+     *
+     * @param trial the cell's trial
+     * @return {@code true} (the default) to score every trial
+     */
+    default boolean appliesTo(Trial trial) {
+        return true;
+    }
 
     /**
      * Returns the names of the further scores this scorer gives each result beside the one under its

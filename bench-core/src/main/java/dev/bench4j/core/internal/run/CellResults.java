@@ -157,8 +157,8 @@ final class CellResults {
     }
 
     /**
-     * Scores a successful result with every scorer; a scorer that throws or returns null gives an
-     * error score. Judge calls go through {@code judgeCalls}.
+     * Scores a successful result with every scorer that applies to its trial; a scorer that throws or
+     * returns null gives an error score. Judge calls go through {@code judgeCalls}.
      *
      * @param result the result
      * @param call the call that produced it (its request's model and rendered messages)
@@ -171,6 +171,9 @@ final class CellResults {
         List<JudgeCalls.Caller> callers = new ArrayList<>(scorers.size());
         List<CompletableFuture<Map<String, Score>>> futures = new ArrayList<>(scorers.size());
         for (Scorer s : scorers) {
+            if (!s.appliesTo(trial)) {
+                continue;
+            }
             JudgeCalls.Caller caller = judgeCalls.callerFor(result.cell());
             callers.add(caller);
             ScoreRequest request = new ScoreRequest(result, trial, prompt, call.request().config(),
