@@ -247,6 +247,67 @@ public final class ResultJson {
     }
 
     /**
+     * Reads only the cell (prompt, model, trial, repetition) of one result line, stopping as soon as
+     * the four fields are read: lines written by bench4j put them first, so the output, scores and
+     * the rest are not even tokenized. For indexing where each cell's result is in a large file;
+     * the rest of the line is checked when the result itself is read with {@link #read(byte[], int, int)}.
+     * A line whose cell cannot be read this way is read whole, so the error is the same as that of
+     * {@link #read(byte[], int, int)}.
+     *
+     * @param bytes a buffer
+     * @param offset where the line starts
+     * @param length the line's length, without its line end
+     * @return the result's cell
+     * @throws NullPointerException if {@code bytes} is {@code null}
+     * @throws IndexOutOfBoundsException if the line is not inside the buffer
+     * @throws InvalidJsonException if the line's cell cannot be read; the message is that of
+     *     {@link #read(byte[], int, int)} for the line
+     */
+    public static CellId readCell(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                String prompt = null;
+                String model = null;
+                String trial = null;
+                int repetition = -1;
+                fields:
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    boolean text = v == JsonToken.VALUE_STRING;
+                    switch (field) {
+                        case "prompt", "model", "trial" -> {
+                            if (!text) {
+                                break fields;   // the whole read names the field and what was expected
+                            }
+                            switch (field) {
+                                case "prompt" -> prompt = p.getText();
+                                case "model" -> model = p.getText();
+                                default -> trial = p.getText();
+                            }
+                        }
+                        case "repetition" -> {
+                            if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
+                                    || p.getIntValue() < 0) {
+                                break fields;
+                            }
+                            repetition = p.getIntValue();
+                        }
+                        default -> p.skipChildren();
+                    }
+                    if (prompt != null && model != null && trial != null && repetition >= 0) {
+                        return new CellId(prompt, model, trial, repetition);
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // malformed before the cell was read, or a cell id refused: the whole read says what is wrong
+        }
+        return read(bytes, offset, length).cell();
+    }
+
+    /**
      * Reads one result object from a parser whose current token starts it, and leaves the parser on
      * the object's end; for results inside a larger document, such as a run export.
      *

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.bench4j.core.CellId;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.Usage;
 import dev.bench4j.core.internal.Jackson;
@@ -114,6 +115,37 @@ class ResultJsonTest {
         assertThat(problem(GOOD + ",\"finish_reason\":\"error\"}"))
                 .isEqualTo("not a valid result: a result with finish reason ERROR must have an error");
         assertThat(problem("{\"prompt\":\"p\",")).startsWith("column ").contains("invalid JSON: Unexpected end-of-input");
+    }
+
+    private static CellId cell(String line) {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        return ResultJson.readCell(b, 0, b.length);
+    }
+
+    @Test
+    void readsTheCellOfEveryShapeOfResult() throws IOException {
+        for (Result r : SampleResults.all()) {
+            byte[] b = line(r);
+            assertThat(ResultJson.readCell(b, 0, b.length)).isEqualTo(r.cell());
+        }
+    }
+
+    @Test
+    void readsTheCellWithoutReadingThePartOfTheLineAfterIt() {
+        assertThat(cell(GOOD.substring(0, GOOD.indexOf(",\"output\"")) + ",\"output\": not json at all"))
+                .isEqualTo(new CellId("p", "m", "t", 0));
+        assertThat(cell("{\"output\":\"x\",\"scores\":{\"a\":{\"value\":1}},\"repetition\":2,\"trial\":\"t\",\"model\":\"m\","
+                + "\"prompt\":\"p\"}")).as("in any order").isEqualTo(new CellId("p", "m", "t", 2));
+    }
+
+    @Test
+    void aCellThatCannotBeReadIsDescribedAsTheWholeReadDescribesIt() {
+        for (String bad : List.of("[1, 2]", "{\"prompt\": 1}", "{\"prompt\":\"p\"}", "{\"prompt\":\"p\",",
+                "{\"prompt\":\"p\",\"model\":\"m\",\"trial\":\"t\",\"repetition\":-1}",
+                "{\"prompt\":\"p\",\"model\":\"m\",\"trial\":\"t\",\"repetition\":1.5}", "{\"prompt\": garbage")) {
+            String whole = problem(bad);
+            assertThatThrownBy(() -> cell(bad)).as(bad).isInstanceOf(InvalidJsonException.class).hasMessage(whole);
+        }
     }
 
     @Test

@@ -306,7 +306,9 @@ public final class JsonRunStore implements RunStore {
         }
         RunMetadata m = RunFiles.read(runFolder);
         repairIfIdle(runFolder);
-        long lines = offsetsOf(runId).snapshot().size();   // reads every line: a damaged one fails here, in the caller's thread, naming file and line
+        long lines = offsetsOf(runId).snapshot().size();
+        // every line read whole once here: a damaged one fails in the caller's thread, naming file and line, before the run starts
+        ResultsFile.forEach(runFolder.resolve(ResultsFile.NAME), lines, (r, at) -> true, r -> { });
         // every stored line, superseded ones too: the runner takes each cell's newest and counts the cells retried before
         return Optional.of(new StoredRun(m.info(), action -> ResultsFile.forEach(runFolder.resolve(ResultsFile.NAME), lines,
                 (r, at) -> true, action)));
@@ -393,6 +395,26 @@ public final class JsonRunStore implements RunStore {
         CellOffsets.Snapshot now = latest.snapshot();
         ResultsFile.Filter filter = now.hasSuperseded() ? (r, at) -> latest.isLatest(r.cell(), at) : (r, at) -> true;
         ResultsFile.forEach(runFolder.resolve(ResultsFile.NAME), now.size(), filter, action);
+    }
+
+    /**
+     * Passes a run's results to an action in the order their lines were written, without first
+     * finding each cell's latest line as {@link #forEachResult} does: every stored line, a failed
+     * result that a retry superseded included. One pass over {@code results.jsonl}, so the
+     * beginning of a large run is read in milliseconds; an action that has read enough may stop the
+     * reading by throwing. For what a run holds, use {@link #forEachResult}.
+     *
+     * @param runId the run's id
+     * @param action receives each stored result
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code runId} is not a valid run id or the store has no such run
+     * @throws InvalidRunFileException naming the file and line if a line is corrupt
+     */
+    public void forEachStoredResult(String runId, Consumer<Result> action) {
+        Objects.requireNonNull(action, "action");
+        Path runFolder = existing(runId);
+        repairIfIdle(runFolder);
+        ResultsFile.forEach(runFolder.resolve(ResultsFile.NAME), action);
     }
 
     /**

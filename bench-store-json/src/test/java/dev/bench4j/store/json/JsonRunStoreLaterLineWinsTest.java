@@ -74,6 +74,15 @@ class JsonRunStoreLaterLineWinsTest {
     }
 
     @Test
+    void theStoredLinesInWritingOrderIncludeTheSupersededOne() {
+        List<Result> stored = new ArrayList<>();
+        store.forEachStoredResult(id, stored::add);
+
+        assertThat(stored).hasSize(5).extracting(Result::cell).filteredOn(retried::equals).hasSize(2);
+        assertThat(stored.stream().filter(r -> r.cell().equals(retried)).map(Result::succeeded)).containsExactly(false, true);
+    }
+
+    @Test
     void theSummaryCountsTheRetryAndNotTheFailure() {
         assertThat(store.summarize(id).overall().cells()).isEqualTo(4);
         assertThat(store.summarize(id).overall().succeeded()).isEqualTo(4);

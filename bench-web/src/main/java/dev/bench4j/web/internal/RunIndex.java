@@ -5,6 +5,7 @@ import dev.bench4j.core.FinishReason;
 import dev.bench4j.core.ModelConfig;
 import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
+import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Score;
 import dev.bench4j.core.Trial;
 import dev.bench4j.store.json.JsonRunStore;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What the viewer keeps of one run to filter, sort and page its cells in memory: per cell a few
@@ -195,7 +197,7 @@ final class RunIndex {
         boolean[] had = new boolean[wanted * configs];   // a cell counts once, even if a result repeats it
         int[] complete = {0};
         try {
-            store.forEachResult(runId, r -> {
+            Consumer<Result> take = r -> {
                 int before = b.n;
                 b.add(r);
                 if (b.n > before && b.trial[before] < trials) {
@@ -210,11 +212,28 @@ final class RunIndex {
                 if (complete[0] == wanted || b.n >= maxResults) {
                     throw new Enough();
                 }
-            });
+            };
+            if (oneLinePerCell(meta)) {
+                store.forEachStoredResult(runId, take);   // no need to find each cell's latest line first
+            } else {
+                store.forEachResult(runId, take);
+            }
         } catch (Enough e) {
             // the first rows are complete, or the scan went far enough
         }
         return complete[0] == wanted ? Optional.of(new RunIndex(b)) : Optional.empty();
+    }
+
+    /**
+     * Whether a run's results file holds one line per cell, so that its beginning can be read without
+     * first scanning the whole file for superseded lines: a run that finished (its summary kept)
+     * without calling a cell again, as only a retry writes a second line for a cell; not a run being
+     * written or interrupted, whose summary may predate its last lines. (A line appended by hand
+     * would show in a partial first page until the whole index, which finds it, is built.)
+     */
+    private static boolean oneLinePerCell(RunMetadata m) {
+        return m.status() != RunStatus.RUNNING && m.status() != RunStatus.INTERRUPTED
+                && m.summary().map(s -> s.retriedCells() == 0).orElse(false);
     }
 
     /** Whether every output is kept whole, so that a text search in memory sees all of it. */

@@ -44,15 +44,12 @@ final class RunIndexes implements AutoCloseable {
     private record TrialsRead(List<Trial> trials, long modified) {
     }
 
-    /** A run's trials (empty for a run kept without them), cached while their file is unchanged. */
+    /** A run's trials (empty for a run kept without them), cached while their file is unchanged; read once for concurrent callers. */
     List<Trial> trials(String runId) {
         long modified = modified(store.folder().resolve(runId).resolve("trials.jsonl"));
-        TrialsRead t = trials.getIfPresent(runId);
-        if (t == null || t.modified() != modified) {
-            t = new TrialsRead(store.trials(runId), modified);
-            trials.put(runId, t);
-        }
-        return t.trials();
+        // one read however many threads ask at once (the first page and the whole index want them together)
+        return trials.asMap().compute(runId, (id, t) -> t != null && t.modified() == modified ? t
+                : new TrialsRead(store.trials(id), modified)).trials();
     }
 
     /** A partial index of a run's first rows (see {@link RunIndex#prefix}). */

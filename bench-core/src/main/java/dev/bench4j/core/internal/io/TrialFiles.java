@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads trials from JSON Lines, JSON arrays and CSV files, and from inline lists in plan files.
@@ -27,7 +26,6 @@ import java.util.regex.Pattern;
 public final class TrialFiles {
 
     private static final List<String> FIELDS = List.of("id", "vars", "expected", "metadata", "checks");
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\n|\r");
 
     private TrialFiles() {
     }
@@ -43,18 +41,39 @@ public final class TrialFiles {
      */
     public static List<Trial> readJsonl(Path file) {
         Objects.requireNonNull(file, "file");
-        String[] lines = LINE_BREAK.split(JsonFiles.readText(file), -1);
+        String text = JsonFiles.readText(file);
         TrialCollector trials = new TrialCollector();
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            int number = i + 1;
+        int number = 0;
+        for (int start = 0; ; ) {
+            int end = lineEnd(text, start);
+            String line = text.substring(start, end);
+            int n = ++number;
             if (!line.isBlank()) {
-                String where = file + ": line " + number;
-                trials.add(where, "on line " + number,
-                        () -> fromObject(JsonFiles.parse(line, file.toString(), number), where));
+                String where = file + ": line " + n;
+                trials.add(where, "on line " + n, () -> fromObject(JsonFiles.parse(line, file.toString(), n), where));
             }
+            if (end == text.length()) {
+                break;
+            }
+            start = lineAfter(text, end);
         }
         return trials.trials();
+    }
+
+    /** Where the line starting at {@code start} ends: at its line break (\n, \r\n or \r) or the text's end. */
+    private static int lineEnd(String text, int start) {
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    /** Where the line after the break at {@code end} starts. */
+    private static int lineAfter(String text, int end) {
+        return text.startsWith("\r\n", end) ? end + 2 : end + 1;
     }
 
     /**

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Trial;
 import dev.bench4j.core.internal.Jackson;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +48,16 @@ class TrialFilesTest {
             Path file = write(dir, "t.jsonl", "\uFEFF{\"id\": \"a\"}\r\n\r\n{\"id\": \"b\", \"vars\": {\"x\": \"1\\r\\n2\"}}\r\n");
 
             assertThat(TrialFiles.readJsonl(file)).containsExactly(Trial.of("a", Map.of()), Trial.of("b", Map.of("x", "1\r\n2")));
+        }
+
+        @Test
+        void splitsLinesAtEveryKindOfLineEndAndNamesTheLineOfABadTrial() throws Exception {
+            Path file = write(dir, "t.jsonl", "{\"id\": \"a\"}\r{\"id\": \"b\"}\n\r\n{\"id\": \"c\"}\r\n{\"id\": 1.5}");
+
+            assertThatThrownBy(() -> TrialFiles.readJsonl(file)).isInstanceOf(InvalidPlanException.class)
+                    .hasMessageStartingWith(file + ": line 5");
+            Files.writeString(file, "{\"id\": \"a\"}\r{\"id\": \"b\"}\n\r\n{\"id\": \"c\"}");
+            assertThat(TrialFiles.readJsonl(file)).extracting(Trial::id).containsExactly("a", "b", "c");
         }
 
         @Test

@@ -166,7 +166,7 @@ public final class CellOffsets {
                         continue;
                     }
                     try {
-                        CellId c = ResultLines.read(lines.buffer(), lines.offset(), lines.length()).cell();
+                        CellId c = ResultLines.readCell(lines.buffer(), lines.offset(), lines.length());
                         if (offsets.put(new CellId(name(c.prompt()), name(c.model()), name(c.trial()), c.repetition()), at)
                                 != null) {
                             superseded++;

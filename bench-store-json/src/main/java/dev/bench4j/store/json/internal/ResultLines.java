@@ -2,6 +2,7 @@ package dev.bench4j.store.json.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import dev.bench4j.core.CellId;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.json.InvalidJsonException;
 import dev.bench4j.core.json.ResultJson;
@@ -20,8 +21,23 @@ public final class ResultLines {
     private ResultLines() {
     }
 
-
-
+    /**
+     * Reads only the cell of one result line (see {@link ResultJson#readCell}); the rest of the line
+     * is checked when the result is read.
+     *
+     * @param bytes a buffer
+     * @param offset where the line starts
+     * @param length the line's length, without its line end
+     * @return the cell
+     * @throws BadLineException saying what is wrong (without file or line) if the line's cell cannot be read
+     */
+    static CellId readCell(byte[] bytes, int offset, int length) {
+        try {
+            return ResultJson.readCell(bytes, offset, length);
+        } catch (InvalidJsonException e) {
+            throw new BadLineException(e.getMessage(), e);
+        }
+    }
 
     /**
      * Reads one result from the bytes of one line.
