@@ -103,6 +103,16 @@ public final class PlanFile {
     }
 
     /**
+     * Tells whether the file sets the response cache ({@code "cache": {...}} or {@code "cache": false});
+     * if it does not, {@link #toBuilder()} leaves the builder's default, an in-memory cache.
+     *
+     * @return whether the file has a {@code cache} field
+     */
+    public boolean declaresCache() {
+        return parsed.declaresCache();
+    }
+
+    /**
      * Returns the warnings about the plan that do not stop it: text in a prompt that looks like a
      * placeholder but is sent as written, such as {@code {article_text}} (Python's
      * {@code str.format}) where bench4j fills {@code {{article_text}}}. One line per prompt; building

@@ -93,6 +93,23 @@ class PlanFileTest {
     }
 
     @Test
+    void saysWhetherThePlanSetsTheCacheAndLeavesTheDefaultWhenItDoesNot() throws IOException {
+        writeInputs();
+        String base = "{\"name\": \"x\", \"prompts\": [\"prompts/v1.json\"], \"models\": [\"models/e.json\"],"
+                + " \"trials\": \"data/trials.jsonl\"";
+        PlanFile none = PlanFile.load(write("none.json", base + "}"));
+        PlanFile off = PlanFile.load(write("off.json", base + ", \"cache\": false}"));
+        PlanFile memory = PlanFile.load(write("memory.json", base + ", \"cache\": {\"max_entries\": 5}}"));
+
+        assertThat(none.declaresCache()).isFalse();
+        assertThat(none.build().settings().services().cache()).isPresent();
+        assertThat(off.declaresCache()).isTrue();
+        assertThat(off.build().settings().services().cache()).isEmpty();
+        assertThat(memory.declaresCache()).isTrue();
+        assertThat(memory.build().settings().services().cache()).isPresent();
+    }
+
+    @Test
     void aCacheWithADirectoryKeepsResponsesOnDiskForTheNextProcess() throws IOException {
         writeInputs();
         Path plan = write("plan.json", "{\"name\": \"x\", \"prompts\": [\"prompts/v1.json\"], \"models\": [\"models/e.json\"],"

@@ -217,6 +217,11 @@ final class RunCommand implements Callable<Integer> {
         }
         PlanFile file = PlanFile.load(plan);
         BenchmarkPlan.Builder builder = file.toBuilder();
+        if (!file.declaresCache()) {
+            // a process that runs one plan and exits has no later run to serve from memory (every cell's
+            // key holds its repetition): without a "cache" in the plan, no cache and none of its cost
+            builder.noCache();
+        }
         try {
             Provenance origin = file.provenance().withCommandLine(commandLine).withTags(tags);
             builder.provenance(description == null ? origin : origin.withDescription(description));

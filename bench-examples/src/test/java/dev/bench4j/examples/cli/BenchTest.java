@@ -45,6 +45,26 @@ class BenchTest {
     }
 
     @Test
+    void runUsesNoResponseCacheUnlessThePlanAsksForOne() throws IOException {
+        // two prompts that render the same request: a cache sends it once and serves the other from memory
+        Files.writeString(dir.resolve("trials.jsonl"), "{\"id\": \"t1\", \"vars\": {\"text\": \"chest pain\"}}\n");
+        String plan = "{\"name\": \"twins\", \"prompts\": [{\"name\": \"a\", \"messages\": [{\"role\": \"user\","
+                + " \"content\": \"Classify: {{text}}\"}]}, {\"name\": \"b\", \"messages\": [{\"role\": \"user\","
+                + " \"content\": \"Classify: {{text}}\"}]}], \"models\": [{\"provider\": \"echo\", \"model\": \"e1\"}],"
+                + " \"trials\": \"trials.jsonl\", \"concurrency\": 1";
+        Path plain = dir.resolve("plain.json");
+        Files.writeString(plain, plan + "}");
+        Path cached = dir.resolve("cached.json");
+        Files.writeString(cached, plan + ", \"cache\": {\"max_entries\": 100}}");
+
+        assertThat(bench("run", plain.toString(), "--no-progress")).isZero();
+        assertThat(out()).contains("2 cells, 2 ok, 0 failed, 0 cached, 2 calls");
+        out.reset();
+        assertThat(bench("run", cached.toString(), "--no-progress")).isZero();
+        assertThat(out()).contains("2 cells, 2 ok, 0 failed, 1 cached, 1 calls");
+    }
+
+    @Test
     void runPrintsASummaryRowPerPromptAndModelAndExitsZero() throws IOException {
         int code = bench("run", plan(", \"scorers\": [{\"type\": \"contains\"}]").toString(), "--repetitions", "2");
 

@@ -61,7 +61,7 @@ public final class PlanFiles {
      * @param warnings text in the prompts that looks like a placeholder but is sent as written, one line per prompt
      */
     public record Parsed(Path file, Path baseDirectory, Function<BenchmarkPlan.Builder, BenchmarkPlan.Builder> builder,
-            Optional<Path> store, String name, Provenance provenance, List<String> warnings) {
+            Optional<Path> store, String name, Provenance provenance, List<String> warnings, boolean declaresCache) {
 
         /** Copies the warnings. */
         public Parsed {
@@ -154,7 +154,7 @@ public final class PlanFiles {
             return b;
         };
         apply.apply(BenchmarkPlan.named(planName));   // surfaces every setter's refusal now, with the field named
-        return new Parsed(file, base, apply, store, planName, provenance, warnings);
+        return new Parsed(file, base, apply, store, planName, provenance, warnings, cache.isPresent());
     }
 
     private static Provenance provenance(JsonFields f, Path base, Path file, List<Trial> trials) {
