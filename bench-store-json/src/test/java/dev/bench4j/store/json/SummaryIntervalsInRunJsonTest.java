@@ -78,6 +78,26 @@ class SummaryIntervalsInRunJsonTest {
     }
 
     @Test
+    void passAtKOfARunWithRepetitionsIsWrittenValidAndReadsBackEqual() throws Exception {
+        JsonRunStore store = JsonRunStore.at(dir);
+        Run run = Plans.over(ScriptedProvider.echoing("echoing"), 4).repetitions(3)
+                .scorer(Scorer.of("pass", r -> Score.of((r.result().cell().repetition() + r.trial().id().length()) % 2)))
+                .scorer(Scorer.of("share", r -> Score.of(r.trial().id().length() / 4.0)))
+                .store(store).build().run();
+        JsonNode scores = runJson(dir.resolve(run.id())).get("summary").get("scores");
+
+        assertThat(scores.get("pass").get("pass_at_k").get("k").asInt()).isEqualTo(3);
+        assertThat(scores.get("pass").get("pass_at_k").get("pass_at_k").asDouble())
+                .isEqualTo(run.summary().overall().scores().get("pass").passAtK().orElseThrow().passAtK().orElseThrow());
+        assertThat(scores.get("share").has("pass_at_k")).as("not a pass/fail score").isFalse();
+        assertThat(store.load(run.id()).orElseThrow().summary()).contains(run.summary());
+        try (InputStream in = JsonRunStore.class.getResourceAsStream("run.schema.json")) {
+            assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in)
+                    .validate(runJson(dir.resolve(run.id())))).isEmpty();
+        }
+    }
+
+    @Test
     void aGroupWhoseCellsAllFailedHasNullTokensAndCost() throws Exception {
         JsonRunStore store = JsonRunStore.at(dir);
         Run run = run(store);

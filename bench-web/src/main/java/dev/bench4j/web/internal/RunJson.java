@@ -168,6 +168,15 @@ final class RunJson {
             x.put("ci_high", st.ci95().map(Summary.Interval::upper).orElse(null));
             x.put("ci_method", st.ci95().map(ci -> ci.method().wireName()).orElse(null));
             x.put("describe", st.describe());
+            st.passAtK().ifPresent(a -> {
+                Map<String, Object> k = Json.object();
+                k.put("k", a.k());
+                k.put("trials", a.trials());
+                k.put("too_few_repetitions", a.tooFewRepetitions());
+                k.put("pass_at_k", Json.num(a.passAtK()));
+                k.put("pass_hat_k", Json.num(a.passHatK()));
+                x.put("pass_at_k", k);
+            });
             scores.put(name, x);
         });
         o.put("scores", scores);

@@ -53,10 +53,14 @@
   const dur = s => !isNum(s) ? '–' : s < 60 ? s.toFixed(s < 10 ? 2 : 1) + ' s' : s < 3600 ? (s / 60).toFixed(1) + ' min' : (s / 3600).toFixed(1) + ' h';
   const meanCi = st => {
     if (!st || !isNum(st.mean)) return '–';
-    if (!isNum(st.ci_low) || !isNum(st.ci_high)) return fmt(st.mean);
+    // a pass/fail score of a run with repetitions also shows pass@k and pass^k
+    const k = st.pass_at_k && isNum(st.pass_at_k.pass_at_k)
+      ? ' · pass@' + st.pass_at_k.k + ' ' + fmt(st.pass_at_k.pass_at_k) + ' · pass^' + st.pass_at_k.k + ' '
+        + fmt(st.pass_at_k.pass_hat_k) : '';
+    if (!isNum(st.ci_low) || !isNum(st.ci_high)) return fmt(st.mean) + k;
     // a t-interval is symmetric; Wilson and clamped intervals need not be, so they show their bounds
-    if (!st.ci_method || st.ci_method === 't') return fmt(st.mean) + ' ± ' + fmt((st.ci_high - st.ci_low) / 2);
-    return fmt(st.mean) + ' (' + fmt(st.ci_low) + '–' + fmt(st.ci_high) + ')';
+    if (!st.ci_method || st.ci_method === 't') return fmt(st.mean) + ' ± ' + fmt((st.ci_high - st.ci_low) / 2) + k;
+    return fmt(st.mean) + ' (' + fmt(st.ci_low) + '–' + fmt(st.ci_high) + ')' + k;
   };
   const pctCi = (v, ci) => ci && isNum(ci.low) ? pct(v) + ' (' + pct(ci.low) + '–' + pct(ci.high) + ')' : pct(v);
   const msCi = (v, ci) => ci && isNum(ci.low) ? ms(v) + ' (' + ms(ci.low) + '–' + ms(ci.high) + ')' : ms(v);

@@ -98,9 +98,40 @@ final class GroupAccumulator {
         }
     }
 
+    /** Per score, each trial's scored and passed repetitions; kept by (prompt, model) groups of runs with repetitions. */
+    private final Map<String, TrialPasses> passes = new LinkedHashMap<>();
+
+    /** Counts one scored repetition of a trial, for pass@k; only (prompt, model) groups count them. */
+    void addRepetition(int trial, String score, boolean pass) {
+        passes.computeIfAbsent(score, s -> new TrialPasses()).add(trial, pass);
+    }
+
+    /** This group's per-trial pass@k sums of each score it counted repetitions of. */
+    Map<String, TrialPasses.Sums> passSums(int k) {
+        Map<String, TrialPasses.Sums> sums = new LinkedHashMap<>();
+        passes.forEach((score, p) -> sums.put(score, p.sums(k)));
+        return sums;
+    }
+
     Summary.Group build() {
+        return build(Map.of());
+    }
+
+    /**
+     * Builds the group's figures, with pass@k for each pass/fail score (every value 0 or 1) that
+     * {@code passAtK} has sums of.
+     */
+    Summary.Group build(Map<String, TrialPasses.Sums> passAtK) {
         Map<String, Summary.ScoreStats> stats = new LinkedHashMap<>();
-        scores.forEach((name, acc) -> stats.put(name, acc.build()));
+        scores.forEach((name, acc) -> {
+            Summary.ScoreStats st = acc.build();
+            TrialPasses.Sums sums = passAtK.get(name);
+            if (sums != null && acc.binary && st.n() > 0) {
+                st = new Summary.ScoreStats(st.n(), st.errors(), st.mean(), st.standardDeviation(), st.ci95(),
+                        Optional.of(sums.mean()));
+            }
+            stats.put(name, st);
+        });
         Summary.Tokens tokens = new Summary.Tokens(input.build(), output.build(), reasoning.build(), cachedInput.build(),
                 total.build(), withoutUsage, tokensPerResult.nonNegativeMean());
         return new Summary.Group(cells, succeeded, cells - succeeded, cached, attempts, stats, latency.build(),

@@ -52,7 +52,8 @@ final class RunTally {
     private static SummaryAccumulator newSummary(RunSettings settings) {
         return new SummaryAccumulator(settings.prompts(), settings.models(),
                 settings.scorers().stream()
-                        .flatMap(s -> Stream.concat(Stream.of(s.name()), s.parts().stream())).toList());
+                        .flatMap(s -> Stream.concat(Stream.of(s.name()), s.parts().stream())).toList(),
+                settings.repetitions());
     }
 
     /**

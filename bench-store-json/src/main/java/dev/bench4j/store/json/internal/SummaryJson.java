@@ -23,7 +23,9 @@ import java.util.OptionalLong;
  * {@code failed}, {@code cached}, {@code attempts}, {@code success_rate} and its Wilson
  * {@code success_rate_ci95}, {@code tokens} (a kind no result reported is {@code null}; the mean
  * {@code total_tokens_per_result}), {@code cost_usd} and its parts ({@code results_with_cost},
- * {@code cost_per_result_usd}), {@code scores} (each {@code ci95} with its {@code method}),
+ * {@code cost_per_result_usd}), {@code scores} (each {@code ci95} with its {@code method}, and for a
+ * pass/fail score of a run with repetitions {@code pass_at_k}: {@code k}, {@code trials},
+ * {@code too_few_repetitions}, {@code pass_at_k}, {@code pass_hat_k}),
  * {@code latency_ms} and {@code time_to_first_token_ms} ({@code min}, percentiles and their
  * order-statistic {@code p50_ci95}, {@code p95_ci95}, {@code p99_ci95}),
  * and {@code scorer_calls} when a scorer called a model: an LLM judge's calls, tokens and cost),
@@ -129,6 +131,14 @@ final class SummaryJson {
             number(o, "standard_deviation", st.standardDeviation());
             number(o, "standard_error", st.standardError());
             interval(o, "ci95", st.ci95());
+            st.passAtK().ifPresent(a -> {
+                ObjectNode k = o.putObject("pass_at_k");
+                k.put("k", a.k());
+                k.put("trials", a.trials());
+                k.put("too_few_repetitions", a.tooFewRepetitions());
+                number(k, "pass_at_k", a.passAtK());
+                number(k, "pass_hat_k", a.passHatK());
+            });
         });
         latency(n, "latency_ms", g.latency());
         latency(n, "time_to_first_token_ms", g.timeToFirstToken());
@@ -252,8 +262,11 @@ final class SummaryJson {
         JsonFields s = f.object("scores");
         s.node().fieldNames().forEachRemaining(name -> {
             JsonFields st = s.object(name);
+            Optional<Summary.PassAtK> atK = st.optObject("pass_at_k").map(a -> new Summary.PassAtK(
+                    (int) Math.min(Integer.MAX_VALUE, a.count("k")), a.count("trials"), a.count("too_few_repetitions"),
+                    optional(a.optNumber("pass_at_k")), optional(a.optNumber("pass_hat_k"))));
             scores.put(name, new Summary.ScoreStats(st.count("n"), st.count("errors"), optional(st.optNumber("mean")),
-                    optional(st.optNumber("standard_deviation")), interval(st, "ci95")));
+                    optional(st.optNumber("standard_deviation")), interval(st, "ci95"), atK));
         });
         Summary.ScorerCalls calls = f.optObject("scorer_calls").map(c -> new Summary.ScorerCalls(c.count("calls"),
                 c.count("cached"), c.count("failed"), optCount(c, "input_tokens"), optCount(c, "output_tokens"),
