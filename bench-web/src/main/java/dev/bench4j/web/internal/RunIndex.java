@@ -7,7 +7,6 @@ import dev.bench4j.core.Prompt;
 import dev.bench4j.core.Result;
 import dev.bench4j.core.RunStatus;
 import dev.bench4j.core.Score;
-import dev.bench4j.core.Trial;
 import dev.bench4j.store.json.JsonRunStore;
 import dev.bench4j.store.json.RunMetadata;
 import java.util.ArrayList;
@@ -54,7 +53,6 @@ final class RunIndex {
     final RunMetadata meta;
     final List<Config> configs;
     final List<String> trialIds;
-    final Map<String, Trial> trials;
     final List<String> scoreNames;
     final int repetitions;
 
@@ -88,7 +86,6 @@ final class RunIndex {
         meta = b.meta;
         configs = b.configs;
         trialIds = b.trialIds;
-        trials = b.trials;
         trialPosition = b.trialPosition;
         scoreNames = List.copyOf(b.scoreNames);
         repetitions = b.repetitions;
@@ -156,11 +153,11 @@ final class RunIndex {
 
     /** Reads a run from the store into an index. */
     static RunIndex build(JsonRunStore store, String runId) {
-        return build(store, runId, store.trials(runId));
+        return build(store, runId, store.trialIds(runId));
     }
 
-    /** Reads a run's results into an index, with its trials already read. */
-    static RunIndex build(JsonRunStore store, String runId, List<Trial> kept) {
+    /** Reads a run's results into an index, with its trial ids (in plan order) already read. */
+    static RunIndex build(JsonRunStore store, String runId, List<String> kept) {
         RunMetadata meta = store.load(runId).orElseThrow(() -> HttpError.notFound("the store has no run '" + runId + "'"));
         Builder b = new Builder(meta, kept);
         store.forEachResult(runId, b::add);
@@ -184,7 +181,7 @@ final class RunIndex {
      *
      * @return the partial index, or empty when the first rows are not complete within {@code maxResults}
      */
-    static Optional<RunIndex> prefix(JsonRunStore store, String runId, List<Trial> kept, int rows, int maxResults) {
+    static Optional<RunIndex> prefix(JsonRunStore store, String runId, List<String> kept, int rows, int maxResults) {
         RunMetadata meta = store.load(runId).orElseThrow(() -> HttpError.notFound("the store has no run '" + runId + "'"));
         Builder b = new Builder(meta, kept);
         int configs = b.configs.size();
@@ -312,7 +309,6 @@ final class RunIndex {
         final RunMetadata meta;
         final List<Config> configs = new ArrayList<>();
         final List<String> trialIds = new ArrayList<>();
-        final Map<String, Trial> trials = new HashMap<>();
         final Map<String, Integer> trialPosition = new HashMap<>();
         final Set<String> scoreNames = new LinkedHashSet<>();
         final Map<String, Integer> configPosition = new HashMap<>();
@@ -333,7 +329,7 @@ final class RunIndex {
         long chars;
         boolean textComplete = true;
 
-        Builder(RunMetadata meta, List<Trial> kept) {
+        Builder(RunMetadata meta, List<String> kept) {
             this.meta = meta;
             this.repetitions = Math.max(1, meta.info().plan().repetitions());
             for (Prompt p : meta.info().plan().prompts()) {
@@ -342,10 +338,9 @@ final class RunIndex {
                     configs.add(new Config(p.name(), m.id()));
                 }
             }
-            for (Trial t : kept) {
-                trialPosition.put(t.id(), trialIds.size());
-                trialIds.add(t.id());
-                trials.put(t.id(), t);
+            for (String t : kept) {
+                trialPosition.put(t, trialIds.size());
+                trialIds.add(t);
             }
             scoreNames.addAll(meta.info().plan().scorers());
         }

@@ -52,9 +52,23 @@ final class RunIndexes implements AutoCloseable {
                 : new TrialsRead(store.trials(id), modified)).trials();
     }
 
+    /** The ids of a run's trials, in plan order, read (only the ids) once per version of their file. */
+    private final Cache<String, IdsRead> trialIds = Caffeine.newBuilder().maximumWeight(2_000_000)
+            .weigher((String id, IdsRead t) -> 1 + t.ids().size()).build();
+
+    private record IdsRead(List<String> ids, long modified) {
+    }
+
+    /** A run's trial ids in plan order (empty for a run kept without its trials); read once for concurrent callers. */
+    List<String> trialIds(String runId) {
+        long modified = modified(store.folder().resolve(runId).resolve("trials.jsonl"));
+        return trialIds.asMap().compute(runId, (id, t) -> t != null && t.modified() == modified ? t
+                : new IdsRead(store.trialIds(id), modified)).ids();
+    }
+
     /** A partial index of a run's first rows (see {@link RunIndex#prefix}). */
     Optional<RunIndex> prefix(String runId, int rows, int maxResults) {
-        return RunIndex.prefix(store, runId, trials(runId), rows, maxResults);
+        return RunIndex.prefix(store, runId, trialIds(runId), rows, maxResults);
     }
 
     /** An index with the state of the files it was built from. */
@@ -127,7 +141,7 @@ final class RunIndexes implements AutoCloseable {
         Runnable task = () -> {
             try {
                 Stamp before = stamp(runId);
-                Entry e = new Entry(runId, RunIndex.build(store, runId, trials(runId)), before, System.nanoTime());
+                Entry e = new Entry(runId, RunIndex.build(store, runId, trialIds(runId)), before, System.nanoTime());
                 pinned = e;
                 cache.put(runId, e);
                 mine.complete(e);

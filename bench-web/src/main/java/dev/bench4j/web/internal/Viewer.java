@@ -344,8 +344,9 @@ public final class Viewer {
             marks.put(s, marks(cells, s));
         }
         o.put("marks", marks);
-        Optional<Trial> t = trial == null ? Optional.empty()
-                : Optional.ofNullable(items.get(0).index().trials.get(trial));
+        String shown = trial;
+        Optional<Trial> t = shown == null ? Optional.empty()
+                : indexes.trials(items.get(0).runId()).stream().filter(x -> x.id().equals(shown)).findFirst();
         o.put("vars", t.map(Trial::vars).orElse(null));
         o.put("has_expected", t.map(x -> x.expected().isPresent()).orElse(false));
         o.put("expected", t.flatMap(Trial::expected).orElse(null));

@@ -33,13 +33,13 @@ class RunIndexTest {
         JsonRunStore store = JsonRunStore.at(dir);
         Run run = run(store);
         RunIndex whole = RunIndex.build(store, run.id());
-        Optional<RunIndex> prefix = RunIndex.prefix(store, run.id(), store.trials(run.id()), 25, 20_000);
+        Optional<RunIndex> prefix = RunIndex.prefix(store, run.id(), store.trialIds(run.id()), 25, 20_000);
         assertThat(prefix).isPresent();
         assertThat(prefix.get().size).as("only the beginning is read").isLessThan(whole.size / 4);
         Map<String, String> firstPage = Map.of("configs", "0,1,2,3,4,5");
         assertThat(CellQuery.parse(prefix.get(), firstPage).run(prefix.get(), Optional.empty()).get("rows"))
                 .isEqualTo(CellQuery.parse(whole, firstPage).run(whole, Optional.empty()).get("rows"));
-        assertThat(RunIndex.prefix(store, run.id(), store.trials(run.id()), 25, 30)).as("not complete within 30 results").isEmpty();
+        assertThat(RunIndex.prefix(store, run.id(), store.trialIds(run.id()), 25, 30)).as("not complete within 30 results").isEmpty();
     }
 
     @Test

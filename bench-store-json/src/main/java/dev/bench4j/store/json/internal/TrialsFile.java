@@ -1,6 +1,8 @@
 package dev.bench4j.store.json.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.bench4j.core.Check;
 import dev.bench4j.core.InvalidPlanException;
 import dev.bench4j.core.Trial;
@@ -12,6 +14,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -90,7 +93,59 @@ public final class TrialsFile {
     }
 
     /**
-     * Reads a run's trials.
+     * Reads only the ids of a run's trials, in plan order, stopping on each line at its {@code id}
+     * (which the store writes first): a fraction of reading the trials whole.
+     *
+     * @param runFolder the run's folder
+     * @return the ids in plan order; empty when the run kept no trials
+     * @throws InvalidRunFileException naming the file and line if a line has no id or the file is malformed
+     */
+    public static List<String> readIds(Path runFolder) {
+        Path file = runFolder.resolve(NAME);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        try (LineReader lines = new LineReader(Files.newInputStream(file))) {
+            while (lines.next()) {
+                if (lines.blank()) {
+                    continue;
+                }
+                String id = id(lines.buffer(), lines.offset(), lines.length());
+                if (id == null) {
+                    read(runFolder);   // says what is wrong with the file, naming it and the line
+                    throw new InvalidRunFileException(file + ": line " + lines.lineNumber() + ": a trial without an id");
+                }
+                ids.add(id);
+            }
+        } catch (IOException e) {
+            throw new InvalidRunFileException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        return ids;
+    }
+
+    /** A trial line's {@code id} (a string, or an integer as its decimal digits), reading no further; null if there is none. */
+    private static String id(byte[] bytes, int offset, int length) {
+        try (JsonParser p = ResultLines.FACTORY.createParser(bytes, offset, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                if (field.equals("id")) {
+                    return v == JsonToken.VALUE_STRING ? p.getText() : v == JsonToken.VALUE_NUMBER_INT ? p.getText() : null;
+                }
+                p.skipChildren();
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Reads a run's trials, for the folder of the run.
      *
      * @param runFolder the run's folder
      * @return the trials in plan order; empty when the run kept none
